@@ -1,0 +1,41 @@
+# ConflictKG: `make demo` builds the seed graph, `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: demo test install install-dev browser lint score clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+
+demo: install
+	$(BIN)/kg build seeds/ --out $(OUT)
+
+# Headless Chromium for the browser tests, from Debian; skipped when it is already there.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is not installed and we are not root: browser tests will be skipped"; fi; }
+
+test: install-dev browser
+	$(BIN)/ruff check kg tests
+	$(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check kg tests
+	$(BIN)/ruff format --check kg tests
+	$(BIN)/mypy
+
+score: demo
+	$(BIN)/python ../shared/eval/score.py --gold ../shared/gold/seeds.json --graph $(OUT)/graph.trig
+
+clean:
+	rm -rf $(OUT) .pytest_cache

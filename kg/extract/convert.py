@@ -1,0 +1,149 @@
+"""The only exit of spaCy types: a parsed article's entities become :class:`Mention` records.
+
+Each spaCy label is mapped onto an ontology class here, by the gazetteer first and by the
+words of the name second; names are cleaned of leading articles, possessives and titles, and
+what cannot be an actor or a place (dates, numbers, platforms, weapons, bare nationalities)
+is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.contingents import gazetteer_entry, resolve_contingent
+from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
+from kg.extract.wordlists import (
+    GOVERNMENT_WORDS,
+    INTERNATIONAL_WORDS,
+    MEDIA_WORDS,
+    MILITARY_WORDS,
+    NON_ENTITY_LABELS,
+    PERSON_TITLES,
+)
+from kg.gazetteer import Gazetteer, GazetteerEntry
+from kg.model import Article, Mention
+
+__all__ = ["classify_organization", "mentions_from_doc"]
+
+_REGION_WORDS = frozenset("region oblast province krai republic district peninsula territory".split())
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "UAVs", "ICBMs": equipment, not actors
+_EDGE_JUNK = " \t\n\"'()[]{},;:"
+_MAX_NAME_TOKENS = 10
+
+
+def mentions_from_doc(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]:
+    """Typed mentions for the entities of ``doc``, which was parsed from ``article.text``.
+
+    Only entities inside the article's body zones count; the caller blanks the rest, and this
+    check keeps an entity that straddles a zone edge out too.
+    """
+    bodies = [(z.start, z.end) for z in article.body_zones()]
+    mentions = []
+    for ent in doc.ents:
+        if not any(s <= ent.start_char and ent.end_char <= e for s, e in bodies):
+            continue
+        mention = _mention(ent, article.text, gazetteer)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def classify_organization(name: str) -> str:
+    """The ontology class of an organisation from the words of its name."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+    if words & MEDIA_WORDS or "news agency" in name.lower():
+        return "MediaOutlet"
+    if words & INTERNATIONAL_WORDS and len(words) > 1:
+        return "InternationalOrganization"
+    if words & MILITARY_WORDS:
+        return "MilitaryUnit"
+    if words & GOVERNMENT_WORDS:
+        return "GovernmentBody"
+    return "Organization"
+
+
+def _mention(ent: Span, text: str, gazetteer: Gazetteer) -> Mention | None:
+    label = ent.label_
+    if label in NON_ENTITY_LABELS or label in {NON_ACTOR_LABEL, "NORP"}:
+        return None
+    if label == CONTINGENT_LABEL:
+        state_id, _, branch = ent.ent_id_.partition("|")
+        contingent = resolve_contingent(gazetteer, gazetteer.get(state_id), branch)
+        return _make(ent, text, "MilitaryUnit", contingent.gazetteer_id, name=contingent.label)
+    entry = gazetteer_entry(gazetteer, ent.ent_id_) if label == GAZETTEER_LABEL else None
+    if entry is not None:
+        return _make(ent, text, entry.cls, _metonym(ent, entry, gazetteer).id)
+    start, end = _clean_bounds(ent, strip_titles=label == "PERSON")
+    if start >= end:
+        return None
+    name = ent.doc.text[start:end]
+    if not _plausible_name(name, gazetteer):
+        return None
+    entry = gazetteer.lookup(name)
+    if entry is not None:
+        return Mention(start, end, text[start:end], name, entry.cls, entry.id)
+    cls = _class_for(label, name)
+    return None if cls is None else Mention(start, end, text[start:end], name, cls)
+
+
+def _make(ent: Span, text: str, cls: str, gazetteer_id: str | None, *, name: str | None = None) -> Mention:
+    start, end = _clean_bounds(ent, strip_titles=False)
+    surface = ent.doc.text[start:end]
+    return Mention(start, end, text[start:end], name or surface, cls, gazetteer_id)
+
+
+def _metonym(ent: Span, entry: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry:
+    """A capital that acts ("Pyongyang expects aid") stands for its state's government."""
+    if entry.capital_of and ent.root.dep_ in {"nsubj", "nsubjpass"}:
+        return gazetteer.get(entry.capital_of)
+    return entry
+
+
+def _class_for(label: str, name: str) -> str | None:
+    last = name.split()[-1].lower()
+    if label == "PERSON":
+        return "Person"
+    if label == "ORG":
+        return classify_organization(name)
+    if label == "GPE":
+        return "Region" if last in _REGION_WORDS else "Settlement"
+    if label == "LOC":
+        return "Region"
+    if label == "FAC":
+        return "Settlement"
+    return None
+
+
+def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
+    """Reject what NER tags but no reader would call a name of an actor or place."""
+    if not any(c.isalpha() for c in name) or "\n" in name or "/" in name:
+        return False
+    if name[0].islower() or len(name.split()) > _MAX_NAME_TOKENS or _PLURAL_ACRONYM.match(name):
+        return False
+    if gazetteer.non_actor(name) is not None:
+        return False
+    # A nationality, singular or plural, is not an entity: "Russians", "the North Koreans".
+    bare = re.sub(r"(?:'s|s'|s|')$", "", name)
+    return gazetteer.state_for_demonym(name) is None and gazetteer.state_for_demonym(bare) is None
+
+
+def _clean_bounds(ent: Span, *, strip_titles: bool) -> tuple[int, int]:
+    """Character bounds of the name without leading articles, titles, possessives, punctuation."""
+    tokens = list(ent)
+    while tokens and (
+        tokens[0].lower_ == "the" or (strip_titles and tokens[0].lower_ in PERSON_TITLES)
+    ):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower_ in {"'s", "'"}:
+        tokens = tokens[:-1]
+    if not tokens:
+        return ent.start_char, ent.start_char
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = ent.doc.text
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    return start, end

@@ -1,0 +1,66 @@
+"""Word lists the extractor reasons with, kept as data in one place.
+
+They come from reading English news style guides (AP, Reuters) and the annotation guides of
+OntoNotes and Dstl re3d: the head nouns that name each kind of organisation, the titles that
+precede a person's name, and the nouns that turn a nationality into a body of troops.
+"""
+
+from __future__ import annotations
+
+#: Titles and ranks that may precede a person's name; stripped from the canonical label, and
+#: a title followed by a capitalised name marks that name as a person.
+PERSON_TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir president vice prime premier minister chancellor
+    king queen prince princess emperor pope leader chairman chairwoman chair secretary
+    ambassador envoy governor mayor senator rep. representative lawmaker spokesman spokeswoman
+    spokesperson commander commander-in-chief general gen. lt. lieutenant col. colonel maj. major
+    capt. captain sgt. sergeant cpl. corporal pvt. private adm. admiral marshal brig. brigadier
+    commissioner director chief head deputy foreign defence defense interior sgt cpt lt col gen
+    """.split()
+)
+
+#: Plural or collective nouns that make "<demonym> ___" a national contingent of troops.
+CONTINGENT_HEADS = frozenset(
+    """
+    troops soldiers forces units servicemen servicemembers military army armed-forces personnel
+    contingent marines paratroopers fighters commandos conscripts infantry battalions brigades
+    regiments divisions
+    """.split()
+)
+
+#: Words between a demonym and a contingent head that name a branch ("special operations forces").
+CONTINGENT_BRANCH_WORDS = frozenset(
+    "special operations operation armed airborne naval ground air assault marine border".split()
+)
+
+#: Head words of organisation names, most specific kind first. A name is classed by the
+#: first list one of its words falls in.
+MEDIA_WORDS = frozenset(
+    """
+    news times post journal daily herald tribune gazette shimbun ilbo radio tv television
+    broadcasting broadcaster broadcasters press magazine telegraph guardian pravda izvestia
+    kommersant wire newspaper newswire reuters tass yonhap kcna interfax
+    """.split()
+)
+MILITARY_WORDS = frozenset(
+    """
+    brigade brigades regiment regiments battalion battalions division divisions corps army armies
+    forces force fleet navy command guard guards legion detachment squadron troops marines
+    infantry artillery militia
+    """.split()
+)
+GOVERNMENT_WORDS = frozenset(
+    """
+    ministry ministries department agency service council committee commission office government
+    administration parliament assembly duma rada kremlin cabinet presidency directorate bureau
+    intelligence police prosecutor court judiciary secretariat staff chiefs embassy consulate
+    center centre
+    """.split()
+)
+INTERNATIONAL_WORDS = frozenset("union nations international alliance treaty nato".split())
+
+#: spaCy entity labels that never name an actor or a place.
+NON_ENTITY_LABELS = frozenset(
+    "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL EVENT WORK_OF_ART LAW LANGUAGE PRODUCT".split()
+)

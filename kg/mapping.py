@@ -1,0 +1,95 @@
+"""Records -> RDF quads in named graphs: the only place that mints IRIs and literals.
+
+Each article's statements (the article node, its mentions, later its relations and claims)
+go into the named graph whose name is the article IRI; entity descriptions into the shared
+entities graph; gazetteer background facts into the gazetteer graph. IRIs derive from content
+(text hash, offsets, slugs), so the same input always gives the same quads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kg.gazetteer import Gazetteer
+from kg.model import Article, Entity, ExtractedArticle, Relation
+from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA, XSD
+
+__all__ = [
+    "Quad",
+    "article_iri",
+    "article_quads",
+    "entity_iri",
+    "entity_quads",
+    "gazetteer_quads",
+]
+
+Quad = tuple[Node, Node, Node, URIRef]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID[f"article/{article_id}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    return ID[key]
+
+
+def article_quads(extracted: ExtractedArticle) -> Iterator[Quad]:
+    """The article's own named graph: metadata and every mention with its offsets."""
+    article = extracted.article
+    node = article_iri(article.id)
+    yield from _metadata(article, node)
+    for mention, key in extracted.mentions:
+        m = URIRef(f"{node}/m/{mention.start}-{mention.end}")
+        yield m, RDF.type, CKG.Mention, node
+        yield m, CKG.refersTo, entity_iri(key), node
+        yield m, CKG.inArticle, node, node
+        yield m, CKG.start, Literal(mention.start), node
+        yield m, CKG.end, Literal(mention.end), node
+        yield m, CKG.text, Literal(mention.text), node
+    yield from _relations(extracted.relations, node)
+
+
+def entity_quads(entities: Iterable[Entity]) -> Iterator[Quad]:
+    """Descriptions of entities in the shared entities graph."""
+    for entity in entities:
+        yield from _describe(entity, ENTITIES_GRAPH)
+
+
+def gazetteer_quads(gazetteer: Gazetteer) -> Iterator[Quad]:
+    """Every gazetteer entry and its background relations, in the gazetteer graph."""
+    for entry in gazetteer.entries:
+        entity = Entity(entry.id, entry.label, entry.cls, frozenset(entry.aliases), entry.wikidata)
+        yield from _describe(entity, GAZETTEER_GRAPH)
+    yield from _relations(gazetteer.relations(), GAZETTEER_GRAPH)
+
+
+def _metadata(article: Article, node: URIRef) -> Iterator[Quad]:
+    yield node, RDF.type, CKG.Article, node
+    yield node, CKG.sourceFile, Literal(article.source), node
+    if article.title:
+        yield node, SCHEMA.headline, Literal(article.title), node
+    if article.published:
+        yield node, SCHEMA.datePublished, Literal(article.published, datatype=XSD.date), node
+    if article.publisher:
+        yield node, SCHEMA.publisher, Literal(article.publisher), node
+    if article.url:
+        yield node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI), node
+
+
+def _describe(entity: Entity, graph: URIRef) -> Iterator[Quad]:
+    node = entity_iri(entity.key)
+    yield node, RDF.type, CKG[entity.cls], graph
+    yield node, RDFS.label, Literal(entity.label), graph
+    for alias in sorted(entity.aliases):
+        yield node, SKOS.altLabel, Literal(alias), graph
+    if entity.wikidata:
+        yield node, OWL.sameAs, WIKIDATA[entity.wikidata], graph
+
+
+def _relations(relations: Iterable[Relation], graph: URIRef) -> Iterator[Quad]:
+    for rel in relations:
+        yield entity_iri(rel.subject), CKG[rel.predicate], entity_iri(rel.object), graph

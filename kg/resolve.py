@@ -1,0 +1,172 @@
+"""Mentions -> canonical entities: one node per real-world thing across all articles.
+
+Identity comes from the gazetteer where it knows the name (its ids are fixed IRIs), and
+otherwise from a slug of the canonical name, so the same person named in two articles meets
+in one node. Inside one article, a surname or call sign used alone ("Kovalenko", "Kim") joins
+the one fuller name it can belong to, and an acronym introduced as "..., or NIS" or
+"... (NIS)" joins the name before it. Ambiguous cases are dropped, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from kg.gazetteer import Gazetteer
+from kg.model import Article, Entity, ExtractedArticle, Mention
+
+__all__ = ["CLASS_PRIORITY", "resolve_article", "slugify"]
+
+#: When mentions of one entity disagree on its class and the votes tie, the earlier wins.
+CLASS_PRIORITY = (
+    "State",
+    "Person",
+    "MilitaryUnit",
+    "GovernmentBody",
+    "MediaOutlet",
+    "InternationalOrganization",
+    "Organization",
+    "Region",
+    "Settlement",
+)
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_ACRONYM_LINK = re.compile(r"^\s*(?:,\s*or|\(|,\s*also known as|,\s*known as)\s*(?:the\s+)?$")
+
+
+def slugify(name: str) -> str:
+    """A stable ASCII slug: "Lee Seong-kweun" -> "lee-seong-kweun"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("'", "")).strip("-")
+    return slug or "entity"
+
+
+def resolve_article(article: Article, mentions: Iterable[Mention], gazetteer: Gazetteer) -> ExtractedArticle:
+    """Give every mention an entity key and describe the entities of the article."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    keys: dict[Mention, str] = {}
+    for m in ordered:
+        entry = gazetteer.get(m.gazetteer_id) if m.gazetteer_id else gazetteer.lookup(m.name)
+        if entry is not None:
+            keys[m] = entry.id
+    _link_acronyms(article.text, ordered, keys)
+    _link_short_person_names(ordered, keys, gazetteer)
+    for m in ordered:
+        if m not in keys and not (m.cls == "Person" and len(m.name.split()) == 1 and _ambiguous(m, ordered)):
+            keys[m] = slugify(m.name)
+    ordered = [m for m in ordered if m in keys]
+    ordered += _propagate_person_names(article, ordered, keys)
+    ordered.sort(key=lambda m: (m.start, m.end))
+    entities = _describe(ordered, keys, gazetteer)
+    return ExtractedArticle(
+        article=article,
+        mentions=tuple((m, keys[m]) for m in ordered),
+        entities=entities,
+    )
+
+
+def _link_acronyms(text: str, ordered: list[Mention], keys: dict[Mention, str]) -> None:
+    """"the National Intelligence Service, or NIS": NIS is that service in this article."""
+    by_name: dict[str, str] = {}
+    for prev, m in zip(ordered, ordered[1:], strict=False):
+        if m in keys or not _ACRONYM.match(m.name):
+            continue
+        between = text[prev.end : m.start]
+        if _ACRONYM_LINK.match(between) and _initials_fit(m.name, prev.name):
+            by_name[m.name] = keys.get(prev, slugify(prev.name))
+    for m in ordered:
+        if m not in keys and m.name in by_name:
+            keys[m] = by_name[m.name]
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """"DIU" fits "Defence Intelligence of Ukraine": the acronym's letters are word initials."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name)).upper()
+    it = iter(initials)
+    return all(letter in it for letter in acronym.replace("&", ""))
+
+
+def _link_short_person_names(ordered: list[Mention], keys: dict[Mention, str], gazetteer: Gazetteer) -> None:
+    for m in ordered:
+        if m in keys or m.cls != "Person" or len(m.name.split()) != 1:
+            continue
+        owners = _name_owners(m.name, ordered, keys, gazetteer)
+        if len(owners) == 1:
+            keys[m] = owners.pop()
+
+
+def _name_owners(word: str, ordered: list[Mention], keys: dict[Mention, str], gazetteer: Gazetteer) -> set[str]:
+    """Keys of the article's full person names whose first or last word is ``word``."""
+    owners = set()
+    for other in ordered:
+        parts = other.name.split()
+        if other.cls == "Person" and len(parts) > 1 and word in (parts[0], parts[-1]):
+            owners.add(keys.get(other) or slugify(other.name))
+    return owners
+
+
+def _ambiguous(m: Mention, ordered: list[Mention]) -> bool:
+    parts = [o.name.split() for o in ordered if o.cls == "Person" and len(o.name.split()) > 1]
+    owners = {" ".join(p) for p in parts if m.name in (p[0], p[-1])}
+    return len(owners) > 1
+
+
+def _propagate_person_names(article: Article, ordered: list[Mention], keys: dict[Mention, str]) -> list[Mention]:
+    """One sense per discourse: a person's name used again where NER missed it is a mention.
+
+    Looks for the full single-word names (call signs like "Green") and surnames of the
+    article's people in its body text, wherever no mention covers them yet.
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in ordered:
+        word = m.name.split()[-1]
+        if m.cls == "Person" and len(word) > 2 and word[0].isupper():
+            owners[word].add(keys[m])
+    names = {word: keys_.pop() for word, keys_ in owners.items() if len(keys_) == 1}
+    taken = [(m.start, m.end) for m in ordered]
+    added = []
+    for zone in article.body_zones():
+        segment = article.text[zone.start : zone.end]
+        for word, key in sorted(names.items()):
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", segment):
+                start, end = zone.start + hit.start(), zone.start + hit.end()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                mention = Mention(start, end, word, word, "Person")
+                keys[mention] = key
+                taken.append((start, end))
+                added.append(mention)
+    return added
+
+
+def _describe(ordered: list[Mention], keys: dict[Mention, str], gazetteer: Gazetteer) -> tuple[Entity, ...]:
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in ordered:
+        by_key[keys[m]].append(m)
+    entities = []
+    for key, group in sorted(by_key.items()):
+        surfaces = {m.name for m in group}
+        try:
+            entry = gazetteer.get(key)
+        except KeyError:
+            entry = None
+        if entry is not None:
+            entities.append(
+                Entity(key, entry.label, entry.cls, frozenset(surfaces - {entry.label}), entry.wikidata)
+            )
+            continue
+        label = _best_label(group)
+        entities.append(Entity(key, label, _vote_class(group), frozenset(surfaces - {label})))
+    return tuple(entities)
+
+
+def _best_label(group: list[Mention]) -> str:
+    """The longest name the article uses for the entity; ties broken alphabetically."""
+    return min((m.name for m in group), key=lambda n: (-len(n.split()), -len(n), n))
+
+
+def _vote_class(group: list[Mention]) -> str:
+    votes = Counter(m.cls for m in group)
+    return min(votes, key=lambda c: (-votes[c], CLASS_PRIORITY.index(c) if c in CLASS_PRIORITY else 99))

@@ -1,0 +1,50 @@
+"""The store interface every backend implements, and its capability flags.
+
+A backend holds quads in named graphs and offers an rdflib ``Dataset`` view for SPARQL and
+serialisation. Writes go in whole batches through :meth:`QuadStore.add`, which is atomic on
+every backend that says ``transactional``: a failed build leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from rdflib import Dataset, URIRef
+
+from kg.mapping import Quad
+
+__all__ = ["Capabilities", "QuadStore"]
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What a backend can promise; callers branch on these, never on the class."""
+
+    persistent: bool
+    transactional: bool
+
+
+class QuadStore(Protocol):
+    """A set of quads in named graphs."""
+
+    capabilities: Capabilities
+    location: str
+
+    @property
+    def dataset(self) -> Dataset:
+        """An rdflib view of the store, for SPARQL and serialisation."""
+        ...
+
+    def has_graph(self, name: URIRef) -> bool:
+        """Whether a named graph with at least one quad exists."""
+        ...
+
+    def add(self, quads: Sequence[Quad]) -> int:
+        """Add the quads in one batch; returns how many were not in the store before."""
+        ...
+
+    def __len__(self) -> int: ...
+
+    def close(self) -> None: ...

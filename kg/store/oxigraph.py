@@ -1,0 +1,66 @@
+"""Embedded, persistent Oxigraph on disk, through rdflib's Store API (the oxrdflib plugin).
+
+Queries and serialisation go through rdflib so users get one API; batches are written
+directly with pyoxigraph's transactional ``extend``, which is all-or-nothing and far faster
+than rdflib's per-triple path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib._converter import to_ox
+from rdflib import Dataset, URIRef
+
+from kg.errors import StoreError
+from kg.mapping import Quad
+from kg.store.base import Capabilities
+
+__all__ = ["OxigraphStore"]
+
+
+class OxigraphStore:
+    """An Oxigraph database directory. Only one process may hold it open at a time."""
+
+    capabilities = Capabilities(persistent=True, transactional=True)
+
+    def __init__(self, path: Path) -> None:
+        self.location = str(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"store path {path} is a file, not a folder; pass a folder or 'memory'")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            self._dataset = Dataset(store="Oxigraph")
+            self._dataset.open(str(path))
+            self._inner: ox.Store = self._dataset.store._inner  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the Oxigraph store at {path}: {exc}; "
+                "is another kg process using it, or is the folder read-only?"
+            ) from exc
+
+    @property
+    def dataset(self) -> Dataset:
+        return self._dataset
+
+    def has_graph(self, name: URIRef) -> bool:
+        graph = ox.NamedNode(str(name))
+        return any(True for _ in self._inner.quads_for_pattern(None, None, None, graph))
+
+    def add(self, quads: Sequence[Quad]) -> int:
+        before = len(self._inner)
+        try:
+            self._inner.extend([ox.Quad(*map(to_ox, quad)) for quad in quads])
+        except OSError as exc:
+            raise StoreError(f"writing to the Oxigraph store at {self.location} failed: {exc}") from exc
+        return len(self._inner) - before
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+    def close(self) -> None:
+        self._inner.flush()
+        self._dataset.close()
+

@@ -1,0 +1,162 @@
+"""End-to-end builds of the seed articles: files, determinism, idempotence, round trips, SHACL."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg.build import build
+from kg.export import read_graph_file, sorted_nquads, union_graph
+from kg.ontology import CKG, ENTITIES_GRAPH, RDFS, validate
+from kg.pipeline import Extractor
+from kg.store import open_store
+
+pytestmark = pytest.mark.slow
+
+EXPECTED_FILES = ("graph.trig", "graph.nq", "graph.ttl", "graph.jsonld", "graph.html")
+
+
+def test_build_writes_every_output_and_the_store(seed_build) -> None:  # type: ignore[no-untyped-def]
+    report, out = seed_build
+    for name in EXPECTED_FILES:
+        assert (out / name).stat().st_size > 0, name
+    assert (out / "store").is_dir()
+    assert report.articles_added == 2
+    assert report.counts["articles"] == 2
+    assert report.counts["mentions"] > 100
+    assert report.entities_by_class["State"] >= 5
+    assert report.entities_by_class["Person"] >= 8
+
+
+def test_build_mentions_point_at_their_text(seed_build, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    _, out = seed_build
+    dataset = read_graph_file(out / "graph.trig")
+    texts = {p.name: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
+    query = """PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+        SELECT ?file ?start ?end ?text WHERE { GRAPH ?g {
+          ?m a ckg:Mention ; ckg:inArticle ?a ; ckg:start ?start ; ckg:end ?end ; ckg:text ?text .
+          ?a ckg:sourceFile ?file } }"""
+    rows = list(dataset.query(query))
+    assert len(rows) > 100
+    for file, start, end, text in rows:
+        assert texts[str(file)][int(start) : int(end)] == str(text)
+
+
+def test_build_north_korea_is_one_canonical_node(seed_build) -> None:  # type: ignore[no-untyped-def]
+    _, out = seed_build
+    dataset = read_graph_file(out / "graph.trig")
+    entities = dataset.graph(ENTITIES_GRAPH)
+    (nk,) = {s for s, _, o in entities.triples((None, RDFS.label, Literal("North Korea")))}
+    assert (nk, None, URIRef("http://www.wikidata.org/entity/Q423")) in entities
+    surfaces = {
+        str(t)
+        for m in dataset.subjects(CKG.refersTo, nk)
+        for t in dataset.objects(m, CKG.text)
+    }
+    assert {"North Korea", "DPRK", "Democratic People\u2019s Republic of Korea"} <= surfaces
+
+
+def test_build_twice_gives_byte_identical_sorted_nquads(tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    first = build([seeds_dir], tmp_path / "a", store="memory", extractor=extractor)
+    second = build([seeds_dir], tmp_path / "b", store="memory", extractor=extractor)
+    nq = first.outputs["nquads"].read_text(encoding="utf-8")
+    assert second.outputs["nquads"].read_text(encoding="utf-8") == nq
+    assert nq.splitlines() == sorted(nq.splitlines())
+
+
+def test_build_memory_and_oxigraph_agree(seed_build, tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    _, out = seed_build
+    build([seeds_dir], tmp_path, store="memory", extractor=extractor)
+    assert (tmp_path / "graph.nq").read_bytes() == (out / "graph.nq").read_bytes()
+
+
+def test_build_again_into_the_same_store_adds_nothing(tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    first = build([seeds_dir], tmp_path, extractor=extractor, exports=False)
+    second = build([seeds_dir], tmp_path, extractor=extractor, exports=False)
+    assert first.new_quads > 0
+    assert second.new_quads == 0
+    assert second.articles_added == 0
+    assert sorted(second.articles_skipped) == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    assert second.counts == first.counts
+
+
+def test_build_failure_leaves_the_store_as_it_was(tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(seeds_dir / "000_495f311b93d16d41.txt", one)
+    build([one], tmp_path / "out", extractor=extractor, exports=False)
+    store = open_store(tmp_path / "out" / "store")
+    before = sorted_nquads(store.dataset)
+    store.close()
+
+    class Failing(Extractor):
+        """The real pipeline, failing after the first article: a crash mid-build."""
+
+        def extract(self, articles):  # type: ignore[no-untyped-def]
+            for n, extracted in enumerate(super().extract(articles)):
+                if n == 1:
+                    raise RuntimeError("crash in the middle of a build")
+                yield extracted
+
+    failing = Failing(extractor.nlp, extractor.gazetteer)
+    more = tmp_path / "more"
+    shutil.copytree(seeds_dir, more)
+    (more / "003_extra.txt").write_text("Ukrainian forces shelled positions near Kursk, officials said.\n")
+    with pytest.raises(RuntimeError, match="crash"):
+        build([more], tmp_path / "out", extractor=failing, exports=False)
+    store = open_store(tmp_path / "out" / "store")
+    assert sorted_nquads(store.dataset) == before
+    store.close()
+
+
+@pytest.mark.parametrize("name", ["graph.trig", "graph.nq", "graph.ttl", "graph.jsonld"])
+def test_build_exports_conform_to_the_shapes(seed_build, name: str) -> None:  # type: ignore[no-untyped-def]
+    _, out = seed_build
+    conforms, report = validate(read_graph_file(out / name))
+    assert conforms, report
+
+
+def test_build_exports_round_trip_to_isomorphic_graphs(seed_build) -> None:  # type: ignore[no-untyped-def]
+    _, out = seed_build
+    trig, nq = read_graph_file(out / "graph.trig"), read_graph_file(out / "graph.nq")
+    assert _graphs(trig) == _graphs(nq)
+    union = union_graph(nq)
+    assert isomorphic(union, union_graph(read_graph_file(out / "graph.ttl")))
+    assert isomorphic(union, union_graph(read_graph_file(out / "graph.jsonld")))
+
+
+def test_build_jsonld_expands_with_pyld(seed_build) -> None:  # type: ignore[no-untyped-def]
+    pyld = pytest.importorskip("pyld")
+    _, out = seed_build
+    doc = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
+    nquads = pyld.jsonld.to_rdf(doc, {"format": "application/n-quads"})
+    graph = Graph().parse(data=nquads, format="nquads")
+    assert isomorphic(graph, union_graph(read_graph_file(out / "graph.nq")))
+
+
+def test_build_seed_score_meets_the_bar(seed_build, shared_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    _, out = seed_build
+    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = json.loads((shared_dir / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    scorer = score.Scorer(score.load(out / "graph.trig"))
+    for name, article_gold in gold["articles"].items():
+        result = scorer.score_article(name, article_gold)["entities"]
+        assert result["f1"] >= 0.85, (name, result)
+        assert result["duplicates"] == [], (name, result)
+
+
+def _graphs(dataset: Dataset) -> dict[str, frozenset]:
+    return {
+        str(g.identifier): frozenset(g.triples((None, None, None)))
+        for g in dataset.graphs()
+        if len(g)
+    }

@@ -1,0 +1,94 @@
+"""Sentences -> typed, resolved mentions, through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.convert import classify_organization
+from kg.model import Article, Zone
+
+pytestmark = pytest.mark.slow
+
+
+def _entities(extractor, text: str) -> dict[str, tuple[str, str, set[str]]]:  # type: ignore[no-untyped-def]
+    """entity key -> (label, class, surface texts) for one body-only article."""
+    article = Article(id="f" * 16, source="s.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    (extracted,) = extractor.extract([article])
+    entities = {e.key: e for e in extracted.entities}
+    out: dict[str, tuple[str, str, set[str]]] = {}
+    for mention, key in extracted.mentions:
+        assert text[mention.start : mention.end] == mention.text
+        entity = entities[key]
+        out.setdefault(key, (entity.label, entity.cls, set()))[2].add(mention.text)
+    return out
+
+
+def _by_label(entities: dict[str, tuple[str, str, set[str]]]) -> dict[str, str]:
+    return {label: cls for label, cls, _ in entities.values()}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "cls"),
+    [
+        ("About 3,000 North Korean troops arrived in the region last week.", "North Korean forces", "MilitaryUnit"),
+        ("Officials said Russia's forces retook two villages.", "Russian forces", "MilitaryUnit"),
+        ("The dead DPRK soldiers were left behind.", "North Korean forces", "MilitaryUnit"),
+        ("Pyongyang expects aid from Moscow in return.", "North Korea", "State"),
+        ("The parade will be held in Moscow on May 9.", "Moscow", "Settlement"),
+        ("Sgt. Oleksandr Bondar said the attack began at dawn.", "Oleksandr Bondar", "Person"),
+        ("The Kyiv Post reported heavy fighting near the river.", "Kyiv Post", "MediaOutlet"),
+    ],
+)
+def test_extract_types_and_canonical_labels(extractor, sentence: str, label: str, cls: str) -> None:  # type: ignore[no-untyped-def]
+    labels = _by_label(_entities(extractor, sentence))
+    if label in {"North Korean forces", "Russian forces"}:  # the gazetteer may name the forces
+        assert cls in labels.values(), labels
+    else:
+        assert labels.get(label) == cls, labels
+
+
+@pytest.mark.parametrize(
+    ("sentence", "never"),
+    [
+        ("The unit posted the video on Telegram and Facebook.", {"Telegram", "Facebook"}),
+        ("Ukraine shot down dozens of UAVs over the weekend.", {"UAVs"}),
+        ("The Russians poorly informed the Koreans about the drones.", {"Russians", "Koreans"}),
+        ("The fighting resembled the Korean War, a veteran said on Dec. 16.", {"Korean War", "Dec. 16"}),
+    ],
+)
+def test_extract_never_makes_actors_of(extractor, sentence: str, never: set[str]) -> None:  # type: ignore[no-untyped-def]
+    surfaces = set().union(*(s for _, _, s in _entities(extractor, sentence).values()))
+    assert not surfaces & never, surfaces
+
+
+def test_extract_special_operations_forces_differ_from_the_army(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukrainian special operations forces captured two soldiers. "
+        "The Ukrainian military said Ukrainian troops held the line."
+    )
+    entities = _entities(extractor, text)
+    units = {label: surfaces for label, cls, surfaces in entities.values() if cls == "MilitaryUnit"}
+    assert len(units) == 2, units
+    assert any("Ukrainian special operations forces" in s for s in units.values())
+    assert any({"Ukrainian military", "Ukrainian troops"} <= s for s in units.values())
+
+
+def test_extract_possessive_and_article_are_stripped(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities = _entities(extractor, "South Korea's the National Intelligence Service said it had confirmed the deaths.")
+    surfaces = set().union(*(s for _, _, s in entities.values()))
+    assert "National Intelligence Service" in surfaces
+    assert "South Korea" in surfaces
+
+
+@pytest.mark.parametrize(
+    ("name", "cls"),
+    [
+        ("Interfax news agency", "MediaOutlet"),
+        ("47th Separate Mechanized Brigade", "MilitaryUnit"),
+        ("Ministry of National Defense", "GovernmentBody"),
+        ("European Union", "InternationalOrganization"),
+        ("Acme Holdings", "Organization"),
+    ],
+)
+def test_extract_classify_organization_by_head_words(name: str, cls: str) -> None:
+    assert classify_organization(name) == cls
