@@ -1,21 +1,33 @@
 """Namespaces of the ontology contract and access to the files in ``ontology/``.
 
 Only :mod:`kg.mapping` mints terms; everything else imports the namespaces from here so the
-contract's IRIs are written down once.
+contract's IRIs are written down once. The files themselves (``ckg.ttl``, ``shapes.ttl``,
+``context.jsonld``) are read here and nowhere else: a missing or malformed file fails fast with an
+:class:`~kg.errors.OntologyError` naming it, instead of surfacing later as an empty graph.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
+import json
+import logging
+import time
 from pathlib import Path
+from typing import Any, Literal
 
-from rdflib import Namespace
+from rdflib import ConjunctiveGraph, Graph, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.errors import OntologyError
 
 __all__ = [
     "CKG",
+    "CONTEXT_FILE",
     "ENTITIES_GRAPH",
     "GAZETTEER_GRAPH",
     "ID",
+    "ONTOLOGY_FILE",
     "ONTOLOGY_GRAPH",
     "OWL",
     "PREFIXES",
@@ -23,11 +35,19 @@ __all__ = [
     "RDF",
     "RDFS",
     "SCHEMA",
+    "SHAPES_FILE",
     "SKOS",
     "WIKIDATA",
     "XSD",
+    "load_context",
+    "load_ontology",
+    "load_shapes",
     "ontology_dir",
+    "term",
+    "validate",
 ]
+
+logger = logging.getLogger(__name__)
 
 CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
 ID = Namespace("https://w3id.org/conflict-kg/id/")
@@ -53,6 +73,15 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
 }
 
+#: File names inside :func:`ontology_dir`.
+ONTOLOGY_FILE = "ckg.ttl"
+SHAPES_FILE = "shapes.ttl"
+CONTEXT_FILE = "context.jsonld"
+
+#: Inference regimes :func:`validate` accepts, as pySHACL names them.
+Inference = Literal["none", "rdfs"]
+_INFERENCE: tuple[str, ...] = ("none", "rdfs")
+
 
 def ontology_dir() -> Path:
     """The folder holding ckg.ttl, shapes.ttl, context.jsonld and the gazetteer.
@@ -61,3 +90,202 @@ def ontology_dir() -> Path:
     """
     packaged = Path(__file__).parent / "_ontology"
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "ontology"
+
+
+def load_ontology(directory: Path | None = None) -> Graph:
+    """The OWL ontology ``ckg.ttl`` as a fresh graph the caller may change.
+
+    Args:
+        directory: Folder to read from; :func:`ontology_dir` when omitted (tests point it
+            elsewhere).
+
+    Raises:
+        OntologyError: The file is missing or is not valid Turtle; the message names the file
+            and repeats the parser's line and reason.
+    """
+    return _copy_graph(_cached_turtle(*_stamp(_file(directory, ONTOLOGY_FILE))))
+
+
+def load_shapes(directory: Path | None = None) -> Graph:
+    """The SHACL shapes ``shapes.ttl`` as a fresh graph the caller may change.
+
+    Args:
+        directory: Folder to read from; :func:`ontology_dir` when omitted.
+
+    Raises:
+        OntologyError: The file is missing or is not valid Turtle.
+    """
+    return _copy_graph(_cached_turtle(*_stamp(_file(directory, SHAPES_FILE))))
+
+
+def load_context(directory: Path | None = None) -> dict[str, Any]:
+    """The JSON-LD context of ``context.jsonld``: the object under its ``"@context"`` key.
+
+    That inner object is what rdflib's ``Graph.serialize(format="json-ld", context=...)`` embeds
+    as the document's ``@context``; passing the whole file instead would nest ``@context`` inside
+    ``@context``, which pyld rejects. pyld's ``jsonld.compact(doc, ctx)`` takes either form.
+    The result is a deep copy, so callers may change it.
+
+    Args:
+        directory: Folder to read from; :func:`ontology_dir` when omitted.
+
+    Raises:
+        OntologyError: The file is missing, is not JSON, or has no ``@context`` object.
+    """
+    return copy.deepcopy(_cached_context(*_stamp(_file(directory, CONTEXT_FILE))))
+
+
+def term(name: str, directory: Path | None = None) -> URIRef:
+    """The ``ckg:`` IRI of ``name``, refusing names that ``ckg.ttl`` does not declare.
+
+    ``CKG[name]`` accepts any string, so a typo ("leaderof") would silently mint a term no
+    query or shape knows; code that builds a term from data (a relation's predicate, an entity's
+    class) asks here instead.
+
+    Raises:
+        OntologyError: ``name`` is not declared; the message lists the declared names.
+    """
+    declared = _declared_names(*_stamp(_file(directory, ONTOLOGY_FILE)))
+    if name not in declared:
+        raise OntologyError(
+            f"{name!r} is not a term of the ConflictKG ontology; use one of {', '.join(sorted(declared))}"
+        )
+    return CKG[name]
+
+
+def validate(
+    data: Graph,
+    *,
+    inference: Inference = "none",
+    directory: Path | None = None,
+) -> tuple[bool, str]:
+    """Check a graph or dataset against ``shapes.ttl``; returns (conforms, report text).
+
+    The union of all named graphs is copied into rdflib's in-memory store first: pySHACL makes
+    many tiny pattern calls, which are much faster there than across into Oxigraph, and the copy
+    leaves the caller's data untouched while the ontology is mixed into it. ``ckg.ttl`` goes in
+    as pySHACL's ``ont_graph``, so ``sh:class`` follows ``rdfs:subClassOf`` (a State is an Actor
+    and a Location) even when the data carries no ontology.
+
+    Args:
+        data: An rdflib ``Graph``, or a ``Dataset`` whose named graphs are all checked together.
+        inference: ``"none"`` (default) or ``"rdfs"``. The shapes name every concrete class and
+            defining property as targets, so they need no inference; ``"rdfs"`` also types nodes
+            from ``rdfs:domain``/``rdfs:range`` and is about 3-4 times slower.
+        directory: Folder holding the ontology and shapes; :func:`ontology_dir` when omitted.
+
+    Raises:
+        ValueError: ``inference`` is not one of the accepted names.
+        OntologyError: The ontology or shapes are missing, malformed, or not valid SHACL.
+    """
+    if inference not in _INFERENCE:
+        raise ValueError(f"unknown inference {inference!r}; use one of {', '.join(_INFERENCE)}")
+    import pyshacl  # heavy import, needed only here
+    from pyshacl.errors import ConstraintLoadError, ReportableRuntimeError, ShapeLoadError
+
+    shapes_path = _file(directory, SHAPES_FILE)
+    # Cached graphs are passed as they are: pySHACL only reads the shapes and ontology graphs.
+    shapes = _cached_turtle(*_stamp(shapes_path))
+    ontology = _cached_turtle(*_stamp(_file(directory, ONTOLOGY_FILE)))
+    union = Graph()
+    if isinstance(data, ConjunctiveGraph):  # Dataset included
+        union.addN((s, p, o, union) for s, p, o, _ in data.quads((None, None, None, None)))
+    else:
+        union.addN((s, p, o, union) for s, p, o in data)
+    started = time.perf_counter()
+    try:
+        conforms, _, report = pyshacl.validate(
+            union,
+            shacl_graph=shapes,
+            ont_graph=ontology,
+            inference=inference,
+            inplace=True,
+            abort_on_first=False,
+            allow_warnings=False,
+            meta_shacl=False,
+            advanced=False,
+            debug=False,
+        )
+    except (ShapeLoadError, ConstraintLoadError, ReportableRuntimeError) as exc:
+        raise OntologyError(f"{shapes_path}: pySHACL cannot use these shapes: {exc}") from exc
+    logger.debug(
+        "validated %d triples in %.2f s: conforms=%s", len(union), time.perf_counter() - started, conforms
+    )
+    return bool(conforms), str(report)
+
+
+def _file(directory: Path | None, name: str) -> Path:
+    return (directory if directory is not None else ontology_dir()) / name
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """Cache key for a file: its path, modification time and size, so an edited file is re-read."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError as exc:
+        raise OntologyError(
+            f"{path}: no such file; the ontology folder ships with ConflictKG, reinstall it or "
+            f"point to the folder holding {path.name}"
+        ) from exc
+    except OSError as exc:
+        raise OntologyError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_turtle(path: str, mtime_ns: int, size: int) -> Graph:
+    """Parsed once per process and file version; shared, so never handed out without a copy."""
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except (SyntaxError, ValueError) as exc:  # rdflib's BadSyntax is a SyntaxError; bad UTF-8 a ValueError
+        raise OntologyError(f"{path}: not valid Turtle: {_parser_reason(exc)}") from exc
+    except OSError as exc:
+        raise OntologyError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    logger.debug("parsed %s: %d triples", path, len(graph))
+    return graph
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_context(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+    except json.JSONDecodeError as exc:
+        raise OntologyError(
+            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OntologyError(f"{path}: cannot read: {exc}") from exc
+    context = document.get("@context") if isinstance(document, dict) else None
+    if not isinstance(context, dict):
+        raise OntologyError(f'{path}: expected a JSON object with an "@context" object inside')
+    return context
+
+
+@functools.lru_cache(maxsize=8)
+def _declared_names(path: str, mtime_ns: int, size: int) -> frozenset[str]:
+    graph = _cached_turtle(path, mtime_ns, size)
+    prefix = str(CKG)
+    return frozenset(
+        str(s)[len(prefix) :]
+        for s in graph.subjects(RDF.type, None)
+        if isinstance(s, URIRef) and str(s).startswith(prefix) and len(str(s)) > len(prefix)
+    )
+
+
+def _copy_graph(source: Graph) -> Graph:
+    graph = Graph()
+    for prefix, namespace in source.namespaces():
+        graph.bind(prefix, namespace, override=True)
+    graph.addN((s, p, o, graph) for s, p, o in source)
+    return graph
+
+
+def _parser_reason(exc: BaseException) -> str:
+    """The parser's line number and reason on one line, without rdflib's echo of the input."""
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    reason = " ".join(lines[:2]).replace(" of <>", "")
+    return reason.removesuffix(" at ^ in:").strip()
