@@ -1,0 +1,56 @@
+"""ConflictKG: knowledge graphs of actors, places and claims from conflict news.
+
+The public surface is what ``__all__`` lists; everything else may change between versions.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from kg.build import BuildReport, build
+from kg.errors import (
+    BackendUnavailableError,
+    ExportError,
+    InputError,
+    KGError,
+    ModelError,
+    OntologyError,
+    QueryError,
+    ReadOnlyStoreError,
+    StoreError,
+)
+from kg.export import read_graph_file, sorted_nquads, write_exports
+from kg.ingest import read_articles
+from kg.model import Article, Entity, ExtractedArticle, Mention, Relation, Zone
+from kg.ontology import validate
+from kg.pipeline import Extractor
+from kg.store import open_store
+
+__all__ = [
+    "Article",
+    "BackendUnavailableError",
+    "BuildReport",
+    "Entity",
+    "ExportError",
+    "ExtractedArticle",
+    "Extractor",
+    "InputError",
+    "KGError",
+    "Mention",
+    "ModelError",
+    "OntologyError",
+    "QueryError",
+    "ReadOnlyStoreError",
+    "Relation",
+    "StoreError",
+    "Zone",
+    "build",
+    "open_store",
+    "read_articles",
+    "read_graph_file",
+    "sorted_nquads",
+    "validate",
+    "write_exports",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
