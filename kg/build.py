@@ -13,15 +13,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.ingest import read_articles
+from kg.viz import graph_view, write_graph_html
 from rdflib import Dataset
 
 from kg.export import write_exports
-from kg.ingest import read_articles
 from kg.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.ontology import CKG, ONTOLOGY_GRAPH, load_ontology
 from kg.pipeline import Extractor
 from kg.store import open_store
-from kg.viz import graph_view, write_graph_html
 
 __all__ = ["BuildReport", "build", "graph_counts"]
 
@@ -118,7 +118,7 @@ def graph_counts(dataset: Dataset) -> tuple[dict[str, int], dict[str, int]]:
         "claims": "SELECT (COUNT(?c) AS ?n) WHERE { GRAPH ?g { ?c a ckg:Claim } }",
         "quads": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
     }
-    counts = {name: int(next(iter(dataset.query(prefix + q)))[0]) for name, q in totals.items()}
+    counts = {name: int(list(dataset.query(prefix + q))[0][0]) for name, q in totals.items()}
     by_class_query = prefix + (
         "SELECT ?cls (COUNT(DISTINCT ?e) AS ?n) WHERE { "
         "{ SELECT DISTINCT ?e WHERE { GRAPH ?g { ?m ckg:refersTo ?e } } } "

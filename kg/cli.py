@@ -21,10 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING,
-        format="%(levelname)s: %(message)s",
-    )
+    _configure_logging(logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING)
     try:
         status: int = args.run(args)
     except KGError as exc:
@@ -34,6 +31,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: interrupted; the store is unchanged", file=sys.stderr)  # noqa: T201
         return 130
     return status
+
+
+class _CliHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The one handler the command line puts on the ``kg`` logger."""
+
+
+def _configure_logging(level: int) -> None:
+    logger = logging.getLogger("kg")
+    for handler in [h for h in logger.handlers if isinstance(h, _CliHandler)]:
+        logger.removeHandler(handler)
+    handler = _CliHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="extract articles into the store; write exports and the view")
-    build.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="folder, .txt/.html file or .jsonl")
+    build.add_argument(
+        "inputs", nargs="+", type=Path, metavar="INPUT", help="folder, .txt/.html file or .jsonl"
+    )
     build.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     build.add_argument("--store", help="'memory' or a store folder (default: OUT/store)")
     build.add_argument("--strict", action="store_true", help="stop at the first unreadable article")

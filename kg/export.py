@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
+from rdflib.term import Node
 
 from kg.errors import ExportError, InputError
-from kg.ontology import PREFIXES, load_context
+from kg.ontology import PREFIXES, XSD, load_context
 
-__all__ = ["EXPORT_FILES", "read_graph_file", "sorted_nquads", "union_graph", "write_exports"]
+__all__ = [
+    "EXPORT_FILES",
+    "canonical_dataset",
+    "read_graph_file", "sorted_nquads", "union_graph", "write_exports"]
 
 #: Export format -> file name in the output folder.
 EXPORT_FILES = {
@@ -37,7 +41,7 @@ def read_graph_file(path: Path) -> Dataset:
         raise InputError(f"{path}: unknown graph format; use one of {', '.join(sorted(PARSE_FORMATS))}")
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    dataset = Dataset()
+    dataset = Dataset(default_union=True)  # triple lookups see every graph, as readers expect
     try:
         dataset.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many unrelated types for bad syntax
@@ -46,9 +50,23 @@ def read_graph_file(path: Path) -> Dataset:
     return dataset
 
 
+def canonical_dataset(dataset: Dataset) -> Dataset:
+    """An in-memory copy with every simple literal written the one way RDF 1.1 means it.
+
+    Oxigraph hands back plain strings typed ``xsd:string`` while rdflib keeps them untyped;
+    both mean the same literal, but rdflib compares and serialises them differently. Copying
+    through this makes every backend export the same bytes.
+    """
+    copy = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        copy.bind(prefix, namespace)
+    copy.addN((s, p, _plain(o), copy.graph(g)) for s, p, o, g in _quads(dataset))
+    return copy
+
+
 def sorted_nquads(dataset: Dataset) -> str:
     """N-Quads with the lines sorted: the canonical, diffable form of a build."""
-    lines = dataset.serialize(format="nquads").splitlines()
+    lines = canonical_dataset(dataset).serialize(format="nquads").splitlines()
     return "".join(sorted(f"{line}\n" for line in lines if line.strip()))
 
 
@@ -57,15 +75,14 @@ def union_graph(dataset: Dataset) -> Graph:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
+    for s, p, o, _ in _quads(dataset):
+        graph.add((s, p, _plain(o)))
     return graph
 
 
 def write_exports(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
     """Write every export format into ``out_dir``; returns format -> path."""
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
+    dataset = canonical_dataset(dataset)
     union = union_graph(dataset)
     writers: dict[str, Callable[[], str]] = {
         "trig": lambda: dataset.serialize(format="trig"),
@@ -74,6 +91,17 @@ def write_exports(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
         "jsonld": lambda: _jsonld(union),
     }
     return {fmt: _write_atomic(out_dir / EXPORT_FILES[fmt], writers[fmt]) for fmt in EXPORT_FILES}
+
+
+def _quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node]]:
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        yield s, p, o, g.identifier if isinstance(g, Graph) else g
+
+
+def _plain(term: Node) -> Node:
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
 
 
 def _jsonld(graph: Graph) -> str:

@@ -22,7 +22,9 @@ __all__ = [
 
 #: Kinds of text regions ingest recognises. Only ``body`` yields entities; the others are
 #: kept so offsets stay true to the source and a reader can see why a line was skipped.
-ZoneKind = Literal["body", "headline", "heading", "navigation", "caption", "credit", "dateline", "boilerplate"]
+ZoneKind = Literal[
+    "body", "headline", "heading", "navigation", "caption", "credit", "dateline", "boilerplate"
+]
 
 #: Ontology classes an extracted entity may carry (local names in the ``ckg:`` namespace).
 ENTITY_CLASSES = frozenset(

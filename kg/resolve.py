@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.gazetteer import Gazetteer
+
 from kg.model import Article, Entity, ExtractedArticle, Mention
 
 __all__ = ["CLASS_PRIORITY", "resolve_article", "slugify"]
@@ -68,7 +69,7 @@ def resolve_article(article: Article, mentions: Iterable[Mention], gazetteer: Ga
 
 
 def _link_acronyms(text: str, ordered: list[Mention], keys: dict[Mention, str]) -> None:
-    """"the National Intelligence Service, or NIS": NIS is that service in this article."""
+    """ "the National Intelligence Service, or NIS": NIS is that service in this article."""
     by_name: dict[str, str] = {}
     for prev, m in zip(ordered, ordered[1:], strict=False):
         if m in keys or not _ACRONYM.match(m.name):
@@ -82,7 +83,7 @@ def _link_acronyms(text: str, ordered: list[Mention], keys: dict[Mention, str]) 
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
-    """"DIU" fits "Defence Intelligence of Ukraine": the acronym's letters are word initials."""
+    """ "DIU" fits "Defence Intelligence of Ukraine": the acronym's letters are word initials."""
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name)).upper()
     it = iter(initials)
     return all(letter in it for letter in acronym.replace("&", ""))
@@ -97,7 +98,9 @@ def _link_short_person_names(ordered: list[Mention], keys: dict[Mention, str], g
             keys[m] = owners.pop()
 
 
-def _name_owners(word: str, ordered: list[Mention], keys: dict[Mention, str], gazetteer: Gazetteer) -> set[str]:
+def _name_owners(
+    word: str, ordered: list[Mention], keys: dict[Mention, str], gazetteer: Gazetteer
+) -> set[str]:
     """Keys of the article's full person names whose first or last word is ``word``."""
     owners = set()
     for other in ordered:
@@ -113,7 +116,9 @@ def _ambiguous(m: Mention, ordered: list[Mention]) -> bool:
     return len(owners) > 1
 
 
-def _propagate_person_names(article: Article, ordered: list[Mention], keys: dict[Mention, str]) -> list[Mention]:
+def _propagate_person_names(
+    article: Article, ordered: list[Mention], keys: dict[Mention, str]
+) -> list[Mention]:
     """One sense per discourse: a person's name used again where NER missed it is a mention.
 
     Looks for the full single-word names (call signs like "Green") and surnames of the
@@ -168,5 +173,6 @@ def _best_label(group: list[Mention]) -> str:
 
 
 def _vote_class(group: list[Mention]) -> str:
-    votes = Counter(m.cls for m in group)
+    """Most mentions win; "Organization" only says the head words told nothing, so it votes last."""
+    votes = Counter(m.cls for m in group if m.cls != "Organization") or Counter(m.cls for m in group)
     return min(votes, key=lambda c: (-votes[c], CLASS_PRIORITY.index(c) if c in CLASS_PRIORITY else 99))

@@ -71,11 +71,15 @@ def test_cli_bad_input_is_one_line_naming_the_file(case: str, tmp_path: Path, ca
 
 
 @pytest.mark.slow
-def test_cli_one_bad_file_among_good_ones_warns_and_builds_the_rest(tmp_path: Path, seeds_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_one_bad_file_among_good_ones_warns_and_builds_the_rest(
+    tmp_path: Path, seeds_dir: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "in"
     shutil.copytree(seeds_dir, folder)
     (folder / "broken.txt").write_bytes(b"\xff\xfe\xfa not utf-8 \xff")
-    status, out, err = _run(["build", str(folder), "--out", str(tmp_path / "out"), "--store", "memory"], capsys)
+    status, out, err = _run(
+        ["build", str(folder), "--out", str(tmp_path / "out"), "--store", "memory"], capsys
+    )
     assert status == 0, err
     assert "broken.txt" in err and "warning" in err.lower()
     assert "2 added" in out

@@ -30,7 +30,11 @@ def _by_label(entities: dict[str, tuple[str, str, set[str]]]) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("sentence", "label", "cls"),
     [
-        ("About 3,000 North Korean troops arrived in the region last week.", "North Korean forces", "MilitaryUnit"),
+        (
+            "About 3,000 North Korean troops arrived in the region last week.",
+            "North Korean forces",
+            "MilitaryUnit",
+        ),
         ("Officials said Russia's forces retook two villages.", "Russian forces", "MilitaryUnit"),
         ("The dead DPRK soldiers were left behind.", "North Korean forces", "MilitaryUnit"),
         ("Pyongyang expects aid from Moscow in return.", "North Korea", "State"),
@@ -74,7 +78,9 @@ def test_extract_special_operations_forces_differ_from_the_army(extractor) -> No
 
 
 def test_extract_possessive_and_article_are_stripped(extractor) -> None:  # type: ignore[no-untyped-def]
-    entities = _entities(extractor, "South Korea's the National Intelligence Service said it had confirmed the deaths.")
+    entities = _entities(
+        extractor, "South Korea's the National Intelligence Service said it had confirmed the deaths."
+    )
     surfaces = set().union(*(s for _, _, s in entities.values()))
     assert "National Intelligence Service" in surfaces
     assert "South Korea" in surfaces

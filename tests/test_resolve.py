@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from kg.gazetteer import load_gazetteer
+
 from kg.model import Article, Mention, Zone
 from kg.resolve import resolve_article, slugify
 
@@ -34,7 +34,11 @@ def _keys(extracted) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("Lee Seong-kweun", "lee-seong-kweun"), ("Mykhailo Makaruk", "mykhailo-makaruk"), ("Côte d'Ivoire", "cote-divoire")],
+    [
+        ("Lee Seong-kweun", "lee-seong-kweun"),
+        ("Mykhailo Makaruk", "mykhailo-makaruk"),
+        ("Côte d'Ivoire", "cote-divoire"),
+    ],
 )
 def test_resolve_slugify_is_ascii_and_stable(name: str, slug: str) -> None:
     assert slugify(name) == slug
@@ -76,7 +80,10 @@ def test_resolve_acronym_introduced_with_or_joins_its_name(gazetteer) -> None:  
 
 def test_resolve_acronym_that_does_not_fit_stays_apart(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "The Frontier Monitoring Agency, or XYZ, said so."
-    ms = [_mention(text, "Frontier Monitoring Agency", "GovernmentBody"), _mention(text, "XYZ", "Organization")]
+    ms = [
+        _mention(text, "Frontier Monitoring Agency", "GovernmentBody"),
+        _mention(text, "XYZ", "Organization"),
+    ]
     assert set(_keys(resolve_article(_article(text), ms, gazetteer))) == {"frontier-monitoring-agency", "xyz"}
 
 
@@ -101,6 +108,9 @@ def test_resolve_gazetteer_names_get_gazetteer_ids_and_labels(gazetteer) -> None
 
 def test_resolve_class_vote_breaks_ties_by_priority(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Harbor Watch said. Harbor Watch added."
-    ms = [_mention(text, "Harbor Watch", "Organization"), _mention(text, "Harbor Watch", "MediaOutlet", nth=1)]
+    ms = [
+        _mention(text, "Harbor Watch", "Organization"),
+        _mention(text, "Harbor Watch", "MediaOutlet", nth=1),
+    ]
     (entity,) = resolve_article(_article(text), ms, gazetteer).entities
     assert entity.cls == "MediaOutlet"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.gazetteer import Gazetteer, GazetteerEntry
 from spacy.tokens import Doc, Span
 
 from kg.extract.labels import CONTINGENT_LABEL
 from kg.extract.wordlists import CONTINGENT_BRANCH_WORDS, CONTINGENT_HEADS
-from kg.gazetteer import Gazetteer, GazetteerEntry
 
 __all__ = [
     "Contingent",
@@ -101,9 +101,7 @@ class ContingentFinder:
             return entry, True
         return None, False
 
-    def _contingent_after(
-        self, doc: Doc, ent: Span, state: GazetteerEntry, by_name: bool
-    ) -> Span | None:
+    def _contingent_after(self, doc: Doc, ent: Span, state: GazetteerEntry, by_name: bool) -> Span | None:
         i = ent.end
         if by_name and i < len(doc) and doc[i].lower_ in {"'s", "'"}:
             i += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.gazetteer import Gazetteer, GazetteerEntry
 from spacy.tokens import Doc, Span
 
 from kg.extract.contingents import gazetteer_entry, resolve_contingent
@@ -22,7 +23,6 @@ from kg.extract.wordlists import (
     NON_ENTITY_LABELS,
     PERSON_TITLES,
 )
-from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.model import Article, Mention
 
 __all__ = ["classify_organization", "mentions_from_doc"]
@@ -132,9 +132,7 @@ def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
 def _clean_bounds(ent: Span, *, strip_titles: bool) -> tuple[int, int]:
     """Character bounds of the name without leading articles, titles, possessives, punctuation."""
     tokens = list(ent)
-    while tokens and (
-        tokens[0].lower_ == "the" or (strip_titles and tokens[0].lower_ in PERSON_TITLES)
-    ):
+    while tokens and (tokens[0].lower_ == "the" or (strip_titles and tokens[0].lower_ in PERSON_TITLES)):
         tokens = tokens[1:]
     while tokens and tokens[-1].lower_ in {"'s", "'"}:
         tokens = tokens[:-1]

@@ -61,6 +61,7 @@ class OxigraphStore:
         return len(self._inner)
 
     def close(self) -> None:
+        """Flush and release the database lock (held until the last reference is gone)."""
         self._inner.flush()
         self._dataset.close()
-
+        del self._inner
