@@ -13,15 +13,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.ingest import read_articles
-from kg.viz import graph_view, write_graph_html
 from rdflib import Dataset
 
 from kg.export import write_exports
+from kg.ingest import read_articles
 from kg.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.ontology import CKG, ONTOLOGY_GRAPH, load_ontology
 from kg.pipeline import Extractor
 from kg.store import open_store
+from kg.viz import graph_view, write_graph_html
 
 __all__ = ["BuildReport", "build", "graph_counts"]
 

@@ -19,7 +19,11 @@ from kg.ontology import PREFIXES, XSD, load_context
 __all__ = [
     "EXPORT_FILES",
     "canonical_dataset",
-    "read_graph_file", "sorted_nquads", "union_graph", "write_exports"]
+    "read_graph_file",
+    "sorted_nquads",
+    "union_graph",
+    "write_exports",
+]
 
 #: Export format -> file name in the output folder.
 EXPORT_FILES = {

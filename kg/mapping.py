@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from kg.gazetteer import Gazetteer
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.gazetteer import Gazetteer
 from kg.model import Article, Entity, ExtractedArticle, Relation
 from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA, XSD
 

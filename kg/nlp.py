@@ -14,13 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.gazetteer import Gazetteer, load_gazetteer
 from spacy.language import Language
 
 from kg.errors import ModelError
 from kg.extract.contingents import ContingentFinder
 from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.wordlists import PERSON_TITLES
+from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.textnorm import normalize_for_nlp
 
 __all__ = ["MODEL_PACKAGES", "build_pipeline", "load_model"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.gazetteer import Gazetteer, load_gazetteer
 from spacy.language import Language
 
 from kg.extract.convert import mentions_from_doc
+from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Article, ExtractedArticle
 from kg.nlp import build_pipeline
 from kg.resolve import resolve_article

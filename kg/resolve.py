@@ -15,7 +15,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.gazetteer import Gazetteer
-
 from kg.model import Article, Entity, ExtractedArticle, Mention
 
 __all__ = ["CLASS_PRIORITY", "resolve_article", "slugify"]

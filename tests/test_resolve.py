@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from kg.gazetteer import load_gazetteer
 
+from kg.gazetteer import load_gazetteer
 from kg.model import Article, Mention, Zone
 from kg.resolve import resolve_article, slugify
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.gazetteer import Gazetteer, GazetteerEntry
 from spacy.tokens import Doc, Span
 
 from kg.extract.labels import CONTINGENT_LABEL
 from kg.extract.wordlists import CONTINGENT_BRANCH_WORDS, CONTINGENT_HEADS
+from kg.gazetteer import Gazetteer, GazetteerEntry
 
 __all__ = [
     "Contingent",

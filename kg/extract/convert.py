@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from kg.gazetteer import Gazetteer, GazetteerEntry
 from spacy.tokens import Doc, Span
 
 from kg.extract.contingents import gazetteer_entry, resolve_contingent
@@ -23,6 +22,7 @@ from kg.extract.wordlists import (
     NON_ENTITY_LABELS,
     PERSON_TITLES,
 )
+from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.model import Article, Mention
 
 __all__ = ["classify_organization", "mentions_from_doc"]
