@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test install install-dev browser lint score clean
+.PHONY: demo test install install-dev browser score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,12 +27,9 @@ browser:
 
 test: install-dev browser
 	$(BIN)/ruff check kg tests
-	$(BIN)/python -m pytest
-
-lint: install-dev
-	$(BIN)/ruff check kg tests
 	$(BIN)/ruff format --check kg tests
 	$(BIN)/mypy
+	$(BIN)/python -m pytest
 
 score: demo
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/gold/seeds.json --graph $(OUT)/graph.trig

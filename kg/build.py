@@ -12,8 +12,10 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from rdflib import Dataset
+from rdflib.query import ResultRow
 
 from kg.export import write_exports
 from kg.ingest import read_articles
@@ -118,11 +120,16 @@ def graph_counts(dataset: Dataset) -> tuple[dict[str, int], dict[str, int]]:
         "claims": "SELECT (COUNT(?c) AS ?n) WHERE { GRAPH ?g { ?c a ckg:Claim } }",
         "quads": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
     }
-    counts = {name: int(list(dataset.query(prefix + q))[0][0]) for name, q in totals.items()}
+    counts = {name: int(_rows(dataset, prefix + q)[0][0]) for name, q in totals.items()}
     by_class_query = prefix + (
         "SELECT ?cls (COUNT(DISTINCT ?e) AS ?n) WHERE { "
         "{ SELECT DISTINCT ?e WHERE { GRAPH ?g { ?m ckg:refersTo ?e } } } "
         "GRAPH ?h { ?e a ?cls } FILTER(STRSTARTS(STR(?cls), STR(ckg:))) } GROUP BY ?cls"
     )
-    by_class = {str(row[0]).removeprefix(str(CKG)): int(row[1]) for row in dataset.query(by_class_query)}
+    by_class = {str(row[0]).removeprefix(str(CKG)): int(row[1]) for row in _rows(dataset, by_class_query)}
     return counts, dict(sorted(by_class.items()))
+
+
+def _rows(dataset: Dataset, query: str) -> list[ResultRow]:
+    """All rows of a SELECT, read to the end so no cursor keeps the store open."""
+    return [cast(ResultRow, row) for row in dataset.query(query)]

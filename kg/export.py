@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal
-from rdflib.term import Node
+from rdflib.term import IdentifiedNode, Node
 
 from kg.errors import ExportError, InputError
 from kg.ontology import PREFIXES, XSD, load_context
@@ -97,7 +97,7 @@ def write_exports(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
     return {fmt: _write_atomic(out_dir / EXPORT_FILES[fmt], writers[fmt]) for fmt in EXPORT_FILES}
 
 
-def _quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node]]:
+def _quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, IdentifiedNode | None]]:
     for s, p, o, g in dataset.quads((None, None, None, None)):
         yield s, p, o, g.identifier if isinstance(g, Graph) else g
 

@@ -180,3 +180,20 @@ def test_viz_browser_large_graph_settles(browser: Any, tmp_path: Path) -> None:
         assert errors == [] and blocked == []
     finally:
         page.close()
+
+
+@pytest.mark.slow
+def test_viz_browser_seed_graph_shows_every_mentioned_entity(browser: Any, seed_build: Any) -> None:
+    """The real out/graph.html of the seeds, offline: one node per entity the articles mention."""
+    report, out = seed_build
+    page, errors, blocked = _open(browser, out / "graph.html")
+    try:
+        assert page.evaluate("network.body.data.nodes.length") == report.counts["entities"]
+        labels = page.evaluate("network.body.data.nodes.get().map(n => n.label)")
+        assert {"North Korea", "Kim Jong Un", "National Intelligence Service"} <= set(labels)
+        assert page.evaluate("network.body.data.edges.length") > 0
+        SCREENS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENS / "seed-graph.png"))
+        assert errors == [] and blocked == []
+    finally:
+        page.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 from oxrdflib._converter import to_ox
@@ -52,7 +53,7 @@ class OxigraphStore:
     def add(self, quads: Sequence[Quad]) -> int:
         before = len(self._inner)
         try:
-            self._inner.extend([ox.Quad(*map(to_ox, quad)) for quad in quads])
+            self._inner.extend([cast(ox.Quad, to_ox(quad)) for quad in quads])  # type: ignore[arg-type]
         except OSError as exc:
             raise StoreError(f"writing to the Oxigraph store at {self.location} failed: {exc}") from exc
         return len(self._inner) - before
