@@ -70,7 +70,8 @@ def canonical_dataset(dataset: Dataset) -> Dataset:
 
 def sorted_nquads(dataset: Dataset) -> str:
     """N-Quads with the lines sorted: the canonical, diffable form of a build."""
-    lines = canonical_dataset(dataset).serialize(format="nquads").splitlines()
+    # split("\n"), not splitlines(): a literal may hold U+2028 or U+0085, which N-Quads keeps raw.
+    lines = canonical_dataset(dataset).serialize(format="nquads").split("\n")
     return "".join(sorted(f"{line}\n" for line in lines if line.strip()))
 
 

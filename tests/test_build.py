@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 
 from kg.build import build
 from kg.export import read_graph_file, sorted_nquads, union_graph
-from kg.ontology import CKG, ENTITIES_GRAPH, RDFS, validate
+from kg.ontology import CKG, ENTITIES_GRAPH, RDFS, SCHEMA, validate
 from kg.pipeline import Extractor
 from kg.store import open_store
 
@@ -153,3 +153,19 @@ def test_build_seed_score_meets_the_bar(seed_build, shared_dir: Path) -> None:  
 
 def _graphs(dataset: Dataset) -> dict[str, frozenset]:
     return {str(g.identifier): frozenset(g.triples((None, None, None))) for g in dataset.graphs() if len(g)}
+
+
+def test_build_nquads_keep_lines_whole_around_unicode_line_separators(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    """U+2028 and U+0085 in a literal (here the headline) must not split an N-Quads line."""
+    jsonl = tmp_path / "a.jsonl"
+    record = {
+        "id": "sep",
+        "title": "Joint Command\u2028Update\u0085Kursk",
+        "text": "Officials in Kyiv said Russian forces met Volodymyr Zelenskyy's envoy on Monday.",
+    }
+    jsonl.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    report = build([jsonl], tmp_path / "out", store="memory", extractor=extractor)
+    nquads = report.outputs["nquads"].read_text(encoding="utf-8")
+    assert nquads.count("\n") == report.counts["quads"]
+    headlines = set(read_graph_file(report.outputs["nquads"]).objects(None, SCHEMA.headline))
+    assert headlines == {Literal(record["title"])}
