@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
-from rdflib import Dataset
-from rdflib.query import ResultRow
+from rdflib import Dataset, URIRef
+from rdflib.term import Node
 
 from kg.export import write_exports
 from kg.ingest import read_articles
 from kg.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
-from kg.ontology import CKG, ONTOLOGY_GRAPH, load_ontology
+from kg.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
 from kg.pipeline import Extractor
 from kg.store import open_store
 from kg.viz import graph_view, write_graph_html
@@ -111,25 +111,24 @@ def _write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
 
 
 def graph_counts(dataset: Dataset) -> tuple[dict[str, int], dict[str, int]]:
-    """Totals (articles, entities, mentions, claims, quads) and mentioned entities per class."""
-    prefix = f"PREFIX ckg: <{CKG}>\n"
-    totals = {
-        "articles": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a ckg:Article } }",
-        "entities": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?m ckg:refersTo ?e } }",
-        "mentions": "SELECT (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?m a ckg:Mention } }",
-        "claims": "SELECT (COUNT(?c) AS ?n) WHERE { GRAPH ?g { ?c a ckg:Claim } }",
-        "quads": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-    }
-    counts = {name: int(_rows(dataset, prefix + q)[0][0]) for name, q in totals.items()}
-    by_class_query = prefix + (
-        "SELECT ?cls (COUNT(DISTINCT ?e) AS ?n) WHERE { "
-        "{ SELECT DISTINCT ?e WHERE { GRAPH ?g { ?m ckg:refersTo ?e } } } "
-        "GRAPH ?h { ?e a ?cls } FILTER(STRSTARTS(STR(?cls), STR(ckg:))) } GROUP BY ?cls"
-    )
-    by_class = {str(row[0]).removeprefix(str(CKG)): int(row[1]) for row in _rows(dataset, by_class_query)}
+    """Totals (articles, entities, mentions, claims, quads) and mentioned entities per class.
+
+    One pass over the quads: on rdflib's memory store this is two orders of magnitude faster
+    than the equivalent SPARQL aggregates with GRAPH patterns.
+    """
+    counted: dict[Node, str] = {CKG.Article: "articles", CKG.Mention: "mentions", CKG.Claim: "claims"}
+    counts = dict.fromkeys(("articles", "entities", "mentions", "claims", "quads"), 0)
+    mentioned: set[Node] = set()
+    classes: dict[Node, set[str]] = defaultdict(set)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        counts["quads"] += 1
+        if p == RDF.type:
+            if o in counted:
+                counts[counted[o]] += 1
+            elif isinstance(o, URIRef) and o.startswith(CKG):
+                classes[s].add(o.removeprefix(CKG))
+        elif p == CKG.refersTo:
+            mentioned.add(o)
+    counts["entities"] = len(mentioned)
+    by_class = Counter(cls for entity in mentioned for cls in classes.get(entity, ()))
     return counts, dict(sorted(by_class.items()))
-
-
-def _rows(dataset: Dataset, query: str) -> list[ResultRow]:
-    """All rows of a SELECT, read to the end so no cursor keeps the store open."""
-    return [cast(ResultRow, row) for row in dataset.query(query)]
