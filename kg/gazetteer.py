@@ -22,7 +22,6 @@ offending entry. No spaCy here: :mod:`kg.nlp` turns :meth:`Gazetteer.alias_items
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -32,7 +31,7 @@ from typing import Any, TypeVar
 
 from kg.errors import OntologyError
 from kg.model import ENTITY_CLASSES, Relation
-from kg.ontology import ontology_dir
+from kg.ontology import ontology_dir, read_json
 
 __all__ = [
     "ENTRY_CLASSES",
@@ -243,7 +242,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             Wikidata id. The message names the file and the entry.
     """
     path = path if path is not None else ontology_dir() / GAZETTEER_FILE
-    document = _read_json(path)
+    document = read_json(path)
     if not isinstance(document, dict):
         raise OntologyError(f'{path}: expected a JSON object with an "entities" list')
     unknown = sorted(set(document) - _TOP_KEYS)
@@ -301,23 +300,6 @@ def _find(name: str, exact: dict[str, V], folded: dict[str, V]) -> V | None:
 
 
 # ----------------------------------------------------------------------------------- loading
-
-
-def _read_json(path: Path) -> Any:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except FileNotFoundError as exc:
-        raise OntologyError(
-            f"{path}: no such file; the gazetteer ships in the ontology folder, reinstall ConflictKG "
-            f"or pass the path of a gazetteer file"
-        ) from exc
-    except json.JSONDecodeError as exc:
-        raise OntologyError(
-            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise OntologyError(f"{path}: cannot read: {exc}") from exc
 
 
 def _parse_entry(path: Path, index: int, raw: Any) -> GazetteerEntry:

@@ -43,6 +43,7 @@ __all__ = [
     "load_ontology",
     "load_shapes",
     "ontology_dir",
+    "read_json",
     "term",
     "validate",
 ]
@@ -247,16 +248,25 @@ def _cached_turtle(path: str, mtime_ns: int, size: int) -> Graph:
 
 
 @functools.lru_cache(maxsize=8)
-def _cached_context(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+def read_json(path: Path | str) -> Any:
+    """Parse a JSON file of ontology/; every failure is an OntologyError naming the file."""
     try:
         with open(path, encoding="utf-8") as handle:
-            document = json.load(handle)
+            return json.load(handle)
+    except FileNotFoundError as exc:
+        raise OntologyError(
+            f"{path}: no such file; it ships in the ontology folder, reinstall ConflictKG"
+        ) from exc
     except json.JSONDecodeError as exc:
         raise OntologyError(
             f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise OntologyError(f"{path}: cannot read: {exc}") from exc
+
+
+def _cached_context(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    document = read_json(path)
     context = document.get("@context") if isinstance(document, dict) else None
     if not isinstance(context, dict):
         raise OntologyError(f'{path}: expected a JSON object with an "@context" object inside')
