@@ -41,6 +41,8 @@ def _by_label(entities: dict[str, tuple[str, str, set[str]]]) -> dict[str, str]:
         ("The parade will be held in Moscow on May 9.", "Moscow", "Settlement"),
         ("Sgt. Oleksandr Bondar said the attack began at dawn.", "Oleksandr Bondar", "Person"),
         ("The Kyiv Post reported heavy fighting near the river.", "Kyiv Post", "MediaOutlet"),
+        ("Troops crossed from Afghanistan into Pakistan overnight.", "Pakistan", "State"),
+        ("Shelling hit Huliaipole and the village of Malokaterynivka.", "Malokaterynivka", "Settlement"),
     ],
 )
 def test_extract_types_and_canonical_labels(extractor, sentence: str, label: str, cls: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.contingents import gazetteer_entry, resolve_contingent
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.wordlists import (
+    COUNTRY_NAMES,
     GOVERNMENT_WORDS,
     INTERNATIONAL_WORDS,
     MEDIA_WORDS,
@@ -108,6 +109,8 @@ def _class_for(label: str, name: str) -> str | None:
     if label == "ORG":
         return classify_organization(name)
     if label == "GPE":
+        if name in COUNTRY_NAMES:
+            return "State"
         return "Region" if last in _REGION_WORDS else "Settlement"
     if label == "LOC":
         return "Region"
