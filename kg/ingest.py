@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.htmltext import html_blocks
 from kg.model import Article
-from kg.zones import html_blocks, text_blocks, zone_blocks
+from kg.zones import text_blocks, zone_blocks
 
 __all__ = ["MAX_ARTICLE_BYTES", "article_id", "read_articles"]
 
