@@ -115,6 +115,7 @@ _CLOSERS = "\"'”’»)]"
 MAX_CREDIT_CHARS = 300
 MAX_NAV_CHARS = 150
 MAX_HEADING_CHARS = 80
+_MIN_TITLE_WORDS = 3  # long words a line needs before its case says "headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +178,23 @@ def zone_blocks(text: str, blocks: Sequence[Block], title: str | None) -> tuple[
 
 
 def _mark_headline(lines: list[str], kinds: list[ZoneKind | None], title: str | None) -> None:
-    """Mark lines equal to the title as headline and the unmarked lines above it as navigation."""
+    """Mark lines equal to the title as headline and the unmarked lines above it as navigation.
+
+    Without a title (JSONL, bare text), the first title-cased line before any prose is taken as
+    the headline: headline case fools the model into tagging verbs and nouns as names.
+    """
     wanted = normalize_line(title) if title else None
     for i, line in enumerate(lines):
         if kinds[i] is None and wanted and normalize_line(line) == wanted:
             kinds[i] = "headline"
+    if wanted is None:
+        for i, line in enumerate(lines):
+            if kinds[i] is None and _is_title_cased(line):
+                kinds[i] = "headline"
+                break
+            if kinds[i] is None and _shape_kind(line) is None and len(line.split()) > _MIN_TITLE_WORDS * 2:
+                break  # prose has started: no headline here
+        return
     first = next((i for i, k in enumerate(kinds) if k == "headline"), None)
     for i in range(first or 0):
         if kinds[i] is None:
@@ -303,6 +316,16 @@ def _trailing_credit(line: str) -> int | None:
     if match is None or match.start() == 0 or not _is_credit(match.group(1)):
         return None
     return match.start() + len(match.group()) - len(match.group().lstrip())
+
+
+def _is_title_cased(line: str) -> bool:
+    """ "Coalition Forces Detain Insurgent Leader": most long words capitalised, no final stop."""
+    stripped = line.strip()
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", stripped) if len(w) > 3]
+    if len(words) < _MIN_TITLE_WORDS or stripped.rstrip(_CLOSERS)[-1:] in _FINAL_PUNCT:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.8 * len(words)
 
 
 def _is_heading(line: str) -> bool:

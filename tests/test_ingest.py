@@ -558,3 +558,24 @@ def test_ingest_same_text_twice_is_read_once(tmp_path: Path) -> None:
     jsonl = write(tmp_path, "more.jsonl", json.dumps({"id": "again", "text": PROSE}) + "\n")
     articles = read(tmp_path / "one", tmp_path / "two", jsonl)
     assert [a.source for a in articles] == ["a.txt"]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "kind"),
+    [
+        ("Coalition Forces Detain Insurgent Leader in Kandahar", "headline"),
+        ("Ukrainian Drones Strike Oil Depot Near Bryansk", "headline"),
+        ("Coalition forces detained an insurgent leader in Kandahar on Monday.", "body"),
+        ("Officials said", "body"),
+    ],
+)
+def test_ingest_untitled_text_takes_a_title_cased_first_line_as_headline(
+    tmp_path: Path, first_line: str, kind: str
+) -> None:
+    body = "Afghan and coalition forces detained two suspects during a security operation, officials said."
+    jsonl = tmp_path / "untitled.jsonl"
+    jsonl.write_text(json.dumps({"id": "u1", "text": f"{first_line}\n{body}\n"}) + "\n", encoding="utf-8")
+    (article,) = read_articles([jsonl])
+    first = article.zones[0]
+    assert (first.kind, article.text[first.start : first.end].strip()) == (kind, first_line)
+    assert article.zones[-1].kind == "body"

@@ -30,6 +30,7 @@ __all__ = ["classify_organization", "mentions_from_doc"]
 
 _REGION_WORDS = frozenset("region oblast province krai republic district peninsula territory".split())
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "UAVs", "ICBMs": equipment, not actors
+_ARTICLES = frozenset({"the", "a", "an"})
 _EDGE_JUNK = " \t\n\"'()[]{},;:"
 _MAX_NAME_TOKENS = 10
 
@@ -135,7 +136,7 @@ def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
 def _clean_bounds(ent: Span, *, strip_titles: bool) -> tuple[int, int]:
     """Character bounds of the name without leading articles, titles, possessives, punctuation."""
     tokens = list(ent)
-    while tokens and (tokens[0].lower_ == "the" or (strip_titles and tokens[0].lower_ in PERSON_TITLES)):
+    while tokens and (tokens[0].lower_ in _ARTICLES or (strip_titles and tokens[0].lower_ in PERSON_TITLES)):
         tokens = tokens[1:]
     while tokens and tokens[-1].lower_ in {"'s", "'"}:
         tokens = tokens[:-1]
@@ -143,8 +144,8 @@ def _clean_bounds(ent: Span, *, strip_titles: bool) -> tuple[int, int]:
         return ent.start_char, ent.start_char
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = ent.doc.text
-    while start < end and text[start] in _EDGE_JUNK:
+    while start < end and (text[start] in _EDGE_JUNK or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _EDGE_JUNK:
+    while end > start and (text[end - 1] in _EDGE_JUNK or text[end - 1].isspace()):
         end -= 1
     return start, end
