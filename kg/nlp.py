@@ -82,11 +82,18 @@ def _gazetteer(path: str | None) -> Gazetteer:
 
 
 def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None) -> Language:
-    """The full extraction pipeline: model + gazetteer ruler + contingent finder."""
+    """The full extraction pipeline: model + gazetteer rulers + contingent finder.
+
+    Two rulers, both phrase matchers (far cheaper than token patterns for a thousand names):
+    multi-word names match case-insensitively ("ministry of foreign affairs") and run first so
+    the longer name wins; one-word names match as written, so "US" does not fire on "us".
+    """
     nlp = load_model(model)
     gazetteer = _gazetteer(str(gazetteer_path) if gazetteer_path else None)
-    ruler = nlp.add_pipe("entity_ruler", name="ckg_gazetteer", before="ner")
-    ruler.add_patterns(_ruler_patterns(nlp, gazetteer))  # type: ignore[attr-defined]
+    multi, single = _name_patterns(nlp, gazetteer)
+    for name, attr, patterns in (("ckg_names", "LOWER", multi), ("ckg_words", "ORTH", single)):
+        ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config={"phrase_matcher_attr": attr})
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe(
         "ckg_contingents",
         after="ner",
@@ -95,39 +102,32 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
     return nlp
 
 
-def _ruler_patterns(nlp: Language, gazetteer: Gazetteer) -> list[dict[str, Any]]:
-    """Token patterns for every gazetteer name, non-actor term and title-marked person.
-
-    Multi-word names match case-insensitively ("ministry of foreign affairs"); one-word names
-    match as written, so "US" does not fire on "us".
+def _name_patterns(nlp: Language, gazetteer: Gazetteer) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Phrase patterns for gazetteer names and non-actor terms, split into multi- and one-word,
+    plus the token pattern for a title-marked person ("Commander Green") with the one-word set.
     """
-    patterns: list[dict[str, Any]] = []
-    for alias, entry in gazetteer.alias_items():
-        tokens = _pattern_tokens(nlp, alias)
-        if tokens:
-            patterns.append({"label": GAZETTEER_LABEL, "pattern": tokens, "id": entry.id})
-    for kind, terms in sorted(gazetteer.non_actor_terms().items()):
-        for term in terms:
-            tokens = _pattern_tokens(nlp, term)
-            if tokens:
-                patterns.append({"label": NON_ACTOR_LABEL, "pattern": tokens, "id": kind})
-    not_title = sorted(PERSON_TITLES)
-    patterns.append(
+    named = [(alias, GAZETTEER_LABEL, entry.id) for alias, entry in gazetteer.alias_items()]
+    named += [
+        (term, NON_ACTOR_LABEL, kind)
+        for kind, terms in sorted(gazetteer.non_actor_terms().items())
+        for term in terms
+    ]
+    multi: list[dict[str, Any]] = []
+    single: list[dict[str, Any]] = []
+    for text, label, entry_id in named:
+        words = [t.text for t in nlp.make_doc(normalize_for_nlp(text))]
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if words:
+            target = single if len(words) == 1 else multi
+            target.append({"label": label, "pattern": " ".join(words), "id": entry_id})
+    single.append(
         {
             "label": "PERSON",
             "pattern": [
                 {"LOWER": {"IN": NAME_TITLES}},
-                {"IS_TITLE": True, "POS": "PROPN", "LOWER": {"NOT_IN": not_title}, "OP": "+"},
+                {"IS_TITLE": True, "POS": "PROPN", "LOWER": {"NOT_IN": sorted(PERSON_TITLES)}, "OP": "+"},
             ],
         }
     )
-    return patterns
-
-
-def _pattern_tokens(nlp: Language, name: str) -> list[dict[str, str]]:
-    words = [t.text for t in nlp.make_doc(normalize_for_nlp(name))]
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if len(words) == 1:
-        return [{"ORTH": words[0]}]
-    return [{"LOWER": w.lower()} for w in words]
+    return multi, single

@@ -1,0 +1,61 @@
+"""Words per second of our extraction next to bare ``nlp.pipe`` of the same model, same texts.
+
+The statistical model bounds throughput; this prints how close the whole extraction stage
+(our ruler and components, conversion, resolution, RDF mapping) comes to it, as a ratio
+measured in one run. Corpus: the ISAF press releases from ../shared/benchmarks (JSONL), or
+the seeds repeated when that folder is absent.
+
+    python bench/extract_throughput.py [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from kg.ingest import read_articles
+from kg.mapping import article_quads, entity_quads
+from kg.nlp import load_model
+from kg.pipeline import Extractor, model_text
+
+ROOT = Path(__file__).resolve().parent.parent
+ISAF = ROOT.parent / "shared" / "benchmarks" / "isaf" / "isaf_test_gold.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=400, help="articles to process (default 400)")
+    args = parser.parse_args()
+    source = ISAF if ISAF.is_file() else ROOT / "seeds"
+    articles = list(read_articles([source]))
+    while len(articles) < args.limit and source != ISAF:
+        articles += articles
+    articles = articles[: args.limit]
+    texts = [model_text(a) for a in articles]
+    words = sum(len(t.split()) for t in texts)
+
+    bare = load_model()
+    extractor = Extractor()
+    for nlp_run in (lambda: list(bare.pipe(texts[:20])), lambda: list(extractor.extract(articles[:20]))):
+        nlp_run()  # warm-up: first batches pay for lazy initialisation
+
+    started = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=64):
+        pass
+    bare_s = time.perf_counter() - started
+
+    started = time.perf_counter()
+    quads = 0
+    for extracted in extractor.extract(articles):
+        quads += sum(1 for _ in article_quads(extracted)) + sum(1 for _ in entity_quads(extracted.entities))
+    ours_s = time.perf_counter() - started
+
+    print(f"corpus        {source.name}: {len(articles)} articles, {words} words")  # noqa: T201
+    print(f"bare nlp.pipe {words / bare_s:8.0f} words/s  ({bare_s:.1f} s)")  # noqa: T201
+    print(f"kg extract    {words / ours_s:8.0f} words/s  ({ours_s:.1f} s, {quads} quads)")  # noqa: T201
+    print(f"ratio         {bare_s / ours_s:.2f} (kg extract / bare nlp.pipe, words per second)")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()
