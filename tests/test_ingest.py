@@ -579,3 +579,29 @@ def test_ingest_untitled_text_takes_a_title_cased_first_line_as_headline(
     first = article.zones[0]
     assert (first.kind, article.text[first.start : first.end].strip()) == (kind, first_line)
     assert article.zones[-1].kind == "body"
+
+
+def test_ingest_unreadable_file_is_named_and_skipped_among_good_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The OS refusing a read (permissions, I/O error) is one line naming the file.
+
+    Tests run as root here, where file modes do not stop a read, so the refusal is injected
+    at the one call that reads bytes.
+    """
+    good = write(tmp_path, "good.txt", "Ukrainian forces shelled positions near Kursk, officials said.\n")
+    locked = write(tmp_path, "locked.txt", "Russian forces advanced near Pokrovsk, officials said.\n")
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == locked.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    with pytest.raises(InputError, match=r"locked\.txt: cannot be read \(Permission denied\)"):
+        list(read_articles([locked]))
+    with caplog.at_level(logging.WARNING, logger="kg"):
+        articles = list(read_articles([tmp_path]))
+    assert [a.source for a in articles] == [good.name]
+    assert "locked.txt" in caplog.text
