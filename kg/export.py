@@ -111,7 +111,7 @@ def _plain(term: Node) -> Node:
 
 def _jsonld(graph: Graph) -> str:
     context = load_context()
-    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
+    text = graph.serialize(format="json-ld", context=context, auto_compact=True, use_native_types=True)
     # Re-dump for stable key order and indentation across rdflib versions.
     return json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
