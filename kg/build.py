@@ -22,8 +22,9 @@ from kg.ingest import read_articles
 from kg.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
 from kg.pipeline import Extractor
+from kg.projection import graph_view
 from kg.store import open_store
-from kg.viz import graph_view, write_graph_html
+from kg.viz import write_graph_html
 
 __all__ = ["BuildReport", "build", "graph_counts"]
 

@@ -14,7 +14,8 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 
 from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA
-from kg.viz import ViewEdge, ViewNode, graph_view, write_graph_html
+from kg.projection import ViewEdge, ViewNode, graph_view
+from kg.viz import write_graph_html
 
 A1 = ID["article/aaa111"]
 A2 = ID["article/bbb222"]

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from kg.viz import ViewEdge, ViewNode, write_graph_html
+from kg.projection import ViewEdge, ViewNode
+from kg.viz import write_graph_html
 
 pytestmark = pytest.mark.browser
 

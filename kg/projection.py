@@ -1,0 +1,233 @@
+"""The one place that reads the graph for views: RDF dataset -> plain node and edge records.
+
+Every view (the pyvis page of :mod:`kg.viz`, and later the analytics) draws from
+:func:`graph_view`, so they all see the same nodes and edges: the same rule for which entities
+are shown, the same most specific class, the same merged relation sources. The records
+(:class:`ViewNode`, :class:`ViewEdge`) hold plain strings and ints, no rdflib types, so the code
+that renders or analyses them never touches SPARQL or a store.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from rdflib import Dataset, URIRef
+
+from kg.ontology import CKG, GAZETTEER_GRAPH
+
+__all__ = ["RELATION_PREDICATES", "ViewEdge", "ViewNode", "graph_view"]
+
+logger = logging.getLogger(__name__)
+
+#: ckg: properties drawn as edges between entities (the relation table of DESIGN.md).
+RELATION_PREDICATES: tuple[str, ...] = (
+    "affiliatedWith",
+    "alliedWith",
+    "deployedTo",
+    "leaderOf",
+    "locatedIn",
+    "memberOf",
+    "opposes",
+    "partOf",
+)
+
+#: What a node is called when the data gives it no ckg: class at all.
+UNKNOWN_CLASS = "Unknown"
+
+#: Depth of each entity class in the ontology's rdfs:subClassOf tree (Actor and Location are
+#: roots); an entity typed with several classes is shown as its deepest one. Classes the
+#: ontology may add later rank below these, so a known subclass still wins.
+_CLASS_DEPTH: dict[str, int] = {
+    "Actor": 1,
+    "Location": 1,
+    "Person": 2,
+    "Organization": 2,
+    "State": 2,
+    "Region": 2,
+    "Settlement": 2,
+    "GovernmentBody": 3,
+    "MilitaryUnit": 3,
+    "MediaOutlet": 3,
+    "InternationalOrganization": 3,
+}
+
+_WIKIDATA_ENTITY = ("http://www.wikidata.org/entity/", "https://www.wikidata.org/entity/")
+
+_PREFIXES = f"""PREFIX ckg: <{CKG}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+"""
+
+# One query per kind of fact, joined in Python: each is a single GRAPH pattern, which both
+# rdflib's memory store and Oxigraph answer quickly, and no OPTIONAL is needed (whose results
+# once differed between the two, kglab #203).
+_MENTIONS_QUERY = (
+    _PREFIXES
+    + """SELECT ?entity ?article (COUNT(DISTINCT ?mention) AS ?n) WHERE {
+  GRAPH ?g { ?mention ckg:refersTo ?entity ; ckg:inArticle ?article . }
+} GROUP BY ?entity ?article"""
+)
+_ARTICLES_QUERY = (
+    _PREFIXES
+    + """SELECT DISTINCT ?article ?file WHERE {
+  GRAPH ?g { ?article a ckg:Article ; ckg:sourceFile ?file . }
+}"""
+)
+_DESCRIPTIONS_QUERY = (
+    _PREFIXES
+    + """SELECT DISTINCT ?entity ?p ?o WHERE {
+  VALUES ?p { rdf:type rdfs:label owl:sameAs }
+  GRAPH ?g { ?entity ?p ?o . }
+}"""
+)
+_RELATIONS_QUERY = (
+    _PREFIXES
+    + "SELECT DISTINCT ?s ?p ?o ?g WHERE {\n  VALUES ?p { "
+    + " ".join(f"ckg:{name}" for name in RELATION_PREDICATES)
+    + " }\n  GRAPH ?g { ?s ?p ?o . }\n}"
+)
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+
+
+@dataclass(frozen=True, slots=True)
+class ViewNode:
+    """An entity as the page shows it.
+
+    Attributes:
+        id: The entity IRI.
+        label: Its ``rdfs:label`` (the IRI's last segment when it has none).
+        cls: Its most specific ``ckg:`` class, as a local name.
+        mentions: How many mentions refer to it, over all articles.
+        wikidata: Its Wikidata id ("Q423") from ``owl:sameAs``, if any.
+        articles: Source files of the articles that mention it, sorted.
+    """
+
+    id: str
+    label: str
+    cls: str
+    mentions: int
+    wikidata: str | None
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ViewEdge:
+    """One relation between two shown entities, merged over every graph that states it.
+
+    Attributes:
+        source: Subject entity IRI.
+        target: Object entity IRI.
+        predicate: The relation's ``ckg:`` local name ("leaderOf").
+        sources: Source files of the stating articles, or "gazetteer", sorted.
+    """
+
+    source: str
+    target: str
+    predicate: str
+    sources: tuple[str, ...]
+
+
+def graph_view(dataset: Dataset) -> tuple[list[ViewNode], list[ViewEdge]]:
+    """The mentioned entities and the relations among them, ready to draw.
+
+    Only entities with at least one mention are nodes: the gazetteer describes many more, and a
+    view of everything known rather than everything reported would bury the articles' actors.
+    Relations are kept when both ends are nodes. Facts are read from every named graph, so the
+    same code serves rdflib's memory store and Oxigraph.
+
+    Args:
+        dataset: The store's dataset (entities, gazetteer and article graphs).
+
+    Returns:
+        Nodes sorted by IRI, and edges sorted by (source, target, predicate).
+    """
+    mentions: defaultdict[str, int] = defaultdict(int)
+    mentioned_in: defaultdict[str, set[str]] = defaultdict(set)
+    for entity, article, count in _rows(dataset, _MENTIONS_QUERY):
+        if isinstance(entity, URIRef):
+            mentions[str(entity)] += int(count)
+            mentioned_in[str(entity)].add(str(article))
+
+    files: defaultdict[str, set[str]] = defaultdict(set)
+    for article, file in _rows(dataset, _ARTICLES_QUERY):
+        files[str(article)].add(str(file))
+
+    types: defaultdict[str, set[str]] = defaultdict(set)
+    labels: defaultdict[str, set[str]] = defaultdict(set)
+    wikidata: defaultdict[str, set[str]] = defaultdict(set)
+    for entity, p, o in _rows(dataset, _DESCRIPTIONS_QUERY):
+        key = str(entity)
+        if key not in mentions:
+            continue
+        if str(p) == _RDF_TYPE and isinstance(o, URIRef) and str(o).startswith(str(CKG)):
+            types[key].add(str(o)[len(str(CKG)) :])
+        elif str(p) == _RDFS_LABEL:
+            labels[key].add(str(o))
+        elif str(p) == _OWL_SAME_AS and str(o).startswith(_WIKIDATA_ENTITY):
+            wikidata[key].add(str(o).rsplit("/", 1)[1])
+
+    nodes = [
+        ViewNode(
+            id=key,
+            label=min(labels[key]) if labels[key] else _last_segment(key),
+            cls=_most_specific(types[key]),
+            mentions=mentions[key],
+            wikidata=min(wikidata[key]) if wikidata[key] else None,
+            articles=tuple(
+                sorted({f for article in mentioned_in[key] for f in files.get(article) or {article}})
+            ),
+        )
+        for key in sorted(mentions)
+    ]
+
+    stated_in: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for s, p, o, g in _rows(dataset, _RELATIONS_QUERY):
+        if str(s) in mentions and str(o) in mentions:
+            stated_in[str(s), str(p)[len(str(CKG)) :], str(o)].add(_graph_source(str(g), files))
+    edges = [
+        ViewEdge(source=s, target=o, predicate=p, sources=tuple(sorted(graphs)))
+        for (s, p, o), graphs in sorted(
+            stated_in.items(), key=lambda item: (item[0][0], item[0][2], item[0][1])
+        )
+    ]
+    logger.debug("graph view: %d nodes, %d edges", len(nodes), len(edges))
+    return nodes, edges
+
+
+def _rows(dataset: Dataset, query: str) -> list[tuple[Any, ...]]:
+    """All result rows, read eagerly so rdflib's own deprecation noise stays inside the filter.
+
+    rdflib 7's SPARQL engine evaluates ``GRAPH ?g`` over a memory Dataset through its own
+    deprecated ``Dataset.contexts``/``default_context``; the warning is about rdflib's code, not
+    ours, and would fail every caller that runs with warnings as errors.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Dataset\.\w+ is deprecated", category=DeprecationWarning)
+        return [tuple(row) for row in dataset.query(query)]  # type: ignore[arg-type]
+
+
+def _most_specific(classes: set[str]) -> str:
+    if not classes:
+        return UNKNOWN_CLASS
+    return max(sorted(classes), key=lambda name: _CLASS_DEPTH.get(name, 0))
+
+
+def _last_segment(iri: str) -> str:
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
+
+
+def _graph_source(graph: str, files: dict[str, set[str]]) -> str:
+    """What a reader calls the graph a relation came from: its article's file, or "gazetteer"."""
+    if graph == str(GAZETTEER_GRAPH):
+        return "gazetteer"
+    article_files = files.get(graph)
+    return min(article_files) if article_files else graph
