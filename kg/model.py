@@ -130,8 +130,6 @@ class Relation:
     subject: str  # Entity.key
     predicate: str  # ckg local name: leaderOf, partOf, ...
     object: str  # Entity.key
-    start: int | None = None
-    end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
