@@ -23,7 +23,7 @@ from kg.extract.wordlists import PERSON_TITLES
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.textnorm import normalize_for_nlp
 
-__all__ = ["MODEL_PACKAGES", "build_pipeline", "load_model"]
+__all__ = ["MODEL_PACKAGES", "build_pipeline", "load_model", "shared_gazetteer"]
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +81,11 @@ def _gazetteer(path: str | None) -> Gazetteer:
     return load_gazetteer(Path(path) if path else None)
 
 
+def shared_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The gazetteer the pipeline's components use, parsed once per process and path."""
+    return _gazetteer(str(path) if path else None)
+
+
 def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None) -> Language:
     """The full extraction pipeline: model + gazetteer rulers + contingent finder.
 
@@ -89,7 +94,7 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
     the longer name wins; one-word names match as written, so "US" does not fire on "us".
     """
     nlp = load_model(model)
-    gazetteer = _gazetteer(str(gazetteer_path) if gazetteer_path else None)
+    gazetteer = shared_gazetteer(gazetteer_path)
     multi, single = _name_patterns(nlp, gazetteer)
     for name, attr, patterns in (("ckg_names", "LOWER", multi), ("ckg_words", "ORTH", single)):
         ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config={"phrase_matcher_attr": attr})

@@ -13,9 +13,9 @@ from pathlib import Path
 from spacy.language import Language
 
 from kg.extract.convert import mentions_from_doc
-from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.gazetteer import Gazetteer
 from kg.model import Article, ExtractedArticle
-from kg.nlp import build_pipeline
+from kg.nlp import build_pipeline, shared_gazetteer
 from kg.resolve import resolve_article
 from kg.textnorm import blank_out, normalize_for_nlp
 
@@ -41,7 +41,7 @@ class Extractor:
         *,
         gazetteer_path: Path | None = None,
     ) -> None:
-        self.gazetteer = gazetteer or load_gazetteer(gazetteer_path)
+        self.gazetteer = gazetteer or shared_gazetteer(gazetteer_path)
         self.nlp = nlp or build_pipeline(gazetteer_path=gazetteer_path)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ExtractedArticle]:

@@ -52,9 +52,9 @@ def resolve_article(article: Article, mentions: Iterable[Mention], gazetteer: Ga
         if entry is not None:
             keys[m] = entry.id
     _link_acronyms(article.text, ordered, keys)
-    _link_short_person_names(ordered, keys, gazetteer)
+    ambiguous = _link_short_person_names(ordered, keys)
     for m in ordered:
-        if m not in keys and not (m.cls == "Person" and len(m.name.split()) == 1 and _ambiguous(m, ordered)):
+        if m not in keys and m not in ambiguous:
             keys[m] = slugify(m.name)
     ordered = [m for m in ordered if m in keys]
     ordered += _propagate_person_names(article, ordered, keys)
@@ -88,18 +88,21 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return all(letter in it for letter in acronym.replace("&", ""))
 
 
-def _link_short_person_names(ordered: list[Mention], keys: dict[Mention, str], gazetteer: Gazetteer) -> None:
+def _link_short_person_names(ordered: list[Mention], keys: dict[Mention, str]) -> set[Mention]:
+    """Join one-word person names to the one full name they fit; return those fitting several."""
+    ambiguous = set()
     for m in ordered:
         if m in keys or m.cls != "Person" or len(m.name.split()) != 1:
             continue
-        owners = _name_owners(m.name, ordered, keys, gazetteer)
+        owners = _name_owners(m.name, ordered, keys)
         if len(owners) == 1:
             keys[m] = owners.pop()
+        elif owners:
+            ambiguous.add(m)
+    return ambiguous
 
 
-def _name_owners(
-    word: str, ordered: list[Mention], keys: dict[Mention, str], gazetteer: Gazetteer
-) -> set[str]:
+def _name_owners(word: str, ordered: list[Mention], keys: dict[Mention, str]) -> set[str]:
     """Keys of the article's full person names whose first or last word is ``word``."""
     owners = set()
     for other in ordered:
@@ -107,12 +110,6 @@ def _name_owners(
         if other.cls == "Person" and len(parts) > 1 and word in (parts[0], parts[-1]):
             owners.add(keys.get(other) or slugify(other.name))
     return owners
-
-
-def _ambiguous(m: Mention, ordered: list[Mention]) -> bool:
-    parts = [o.name.split() for o in ordered if o.cls == "Person" and len(o.name.split()) > 1]
-    owners = {" ".join(p) for p in parts if m.name in (p[0], p[-1])}
-    return len(owners) > 1
 
 
 def _propagate_person_names(
