@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal
 from rdflib.term import IdentifiedNode, Node
 
 from kg.errors import ExportError, InputError
-from kg.ontology import PREFIXES, XSD, load_context
+from kg.ontology import PREFIXES, XSD, decimal_literal, load_context
 
 __all__ = [
     "EXPORT_FILES",
@@ -106,6 +107,8 @@ def _quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, IdentifiedNode 
 def _plain(term: Node) -> Node:
     if isinstance(term, Literal) and term.datatype == XSD.string:
         return Literal(str(term))
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+        return decimal_literal(Decimal(str(term)))
     return term
 
 

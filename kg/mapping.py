@@ -14,13 +14,28 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.gazetteer import Gazetteer
-from kg.model import Article, Entity, ExtractedArticle, Relation
-from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA, XSD
+from kg.model import Article, Claim, Entity, ExtractedArticle, Relation
+from kg.ontology import (
+    CKG,
+    ENTITIES_GRAPH,
+    GAZETTEER_GRAPH,
+    ID,
+    OWL,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    WIKIDATA,
+    XSD,
+    decimal_literal,
+    term,
+)
 
 __all__ = [
     "Quad",
     "article_iri",
     "article_quads",
+    "claim_iri",
     "entity_iri",
     "entity_quads",
     "gazetteer_quads",
@@ -51,6 +66,8 @@ def article_quads(extracted: ExtractedArticle) -> Iterator[Quad]:
         yield m, CKG.end, Literal(mention.end), node
         yield m, CKG.text, Literal(mention.text), node
     yield from _relations(extracted.relations, node)
+    for claim in extracted.claims:
+        yield from _claim(claim, node)
 
 
 def entity_quads(entities: Iterable[Entity]) -> Iterator[Quad]:
@@ -93,3 +110,48 @@ def _describe(entity: Entity, graph: URIRef) -> Iterator[Quad]:
 def _relations(relations: Iterable[Relation], graph: URIRef) -> Iterator[Quad]:
     for rel in relations:
         yield entity_iri(rel.subject), CKG[rel.predicate], entity_iri(rel.object), graph
+
+
+def claim_iri(article: URIRef, claim: Claim) -> URIRef:
+    """Claims are named by their content's offsets: one content, one claim."""
+    return URIRef(f"{article}/claim/{claim.content.start}-{claim.content.end}")
+
+
+def _claim(claim: Claim, article: URIRef) -> Iterator[Quad]:
+    node = claim_iri(article, claim)
+    yield node, RDF.type, CKG.Claim, article
+    yield node, CKG.reportedIn, article, article
+    yield node, CKG.text, Literal(claim.span.text), article
+    yield node, CKG.start, Literal(claim.span.start), article
+    yield node, CKG.end, Literal(claim.span.end), article
+    yield node, CKG.content, Literal(claim.content.text), article
+    yield node, CKG.certainty, term(claim.certainty), article
+    if claim.cue_lemma:
+        yield node, CKG.cue, Literal(claim.cue_lemma), article
+    if claim.source is not None:
+        yield node, CKG.sourceText, Literal(claim.source.text), article
+    if claim.stated_on:
+        yield node, CKG.statedOn, Literal(claim.stated_on, datatype=XSD.date), article
+    for key in claim.claimants:
+        yield node, CKG.claimant, entity_iri(key), article
+    for key in claim.via:
+        yield node, CKG.via, entity_iri(key), article
+    for key in claim.about:
+        yield node, CKG.about, entity_iri(key), article
+    for quantity in claim.quantities:
+        figure = quantity.figure
+        q = URIRef(f"{article}/quantity/{figure.start}-{figure.end}")
+        yield node, CKG.quantity, q, article
+        yield q, RDF.type, CKG.Quantity, article
+        yield q, CKG.measure, term(quantity.measure), article
+        yield q, CKG.qualifier, term(figure.qualifier), article
+        yield q, CKG.text, Literal(figure.text), article
+        for predicate, number in (
+            (CKG.value, figure.value),
+            (CKG.minValue, figure.min_value),
+            (CKG.maxValue, figure.max_value),
+        ):
+            if number is not None:
+                yield q, predicate, decimal_literal(number), article
+        if quantity.count_of:
+            yield q, CKG.countOf, entity_iri(quantity.count_of), article

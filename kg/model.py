@@ -7,15 +7,23 @@ types cross a stage boundary. Offsets are Python ``str`` indices (code points), 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from decimal import Decimal
+from typing import Literal, get_args
 
 __all__ = [
     "ENTITY_CLASSES",
     "Article",
+    "Certainty",
+    "Claim",
     "Entity",
     "ExtractedArticle",
+    "Figure",
+    "Measure",
     "Mention",
+    "Qualifier",
+    "Quantity",
     "Relation",
+    "Span",
     "Zone",
     "ZoneKind",
 ]
@@ -132,6 +140,99 @@ class Relation:
     object: str  # Entity.key
 
 
+#: What a figure counts (concepts of ``ckg:MeasureScheme``).
+Measure = Literal["TroopCount", "Killed", "Wounded", "KilledOrWounded", "Captured", "AreaControlled"]
+
+#: How the text qualifies a figure (concepts of ``ckg:QualifierScheme``). ``Vague`` is a
+#: quantity word with no number ("dozens of", "hundreds of"): its bounds are what the word implies.
+Qualifier = Literal[
+    "Exact", "Approximately", "Nearly", "AtLeast", "MoreThan", "AtMost", "LessThan", "Range", "Vague"
+]
+
+#: How firmly a claim is put forward (concepts of ``ckg:CertaintyScheme``).
+Certainty = Literal["Asserted", "Estimated", "Expected", "Unverified", "Denied"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch ``[start, end)`` of a text and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"bad span offsets {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number as the text gives it, read into a qualifier and bounds.
+
+    ``value`` holds a point figure (Exact, Approximately, Nearly); ``min_value`` and
+    ``max_value`` hold bounds (AtLeast and MoreThan: min; AtMost and LessThan: max; Range and
+    Vague: both, or min alone for open-ended words). Offsets are into the string that was parsed.
+    """
+
+    start: int
+    end: int
+    text: str
+    qualifier: Qualifier
+    value: Decimal | None = None
+    min_value: Decimal | None = None
+    max_value: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"bad figure offsets {self.start}..{self.end}")
+        if self.qualifier not in get_args(Qualifier):
+            raise ValueError(f"unknown qualifier {self.qualifier!r}")
+        if self.value is None and self.min_value is None and self.max_value is None:
+            raise ValueError(f"figure {self.text!r} has neither a value nor a bound")
+        if self.min_value is not None and self.max_value is not None and self.min_value > self.max_value:
+            raise ValueError(f"figure {self.text!r} has min {self.min_value} > max {self.max_value}")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure and what it counts: the measure, and whose people (an Entity.key) when named."""
+
+    figure: Figure  # offsets into Article.text
+    measure: Measure
+    count_of: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.measure not in get_args(Measure):
+            raise ValueError(f"unknown measure {self.measure!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement the article reports, attributed to someone or to no one.
+
+    ``span`` is the whole sentence (or run of quoted sentences) the claim is read from;
+    ``content`` the part that is claimed; ``source`` the source as written ("a nurse", "the
+    agency"), kept even when it is no entity. ``claimants`` and ``via`` are Entity keys.
+    """
+
+    span: Span
+    content: Span
+    certainty: Certainty = "Asserted"
+    source: Span | None = None
+    cue: Span | None = None
+    cue_lemma: str | None = None
+    claimants: tuple[str, ...] = ()
+    via: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    stated_on: str | None = None  # ISO 8601 date
+    quantities: tuple[Quantity, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.certainty not in get_args(Certainty):
+            raise ValueError(f"unknown certainty {self.certainty!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractedArticle:
     """Everything extracted from one article, mentions resolved to entity keys."""
@@ -140,3 +241,4 @@ class ExtractedArticle:
     mentions: tuple[tuple[Mention, str], ...]  # (mention, Entity.key)
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...] = ()
+    claims: tuple[Claim, ...] = ()

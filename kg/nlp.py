@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import ModelError
 from kg.extract.contingents import ContingentFinder
@@ -76,6 +77,20 @@ def make_contingent_finder(nlp: Language, name: str, gazetteer_path: str | None)
     return ContingentFinder(_gazetteer(gazetteer_path))
 
 
+@Language.component("ckg_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings and paragraphs never run into the next one.
+
+    Runs before the parser, which keeps boundaries already set; without it "... the U.S." at
+    the end of a paragraph swallows the next paragraph's first sentence.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def _gazetteer(path: str | None) -> Gazetteer:
     return load_gazetteer(Path(path) if path else None)
@@ -94,6 +109,7 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
     the longer name wins; one-word names match as written, so "US" does not fire on "us".
     """
     nlp = load_model(model)
+    nlp.add_pipe("ckg_paragraphs", first=True)
     gazetteer = shared_gazetteer(gazetteer_path)
     multi, single = _name_patterns(nlp, gazetteer)
     for name, attr, patterns in (("ckg_names", "LOWER", multi), ("ckg_words", "ORTH", single)):

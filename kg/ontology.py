@@ -13,10 +13,12 @@ import functools
 import json
 import logging
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 from rdflib import ConjunctiveGraph, Graph, Namespace, URIRef
+from rdflib import Literal as RDFLiteral
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import OntologyError
@@ -39,6 +41,7 @@ __all__ = [
     "SKOS",
     "WIKIDATA",
     "XSD",
+    "decimal_literal",
     "load_context",
     "load_ontology",
     "load_shapes",
@@ -134,6 +137,16 @@ def load_context(directory: Path | None = None) -> dict[str, Any]:
         OntologyError: The file is missing, is not JSON, or has no ``@context`` object.
     """
     return copy.deepcopy(_cached_context(*_stamp(_file(directory, CONTEXT_FILE))))
+
+
+def decimal_literal(number: Decimal) -> RDFLiteral:
+    """xsd:decimal in the lexical form with a decimal point ("1000.0", "0.5").
+
+    Turtle abbreviates a decimal that way and Oxigraph drops the ".0", so one form for every
+    store and syntax is what lets exports compare equal literal for literal.
+    """
+    text = format(number.normalize(), "f")
+    return RDFLiteral(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
 def term(name: str, directory: Path | None = None) -> URIRef:

@@ -1,4 +1,4 @@
-"""Articles -> extracted records: parse with spaCy, convert, resolve.
+"""Articles -> extracted records: parse with spaCy, convert, resolve, read claims.
 
 The model only ever sees article prose: non-body zones (navigation, captions, credits) are
 blanked to spaces of the same length, so offsets still point into the original text and no
@@ -8,10 +8,12 @@ entity can come from them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
 
+from kg.extract.claims import claims_from_doc
 from kg.extract.convert import mentions_from_doc
 from kg.gazetteer import Gazetteer
 from kg.model import Article, ExtractedArticle
@@ -49,4 +51,7 @@ class Extractor:
         pairs = ((model_text(a), a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
             mentions = mentions_from_doc(doc, article, self.gazetteer)
-            yield resolve_article(article, mentions, self.gazetteer)
+            extracted = resolve_article(article, mentions, self.gazetteer)
+            classes = {e.key: e.cls for e in extracted.entities}
+            claims = claims_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
+            yield replace(extracted, claims=claims)

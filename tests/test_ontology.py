@@ -104,6 +104,8 @@ DATATYPE_PROPERTIES = [
     ("end", XSD.integer),
     ("text", XSD.string),
     ("cue", XSD.string),
+    ("content", XSD.string),
+    ("sourceText", XSD.string),
     ("statedOn", XSD.date),
     ("value", XSD.decimal),
     ("minValue", XSD.decimal),
@@ -121,6 +123,7 @@ SCHEMES = {
         "AtMost",
         "LessThan",
         "Range",
+        "Vague",
     ],
 }
 CONCEPTS = [(scheme, concept) for scheme, concepts in SCHEMES.items() for concept in concepts]

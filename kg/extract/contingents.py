@@ -92,6 +92,10 @@ class ContingentFinder:
     def _anchor_state(self, ent: Span) -> tuple[GazetteerEntry | None, bool]:
         """The state an entity names as a nationality ("Russian") or by name ("Russia")."""
         by_demonym = self.gazetteer.state_for_demonym(ent.text)
+        if by_demonym is None and ent.text.endswith("s"):
+            # "North Koreans soldiers": a plural nationality only ever anchors when a
+            # military noun follows, which _contingent_after requires.
+            by_demonym = self.gazetteer.state_for_demonym(ent.text[:-1])
         if by_demonym is not None:
             return by_demonym, False
         entry = gazetteer_entry(self.gazetteer, ent.ent_id_)

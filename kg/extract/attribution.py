@@ -1,0 +1,296 @@
+"""Reported speech and belief in a parsed text: who says, with which verb, what.
+
+Reads the dependency parse. A reporting verb's subject is the source and its clausal
+complement the content, whatever the order ("X said (that) ...", "..., X said", "said X");
+a participle ("expressed alarm, saying ...") or a relative clause ("a sergeant who confirmed
+that ...") takes the source from the word it hangs on; "according to X" puts the source in a
+prepositional phrase; "it is estimated that ..." has none; "as cited by Y" names an
+intermediary. Sources stay token spans here: claims.py resolves them to entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.claimwords import CLAUSE_ONLY_VERBS, REPORTING_VERBS
+from kg.model import Certainty
+
+__all__ = ["Attribution", "find_attributions"]
+
+_CONTENT_DEPS = ("ccomp", "parataxis")
+_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: What a subject becomes when the tagger reads the main verb as a noun: "The U.S. estimate".
+_NOUN_SUBJECT_DEPS = frozenset({"nmod", "compound"})
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
+_EDGE_WORDS = frozenset({"that", "whether", ",", ";", ":", ".", '"', "'", "-", "--", "and", "but"})
+_EXPLETIVES = frozenset({"it", "there"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Verbs that, governing a reporting verb, cancel it: "declined to confirm", "refused to deny".
+_CANCELLING_VERBS = frozenset({"decline", "refuse", "fail", "avoid"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One reporting event. Token spans ``(start, end)`` are end-exclusive indices into the Doc."""
+
+    sentence: tuple[int, int]
+    content: tuple[int, int]
+    certainty: Certainty
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    source: tuple[int, int] | None = None
+    source_head: int | None = None
+    via: tuple[int, ...] = ()  # head tokens of intermediaries
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in ``doc``, in text order of their cues."""
+    found = []
+    for sent in doc.sents:
+        in_sentence = [
+            a
+            for token in sent
+            if (a := _according_to(token, sent) or _reporting_verb(token, sent)) is not None
+        ]
+        found += _drop_inverted(in_sentence)
+    return found
+
+
+def _drop_inverted(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose content swallows a later source and cue.
+
+    In '"...," calling them a burden, the agency added' the parser may hang "added" under an
+    earlier verb as its complement; the sentence-final "the agency added" is the real report.
+    """
+    kept = []
+    for a in attributions:
+        swallowed = any(
+            b is not a
+            and b.cue is not None
+            and b.source is not None
+            and a.content[0] <= b.source[0]
+            and b.cue[1] <= a.content[1]
+            and a.cue is not None
+            and a.cue[0] < b.source[0]
+            and b.content[1] <= min(b.source[0], b.cue[0])
+            for b in attributions
+        )
+        if not swallowed:
+            kept.append(a)
+    return kept
+
+
+def _cue_lemma(token: Token) -> str | None:
+    """The reporting lemma of ``token``; the tagger sometimes calls "saying" a noun, or a
+    sentence's main verb ("The U.S. and Ukraine estimate there are ...") a noun with a clause."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS:
+        return lemma
+    if _misread_main_verb(token) and lemma in REPORTING_VERBS:
+        return lemma
+    if token.tag_ in ("VBG", "NN") and token.lower_.endswith("ing"):
+        stem = token.lower_[:-3]
+        for guess in (stem, stem + "e"):
+            if guess in REPORTING_VERBS:
+                return guess
+    return None
+
+
+def _misread_main_verb(token: Token) -> bool:
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and any(c.dep_ == "ccomp" for c in token.children)
+        and any(c.dep_ in _NOUN_SUBJECT_DEPS and c.i < token.i for c in token.children)
+    )
+
+
+def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
+    lemma = _cue_lemma(token)
+    if lemma is None:
+        return None
+    certainty = REPORTING_VERBS[lemma]
+    if _negated(token):
+        return None  # "has not confirmed that ...", "declined to deny ..." report nothing
+    content = _content(token, lemma, sent)
+    if content is None:
+        return None
+    source_head = _source_head(token)
+    if source_head is not None and source_head.lower_ in _RELATIVE_PRONOUNS:
+        if source_head.lower_ != "who":
+            return None  # "..., which may indicate that ...": a thing, not a speaker
+        source_head = token.head  # "a sergeant who confirmed that ..."
+    source = _source_span(source_head, token) if source_head is not None else None
+    return Attribution(
+        sentence=(sent.start, sent.end),
+        content=content,
+        certainty=certainty,
+        cue=(token.i, token.i + 1),
+        cue_lemma=lemma,
+        source=source,
+        source_head=source_head.i if source_head is not None else None,
+        via=tuple(_via(token)),
+    )
+
+
+def _according_to(token: Token, sent: Span) -> Attribution | None:
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    head = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if to is None or head is None:
+        return None
+    phrase_end = max(t.i for t in head.subtree) + 1
+    if token.i == sent.start or all(t.is_punct for t in sent.doc[sent.start : token.i]):
+        content = _trim(sent.doc, phrase_end, sent.end)
+    else:
+        content = _trim(sent.doc, sent.start, token.i)
+    if content is None:
+        return None
+    return Attribution(
+        sentence=(sent.start, sent.end),
+        content=content,
+        certainty="Asserted",
+        cue=(token.i, to.i + 1),
+        cue_lemma="according to",
+        source=(min(t.i for t in head.subtree), phrase_end),
+        source_head=head.i,
+        via=tuple(_via(head)),
+    )
+
+
+def _source_head(verb: Token) -> Token | None:
+    """Who speaks: the subject; in the passive only the agent ("was told by X")."""
+    if _misread_main_verb(verb):
+        return next(c for c in verb.children if c.dep_ in _NOUN_SUBJECT_DEPS and c.i < verb.i)
+    subject = _subject(verb)
+    if subject is None:
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.dep_ in ("ROOT", *_SUBJECT_DEPS)):
+            return verb.head  # "a sergeant who confirmed ..."; a subject the parser left as root
+        return None
+    if subject.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return subject
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.dep_ in ("xcomp", "conj") and token.head.lemma_.lower() in _CANCELLING_VERBS:
+        return True
+    if (
+        token.dep_ == "conj"
+        and token.head.dep_ == "xcomp"
+        and token.head.head.lemma_.lower() in _CANCELLING_VERBS
+    ):
+        return True
+    subject = _subject(token)
+    return subject is not None and any(c.lower_ == "neither" for c in subject.children)
+
+
+def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
+    """The claimed content: a clausal complement, an object with a clause, or the quote."""
+    doc = sent.doc
+    for dep in _CONTENT_DEPS:
+        for child in verb.children:
+            if child.dep_ == dep:
+                return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        if any(c.dep_ in _CLAUSE_DEPS for c in child.children):
+            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+        if lemma == "describe" and any(t.lower_ == "as" for t in verb.subtree if t.i > child.i):
+            return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "described X as Y"
+    that_clause = _that_clause_after(verb)
+    if that_clause is not None:
+        return that_clause
+    if lemma in CLAUSE_ONLY_VERBS:
+        return None
+    return _before_parenthetical(verb, sent) or _quote_beside(verb, sent)
+
+
+def _that_clause_after(verb: Token) -> tuple[int, int] | None:
+    """'X posted on his account that ...' where the parser hung the clause elsewhere: a "that"
+    right after the verb's phrase opens the content."""
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    if after >= len(doc) or doc[after].lower_ != "that" or doc[after].dep_ != "mark":
+        return None
+    clause = doc[after].head
+    if clause.i <= after or clause.is_ancestor(verb):
+        return None
+    return _trim(doc, after, clause.right_edge.i + 1)
+
+
+def _before_parenthetical(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """'..., the agency added.' / '..., said the NIS.': the content is all before the comma."""
+    doc = sent.doc
+    subject = _subject(verb)
+    if subject is None:
+        return None  # "troops, believed to be deployed": a hedge, not a report
+    before = min(verb.i, subject.left_edge.i) - 1
+    while before > sent.start and doc[before].text in ('"', "'"):
+        before -= 1
+    if before <= sent.start or doc[before].text != ",":
+        return None
+    return _trim(doc, sent.start, before)
+
+
+def _quote_beside(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """A quotation in the sentence the verb stands outside of: '"...," the DIU wrote.'"""
+    marks = [t.i for t in sent if t.text in ('"', "\u201c", "\u201d")]
+    for open_i, close_i in zip(marks[::2], marks[1::2], strict=False):
+        if not open_i < verb.i < close_i and close_i - open_i > 2:
+            return _trim(sent.doc, open_i + 1, close_i)
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the clause it hangs on for participles and conjuncts."""
+    current = verb
+    for _ in range(4):
+        subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if current.dep_ not in _CLIMB_DEPS or current.head is current:
+            return None
+        current = current.head
+        if current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj"):
+            current = current.head  # "Ukraine released a video saying ...": the releaser speaks
+    return None
+
+
+def _source_span(head: Token, verb: Token) -> tuple[int, int]:
+    """The source phrase: the head's subtree, less the reporting clause when that hangs on it."""
+    excluded = {t.i for t in verb.subtree} if head.is_ancestor(verb) else set()
+    tokens = {t.i for t in head.subtree} - excluded
+    start = end = head.i
+    while start - 1 in tokens:
+        start -= 1
+    while end + 1 in tokens:
+        end += 1
+    return start, end + 1
+
+
+def _via(token: Token) -> Iterator[int]:
+    """Intermediaries: "as cited by Y", "... reported by Y" under the cue or its source."""
+    for t in token.subtree:
+        if t.lemma_.lower() == "cite" and t.tag_ == "VBN":
+            for agent in t.children:
+                if agent.dep_ == "agent":
+                    yield from (c.i for c in agent.children if c.dep_ == "pobj")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without edge punctuation, quotes and complementisers; None if empty."""
+    while start < end and (doc[start].lower_ in _EDGE_WORDS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if start < end else None

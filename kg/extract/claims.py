@@ -1,0 +1,505 @@
+"""Attributions, figures and dates of a parsed article -> :class:`Claim` records.
+
+The second exit of spaCy types (after convert.py). Sources become claimants here: a name is
+its entity; "he" and "the agency" are the last speaker or actor of a fitting kind; "a
+spokesperson for X" and "South Korea's spy agency" speak for X and South Korea; a person an
+actor overheard or questioned ("According to the nurse", after "the SBU said it intercepted a
+call between a nurse ...") speaks through that actor. A source that stays unnamed keeps its
+text and no claimant. Quoted sentences join the claim of the speaker named once for them;
+every figure that counts something joins the innermost claim around it, or a claim with no
+claimant for its sentence. A figure whose own clause is hedged ("expected to reach 1,000")
+gets a claim of its own with that certainty.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.attribution import Attribution, find_attributions
+from kg.extract.claimwords import (
+    ANAPHOR_CLASSES,
+    PRONOUN_CLASSES,
+    SPOKES_NOUNS,
+    STATE_ORGAN_NOUNS,
+    UNVERIFIED_PATTERN,
+)
+from kg.extract.dates import find_dates
+from kg.extract.figures import find_figures
+from kg.extract.measures import read_measure
+from kg.extract.quotes import quote_regions
+from kg.gazetteer import Gazetteer
+from kg.model import Article, Certainty, Claim, Figure, Mention, Quantity, Span
+
+__all__ = ["claims_from_doc"]
+
+#: A claim takes the strongest of its cue's and its figures' certainties, in this order.
+_CERTAINTY_RANK: dict[Certainty, int] = {
+    "Asserted": 0,
+    "Estimated": 1,
+    "Expected": 2,
+    "Unverified": 3,
+    "Denied": 4,
+}
+_UNVERIFIED = re.compile(UNVERIFIED_PATTERN, re.IGNORECASE)
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_ACTOR_CLASSES = frozenset(
+    {
+        "State",
+        "GovernmentBody",
+        "Organization",
+        "MilitaryUnit",
+        "MediaOutlet",
+        "InternationalOrganization",
+        "Person",
+    }
+)
+_COUNTED_CLASSES = ("MilitaryUnit", "State", "Organization", "GovernmentBody")
+_COMPASS = frozenset({"north", "south", "east", "west"})
+#: How far back (characters) "the agency" may look for the agency it means.
+_ANAPHOR_REACH = 1500
+
+
+@dataclass
+class _Draft:
+    """A claim being assembled; frozen into a Claim at the end."""
+
+    start: int
+    end: int
+    content: tuple[int, int]
+    certainty: Certainty
+    paragraph: int
+    attribution: Attribution | None = None
+    claimants: tuple[str, ...] = ()
+    via: tuple[str, ...] = ()
+    source: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    stated_on: str | None = None
+    quantities: list[tuple[Quantity, Certainty | None]] = field(default_factory=list)  # with own hedge
+    quoted: bool = False
+
+
+class _Entities:
+    """The article's resolved mentions, looked up by character position."""
+
+    def __init__(self, mentions: tuple[tuple[Mention, str], ...], classes: dict[str, str]) -> None:
+        self.items = sorted((m.start, m.end, key) for m, key in mentions)
+        self.starts = [s for s, _, _ in self.items]
+        self.classes = classes
+
+    def at(self, start: int, end: int) -> str | None:
+        """The entity of the mention overlapping ``[start, end)``, if any."""
+        i = bisect.bisect_right(self.starts, end) - 1
+        while i >= 0 and self.items[i][1] > start - 200:
+            s, e, key = self.items[i]
+            if s < end and start < e:
+                return key
+            i -= 1
+        return None
+
+    def within(self, start: int, end: int) -> list[str]:
+        """Entities mentioned inside ``[start, end)``, in text order, once each."""
+        lo = bisect.bisect_left(self.starts, start)
+        keys = [key for s, e, key in self.items[lo:] if s < end and e <= end]
+        return list(dict.fromkeys(keys))
+
+    def last_before(self, pos: int, classes: frozenset[str]) -> str | None:
+        """The most recent entity of one of ``classes`` mentioned before ``pos``."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.items[i][0] > pos - _ANAPHOR_REACH:
+            key = self.items[i][2]
+            if self.classes.get(key) in classes:
+                return key
+            i -= 1
+        return None
+
+
+def claims_from_doc(
+    doc: Doc,
+    article: Article,
+    mentions: tuple[tuple[Mention, str], ...],
+    classes: dict[str, str],
+    gazetteer: Gazetteer,
+) -> tuple[Claim, ...]:
+    """Every claim of the article: attributed statements and the figures of its sentences."""
+    builder = _ClaimBuilder(doc, article, _Entities(mentions, classes), gazetteer)
+    return builder.build()
+
+
+class _ClaimBuilder:
+    def __init__(self, doc: Doc, article: Article, entities: _Entities, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.article = article
+        self.entities = entities
+        self.gazetteer = gazetteer
+        self.newlines = [m.start() for m in re.finditer("\n", article.text)]
+        self.speakers: list[tuple[int, str]] = []  # (position, entity key) of Person/actor speakers
+        self.descriptors: dict[str, tuple[str, ...]] = {}  # source head lemma -> its claimants
+        self.drafts: list[_Draft] = []  # attributed claims so far, in text order
+        self.published = _parse_date(article.published)
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.newlines, pos)
+
+    def build(self) -> tuple[Claim, ...]:
+        for attribution in find_attributions(self.doc):
+            self.drafts.append(self._draft(attribution))
+        drafts = list(self.drafts)
+        self._attach_quotes(drafts)
+        drafts += self._place_figures(drafts)
+        drafts = self._split_hedged(drafts)
+        self._mark_unverified(drafts)
+        claims: dict[tuple[int, int], Claim] = {}
+        for draft in sorted(drafts, key=lambda d: (d.content, d.start)):
+            if draft.attribution is None and not draft.quantities:
+                continue
+            claim = self._freeze(draft)
+            key = (claim.content.start, claim.content.end)
+            if key in claims:  # two cues over one content ("X and Y said"): one claim
+                continue
+            claims[key] = claim
+        return tuple(sorted(claims.values(), key=lambda c: (c.span.start, c.content.start)))
+
+    # --- attributions -------------------------------------------------------------------
+
+    def _draft(self, a: Attribution) -> _Draft:
+        doc = self.doc
+        sent_start, sent_end = doc[a.sentence[0]].idx, _end_char(doc, a.sentence[1])
+        content = (doc[a.content[0]].idx, _end_char(doc, a.content[1]))
+        source = (doc[a.source[0]].idx, _end_char(doc, a.source[1])) if a.source else None
+        cue = (doc[a.cue[0]].idx, _end_char(doc, a.cue[1])) if a.cue else None
+        claimants = self._claimants(a) if a.source_head is not None else ()
+        for key in claimants:
+            self.speakers.append((cue[0] if cue else sent_start, key))
+        via = tuple(k for i in a.via if (k := self._mention_at(doc[i])) is not None and k not in claimants)
+        draft = _Draft(
+            start=sent_start,
+            end=sent_end,
+            content=content,
+            certainty=a.certainty,
+            paragraph=self.paragraph(sent_start),
+            attribution=a,
+            claimants=claimants,
+            via=via,
+            source=source,
+            cue=cue,
+        )
+        draft.stated_on = self._stated_on(draft)
+        return draft
+
+    def _mention_at(self, token: Token) -> str | None:
+        return self.entities.at(token.idx, token.idx + len(token.text))
+
+    def _claimants(self, a: Attribution) -> tuple[str, ...]:
+        head = self.doc[a.source_head] if a.source_head is not None else None
+        if head is None:
+            return ()
+        heads = [head, *(c for c in head.children if c.dep_ in ("conj", "appos"))]
+        keys = [k for h in heads if (k := self._resolve(h, a)) is not None]
+        if not keys:
+            keys = list(self._through_reporter(head, a))
+        claimants = tuple(dict.fromkeys(keys))
+        if claimants and (head.pos_ == "NOUN" or head.is_lower):
+            self.descriptors[head.lemma_.lower()] = claimants
+        return claimants
+
+    def _resolve(self, head: Token, a: Attribution) -> str | None:
+        """One source word -> an entity: a name, a pronoun, or a descriptor noun."""
+        key = self._mention_at(head)
+        if key is not None:
+            return key
+        word = head.lower_
+        lemma = head.lemma_.lower()
+        if word in PRONOUN_CLASSES:
+            return self._last_speaker(head.idx, PRONOUN_CLASSES[word])
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if lemma in SPOKES_NOUNS or lemma in STATE_ORGAN_NOUNS:
+            owner = self._owner(head)
+            if owner is not None:
+                return owner
+        if ANAPHOR_CLASSES.get(lemma) == frozenset({"Person"}) and a.source is not None:
+            start, end = self.doc[a.source[0]].idx, _end_char(self.doc, a.source[1])
+            people = [k for k in self.entities.within(start, end) if self.entities.classes.get(k) == "Person"]
+            if len(people) == 1:
+                return people[0]  # "The commander, whose call sign is Green"
+        determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        if determiner in _DEFINITE and lemma in ANAPHOR_CLASSES:
+            remembered = self.descriptors.get(lemma)
+            if remembered:
+                return remembered[0]
+            return self.entities.last_before(head.idx, ANAPHOR_CLASSES[lemma])
+        return None
+
+    def _owner(self, head: Token) -> str | None:
+        """Whom a spokesperson or state organ speaks for: "for X", "X's", "<demonym>"."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                for pobj in child.children:
+                    key = self._mention_at(pobj)
+                    if pobj.dep_ == "pobj" and key is not None:
+                        return key
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                key = self._mention_at(child) or self._compass_state(child)
+                if key is not None and self.entities.classes.get(key) in _ACTOR_CLASSES:
+                    return key
+                phrase = self.doc[child.left_edge.i : child.i + 1].text
+                state = self.gazetteer.state_for_demonym(phrase) or self.gazetteer.state_for_demonym(
+                    child.text
+                )
+                if state is not None:
+                    return state.id
+        return None
+
+    def _compass_state(self, word: Token) -> str | None:
+        """'the North's ministry': "the North" is the last state named "North ..." before it."""
+        if word.lower_ not in _COMPASS or not any(c.lower_ == "the" for c in word.children):
+            return None
+        prefix = word.lower_ + "-"
+        i = bisect.bisect_left(self.entities.starts, word.idx) - 1
+        while i >= 0:
+            key = self.entities.items[i][2]
+            if key.startswith(prefix) and self.entities.classes.get(key) == "State":
+                return key
+            i -= 1
+        return None
+
+    def _last_speaker(self, pos: int, classes: frozenset[str]) -> str | None:
+        for spoken_at, key in reversed(self.speakers):
+            if spoken_at < pos and self.entities.classes.get(key) in classes:
+                return key
+        return None
+
+    def _through_reporter(self, head: Token, a: Attribution) -> tuple[str, ...]:
+        """An unnamed person earlier named inside an actor's claim speaks through that actor."""
+        lemma = head.lemma_.lower()
+        for earlier in reversed(self.drafts):
+            if earlier.content[1] > head.idx or self.paragraph(head.idx) - earlier.paragraph > 3:
+                continue
+            words = self.doc.char_span(*earlier.content, alignment_mode="expand")
+            if words is not None and any(t.lemma_.lower() == lemma for t in words):
+                return earlier.claimants
+        return ()
+
+    # --- quotations ----------------------------------------------------------------------
+
+    def _attach_quotes(self, drafts: list[_Draft]) -> None:
+        """Quoted sentences with no cue of their own join the claim of the speaker named once."""
+        regions = quote_regions(self.article.text)
+        if not regions:
+            return
+        claimed = {(d.start, d.end) for d in drafts}
+        for sent in self.doc.sents:
+            start, end = sent.start_char, _end_char(self.doc, sent.end)
+            if (start, end) in claimed or not sent.text.strip():
+                continue
+            region = _quoted_region(regions, start, end)
+            if region is None:
+                continue
+            owner = self._quote_owner(drafts, region, start)
+            if owner is not None:
+                owner.start, owner.end = min(owner.start, start), max(owner.end, end)
+                owner.content = (min(owner.content[0], start), max(owner.content[1], end))
+                owner.quoted = True
+
+    def _quote_owner(self, drafts: list[_Draft], region: tuple[int, int], start: int) -> _Draft | None:
+        """The claim a quoted sentence belongs to: same quotation, else same paragraph."""
+        for d in drafts:
+            if (
+                d.cue is not None
+                and d.start <= region[1]
+                and region[0] <= d.end
+                and not (region[0] <= d.cue[0] < region[1])
+            ):
+                return d
+        paragraph = self.paragraph(start)
+        same = [d for d in drafts if d.paragraph == paragraph and d.cue is not None]
+        before = [d for d in same if d.start < start]
+        if before:
+            return before[-1]
+        return same[0] if same else None
+
+    # --- figures -------------------------------------------------------------------------
+
+    def _place_figures(self, drafts: list[_Draft]) -> list[_Draft]:
+        """Give every counting figure to the innermost claim around it; new claims for the rest."""
+        extra: dict[int, _Draft] = {}
+        for sent in self.doc.sents:
+            start = sent.start_char
+            for found in find_figures(sent.text):
+                figure = replace(found, start=found.start + start, end=found.end + start)
+                quantity = self._quantity(figure, drafts)
+                if quantity is None:
+                    continue
+                owner = _innermost(drafts, figure) or extra.get(start)
+                if owner is None:
+                    end = _end_char(self.doc, sent.end)
+                    owner = _Draft(start, end, (start, end), "Asserted", self.paragraph(start))
+                    extra[start] = owner
+                owner.quantities.append(quantity)
+        return list(extra.values())
+
+    def _quantity(self, figure: Figure, drafts: list[_Draft]) -> tuple[Quantity, Certainty | None] | None:
+        counted = read_measure(self.doc, figure.start, figure.end)
+        if counted is None:
+            return None
+        if counted.factor != 1.0:
+            figure = _scaled(figure, Decimal(str(counted.factor)))
+        count_of = None
+        if counted.measure != "AreaControlled":
+            if counted.counted is not None:
+                count_of = self._counted_entity(*counted.counted)
+            if count_of is None:
+                owner = _innermost(drafts, figure)
+                floor = owner.start if owner is not None else self._sentence_start(figure.start)
+                count_of = self._last_unit(floor, figure.start)
+        text = self.article.text[figure.start : figure.end]
+        return Quantity(replace(figure, text=text), counted.measure, count_of), counted.hedge
+
+    def _sentence_start(self, pos: int) -> int:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span.sent.start_char if span is not None else 0
+
+    def _counted_entity(self, start: int, end: int) -> str | None:
+        for key in self.entities.within(start, end):
+            if self.entities.classes.get(key) in _COUNTED_CLASSES:
+                return key
+        return None
+
+    def _last_unit(self, floor: int, pos: int) -> str | None:
+        """The nearest military contingent named before the figure in its claim or sentence."""
+        key = self.entities.last_before(pos, frozenset({"MilitaryUnit"}))
+        if key is None:
+            return None
+        starts = [s for s, _, k in self.entities.items if k == key and floor <= s < pos]
+        return key if starts else None
+
+    def _split_hedged(self, drafts: list[_Draft]) -> list[_Draft]:
+        """A figure hedged in its own clause moves to a claim of that clause and certainty."""
+        out = []
+        for draft in drafts:
+            keep = []
+            for quantity, hedge in draft.quantities:
+                certainty = _stronger(draft.certainty, hedge)
+                if certainty == draft.certainty:
+                    keep.append((quantity, hedge))
+                    continue
+                clause = self._clause(quantity.figure)
+                out.append(
+                    replace(draft, content=clause, certainty=certainty, quantities=[(quantity, hedge)])
+                )
+            draft.quantities = keep
+            out.append(draft)
+        return out
+
+    def _clause(self, figure: Figure) -> tuple[int, int]:
+        span = self.doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        assert span is not None
+        token = span.root
+        while token.dep_ not in ("conj", "ccomp", "ROOT", "advcl") and token.head is not token:
+            token = token.head
+        words = [t for t in token.subtree if not (t.i == token.left_edge.i and t.dep_ == "cc")]
+        words = [t for t in words if not t.is_punct] or [token]
+        return words[0].idx, words[-1].idx + len(words[-1].text)
+
+    def _mark_unverified(self, drafts: list[_Draft]) -> None:
+        """'X has not been able to independently verify ...' hedges the claims just before it."""
+        for match in _UNVERIFIED.finditer(self.doc.text):
+            paragraph = self.paragraph(match.start())
+            for draft in drafts:
+                if draft.start < match.start() and paragraph - draft.paragraph <= 1:
+                    draft.certainty = _stronger(draft.certainty, "Unverified")
+
+    # --- dates and freezing ---------------------------------------------------------------
+
+    def _stated_on(self, draft: _Draft) -> str | None:
+        """The date the report was made: a date outside the content, or right after the cue."""
+        sentence = self.doc.text[draft.start : draft.end]
+        for found in find_dates(sentence, self.published):
+            start, end = found.start + draft.start, found.end + draft.start
+            outside = end <= draft.content[0] or start >= draft.content[1]
+            after_cue = draft.cue is not None and 0 <= start - draft.cue[1] <= 2
+            if (outside or after_cue) and found.earliest is not None:
+                return found.earliest.isoformat()
+        return None
+
+    def _freeze(self, draft: _Draft) -> Claim:
+        text = self.article.text
+        content = _span(text, *draft.content)
+        about = self.entities.within(*draft.content)
+        quantities = sorted((q for q, _ in draft.quantities), key=lambda q: q.figure.start)
+        about += [q.count_of for q in quantities if q.count_of and q.count_of not in about]
+        return Claim(
+            span=_span(text, draft.start, draft.end),
+            content=content,
+            certainty=draft.certainty,
+            source=_span(text, *draft.source) if draft.source else None,
+            cue=_span(text, *draft.cue) if draft.cue else None,
+            cue_lemma=draft.attribution.cue_lemma if draft.attribution else None,
+            claimants=draft.claimants,
+            via=draft.via,
+            about=tuple(about),
+            stated_on=draft.stated_on,
+            quantities=tuple(quantities),
+        )
+
+
+def _end_char(doc: Doc, token_end: int) -> int:
+    """End character of the tokens before ``token_end``, trailing whitespace tokens left out
+    (they may stand for a blanked heading, which is not part of the sentence)."""
+    last = token_end - 1
+    while last > 0 and doc[last].is_space:
+        last -= 1
+    return doc[last].idx + len(doc[last].text)
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def _quoted_region(regions: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The quotation covering most of ``[start, end)``, when it covers at least half of it."""
+    for r_start, r_end in regions:
+        overlap = min(end, r_end) - max(start, r_start)
+        if overlap * 2 >= end - start:
+            return r_start, r_end
+    return None
+
+
+def _innermost(drafts: list[_Draft], figure: Figure) -> _Draft | None:
+    around = [d for d in drafts if d.content[0] <= figure.start and figure.end <= d.content[1]]
+    return min(around, key=lambda d: d.content[1] - d.content[0]) if around else None
+
+
+def _stronger(current: Certainty, other: Certainty | None) -> Certainty:
+    if other is None or _CERTAINTY_RANK[other] <= _CERTAINTY_RANK[current]:
+        return current
+    return other
+
+
+def _scaled(figure: Figure, factor: Decimal) -> Figure:
+    def scale(value: Decimal | None) -> Decimal | None:
+        return None if value is None else (value * factor).normalize()
+
+    return replace(
+        figure,
+        value=scale(figure.value),
+        min_value=scale(figure.min_value),
+        max_value=scale(figure.max_value),
+    )
+
+
+def _parse_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,145 @@
+"""Word lists claim extraction reasons with, kept as data in one place.
+
+The reporting verbs follow the cue inventories of the PARC and PolNeAR attribution corpora
+(Pareti 2016; Newell et al. 2018), grouped by how firmly each puts a statement forward; the
+casualty and personnel words follow the vocabulary of wire-service conflict reporting (AP and
+Reuters style guides, ISAF and ministry press releases).
+"""
+
+from __future__ import annotations
+
+from kg.model import Certainty, Measure
+
+#: Reporting verb lemma -> the certainty a claim introduced by it has.
+REPORTING_VERBS: dict[str, Certainty] = {
+    **dict.fromkeys(
+        """
+        say tell add state report announce confirm write post claim declare insist stress emphasize
+        emphasise note explain reveal unveil disclose describe warn allege assert argue acknowledge
+        admit complain tweet testify indicate suggest identify express accuse maintain contend
+        recount recall remark reiterate repeat observe mention quote publish
+        """.split(),
+        "Asserted",
+    ),
+    **dict.fromkeys("estimate believe think suspect assess calculate reckon fear".split(), "Estimated"),
+    **dict.fromkeys("expect predict forecast project anticipate".split(), "Expected"),
+    **dict.fromkeys("deny reject dismiss refute rebut".split(), "Denied"),
+}
+
+#: Reporting verbs that need a clause for their content ("expressed the view that ..."): with a
+#: bare object ("expressed alarm", "identified the body") they report nothing.
+CLAUSE_ONLY_VERBS = frozenset("express identify describe indicate note mention observe".split())
+
+#: Words in a figure's own clause that hedge it, whatever the reporting verb says.
+HEDGE_WORDS: dict[str, Certainty] = {
+    "expected": "Expected",
+    "projected": "Expected",
+    "forecast": "Expected",
+    "likely": "Expected",
+    "will": "Expected",
+    "believed": "Estimated",
+    "estimated": "Estimated",
+    "thought": "Estimated",
+    "reportedly": "Estimated",
+    "allegedly": "Estimated",
+    "possibly": "Estimated",
+    "may": "Estimated",
+    "might": "Estimated",
+}
+
+#: Heads of a source that names no one but speaks for the organisation it is "for" or "of":
+#: "a spokesperson for the special operations forces" is that unit speaking.
+SPOKES_NOUNS = frozenset(
+    """
+    spokesperson spokesman spokeswoman representative spokespeople spokesmen press-service
+    service statement office
+    """.split()
+)
+
+#: Heads of a source that, with a state as possessor or demonym ("South Korea's spy agency",
+#: "U.S. officials", "the South Korean government"), make that state the claimant.
+STATE_ORGAN_NOUNS = frozenset(
+    """
+    agency agencies government officials official authorities ministry military army
+    intelligence administration cabinet presidency leadership embassy prosecutors police
+    """.split()
+)
+
+#: Common nouns that, after "the" ("the agency added"), refer back to a named actor of a class.
+ANAPHOR_CLASSES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        "agency service ministry department office government council committee body bureau".split(),
+        frozenset({"GovernmentBody", "Organization", "InternationalOrganization"}),
+    ),
+    **dict.fromkeys(
+        "newspaper paper daily outlet broadcaster publication channel network tabloid magazine".split(),
+        frozenset({"MediaOutlet"}),
+    ),
+    **dict.fromkeys(
+        "military army unit brigade regiment battalion division command forces".split(),
+        frozenset({"MilitaryUnit"}),
+    ),
+    **dict.fromkeys(
+        """
+        president minister commander spokesperson spokesman spokeswoman leader lawmaker general
+        officer sergeant official chief head envoy ambassador analyst expert
+        """.split(),
+        frozenset({"Person"}),
+    ),
+    **dict.fromkeys("country state nation kingdom republic".split(), frozenset({"State"})),
+    **dict.fromkeys("group organization organisation company movement".split(), frozenset({"Organization"})),
+}
+
+#: Personal pronouns as sources, and the classes they can point back to.
+PRONOUN_CLASSES: dict[str, frozenset[str]] = {
+    "he": frozenset({"Person"}),
+    "she": frozenset({"Person"}),
+    "it": frozenset({"GovernmentBody", "Organization", "MilitaryUnit", "MediaOutlet", "State"}),
+}
+
+#: Nouns for people under arms: a figure counting them, with no casualty word, is a troop count.
+PERSONNEL_NOUNS = frozenset(
+    """
+    troop soldier serviceman servicemen servicemember personnel fighter marine paratrooper
+    conscript recruit mercenary infantryman commando reservist volunteer sailor airman
+    militant insurgent combatant guerrilla force
+    """.split()
+)
+
+#: Nouns for people of any kind, counted only with a casualty or capture word.
+PEOPLE_NOUNS = PERSONNEL_NOUNS | frozenset(
+    "people person civilian man woman child resident citizen member national worker".split()
+)
+
+#: Verbs and participles that say what happened to the people counted.
+CASUALTY_VERBS: dict[str, Measure] = {
+    **dict.fromkeys("kill die slay execute".split(), "Killed"),
+    **dict.fromkeys("wound injure hurt maim".split(), "Wounded"),
+    **dict.fromkeys("capture detain arrest seize apprehend".split(), "Captured"),
+    **dict.fromkeys("deploy send dispatch station mobilize mobilise transfer".split(), "TroopCount"),
+}
+
+#: Nouns that name the casualties themselves ("200 casualties", "the death toll").
+CASUALTY_NOUNS: dict[str, Measure] = {
+    **dict.fromkeys("casualty loss".split(), "KilledOrWounded"),
+    **dict.fromkeys("dead death fatality body".split(), "Killed"),
+    **dict.fromkeys("wounded injured injury".split(), "Wounded"),
+    **dict.fromkeys("prisoner pow captive detainee".split(), "Captured"),
+}
+
+#: Area units, with the factor that turns a figure in them into square kilometres.
+AREA_UNITS: dict[str, float] = {
+    "square kilometer": 1.0,
+    "square kilometre": 1.0,
+    "sq km": 1.0,
+    "km2": 1.0,
+    "square mile": 2.589988,
+    "sq mi": 2.589988,
+    "hectare": 0.01,
+}
+
+#: Sentences saying a report could not be checked make the claims before them Unverified.
+UNVERIFIED_PATTERN = (
+    r"\b(?:not|n't|unable to|cannot|could not|has not been able to|have not been able to)\s+"
+    r"(?:be\s+)?(?:able to\s+)?(?:immediately\s+|independently\s+)*(?:verif|confirm)"
+)

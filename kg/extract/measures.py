@@ -1,0 +1,189 @@
+"""What a figure counts, read from the words around it in the parse.
+
+"about 50 North Korean soldiers were killed": the number modifies "soldiers", which the
+passive "killed" governs, so it counts the killed. The counted noun comes from the number's
+head ("50 soldiers"), an "of" phrase ("dozens of troops", "the number of injured") or, when
+the number stands alone ("of which more than 4,000 have been killed", "some 200 killed and
+wounded"), from the number itself. Casualty words on the noun or its verb decide the measure;
+people under arms with none count as a troop figure; area units make an area figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.claimwords import (
+    AREA_UNITS,
+    CASUALTY_NOUNS,
+    CASUALTY_VERBS,
+    HEDGE_WORDS,
+    PEOPLE_NOUNS,
+    PERSONNEL_NOUNS,
+)
+from kg.model import Certainty, Measure
+
+__all__ = ["CountedFigure", "read_measure"]
+
+_AREA = re.compile(
+    r"\s*(?:more\s+)?("
+    + "|".join(re.escape(u) for u in sorted(AREA_UNITS, key=len, reverse=True))
+    + r")s?\b",
+    re.IGNORECASE,
+)
+_TALLY_NOUNS = frozenset({"number", "toll", "total", "tally", "count", "figure"})
+_TALLY_COMPOUNDS: dict[str, Measure] = {"death": "Killed", "casualty": "KilledOrWounded"}
+#: Which measure a lone casualty verb names, when several are found the first wins.
+_VERB_MEASURES: tuple[Measure, ...] = ("Killed", "Wounded", "Captured", "TroopCount")
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
+
+
+@dataclass(frozen=True, slots=True)
+class CountedFigure:
+    """What a figure counts: the measure, the character span of the counted phrase, the
+    hedge its own clause puts on it, and the factor that converts it into the measure's unit."""
+
+    measure: Measure
+    counted: tuple[int, int] | None  # character span of the counted noun phrase
+    hedge: Certainty | None = None
+    factor: float = 1.0
+
+
+def read_measure(doc: Doc, start: int, end: int) -> CountedFigure | None:
+    """The measure of the figure at characters ``[start, end)`` of ``doc``, if it counts one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    number = _number_token(span)
+    area = _AREA.match(doc.text, end)
+    if area is not None:
+        factor = AREA_UNITS[area.group(1).lower().rstrip("s")]
+        return CountedFigure("AreaControlled", None, _hedge(number), factor)
+    noun = _counted_noun(number)
+    measure = _measure(number, noun)
+    if measure is None:
+        return None
+    counted = None
+    if noun is not None:
+        counted = (noun.left_edge.idx, noun.idx + len(noun.text))
+    return CountedFigure(measure, counted, _hedge(number))
+
+
+def _number_token(span: Span) -> Token:
+    """The token that stands for the figure: the number itself, or the head of the phrase."""
+    numbers = [t for t in span if t.like_num]
+    if not numbers:
+        return span.root
+    number = numbers[-1]
+    while number.dep_ == "conj" and number.head.like_num and number.head in numbers:
+        number = number.head  # "between 3,000 and 4,000 soldiers": the noun hangs on the first
+    return number
+
+
+def _counted_noun(number: Token) -> Token | None:
+    head = number.head
+    if number.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        while head.dep_ == "nummod" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
+            head = head.head  # "2,000 - 3,000 soldiers": the range's first number hangs on the second
+        return head
+    for child in number.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj  # "dozens of troops"
+    return None
+
+
+def _measure(number: Token, noun: Token | None) -> Measure | None:
+    """Casualty words decide; people under arms with none are a troop figure."""
+    target = noun if noun is not None else number
+    lemma = target.lemma_.lower()
+    if lemma in CASUALTY_NOUNS:
+        return CASUALTY_NOUNS[lemma]
+    if noun is not None and noun.lower_ in CASUALTY_NOUNS:
+        return CASUALTY_NOUNS[noun.lower_]
+    is_people = noun is None or lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS
+    if is_people:
+        measure = _casualty_around(target) or _tally_measure(target)
+        if measure is not None:
+            return measure
+    if noun is not None and (lemma in PERSONNEL_NOUNS or noun.lower_.rstrip("s") in PERSONNEL_NOUNS):
+        return "TroopCount"
+    return None
+
+
+def _casualty_around(target: Token) -> Measure | None:
+    """A casualty word modifying the counted phrase or governing it as its verb."""
+    words = [c for c in target.children if c.dep_ in ("amod", "acl", "relcl") and not _own_subject(c)]
+    if target.dep_ in _ARGUMENT_DEPS or target.dep_ == "ROOT":
+        words.append(target.head)
+    for word in words:
+        measure = _casualty_word(word)
+        if measure is not None:
+            return measure
+    return None
+
+
+def _own_subject(clause: Token) -> bool:
+    """A clause on the noun with a subject of its own ("soldiers, of which 4,000 were killed")
+    speaks of that subject, not of the noun."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that") for c in clause.children
+    )
+
+
+def _casualty_word(word: Token) -> Measure | None:
+    """The measure a casualty verb names; "killed and/or wounded" together is both."""
+    found = {CASUALTY_VERBS.get(word.lemma_.lower()), CASUALTY_VERBS.get(word.lower_)}
+    for conj in word.children:
+        if conj.dep_ == "conj":
+            found |= {CASUALTY_VERBS.get(conj.lemma_.lower()), CASUALTY_VERBS.get(conj.lower_)}
+    found.discard(None)
+    if {"Killed", "Wounded"} <= found:
+        return "KilledOrWounded"
+    return next((m for m in _VERB_MEASURES if m in found), None)
+
+
+def _tally_measure(number: Token) -> Measure | None:
+    """'the number of injured is expected to reach 1,000': the tally's noun says what is counted."""
+    verb = number.head
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return _tally_noun_measure(subject)
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _tally_noun_measure(subject: Token) -> Measure | None:
+    if subject.lemma_.lower() not in _TALLY_NOUNS:
+        return None
+    for child in subject.children:
+        if child.dep_ == "compound" and child.lemma_.lower() in _TALLY_COMPOUNDS:
+            return _TALLY_COMPOUNDS[child.lemma_.lower()]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                word = pobj.lower_
+                if word in CASUALTY_NOUNS or pobj.lemma_.lower() in CASUALTY_NOUNS:
+                    return CASUALTY_NOUNS.get(word) or CASUALTY_NOUNS[pobj.lemma_.lower()]
+                if pobj.lemma_.lower() in PERSONNEL_NOUNS:
+                    return _casualty_around(subject.head) or "TroopCount"
+    return None
+
+
+def _hedge(number: Token) -> Certainty | None:
+    """A hedge in the figure's own clause: "believed to be deployed", "expected to reach"."""
+    words = [number, *number.ancestors]
+    if number.head is not number:
+        words += [c for c in number.head.children if c.dep_ in ("acl", "advmod", "aux")]
+    for word in words:
+        hedge = HEDGE_WORDS.get(word.lower_)
+        if hedge is not None:
+            return hedge
+        if word.dep_ in ("ccomp", "ROOT") and word is not number:
+            break  # the reporting clause above is the cue's business
+    return None

@@ -1,0 +1,45 @@
+"""Where quotations open and close, so a quote that runs over several sentences keeps its speaker.
+
+News names a speaker once per quotation: '"A," he said. "B. C."' or a quote that opens in one
+sentence and closes in the next before '..., said the NIS.' Curly quotes say which way they
+face; straight ones alternate within a paragraph. A quote left open at a paragraph's end
+runs on into the next paragraph, as style guides prescribe for multi-paragraph quotations.
+"""
+
+from __future__ import annotations
+
+__all__ = ["quote_regions"]
+
+_OPENING = "\u201c\u201e"
+_CLOSING = "\u201d"
+_STRAIGHT = '"'
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character spans ``[start, end)`` of quoted text, marks excluded, in text order."""
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    run_on = False  # the mark opening this paragraph continues the quote of the last one
+    for i, char in enumerate(text):
+        if run_on and (char in _OPENING or char == _STRAIGHT):
+            run_on = False
+        elif char in _OPENING or (char == _STRAIGHT and opened is None):
+            opened = i + 1 if opened is None else opened
+        elif char in _CLOSING or char == _STRAIGHT:
+            if opened is not None and i > opened:
+                regions.append((opened, i))
+            opened = None
+        elif char == "\n" and opened is not None:
+            run_on = _next_line_continues(text, i)
+            if not run_on:
+                regions.append((opened, i))
+                opened = None
+    if opened is not None and len(text) > opened:
+        regions.append((opened, len(text)))
+    return regions
+
+
+def _next_line_continues(text: str, newline: int) -> bool:
+    """An open quote runs on when the next paragraph opens with a quotation mark."""
+    rest = text[newline:].lstrip()
+    return bool(rest) and rest[0] in _OPENING + _STRAIGHT

@@ -1,0 +1,358 @@
+"""Claims: attribution, figures with their measure, certainty and dates, read from fresh text.
+
+Every sentence here is written for the test in wire-service style, not copied from the seeds;
+each row says who claims what, with which verb, and how sure, as a reader would.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.ingest import article_id
+from kg.model import Article, Claim, Zone
+from kg.pipeline import Extractor
+
+
+def extract_claims(
+    extractor: Extractor, text: str, published: str | None = "2024-12-20"
+) -> tuple[Claim, ...]:
+    article = Article(
+        id=article_id(text),
+        source="test.txt",
+        text=text,
+        zones=(Zone(0, len(text), "body"),),
+        published=published,
+    )
+    (extracted,) = extractor.extract([article])
+    return extracted.claims
+
+
+def claim_with(claims: tuple[Claim, ...], phrase: str) -> Claim:
+    matching = [c for c in claims if phrase in c.content.text]
+    assert matching, f"no claim with {phrase!r} in {[c.content.text for c in claims]}"
+    return min(matching, key=lambda c: len(c.content.text))
+
+
+# (text, phrase in the content, claimant keys, cue lemma, certainty)
+ATTRIBUTIONS = [
+    (
+        "Sergei Lavrov said the talks had failed.",
+        "the talks had failed",
+        ("sergei-lavrov",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "The talks had failed, Sergei Lavrov said on Monday.",
+        "The talks had failed",
+        ("sergei-lavrov",),
+        "say",
+        "Asserted",
+    ),
+    (
+        '"We will not retreat from Pokrovsk," said Oleksandr Syrskyi.',
+        "We will not retreat from Pokrovsk",
+        ("oleksandr-syrskyi",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "According to the Ministry of Unification, the defectors crossed at night.",
+        "the defectors crossed at night",
+        ("ministry-of-unification",),
+        "according to",
+        "Asserted",
+    ),
+    (
+        "Dmitry Peskov told reporters that the Kremlin saw no reason to change course.",
+        "the Kremlin saw no reason to change course",
+        ("dmitry-peskov",),
+        "tell",
+        "Asserted",
+    ),
+    (
+        "Kyrylo Budanov said in a post on Telegram that the column had been destroyed.",
+        "the column had been destroyed",
+        ("kyrylo-budanov",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Japan and South Korea estimate that the shipments continued through the winter.",
+        "the shipments continued through the winter",
+        ("japan", "south-korea"),
+        "estimate",
+        "Estimated",
+    ),
+    (
+        "The Kremlin denied that any prisoners had been mistreated.",
+        "any prisoners had been mistreated",
+        ("kremlin",),
+        "deny",
+        "Denied",
+    ),
+    (
+        "NATO believes the brigade has been moved to Belgorod.",
+        "the brigade has been moved to Belgorod",
+        ("nato",),
+        "believe",
+        "Estimated",
+    ),
+    (
+        "Rustem Umerov confirmed that the convoy reached Kharkiv.",
+        "the convoy reached Kharkiv",
+        ("rustem-umerov",),
+        "confirm",
+        "Asserted",
+    ),
+    (
+        "The Pentagon expects the delivery to be completed by March.",
+        "the delivery to be completed by March",
+        ("us-department-of-defense",),
+        "expect",
+        "Expected",
+    ),
+    (
+        "Kim Yo Jong warned that Pyongyang would respond to any provocation.",
+        "Pyongyang would respond to any provocation",
+        ("kim-yo-jong",),
+        "warn",
+        "Asserted",
+    ),
+    (
+        "A spokesperson for the Unmanned Systems Forces said the drones flew at low altitude.",
+        "the drones flew at low altitude",
+        ("unmanned-systems-forces",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Ukrainian officials said the bridge was hit twice.",
+        "the bridge was hit twice",
+        ("ukraine",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "It is estimated that the reservoir lost half its water.",
+        "the reservoir lost half its water",
+        (),
+        "estimate",
+        "Estimated",
+    ),
+    (
+        "A nurse at the clinic said the ward was full.",
+        "the ward was full",
+        (),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Neither Dmitry Peskov nor Sergei Lavrov has confirmed that the envoy visited Minsk.",
+        None,
+        (),
+        None,
+        None,
+    ),
+    (
+        "Russia declined to confirm that the general had been dismissed.",
+        None,
+        (),
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "claimants", "cue", "certainty"), ATTRIBUTIONS)
+def test_claims_attribution_pattern(
+    extractor: Extractor,
+    text: str,
+    phrase: str | None,
+    claimants: tuple[str, ...],
+    cue: str | None,
+    certainty: str,
+) -> None:
+    claims = extract_claims(extractor, text)
+    if phrase is None:
+        assert not [c for c in claims if c.cue_lemma], f"no report expected in {text!r}: {claims}"
+        return
+    claim = claim_with(claims, phrase)
+    assert claim.claimants == claimants
+    assert claim.cue_lemma == cue
+    assert claim.certainty == certainty
+
+
+def test_claims_unnamed_source_keeps_its_text_and_no_entity(extractor: Extractor) -> None:
+    claim = claim_with(
+        extract_claims(extractor, "A nurse at the clinic said the ward was full."), "ward was full"
+    )
+    assert claim.source is not None and claim.source.text == "A nurse at the clinic"
+    assert claim.claimants == ()
+
+
+def test_claims_pronoun_and_definite_description_resolve_to_the_speaker_before(extractor: Extractor) -> None:
+    text = (
+        "Andrii Sybiha said on Tuesday that the embassy would reopen.\n\n"
+        "He added that the staff had already returned.\n\n"
+        "The Ministry of Unification said the border was quiet. The ministry added that no shots were fired."
+    )
+    claims = extract_claims(extractor, text)
+    assert claim_with(claims, "the staff had already returned").claimants == ("andrii-sybiha",)
+    assert claim_with(claims, "no shots were fired").claimants == ("ministry-of-unification",)
+
+
+def test_claims_quote_over_several_sentences_keeps_the_speaker_named_once(extractor: Extractor) -> None:
+    text = (
+        '"The shelling went on all night," Ivan Fedorov said. "Nobody slept. The school is gone."\n\n'
+        "The weather was cold."
+    )
+    claims = extract_claims(extractor, text)
+    claim = claim_with(claims, "The school is gone")
+    assert claim.source is not None and claim.source.text == "Ivan Fedorov"
+    assert claim.span.text.startswith('"The shelling')
+    assert not any("weather" in c.span.text for c in claims)
+
+
+def test_claims_as_cited_by_is_the_intermediary(extractor: Extractor) -> None:
+    text = (
+        "The troops are short of ammunition, said the National Intelligence Service, "
+        "as cited by lawmaker Lee Seong-kweun."
+    )
+    claim = claim_with(extract_claims(extractor, text), "short of ammunition")
+    assert claim.claimants == ("national-intelligence-service",)
+    assert claim.via == ("lee-seong-kweun",)
+
+
+def test_claims_unverified_sentence_hedges_the_claim_before_it(extractor: Extractor) -> None:
+    text = (
+        "Rustem Umerov said 30 Russian soldiers were captured near Sumy. "
+        "Reuters could not independently verify the report."
+    )
+    claim = claim_with(extract_claims(extractor, text), "30 Russian soldiers")
+    assert claim.certainty == "Unverified"
+
+
+def test_claims_stated_on_resolves_the_weekday_against_publication(extractor: Extractor) -> None:
+    claims = extract_claims(extractor, "Andrii Sybiha said on Tuesday that the embassy would reopen.")
+    assert claim_with(claims, "embassy would reopen").stated_on == "2024-12-17"  # published Friday 2024-12-20
+
+
+def test_claims_stated_on_is_unset_without_a_date_or_publication(extractor: Extractor) -> None:
+    claims = extract_claims(extractor, "Andrii Sybiha said on Tuesday that the embassy would reopen.", None)
+    assert claim_with(claims, "embassy would reopen").stated_on is None
+
+
+# (text, figure as written, measure, qualifier, (value, min, max), counted entity)
+FIGURES = [
+    (
+        "Rustem Umerov said 30 Russian soldiers were captured near Sumy.",
+        "30",
+        "Captured",
+        "Exact",
+        (30, None, None),
+    ),
+    (
+        "Kyiv said more than 1,200 Russian troops were killed or wounded in a day.",
+        "more than 1,200",
+        "KilledOrWounded",
+        "MoreThan",
+        (None, 1200, None),
+    ),
+    (
+        "At least 14 civilians were killed in the strike, officials said.",
+        "At least 14",
+        "Killed",
+        "AtLeast",
+        (None, 14, None),
+    ),
+    (
+        "The ministry said about 300 people were injured.",
+        "about 300",
+        "Wounded",
+        "Approximately",
+        (300, None, None),
+    ),
+    (
+        "Between 3,000 and 4,000 North Korean soldiers were sent to the front, Seoul said.",
+        "Between 3,000 and 4,000",
+        "TroopCount",
+        "Range",
+        (None, 3000, 4000),
+    ),
+    (
+        "Ukrainian forces hold up to 500 square kilometers of the region, the general said.",
+        "up to 500",
+        "AreaControlled",
+        "AtMost",
+        (None, None, 500),
+    ),
+    (
+        "Nearly 700 Russian troops were deployed to the island.",
+        "Nearly 700",
+        "TroopCount",
+        "Nearly",
+        (700, None, None),
+    ),
+    ("The army reported 45 casualties in the battle.", "45", "KilledOrWounded", "Exact", (45, None, None)),
+    ("Ukraine said it had taken 12 prisoners.", "12", "Captured", "Exact", (12, None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "measure", "qualifier", "numbers"), FIGURES)
+def test_claims_figure_measure_and_bounds(
+    extractor: Extractor,
+    text: str,
+    written: str,
+    measure: str,
+    qualifier: str,
+    numbers: tuple[int | None, int | None, int | None],
+) -> None:
+    quantities = [q for c in extract_claims(extractor, text) for q in c.quantities]
+    assert [q.figure.text for q in quantities] == [written]
+    (quantity,) = quantities
+    assert quantity.measure == measure
+    assert quantity.figure.qualifier == qualifier
+    expected = tuple(None if n is None else Decimal(n) for n in numbers)
+    assert (quantity.figure.value, quantity.figure.min_value, quantity.figure.max_value) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began in February 2022 and the talks lasted two days.",
+        "Turnout reached 62 percent on Sunday.",
+        "The 93rd Brigade moved to Kharkiv on Dec. 16.",
+        "The country signed a five-year plan and bought 40 tanks.",
+    ],
+)
+def test_claims_numbers_that_count_no_people_make_no_quantity(extractor: Extractor, text: str) -> None:
+    assert [q for c in extract_claims(extractor, text) for q in c.quantities] == []
+
+
+def test_claims_projection_gets_its_own_expected_claim(extractor: Extractor) -> None:
+    text = (
+        '"At least 100 soldiers have been killed, and the number of injured is expected to reach 1,000," '
+        "said the National Intelligence Service."
+    )
+    claims = extract_claims(extractor, text)
+    by_value = {q.figure.text: c for c in claims for q in c.quantities}
+    assert by_value["At least 100"].certainty == "Asserted"
+    assert by_value["1,000"].certainty == "Expected"
+    assert {q.measure for c in claims for q in c.quantities} == {"Killed", "Wounded"}
+    assert all(c.claimants == ("national-intelligence-service",) for c in by_value.values())
+
+
+def test_claims_counted_group_is_the_contingent(extractor: Extractor) -> None:
+    claims = extract_claims(extractor, "Some 11,000 North Korean troops are in Kursk, Seoul said.")
+    (quantity,) = [q for c in claims for q in c.quantities]
+    assert quantity.count_of == "korean-peoples-army"
+    assert quantity.figure.qualifier == "Approximately" and quantity.figure.value == Decimal(11000)
+
+
+def test_claims_unattributed_figure_is_a_claim_with_no_claimant(extractor: Extractor) -> None:
+    (claim,) = extract_claims(extractor, "Ukrainian special forces captured two Russian soldiers on Jan. 9.")
+    assert claim.claimants == () and claim.source is None and claim.cue_lemma is None
+    assert [(q.measure, q.figure.value) for q in claim.quantities] == [("Captured", Decimal(2))]
