@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from kg.errors import KGError
+from rdflib import Dataset
+
+from kg.errors import KGError, QueryError
+from kg.output import FORMATS
 
 __all__ = ["main"]
 
@@ -68,6 +72,24 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check an exported graph against the SHACL shapes")
     validate.add_argument("graph", type=Path, help="a .trig, .nq, .ttl or .jsonld file")
     validate.set_defaults(run=_validate)
+
+    query = commands.add_parser("query", help="run SPARQL: text, a file (-f) or a canned query (--name)")
+    query.add_argument("sparql", nargs="?", help="the query text")
+    query.add_argument("-f", "--file", type=Path, help="read the query from this file")
+    query.add_argument("--name", help="a canned query from ontology/queries/ (see --list)")
+    query.add_argument(
+        "--param", action="append", default=[], metavar="NAME=VALUE", help="canned query parameter"
+    )
+    query.add_argument("--list", action="store_true", help="list the canned queries and their parameters")
+    query.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    query.add_argument("--store", default="out/store", help="store folder or 'memory' (default: out/store)")
+    query.set_defaults(run=_query)
+
+    claims = commands.add_parser("claims", help="the claims in the store as a table, newest first")
+    claims.add_argument("--entity", default="", help="only claims about (or counting) this entity")
+    claims.add_argument("--measure", default="", help="only figures of this measure, e.g. Killed")
+    claims.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    claims.set_defaults(run=_claims)
     return parser
 
 
@@ -101,3 +123,66 @@ def _validate(args: argparse.Namespace) -> int:
     if not conforms:
         print(report)  # noqa: T201
     return 0 if conforms else 1
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kg.output import format_result
+    from kg.query import canned_queries, run_canned, run_query
+
+    if args.list:
+        for query in canned_queries().values():
+            params = ", ".join(f"{name}: {meaning}" for name, meaning in query.param_help.items())
+            print(f"{query.name}\n    {query.description}" + (f"\n    params: {params}" if params else ""))  # noqa: T201
+        return 0
+    chosen = [bool(args.sparql), args.file is not None, args.name is not None]
+    if sum(chosen) != 1:
+        raise QueryError("give exactly one of: the query text, -f FILE, or --name NAME (see kg query --list)")
+    with _opened(args.store) as dataset:
+        if args.name:
+            result = run_canned(dataset, args.name, _params(args.param))
+        else:
+            text = _read_query_file(args.file) if args.file else args.sparql
+            result = run_query(dataset, text, name=str(args.file or "query"))
+    print(format_result(result, args.format), end="")  # noqa: T201
+    return 0
+
+
+def _claims(args: argparse.Namespace) -> int:
+    from kg.claims_table import claim_table
+    from kg.output import print_table
+
+    with _opened(args.store) as dataset:
+        headers, rows = claim_table(dataset, entity=args.entity, measure=args.measure)
+    print_table(headers, rows, title=f"{len(rows)} claims, newest first")
+    return 0
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise QueryError(f'--param {pair!r} is not NAME=VALUE (e.g. --param entity="North Korea")')
+        values[name.strip()] = value
+    return values
+
+
+def _read_query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cannot read the query file {path}: {exc}") from exc
+
+
+@contextmanager
+def _opened(spec: str) -> Iterator[Dataset]:
+    from kg.errors import StoreError
+    from kg.store import open_store
+
+    if spec != "memory" and not Path(spec).is_dir():
+        raise StoreError(f"no store at {spec}; build one first with: kg build INPUT --out DIR")
+    store = open_store(spec)
+    try:
+        yield store.dataset
+    finally:
+        store.close()

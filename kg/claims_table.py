@@ -1,0 +1,75 @@
+"""The claims of a store as rows a reader scans: who, what figure, read how, when, where.
+
+Built on the canned ``claims`` query, so the terminal table and a SPARQL client see the same
+rows; this module only words the bounds ("at least 100" -> ">= 100") and names unnamed sources.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Dataset
+
+from kg.query import run_canned
+
+__all__ = ["HEADERS", "bounds_text", "claim_table"]
+
+HEADERS = ("date", "claimant", "figure", "measure", "bounds", "certainty", "outlet")
+
+_SIGNS = {
+    "AtLeast": ">=",
+    "MoreThan": ">",
+    "AtMost": "<=",
+    "LessThan": "<",
+    "Approximately": "~",
+    "Nearly": "<~",
+}
+
+
+def claim_table(
+    dataset: Dataset, *, entity: str = "", measure: str = ""
+) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Header and rows of the claims (one row per figure), newest first."""
+    result = run_canned(dataset, "claims", {"entity": entity, "measure": measure})
+    column = {name: i for i, name in enumerate(result.variables)}
+    rows = []
+    for row in result.rows:
+
+        def cell(name: str, row: tuple[object, ...] = row) -> object:
+            return row[column[name]]
+
+        claimant = str(cell("claimants") or "")
+        if not claimant and cell("source"):
+            claimant = f'"{cell("source")}" (unnamed)'
+        rows.append(
+            [
+                str(cell("date") or ""),
+                claimant or "(not attributed)",
+                str(cell("figure") or ""),
+                str(cell("measure") or ""),
+                bounds_text(cell("qualifier"), cell("value"), cell("min"), cell("max")),
+                str(cell("certainty") or ""),
+                str(cell("outlet") or ""),
+            ]
+        )
+    return HEADERS, rows
+
+
+def bounds_text(qualifier: object, value: object, low: object, high: object) -> str:
+    """Normalised bounds in a few characters: "= 11000", ">= 100", "10000-12000", "~ 50"."""
+    if qualifier is None:
+        return ""
+    if low is not None and high is not None:
+        return f"{_number(low)}-{_number(high)}"
+    number = value if value is not None else low if low is not None else high
+    if number is None:
+        return ""
+    if low is not None and qualifier == "Vague":
+        return f">= {_number(low)}"
+    return f"{_SIGNS.get(str(qualifier), '=')} {_number(number)}"
+
+
+def _number(value: object) -> str:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), ",f")
+    return str(value)

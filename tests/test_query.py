@@ -1,0 +1,139 @@
+"""Canned queries, `kg query` and `kg claims` over the seed graph and over bad input."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from kg.cli import main
+from kg.errors import QueryError
+from kg.query import canned_queries, render, run_canned, run_query
+from kg.store import open_store
+
+
+def test_query_every_canned_file_says_what_it_answers_and_declares_its_params() -> None:
+    queries = canned_queries()
+    assert {
+        "claims",
+        "claims_about",
+        "claims_by_claimant",
+        "figures_over_time",
+        "disagreeing_figures",
+    } <= set(queries)
+    for query in queries.values():
+        assert len(query.description) > 40, query.name
+        placeholders = set(re.findall(r"\{\{(\w+)\}\}", query.text))
+        assert placeholders == set(query.params), query.name
+
+
+def test_query_parameter_is_quoted_so_it_cannot_change_the_query() -> None:
+    query = canned_queries()["claims_about"]
+    hostile = 'x") } } DROP ALL #\n"'
+    text = render(query, {"entity": hostile})
+    assert "DROP ALL" not in text.replace('DROP ALL #\\n\\"', "")  # only inside the escaped literal
+    run_query(Dataset(), text)  # still parses
+
+
+def test_query_number_parameter_refuses_text() -> None:
+    with pytest.raises(QueryError, match="'window'.*must be a number"):
+        render(canned_queries()["disagreeing_figures"], {"window": "90) || true"})
+
+
+def test_query_unknown_name_and_unknown_param_list_the_choices() -> None:
+    with pytest.raises(QueryError, match="choose one of: .*claims_about"):
+        run_canned(Dataset(), "no_such_query")
+    with pytest.raises(QueryError, match="its parameters are: entity"):
+        run_canned(Dataset(), "claims_about", {"entty": "x"})
+
+
+def test_query_syntax_error_is_one_line_naming_the_query() -> None:
+    with pytest.raises(QueryError) as caught:
+        run_query(Dataset(), "SELECT ?x WHERE { ?x ", name="broken.rq")
+    assert str(caught.value).startswith("broken.rq: ")
+    assert "\n" not in str(caught.value)
+
+
+@pytest.fixture(scope="module")
+def seed_store(seed_build: tuple) -> Path:  # type: ignore[type-arg]
+    _, out = seed_build
+    return Path(out) / "store"
+
+
+def _rows(store: Path, name: str, **params: str) -> list[dict[str, object]]:
+    opened = open_store(store)
+    try:
+        result = run_canned(opened.dataset, name, params)
+    finally:
+        opened.close()
+    return [dict(zip(result.variables, row, strict=True)) for row in result.rows]
+
+
+def test_query_disagreeing_figures_finds_the_seed_conflicts(seed_store: Path) -> None:
+    rows = _rows(seed_store, "disagreeing_figures")
+    pairs = {(r["measure"], str(r["lowFigure"]), str(r["highFigure"])) for r in rows}
+    assert ("Killed", "about 50", "At least 100") in pairs  # Ukraine's video vs the NIS, same week
+    assert ("KilledOrWounded", "some 200", "more than 4,000") in pairs  # December vs February
+    nis = [r for r in rows if r["highFigure"] == "At least 100"]
+    assert all("National Intelligence Service" in str(r["highClaimants"]) for r in nis)
+
+
+def test_query_figures_over_time_lists_killed_with_source_and_sentence(seed_store: Path) -> None:
+    rows = _rows(seed_store, "figures_over_time", measure="Killed")
+    by_figure = {str(r["figure"]): r for r in rows}
+    assert {"At least 100", "about 50"} <= set(by_figure)
+    assert "National Intelligence Service" in str(by_figure["At least 100"]["claimants"])
+    assert "At least 100 people have been killed" in str(by_figure["At least 100"]["text"])
+    assert all(r["measure"] == "Killed" for r in rows)
+
+
+def test_query_claims_by_claimant_and_about_entity(seed_store: Path) -> None:
+    said = _rows(seed_store, "claims_by_claimant", claimant="Kovalenko")
+    assert any("no match for the drones" in str(r["content"]) for r in said)
+    about = _rows(seed_store, "claims_about", entity="north korean troops")
+    assert len(about) >= 5
+    assert [r["date"] for r in about] == sorted((r["date"] for r in about), reverse=True)
+
+
+def test_cli_query_by_name_prints_a_table(seed_store: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    status = main(
+        ["query", "--name", "figures_over_time", "--param", "measure=Wounded", "--store", str(seed_store)]
+    )
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "more than 200" in out and "1,000" in out
+
+
+def test_cli_query_csv_and_json(seed_store: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    sparql = (
+        "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#> "
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c a ckg:Claim } }"
+    )
+    assert main(["query", sparql, "--format", "csv", "--store", str(seed_store)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "n" and int(lines[1]) > 20
+    assert main(["query", sparql, "--format", "json", "--store", str(seed_store)]) == 0
+    assert '"vars": [' in capsys.readouterr().out
+
+
+def test_cli_query_syntax_error_exits_1_with_one_line(seed_store: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["query", "SELECT ?x WHERE {", "--store", str(seed_store)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: query: ") and err.count("\n") == 1
+
+
+def test_cli_query_without_a_store_says_how_to_build_one(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["query", "--name", "claims", "--store", str(tmp_path / "nothing")]) == 1
+    assert "kg build" in capsys.readouterr().err
+
+
+def test_cli_claims_table_newest_first_with_bounds(seed_store: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "200")  # a wide terminal: every cell on one line
+    assert main(["claims", "--measure", "Killed", "--store", str(seed_store)]) == 0
+    out = capsys.readouterr().out
+    assert "At least 100" in out and ">= 100" in out and "National Intelligence" in out
+    assert main(["claims", "--entity", "North Korean troops", "--store", str(seed_store)]) == 0
+    out = capsys.readouterr().out
+    assert out.index("2025-02-28") < out.index("2024-12-20")
