@@ -26,8 +26,8 @@ browser:
 	  else echo "chromium is not installed and we are not root: browser tests will be skipped"; fi; }
 
 test: install-dev browser
-	$(BIN)/ruff check kg tests
-	$(BIN)/ruff format --check kg tests
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff format --check kg tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

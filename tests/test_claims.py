@@ -163,6 +163,100 @@ ATTRIBUTIONS = [
         None,
         None,
     ),
+    (
+        "The United States and Ukraine estimate there are about 3,000 troops in the area.",
+        "there are about 3,000 troops in the area",
+        ("united-states", "ukraine"),
+        "estimate",
+        "Estimated",
+    ),
+    (
+        "Oleksandr Syrskyi, the commander of Ukraine's armed forces, posted on his Telegram channel "
+        "that the bridge had been hit.",
+        "the bridge had been hit",
+        ("oleksandr-syrskyi",),
+        "post",
+        "Asserted",
+    ),
+    (
+        "It is estimated that 5,000 soldiers crossed the river.",
+        "5,000 soldiers crossed the river",
+        (),
+        "estimate",
+        "Estimated",
+    ),
+    (
+        "The United Nations warned that the dam could collapse.",
+        "the dam could collapse",
+        ("united-nations",),
+        "warn",
+        "Asserted",
+    ),
+    (
+        "Moscow claimed that its troops had taken the village.",
+        "its troops had taken the village",
+        ("russia",),
+        "claim",
+        "Asserted",
+    ),
+    (
+        '"The front is holding," the general wrote on X.',
+        "The front is holding",
+        (),
+        "write",
+        "Asserted",
+    ),
+    (
+        "A spokesperson for the Pentagon said the aid would arrive soon.",
+        "the aid would arrive soon",
+        ("us-department-of-defense",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Russia's defence ministry said its air defences shot down 40 drones overnight.",
+        "its air defences shot down 40 drones overnight",
+        ("russia-ministry-of-defence",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "The talks will resume in March, Sergei Lavrov told Reuters.",
+        "The talks will resume in March",
+        ("sergei-lavrov",),
+        "tell",
+        "Asserted",
+    ),
+    (
+        "North Korea has sent as many as 3,000 more troops, the Joint Chiefs of Staff said in a statement.",
+        "North Korea has sent as many as 3,000 more troops",
+        ("joint-chiefs-of-staff",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "The Kremlin called the report a provocation.",
+        "the report a provocation",
+        ("kremlin",),
+        "call",
+        "Asserted",
+    ),
+    ("Volodymyr Zelenskyy called for more air defence.", None, (), None, None),
+    (
+        "Satellite images show that the airfield was struck twice.",
+        "the airfield was struck twice",
+        (),
+        "show",
+        "Asserted",
+    ),
+    ("Rescuers found the bodies under the rubble.", None, (), None, None),
+    (
+        "Kim Jong Un vowed to support Moscow, state media reported.",
+        "Kim Jong Un vowed to support Moscow",
+        (),
+        "report",
+        "Asserted",
+    ),
 ]
 
 
@@ -214,6 +308,26 @@ def test_claims_quote_over_several_sentences_keeps_the_speaker_named_once(extrac
     assert claim.source is not None and claim.source.text == "Ivan Fedorov"
     assert claim.span.text.startswith('"The shelling')
     assert not any("weather" in c.span.text for c in claims)
+
+
+def test_claims_source_is_the_named_phrase_without_its_punctuation(extractor: Extractor) -> None:
+    text = "Oleksandr Syrskyi, the commander of Ukraine's armed forces, posted that the bridge had been hit."
+    claim = claim_with(extract_claims(extractor, text), "the bridge had been hit")
+    assert claim.source is not None
+    assert claim.source.text == "Oleksandr Syrskyi, the commander of Ukraine's armed forces"
+
+
+def test_claims_the_north_and_a_later_the_ministry_speak_for_the_state_named_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "North Korea fired a missile on Monday.\n\n"
+        "The North's ministry of foreign affairs said the launch was routine.\n\n"
+        '"It threatens nobody," said the ministry on Tuesday.'
+    )
+    claims = extract_claims(extractor, text)
+    assert claim_with(claims, "the launch was routine").claimants == ("north-korea",)
+    assert claim_with(claims, "It threatens nobody").claimants == ("north-korea",)
 
 
 def test_claims_as_cited_by_is_the_intermediary(extractor: Extractor) -> None:
@@ -356,3 +470,9 @@ def test_claims_unattributed_figure_is_a_claim_with_no_claimant(extractor: Extra
     (claim,) = extract_claims(extractor, "Ukrainian special forces captured two Russian soldiers on Jan. 9.")
     assert claim.claimants == () and claim.source is None and claim.cue_lemma is None
     assert [(q.measure, q.figure.value) for q in claim.quantities] == [("Captured", Decimal(2))]
+
+
+def test_claims_clause_with_its_own_subject_counts_that_subject_not_the_noun(extractor: Extractor) -> None:
+    text = "About 8,000 soldiers were sent to the front, of which more than 1,500 have been wounded."
+    quantities = {q.figure.text: q.measure for c in extract_claims(extractor, text) for q in c.quantities}
+    assert quantities == {"About 8,000": "TroopCount", "more than 1,500": "Wounded"}

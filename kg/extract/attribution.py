@@ -207,6 +207,8 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
         if lemma == "describe" and any(t.lower_ == "as" for t in verb.subtree if t.i > child.i):
             return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "described X as Y"
+        if lemma == "call" and any(c.dep_ in ("oprd", "xcomp") and c.i > child.i for c in verb.children):
+            return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "called X a Y"
     that_clause = _that_clause_after(verb)
     if that_clause is not None:
         return that_clause
@@ -275,7 +277,7 @@ def _source_span(head: Token, verb: Token) -> tuple[int, int]:
         start -= 1
     while end + 1 in tokens:
         end += 1
-    return start, end + 1
+    return _trim(head.doc, start, end + 1) or (head.i, head.i + 1)
 
 
 def _via(token: Token) -> Iterator[int]:

@@ -17,7 +17,8 @@ REPORTING_VERBS: dict[str, Certainty] = {
         say tell add state report announce confirm write post claim declare insist stress emphasize
         emphasise note explain reveal unveil disclose describe warn allege assert argue acknowledge
         admit complain tweet testify indicate suggest identify express accuse maintain contend
-        recount recall remark reiterate repeat observe mention quote publish
+        recount recall remark reiterate repeat observe mention quote publish show find conclude
+        call
         """.split(),
         "Asserted",
     ),
@@ -26,9 +27,12 @@ REPORTING_VERBS: dict[str, Certainty] = {
     **dict.fromkeys("deny reject dismiss refute rebut".split(), "Denied"),
 }
 
-#: Reporting verbs that need a clause for their content ("expressed the view that ..."): with a
-#: bare object ("expressed alarm", "identified the body") they report nothing.
-CLAUSE_ONLY_VERBS = frozenset("express identify describe indicate note mention observe".split())
+#: Reporting verbs that need a clause for their content ("expressed the view that ...", "polls
+#: show that ..."): with a bare object ("expressed alarm", "found the body") they report nothing.
+#: "call" reports only with an object predicate ("called the plan a failure").
+CLAUSE_ONLY_VERBS = frozenset(
+    "express identify describe indicate note mention observe show find conclude call".split()
+)
 
 #: Words in a figure's own clause that hedge it, whatever the reporting verb says.
 HEDGE_WORDS: dict[str, Certainty] = {
