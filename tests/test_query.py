@@ -77,7 +77,13 @@ def test_query_disagreeing_figures_finds_the_seed_conflicts(seed_store: Path) ->
     assert ("Killed", "about 50", "At least 100") in pairs  # Ukraine's video vs the NIS, same week
     assert ("KilledOrWounded", "some 200", "more than 4,000") in pairs  # December vs February
     nis = [r for r in rows if r["highFigure"] == "At least 100"]
-    assert all("National Intelligence Service" in str(r["highClaimants"]) for r in nis)
+    assert [str(r["highClaimants"]) for r in nis] == ["National Intelligence Service"]
+    assert [str(r["lowClaimants"]) for r in nis] == ["Ukraine"]
+    # "2,000-3,000 more North Korean soldiers": an increment restates no total, so it disagrees with none
+    assert not [r for r in rows if "2,000-3,000" in (str(r["lowFigure"]), str(r["highFigure"]))]
+    # a figure nobody is named for has no claimants, not every label in the store
+    unnamed = [r for r in rows if r["highFigure"] == "more than 4,000"]
+    assert [r["highClaimants"] for r in unnamed] in ([None], [""])
 
 
 def test_query_figures_over_time_lists_killed_with_source_and_sentence(seed_store: Path) -> None:
@@ -137,3 +143,5 @@ def test_cli_claims_table_newest_first_with_bounds(seed_store: Path, capsys, mon
     assert main(["claims", "--entity", "North Korean troops", "--store", str(seed_store)]) == 0
     out = capsys.readouterr().out
     assert out.index("2025-02-28") < out.index("2024-12-20")
+    assert "(not attributed)" in out  # "It is estimated that about 12,000 ..."
+    assert "ConflictKG ontology" not in out  # an unnamed claimant borrows no label
