@@ -18,7 +18,7 @@ from rich.table import Table
 
 from kg.query import QueryResult
 
-__all__ = ["FORMATS", "format_result", "print_table"]
+__all__ = ["FORMATS", "format_result", "plain_table", "print_table"]
 
 Format = Literal["table", "csv", "tsv", "json"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "tsv", "json")
@@ -37,6 +37,18 @@ def format_result(result: QueryResult, fmt: Format) -> str:
     console = Console(file=io.StringIO(), width=160, color_system=None)
     print_table(result.variables, [[_text(c) for c in row] for row in result.rows], console=console)
     return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Plain aligned columns, for logs and READMEs: the first left-aligned, the rest right."""
+    cells = [list(headers), *[list(row) for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    return "\n".join(
+        "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in cells
+    )
 
 
 _SHORT_CELL = 10

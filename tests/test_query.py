@@ -10,6 +10,7 @@ from rdflib import Dataset
 
 from kg.cli import main
 from kg.errors import QueryError
+from kg.output import plain_table
 from kg.query import canned_queries, render, run_canned, run_query
 from kg.store import open_store
 
@@ -145,3 +146,11 @@ def test_cli_claims_table_newest_first_with_bounds(seed_store: Path, capsys, mon
     assert out.index("2025-02-28") < out.index("2024-12-20")
     assert "(not attributed)" in out  # "It is estimated that about 12,000 ..."
     assert "ConflictKG ontology" not in out  # an unnamed claimant borrows no label
+
+
+def test_plain_table_aligns_the_first_column_left_and_numbers_right() -> None:
+    assert plain_table(("rule", "exact"), [("max", "0.838"), ("zero", "0.7")]).splitlines() == [
+        "rule  exact",
+        "max   0.838",
+        "zero    0.7",
+    ]

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kg.model import Claim, Figure, Measure
+from kg.output import plain_table
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ISAF = ROOT.parent / "shared" / "benchmarks" / "isaf" / "isaf_test_gold.jsonl"
@@ -154,18 +155,6 @@ def score(items: Sequence[Item]) -> dict[str, Any]:
     }
 
 
-def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Plain aligned columns: the first left-aligned, the rest right-aligned."""
-    cells = [list(headers), *[list(row) for row in rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    return "\n".join(
-        "  ".join(
-            c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in cells
-    )
-
-
 def _read_gold(path: Path, limit: int | None) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines if line.strip()]
@@ -206,7 +195,7 @@ def _print_report(summary: dict[str, Any], unread: int) -> None:
                 row += [f"{s['exact']:.3f}", f"{s['mae']:.2f}"]
             rows.append(row)
     headers = ("count", "rule", "exact", "MAE", "exact vague", "MAE vague", "exact other", "MAE other")
-    lines += [format_table(headers, rows), ""]
+    lines += [plain_table(headers, rows), ""]
     rows = [
         [
             flag,
@@ -219,7 +208,7 @@ def _print_report(summary: dict[str, Any], unread: int) -> None:
         ]
         for flag, s in summary["flags"].items()
     ]
-    lines.append(format_table(("flag", "P", "R", "F1", "tp", "predicted", "gold"), rows))
+    lines.append(plain_table(("flag", "P", "R", "F1", "tp", "predicted", "gold"), rows))
     print("\n".join(lines))  # noqa: T201
 
 

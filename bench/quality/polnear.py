@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.model import Claim, Span
+from kg.output import plain_table
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 POLNEAR = ROOT.parent / "shared" / "benchmarks" / "polnear"
@@ -331,18 +332,6 @@ def summarise(counts: Counts) -> dict[str, Any]:
     }
 
 
-def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Plain aligned columns: the first left-aligned, the rest right-aligned."""
-    cells = [list(headers), *[list(row) for row in rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    return "\n".join(
-        "  ".join(
-            c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in cells
-    )
-
-
 def _count(value: float) -> str:
     """A count, with one decimal only where averaging over annotators left a fraction."""
     return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
@@ -398,18 +387,18 @@ def _print_report(split: str, documents: Sequence[GoldDocument], summary: dict[s
         f"system: {_count(system['claims'])} claims, {_count(system['with_source'])} with a source, "
         f"{_count(system['cue_without_source'])} with a cue and no source",
         "",
-        format_table(
+        plain_table(
             ("attributions", "P", "R", "F1", "tp", "system", "gold"),
             [_score_row(f"{level} (with source)", s) for level, s in summary["attribution"].items()]
             + [_score_row("soft (no source)", summary["no_source"])],
         ),
         "",
-        format_table(
+        plain_table(
             ("word tokens", "P", "R", "F1", "tp", "system", "gold"),
             [_score_row(role, s) for role, s in summary["tokens"].items()],
         ),
         "",
-        format_table(
+        plain_table(
             ("gold cue (first word)", "gold", "soft recall", "cue found"),
             [
                 [c["cue"], _count(c["gold"]), f"{c['soft_recall']:.3f}", f"{c['cue_found']:.3f}"]
