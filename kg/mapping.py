@@ -38,6 +38,7 @@ __all__ = [
     "claim_iri",
     "entity_iri",
     "entity_quads",
+    "evidence_iri",
     "gazetteer_quads",
 ]
 
@@ -108,8 +109,29 @@ def _describe(entity: Entity, graph: URIRef) -> Iterator[Quad]:
 
 
 def _relations(relations: Iterable[Relation], graph: URIRef) -> Iterator[Quad]:
+    """Each relation as a plain triple, and, where a sentence states it, an Evidence node in
+    the same graph pointing at that sentence (no RDF reification: the triple stays queryable)."""
     for rel in relations:
-        yield entity_iri(rel.subject), CKG[rel.predicate], entity_iri(rel.object), graph
+        subject, predicate, obj = entity_iri(rel.subject), term(rel.predicate), entity_iri(rel.object)
+        yield subject, predicate, obj, graph
+        if rel.evidence is None:
+            continue
+        node = evidence_iri(graph, rel)
+        yield node, RDF.type, CKG.Evidence, graph
+        yield node, CKG.inArticle, graph, graph
+        yield node, CKG.subject, subject, graph
+        yield node, CKG.predicate, predicate, graph
+        yield node, CKG.object, obj, graph
+        yield node, CKG.start, Literal(rel.evidence.start), graph
+        yield node, CKG.end, Literal(rel.evidence.end), graph
+        yield node, CKG.text, Literal(rel.evidence.text), graph
+
+
+def evidence_iri(article: URIRef, rel: Relation) -> URIRef:
+    """One Evidence per stated triple and sentence: article/evidence/START-END/predicate/subject/object."""
+    assert rel.evidence is not None
+    span = rel.evidence
+    return URIRef(f"{article}/evidence/{span.start}-{span.end}/{rel.predicate}/{rel.subject}/{rel.object}")
 
 
 def claim_iri(article: URIRef, claim: Claim) -> URIRef:

@@ -132,12 +132,26 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch ``[start, end)`` of a text and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"bad span offsets {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A typed edge between two canonical entities, as stated in one article (or gazetteer)."""
 
     subject: str  # Entity.key
     predicate: str  # ckg local name: leaderOf, partOf, ...
     object: str  # Entity.key
+    evidence: Span | None = None  # the sentence that states it; None for gazetteer facts
 
 
 #: What a figure counts (concepts of ``ckg:MeasureScheme``).
@@ -151,19 +165,6 @@ Qualifier = Literal[
 
 #: How firmly a claim is put forward (concepts of ``ckg:CertaintyScheme``).
 Certainty = Literal["Asserted", "Estimated", "Expected", "Unverified", "Denied"]
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch ``[start, end)`` of a text and the text itself."""
-
-    start: int
-    end: int
-    text: str
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.start < self.end:
-            raise ValueError(f"bad span offsets {self.start}..{self.end}")
 
 
 @dataclass(frozen=True, slots=True)

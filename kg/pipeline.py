@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from kg.extract.claims import claims_from_doc
 from kg.extract.convert import mentions_from_doc
+from kg.extract.relations import relations_from_doc
 from kg.gazetteer import Gazetteer
 from kg.model import Article, ExtractedArticle
 from kg.nlp import build_pipeline, shared_gazetteer
@@ -54,4 +55,5 @@ class Extractor:
             extracted = resolve_article(article, mentions, self.gazetteer)
             classes = {e.key: e.cls for e in extracted.entities}
             claims = claims_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
-            yield replace(extracted, claims=claims)
+            relations = relations_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
+            yield replace(extracted, relations=relations, claims=claims)

@@ -1,0 +1,75 @@
+"""Word lists relation extraction reasons with, kept as data in one place.
+
+From wire-service style (AP, Reuters: "Russian President Vladimir Putin", "Andrii Kovalenko,
+the head of ...") and the relation guides of Dstl re3d (InChargeOf, BelongsTo, CoLocated,
+FightingAgainst, AlliesOf).
+"""
+
+from __future__ import annotations
+
+#: The last word of a title that makes its bearer the leader of what the title names:
+#: "North Korean leader Kim Jong Un", "NIS Director ...", "the head of the agency".
+LEADER_TITLES = frozenset(
+    """
+    president leader premier chancellor king queen emperor head chief commander commander-in-chief
+    director chairman chairwoman chair secretary-general dictator ruler monarch
+    """.split()
+)
+
+#: "prime minister" heads a government, any other minister only belongs to it.
+LEADER_TITLE_PHRASES = frozenset({"prime minister", "supreme leader", "supreme commander", "head of state"})
+
+#: Words that, inside a title, say its bearer does not (or no longer) lead: "Deputy Foreign
+#: Minister", "former President", "Vice President".
+NOT_LEADING = frozenset({"deputy", "vice", "former", "ex", "acting", "assistant", "late", "first-deputy"})
+
+#: Words a title is made of ("Deputy Foreign Minister", "Defence Minister", "lawmaker").
+TITLE_WORDS = frozenset(
+    """
+    president vice prime premier minister chancellor king queen prince emperor leader supreme
+    chairman chairwoman chair secretary secretary-general ambassador envoy governor mayor senator
+    lawmaker legislator spokesman spokeswoman spokesperson commander commander-in-chief general
+    lieutenant colonel major captain sergeant admiral marshal brigadier commissioner director chief
+    head deputy foreign defence defense interior security intelligence state first former acting
+    ex assistant official diplomat representative rep. gen. lt. col. maj. capt. sgt. adm. mr mr.
+    ms ms. dr dr. opposition national military army top senior
+    """.split()
+)
+
+#: Heads of an appositive that say who a person is to an organisation named after "of"/"at":
+#: "Andrii Kovalenko, the head of ..." (leader), "..., a member of ..." (member).
+MEMBER_NOUNS = frozenset({"member", "soldier", "officer", "fighter", "serviceman", "servicewoman"})
+AFFILIATE_NOUNS = frozenset(
+    {
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "representative",
+        "official",
+        "adviser",
+        "advisor",
+        "aide",
+        "analyst",
+        "researcher",
+        "envoy",
+        "ambassador",
+        "minister",
+        "lawmaker",
+        "diplomat",
+    }
+)
+
+#: Verbs and nouns of sending forces somewhere: "deployed to", "sent to", "the deployment of ... to".
+DEPLOY_VERBS = frozenset(
+    "deploy redeploy send dispatch station transfer move relocate fight post mobilize mobilise".split()
+)
+DEPLOY_NOUNS = frozenset({"deployment", "dispatch", "redeployment", "transfer"})
+#: Prepositions that take the place troops are sent to or fight in.
+DEPLOY_PREPOSITIONS = frozenset({"to", "in", "into", "inside", "within"})
+
+#: Nouns and verbs of hostility between actors: "Russia's war against Ukraine", "fought against".
+HOSTILE_NOUNS = frozenset({"war", "invasion", "aggression", "offensive", "attack", "attacks", "assault"})
+HOSTILE_VERBS = frozenset({"invade", "attack", "fight", "wage"})
+HOSTILE_PREPOSITIONS = frozenset({"against", "on", "of"})
+#: Words of alliance: "Russia's ally North Korea", "the alliance between X and Y", "allied with".
+ALLY_WORDS = frozenset({"ally", "allies", "allied", "alliance", "partner"})
