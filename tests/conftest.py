@@ -40,3 +40,10 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[
     out = tmp_path_factory.mktemp("seed-build")
     report = build([SEEDS], out, extractor=extractor)
     yield report, out
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_build: tuple) -> Path:  # type: ignore[type-arg]
+    """The on-disk store of the seed build."""
+    _, out = seed_build
+    return Path(out) / "store"

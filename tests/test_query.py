@@ -57,12 +57,6 @@ def test_query_syntax_error_is_one_line_naming_the_query() -> None:
     assert "\n" not in str(caught.value)
 
 
-@pytest.fixture(scope="module")
-def seed_store(seed_build: tuple) -> Path:  # type: ignore[type-arg]
-    _, out = seed_build
-    return Path(out) / "store"
-
-
 def _rows(store: Path, name: str, **params: str) -> list[dict[str, object]]:
     opened = open_store(store)
     try:

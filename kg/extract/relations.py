@@ -330,8 +330,11 @@ class _RelationFinder:
             p for c in root.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for p in c.children
         ]
         after = place.end
-        if after + 1 < len(doc) and doc[after].text == ",":
-            candidates.append(doc[after + 1])
+        if after + 1 < len(doc) and doc[after].text == ",":  # "Toretsk, Donetsk region", "Sudzha, in the ..."
+            after += 1
+            while after < len(doc) - 1 and doc[after].lower_ in ("in", "the"):
+                after += 1
+            candidates.append(doc[after])
         for token in candidates:
             larger = self.at(token)
             if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
@@ -353,7 +356,7 @@ class _RelationFinder:
             if verb.lemma_.lower() not in DEPLOY_VERBS | DEPLOY_NOUNS:
                 continue
             for prep in verb.children:
-                if prep.dep_ == "prep" and prep.lower_ in DEPLOY_PREPOSITIONS:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in DEPLOY_PREPOSITIONS:
                     for pobj in prep.children:
                         place = self.at(pobj)
                         if pobj.dep_ == "pobj" and place is not None and place.cls in _PLACE_RANK:

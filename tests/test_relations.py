@@ -1,0 +1,219 @@
+"""Relations read from fresh sentences, and the seed graph's relations with their evidence.
+
+Each row is one sentence in wire-service style and the exact set of relations a reader takes
+from it: missing ones and extra ones both fail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import article_id
+from kg.model import Article, ExtractedArticle, Zone
+from kg.pipeline import Extractor
+from kg.store import open_store
+
+
+def extract(extractor: Extractor, text: str) -> ExtractedArticle:
+    article = Article(id=article_id(text), source="t.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    (extracted,) = extractor.extract([article])
+    return extracted
+
+
+RELATIONS = [
+    # titles before a name
+    ("Russian President Vladimir Putin met the envoy in Moscow.", {("vladimir-putin", "leaderOf", "russia")}),
+    (
+        "North Korean leader Kim Jong Un inspected a drone factory.",
+        {("kim-jong-un", "leaderOf", "north-korea")},
+    ),
+    (
+        "U.S. President Donald Trump spoke by phone with the Kremlin.",
+        {("donald-trump", "leaderOf", "united-states")},
+    ),
+    (
+        "South Korean lawmaker Lee Seong-kweun briefed reporters after the meeting.",
+        {("lee-seong-kweun", "affiliatedWith", "south-korea")},
+    ),
+    (
+        "Russian Deputy Foreign Minister Andrei Rudenko met the ambassador.",
+        {("andrei-rudenko", "affiliatedWith", "russia")},
+    ),
+    (
+        "Russia's Foreign Minister Sergei Lavrov arrived in Pyongyang.",
+        {("sergei-lavrov", "affiliatedWith", "russia")},
+    ),
+    ("Former President Joe Biden approved the package.", set()),
+    ("President Putin thanked the troops.", set()),
+    # appositions after a name
+    (
+        "Kyrylo Budanov, the head of Ukraine's Defence Intelligence, gave an interview.",
+        {
+            ("kyrylo-budanov", "leaderOf", "defence-intelligence"),
+            ("defence-intelligence", "partOf", "ukraine"),
+        },
+    ),
+    (
+        "Andrii Kovalenko, the head of the Center for Countering Disinformation, posted a video.",
+        {("andrii-kovalenko", "leaderOf", "center-for-countering-disinformation")},
+    ),
+    (
+        "Oleksandr Syrskyi, the commander of the Armed Forces of Ukraine, visited Kharkiv.",
+        {("oleksandr-syrskyi", "leaderOf", "armed-forces-of-ukraine")},
+    ),
+    (
+        "Dmitry Peskov, a spokesman for the Kremlin, declined to comment.",
+        {("dmitry-peskov", "affiliatedWith", "kremlin")},
+    ),
+    (
+        "Mykola Petrenko, a member of the Ukrainian unit, said the drones helped.",
+        {("mykola-petrenko", "affiliatedWith", "ukraine")},
+    ),
+    (
+        "Ivan Sydorenko, a soldier of the 47th Mechanized Brigade, was wounded.",
+        {("ivan-sydorenko", "memberOf", "47th-mechanized-brigade")},
+    ),
+    # organisations and their owners
+    (
+        "South Korea's National Intelligence Service briefed lawmakers.",
+        {("national-intelligence-service", "partOf", "south-korea")},
+    ),
+    (
+        "The South Korean Ministry of National Defense issued a statement.",
+        {("south-korea-ministry-of-national-defense", "partOf", "south-korea")},
+    ),
+    (
+        "The Security Service of Ukraine detained a suspect.",
+        {("security-service-of-ukraine", "partOf", "ukraine")},
+    ),
+    (
+        "The Center for Countering Disinformation at the National Security and Defense Council "
+        "published a report.",
+        {
+            (
+                "center-for-countering-disinformation",
+                "partOf",
+                "national-security-and-defense-council-of-ukraine",
+            )
+        },
+    ),
+    (
+        "The 93rd Mechanized Brigade of the Armed Forces of Ukraine repelled the assault.",
+        {("93rd-mechanized-brigade", "partOf", "armed-forces-of-ukraine")},
+    ),
+    (
+        "A defector said an official in the State Security Ministry, North Korea's secret police, "
+        "gave the orders.",
+        {("ministry-of-state-security", "partOf", "north-korea")},
+    ),
+    ("Russia's forces pushed toward the river.", set()),  # a contingent's state is in its name
+    # places
+    ("Heavy fighting continued in Russia's Kursk region.", {("kursk-oblast", "locatedIn", "russia")}),
+    (
+        "Drones struck the town of Toretsk, Donetsk region, Ukraine.",
+        {("toretsk", "locatedIn", "donetsk-oblast"), ("donetsk-oblast", "locatedIn", "ukraine")},
+    ),
+    ("Sudzha, in the Kursk region, was retaken.", {("sudzha", "locatedIn", "kursk-oblast")}),
+    ("Pokrovsk, in the Donetsk region, is under attack.", {("pokrovsk", "locatedIn", "donetsk-oblast")}),
+    # forces sent somewhere
+    (
+        "About 12,000 North Korean troops were deployed to the Kursk region.",
+        {("korean-peoples-army", "deployedTo", "kursk-oblast")},
+    ),
+    (
+        "North Korean soldiers have been sent to Kursk to fight.",
+        {("korean-peoples-army", "deployedTo", "kursk-oblast")},
+    ),
+    (
+        "The deployment of North Korean troops to the Kursk region alarmed Seoul.",
+        {("korean-peoples-army", "deployedTo", "kursk-oblast")},
+    ),
+    (
+        "Russian forces, believed to be stationed in Belgorod, moved overnight.",
+        {("russian-armed-forces", "deployedTo", "belgorod")},
+    ),
+    ("The Ukrainian forces in Kursk shelled Russian positions.", set()),
+    # hostility and alliance
+    ("Russia's war against Ukraine entered its fourth year.", {("russia", "opposes", "ukraine")}),
+    ("Russia invaded Ukraine in February 2022.", {("russia", "opposes", "ukraine")}),
+    ("Russia's ally North Korea sent shells.", {("russia", "alliedWith", "north-korea")}),
+    ("North Korea allied with Russia last year.", {("north-korea", "alliedWith", "russia")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIONS)
+def test_relations_pattern(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    relations = extract(extractor, text).relations
+    assert {(r.subject, r.predicate, r.object) for r in relations} == expected
+
+
+def test_relations_carry_their_sentence_as_evidence(extractor: Extractor) -> None:
+    text = "The talks ended.\n\nRussian President Vladimir Putin met the envoy in Moscow."
+    (relation,) = extract(extractor, text).relations
+    assert relation.evidence is not None
+    assert relation.evidence.text == "Russian President Vladimir Putin met the envoy in Moscow."
+    assert text[relation.evidence.start : relation.evidence.end] == relation.evidence.text
+
+
+SEED_EVIDENCE = """
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+PREFIX id: <https://w3id.org/conflict-kg/id/>
+SELECT ?file ?text ?start ?end WHERE {
+  GRAPH ?article {
+    id:kim-jong-un ckg:leaderOf id:north-korea .
+    ?evidence a ckg:Evidence ; ckg:subject id:kim-jong-un ; ckg:predicate ckg:leaderOf ;
+              ckg:object id:north-korea ; ckg:inArticle ?article ; ckg:text ?text ;
+              ckg:start ?start ; ckg:end ?end .
+    ?article ckg:sourceFile ?file .
+  }
+}
+ORDER BY ?file ?start
+"""
+
+
+def test_relations_in_the_seed_graph_are_traced_to_their_sentences(seed_store: Path, seeds_dir: Path) -> None:
+    store = open_store(seed_store)
+    try:
+        rows = list(store.dataset.query(SEED_EVIDENCE))
+    finally:
+        store.close()
+    assert {str(r[0]) for r in rows} == {"000_495f311b93d16d41.txt", "002_5ad8a92b4d98f69b.txt"}
+    for file, text, start, end in rows:
+        source = (seeds_dir / str(file)).read_text(encoding="utf-8")
+        assert source[int(start) : int(end)] == str(text)
+        assert "North Korean leader Kim Jong Un" in str(text)
+
+
+ONE_NODE = """
+PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+SELECT DISTINCT ?entity WHERE {
+  GRAPH ?g { ?mention a ckg:Mention ; ckg:refersTo ?entity ; ckg:text ?text }
+  FILTER(LCASE(STR(?text)) IN (%s))
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("names", "key"),
+    [
+        (("volodymyr zelenskyy", "zelenskyy"), "volodymyr-zelenskyy"),
+        (("vladimir putin", "putin"), "vladimir-putin"),
+        (("kim jong un",), "kim-jong-un"),
+        (("north korea", "pyongyang"), "north-korea"),
+        (("russia",), "russia"),
+        (("ukraine",), "ukraine"),
+        (("kursk region", "kursk", "russia's kursk region", "russia's western kursk region"), "kursk-oblast"),
+    ],
+)
+def test_relations_seeds_name_each_thing_with_one_node(
+    seed_store: Path, names: tuple[str, ...], key: str
+) -> None:
+    store = open_store(seed_store)
+    try:
+        quoted = ", ".join(f'"{n}"' for n in names)
+        nodes = {str(r[0]) for r in store.dataset.query(ONE_NODE % quoted)}
+    finally:
+        store.close()
+    assert nodes == {f"https://w3id.org/conflict-kg/id/{key}"}
