@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -33,11 +35,105 @@ def gazetteer() -> Gazetteer:
 
 
 def test_gazetteer_shipped_file_loads(gazetteer: Gazetteer) -> None:
-    assert 120 <= len(gazetteer.entries) <= 260
+    assert 500 <= len(gazetteer.entries) <= 900
     assert [e.id for e in gazetteer.entries] == sorted(e.id for e in gazetteer.entries)
     assert {"State", "Person", "GovernmentBody", "MilitaryUnit", "MediaOutlet", "Region", "Settlement"} <= {
         e.cls for e in gazetteer.entries
     }
+
+
+#: The fewest entries each class may have: the counts when the file was last grown, rounded down.
+#: A smaller number means entries were lost (a bad merge, a truncated file), not pruned on purpose;
+#: whoever prunes on purpose lowers the number here in the same change.
+_MIN_ENTRIES_PER_CLASS = {
+    "GovernmentBody": 60,
+    "InternationalOrganization": 25,
+    "MediaOutlet": 50,
+    "MilitaryUnit": 65,
+    "Organization": 15,
+    "Person": 115,
+    "Region": 45,
+    "Settlement": 110,
+    "State": 40,
+}
+
+
+@pytest.mark.parametrize(("cls", "minimum"), sorted(_MIN_ENTRIES_PER_CLASS.items()))
+def test_gazetteer_keeps_its_entries_per_class(gazetteer: Gazetteer, cls: str, minimum: int) -> None:
+    assert cls in ENTRY_CLASSES
+    count = sum(1 for e in gazetteer.entries if e.cls == cls)
+    assert count >= minimum, f"{cls}: {count} entries, expected at least {minimum}"
+
+
+def test_gazetteer_shipped_file_loads_without_warnings(caplog: pytest.LogCaptureFixture) -> None:
+    # The loader warns about names it has to leave out (a romanised form two entries share):
+    # in the shipped file that is a data error to fix, not a message to live with.
+    with caplog.at_level(logging.WARNING):
+        load_gazetteer()
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("kg")] == []
+
+
+def test_gazetteer_wikidata_ids_are_item_ids_and_unique(gazetteer: Gazetteer) -> None:
+    owners: dict[str, list[str]] = defaultdict(list)
+    for entry in gazetteer.entries:
+        if entry.wikidata is not None:
+            assert re.fullmatch(r"Q[1-9][0-9]*", entry.wikidata), (entry.id, entry.wikidata)
+            owners[entry.wikidata].append(entry.id)
+    assert {qid: ids for qid, ids in owners.items() if len(ids) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "qid"),
+    [
+        ("ukraine", "Q212"),
+        ("russia", "Q159"),
+        ("north-korea", "Q423"),
+        ("south-korea", "Q884"),
+        ("vladimir-putin", "Q7747"),
+        ("volodymyr-zelenskyy", "Q3874799"),
+        ("kim-jong-un", "Q56226"),
+    ],
+)
+def test_gazetteer_wikidata_ids_of_the_main_actors(gazetteer: Gazetteer, entry_id: str, qid: str) -> None:
+    assert gazetteer.get(entry_id).wikidata == qid
+
+
+def test_gazetteer_relation_endpoints_have_fitting_classes(gazetteer: Gazetteer) -> None:
+    places = {"State", "Region", "Settlement"}
+    for entry in gazetteer.entries:
+        for target in entry.located_in:
+            assert gazetteer.get(target).cls in places, (entry.id, "located_in", target)
+        for target in entry.part_of:
+            assert gazetteer.get(target).cls not in {"Person", "Region", "Settlement"}, (entry.id, target)
+        if entry.capital_of is not None:
+            assert entry.capital_of in entry.located_in, entry.id
+
+
+def test_gazetteer_every_settlement_lies_in_a_state(gazetteer: Gazetteer) -> None:
+    def states(entry_id: str) -> set[str]:
+        entry = gazetteer.get(entry_id)
+        if entry.cls == "State":
+            return {entry.id}
+        return set().union(*(states(parent) for parent in entry.located_in))
+
+    for entry in gazetteer.entries:
+        if entry.cls == "Settlement":
+            assert states(entry.id), entry.id
+
+
+_UKRAINIAN_OBLASTS = (
+    "Cherkasy Chernihiv Chernivtsi Dnipropetrovsk Donetsk Ivano-Frankivsk Kharkiv Kherson Khmelnytskyi "
+    "Kirovohrad Kyiv Luhansk Lviv Mykolaiv Odesa Poltava Rivne Sumy Ternopil Vinnytsia Volyn Zakarpattia "
+    "Zaporizhzhia Zhytomyr"
+).split()
+
+
+@pytest.mark.parametrize("name", _UKRAINIAN_OBLASTS)
+def test_gazetteer_lists_every_ukrainian_oblast(gazetteer: Gazetteer, name: str) -> None:
+    entry = gazetteer.lookup(f"{name} Oblast")
+    assert entry is not None and entry.cls == "Region"
+    assert entry.located_in == ("ukraine",)
+    assert gazetteer.lookup(f"{name} region") == entry
 
 
 def test_gazetteer_classes_are_concrete_ontology_classes(gazetteer: Gazetteer) -> None:
@@ -132,7 +228,77 @@ def test_gazetteer_lookup_finds_the_entry(gazetteer: Gazetteer, name: str, entry
     assert entry is not None and entry.id == entry_id
 
 
-@pytest.mark.parametrize("name", ["us", "Us", "nis", "Kim", "the North", "Green", "Korean", "", "   ", "the"])
+@pytest.mark.parametrize(
+    ("name", "entry_id"),
+    [
+        ("Zaluzhny", "valerii-zaluzhnyi"),
+        ("Valerii Zaluzhnyi", "valerii-zaluzhnyi"),
+        ("GUR", "defence-intelligence-of-ukraine"),
+        ("Pentagon", "us-department-of-defense"),
+        ("Konstantinovka", "kostiantynivka"),
+        ("Kostiantynivka", "kostiantynivka"),
+        ("Slavyansk", "sloviansk"),
+        ("Lviv", "lviv"),
+        ("Lviv region", "lviv-oblast"),
+        ("Kirovohrad", "kirovohrad-oblast"),
+        ("Kropyvnytskyi", "kropyvnytskyi"),
+        ("Kaliningrad", "kaliningrad-oblast"),
+        ("Rostov", "rostov-on-don"),
+        ("Glushkovo", "glushkovo"),
+        ("Czechia", "czech-republic"),
+        ("the Holy See", "holy-see"),
+        ("Vatican", "holy-see"),
+        ("Sever group", "north-group-of-forces"),
+        ("Russia's North group of forces", "north-group-of-forces"),
+        ("Storm-Z", "storm-z"),
+        ("USFK", "us-forces-korea"),
+        ("80th Air Assault Brigade", "80th-air-assault-brigade"),
+        ("Anne of Kyiv Brigade", "155th-mechanized-brigade"),
+        ("Azov Brigade", "azov-brigade"),
+        ("KPA General Staff", "kpa-general-staff"),
+        ("Missile General Bureau", "missile-general-bureau"),
+        ("State Duma", "state-duma"),
+        ("Duma", "state-duma"),
+        ("U.S. Treasury", "us-department-of-the-treasury"),
+        ("Voice of America", "voice-of-america"),
+        ("VOA", "voice-of-america"),
+        ("KCTV", "kctv"),
+        ("UNGA", "un-general-assembly"),
+        ("U.N. Panel of Experts", "un-panel-of-experts"),
+        ("DPR", "donetsk-peoples-republic"),
+        ("East Sea", "sea-of-japan"),
+        ("Erdogan", "recep-tayyip-erdogan"),
+        ("Orbán", "viktor-orban"),
+        ("No Kwang-chol", "no-kwang-chol"),
+        ("Kim Myung-soo", "kim-myung-soo"),
+    ],
+)
+def test_gazetteer_lookup_finds_names_of_the_wider_war(
+    gazetteer: Gazetteer, name: str, entry_id: str
+) -> None:
+    entry = gazetteer.lookup(name)
+    assert entry is not None and entry.id == entry_id
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *("us", "Us", "nis", "Kim", "the North", "Green", "Korean", "", "   ", "the"),
+        # Words and bare names several entries (or none) could mean, never aliases:
+        *("Azov", "Center", "Centre", "Council", "Command", "Army", "Navy", "Vostok", "Sever", "Lee", "Park"),
+        *(
+            "Khan",
+            "Fedorov",
+            "Patrushev",
+            "Austin",
+            "Harris",
+            "Johnson",
+            "Waltz",
+            "Pacific Fleet",
+            "Leningrad",
+        ),
+    ],
+)
 def test_gazetteer_lookup_misses_words_and_ambiguous_names(gazetteer: Gazetteer, name: str) -> None:
     assert gazetteer.lookup(name) is None
 
@@ -146,6 +312,10 @@ def test_gazetteer_lookup_misses_words_and_ambiguous_names(gazetteer: Gazetteer,
         ("UKRAINIAN", "ukraine"),
         ("South Korean", "south-korea"),
         ("American", "united-states"),
+        ("Dutch", "netherlands"),
+        ("Czech", "czech-republic"),
+        ("Moldovan", "moldova"),
+        ("Georgian", "georgia"),
         ("Russians", None),
         ("DPRK", None),
         ("Korean", None),
@@ -164,6 +334,10 @@ def test_gazetteer_state_for_demonym(gazetteer: Gazetteer, word: str, state: str
         ("kyiv", "ukraine"),
         ("seoul", "south-korea"),
         ("washington", "united-states"),
+        ("warsaw", "poland"),
+        ("chisinau", "moldova"),
+        ("brussels", None),
+        ("geneva", None),
         ("kharkiv", None),
         ("kursk-oblast", None),
     ],
@@ -215,6 +389,15 @@ def test_gazetteer_non_actor_kind(gazetteer: Gazetteer, name: str, kind: str | N
             "national-security-and-defense-council-of-ukraine",
         ),
         ("andrii-kovalenko", "leaderOf", "center-for-countering-disinformation"),
+        ("kostiantynivka", "locatedIn", "donetsk-oblast"),
+        ("glushkovo", "locatedIn", "kursk-oblast"),
+        ("lviv", "locatedIn", "lviv-oblast"),
+        ("storm-corps", "partOf", "korean-peoples-army"),
+        ("us-forces-korea", "partOf", "us-indo-pacific-command"),
+        ("80th-air-assault-brigade", "partOf", "ukrainian-air-assault-forces"),
+        ("kim-jong-un", "leaderOf", "state-affairs-commission"),
+        ("vyacheslav-gladkov", "leaderOf", "belgorod-oblast"),
+        ("denis-pushilin", "leaderOf", "donetsk-peoples-republic"),
     ],
 )
 def test_gazetteer_relations_state_background_facts(
