@@ -6,7 +6,10 @@ touching Python; this module is the only reader of it. It checks the whole file 
 unknown IRI) and then answers the questions the pipeline asks:
 
 - which entry a name denotes (:meth:`Gazetteer.lookup`), after the normalisation news text
-  needs: curly quotes, spacing, case, a leading "the" and a possessive "'s";
+  needs: curly quotes, spacing, case, a leading "the" and a possessive "'s", and then the
+  romanisation fold of :func:`kg.names.fold_name` ("Zelenskii", "Kim Jong-Un", "Andriy");
+- which entry a misspelt name most resembles (:meth:`Gazetteer.similar`), a fuzzy match that
+  the resolver calls with its measured threshold;
 - which state a nationality adjective names (:meth:`Gazetteer.state_for_demonym`);
 - which state a capital stands for when it acts ("Pyongyang said"; :meth:`Gazetteer.capital_of`);
 - whether a name is a platform, weapon or event that must never become an actor
@@ -14,7 +17,8 @@ unknown IRI) and then answers the questions the pipeline asks:
 - the background facts the file states (:meth:`Gazetteer.relations`).
 
 One-word all-capital acronyms ("US", "NIS", "DIU") match only as written: folded to lower case
-they collide with ordinary words ("us"). Every other name matches case-insensitively.
+they collide with ordinary words ("us"). Every other name matches case-insensitively. A folded
+form shared by names of two entries matches neither (it is logged): the exact names still do.
 
 Every problem with the file raises :class:`~kg.errors.OntologyError` naming the file and the
 offending entry. No spaCy here: :mod:`kg.nlp` turns :meth:`Gazetteer.alias_items` into patterns.
@@ -22,15 +26,17 @@ offending entry. No spaCy here: :mod:`kg.nlp` turns :meth:`Gazetteer.alias_items
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from kg.errors import OntologyError
 from kg.model import ENTITY_CLASSES, Relation
+from kg.names import NameMatcher, fold_name
 from kg.ontology import ontology_dir, read_json
 
 __all__ = [
@@ -42,6 +48,8 @@ __all__ = [
     "load_gazetteer",
     "normalize_name",
 ]
+
+log = logging.getLogger(__name__)
 
 #: File name inside :func:`kg.ontology.ontology_dir`.
 GAZETTEER_FILE = "gazetteer.json"
@@ -130,9 +138,11 @@ class Gazetteer:
         "_demonyms",
         "_exact",
         "_folded",
+        "_matchers",
         "_non_actor_exact",
         "_non_actor_folded",
         "_non_actors",
+        "_romanised",
         "entries",
     )
 
@@ -155,6 +165,8 @@ class Gazetteer:
                 _index(name, entry, self._exact, self._folded)
             for word in entry.demonyms:
                 self._demonyms.setdefault(normalize_name(word), entry)
+        self._romanised = _romanised_index(self.entries)
+        self._matchers: dict[frozenset[str], NameMatcher] = {}
         self._non_actor_exact: dict[str, str] = {}
         self._non_actor_folded: dict[str, str] = {}
         for kind, terms in self._non_actors.items():
@@ -178,10 +190,34 @@ class Gazetteer:
     def lookup(self, name: str) -> GazetteerEntry | None:
         """The entry whose label or alias ``name`` is, or None.
 
-        "the U.S.", "Zelensky", "Democratic People’s Republic of Korea" all find their entry;
-        "us" finds nothing, because "US" is an acronym and acronyms match as written.
+        "the U.S.", "Zelensky", "Democratic People’s Republic of Korea" all find their entry,
+        and so do spellings the romanisation fold joins to a listed name ("Zelenskii",
+        "Kim Jong-Un"); "us" finds nothing, because "US" is an acronym and acronyms match as
+        written.
         """
-        return _find(name, self._exact, self._folded)
+        hit = _find(name, self._exact, self._folded)
+        if hit is not None:
+            return hit
+        text = _strip(name)
+        return None if not text or _is_acronym(text) else self._romanised.get(fold_name(text))
+
+    def similar(
+        self, name: str, classes: Collection[str], *, threshold: float, margin: float
+    ) -> GazetteerEntry | None:
+        """The entry of one of ``classes`` whose names ``name`` resembles, or None.
+
+        A fuzzy match (:class:`kg.names.NameMatcher`) for spellings no alias and no fold
+        explains ("Volodimir Zelensky"). None when the best entry scores under ``threshold``,
+        when another entry scores within ``margin`` of it, and for names too short or single
+        words. Call :meth:`lookup` first: a listed name is no guess.
+        """
+        wanted = frozenset(classes)
+        matcher = self._matchers.get(wanted)
+        if matcher is None:
+            matcher = NameMatcher((n, e.id) for e in self.entries if e.cls in wanted for n in e.names)
+            self._matchers[wanted] = matcher
+        key = matcher.match(name, threshold=threshold, margin=margin)
+        return None if key is None else self._by_id[key]
 
     def state_for_demonym(self, word: str) -> GazetteerEntry | None:
         """The state a nationality adjective refers to ("North Korean" -> North Korea), or None.
@@ -289,6 +325,24 @@ def _key(name: str) -> tuple[bool, str]:
 def _index(name: str, value: V, exact: dict[str, V], folded: dict[str, V]) -> None:
     sensitive, key = _key(name)
     (exact if sensitive else folded).setdefault(key, value)
+
+
+def _romanised_index(entries: Iterable[GazetteerEntry]) -> dict[str, GazetteerEntry]:
+    """Folded name -> entry, for every name but acronyms; a form two entries share is left out."""
+    index: dict[str, GazetteerEntry] = {}
+    clashes: set[str] = set()
+    for entry in entries:
+        for name in entry.names:
+            text = _strip(name)
+            if _is_acronym(text):
+                continue
+            key = fold_name(text)
+            if index.setdefault(key, entry) is not entry:
+                clashes.add(key)
+    for key in sorted(clashes):
+        log.warning("gazetteer: the folded name %r belongs to several entries; it matches none", key)
+        del index[key]
+    return index
 
 
 def _find(name: str, exact: dict[str, V], folded: dict[str, V]) -> V | None:

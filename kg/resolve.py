@@ -1,10 +1,23 @@
 """Mentions -> canonical entities: one node per real-world thing across all articles.
 
 Identity comes from the gazetteer where it knows the name (its ids are fixed IRIs), and
-otherwise from a slug of the canonical name, so the same person named in two articles meets
-in one node. Inside one article, a surname or call sign used alone ("Kovalenko", "Kim") joins
-the one fuller name it can belong to, and an acronym introduced as "..., or NIS" or
-"... (NIS)" joins the name before it. Ambiguous cases are dropped, never guessed.
+otherwise from a slug of the name's romanisation fold (:func:`kg.names.fold_name`), so the same
+person named in two articles meets in one node however each spells it ("Andriy Melnyk",
+"Andrii Melnyk": ``andry-melnyk``). A key depends on the name alone, never on other articles,
+so building article B never renames what article A made.
+
+In order, a mention's key comes from:
+
+1. the gazetteer: its linked id, else a lookup of its name (exact, then folded);
+2. a fuzzy match of a person's full name to a gazetteer person ("Volodimir Zelensky"), at the
+   measured :data:`FUZZY_THRESHOLD`, refused when two entries come within :data:`FUZZY_MARGIN`;
+3. the article: an acronym introduced as "..., or NIS" or "... (NIS)" joins the name before
+   it; a surname or call sign used alone ("Kovalenko", "Kim") joins the one fuller name it
+   can belong to, and is dropped when it fits several ("Lee" beside two Lees);
+4. otherwise the slug of its own folded name.
+
+A capital standing for its state ("Pyongyang said") arrives already linked to the state by
+:mod:`kg.extract.convert`; "in Pyongyang" stays the city. Ambiguous cases are dropped, never guessed.
 """
 
 from __future__ import annotations
@@ -16,8 +29,17 @@ from collections.abc import Iterable
 
 from kg.gazetteer import Gazetteer
 from kg.model import Article, Entity, ExtractedArticle, Mention
+from kg.names import fold_name
 
-__all__ = ["CLASS_PRIORITY", "resolve_article", "slugify"]
+__all__ = [
+    "CLASS_PRIORITY",
+    "FUZZY_CLASSES",
+    "FUZZY_MARGIN",
+    "FUZZY_THRESHOLD",
+    "name_key",
+    "resolve_article",
+    "slugify",
+]
 
 #: When mentions of one entity disagree on its class and the votes tie, the earlier wins.
 CLASS_PRIORITY = (
@@ -32,6 +54,28 @@ CLASS_PRIORITY = (
     "Settlement",
 )
 
+#: Lowest similarity (0-100, :func:`kg.names.name_similarity`) at which a person's full name
+#: merges with a gazetteer person. Measured, not chosen: bench/quality/fuzzy_threshold.py takes
+#: the lowest threshold without a false merge on the gazetteer's persons (typos and aliases
+#: against their entry; names against every other entry) and on real namesakes it lists. Its
+#: line, on the 557-entry gazetteer (119 persons), with the hardest negative "Andrei Rudskoy"
+#: against Andrei Rudenko at 71.4:
+#:     72  TP=941 FN=39 FP=0 P=1.000 R=0.960
+#: tests/test_resolve.py reruns the measurement: the gazetteer grows, and a new entry that
+#: makes this threshold merge two people fails the suite.
+FUZZY_THRESHOLD = 72
+
+#: Points within which a second entry makes a fuzzy match ambiguous, so that none is made.
+#: Not measured (the threshold is measured with the margin off); a guard for names that sit
+#: between two people, as a Kim sits between the Kims.
+FUZZY_MARGIN = 5.0
+
+#: Classes a fuzzy match may join (a Person mention only meets gazetteer persons). Not
+#: organisations or places: their names differ from other units and places by one short word
+#: ("255th" against the 155th brigade scores 80, "East Sea" against "Yellow Sea" 75; the
+#: script prints both), and their spelling variants are few enough to list as aliases.
+FUZZY_CLASSES = frozenset({"Person"})
+
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _ACRONYM_LINK = re.compile(r"^\s*(?:,\s*or|\(|,\s*also known as|,\s*known as)\s*(?:the\s+)?$")
 
@@ -43,19 +87,29 @@ def slugify(name: str) -> str:
     return slug or "entity"
 
 
+def name_key(name: str) -> str:
+    """The entity key of a name outside the gazetteer: the slug of its romanisation fold.
+
+    "Andrii Melnyk", "Andriy Melnyk" and "Andrij Melnyk" all give ``andry-melnyk``.
+    """
+    return slugify(fold_name(name))
+
+
 def resolve_article(article: Article, mentions: Iterable[Mention], gazetteer: Gazetteer) -> ExtractedArticle:
     """Give every mention an entity key and describe the entities of the article."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     keys: dict[Mention, str] = {}
     for m in ordered:
         entry = gazetteer.get(m.gazetteer_id) if m.gazetteer_id else gazetteer.lookup(m.name)
+        if entry is None and m.cls in FUZZY_CLASSES:
+            entry = gazetteer.similar(m.name, {m.cls}, threshold=FUZZY_THRESHOLD, margin=FUZZY_MARGIN)
         if entry is not None:
             keys[m] = entry.id
     _link_acronyms(article.text, ordered, keys)
     ambiguous = _link_short_person_names(ordered, keys)
     for m in ordered:
         if m not in keys and m not in ambiguous:
-            keys[m] = slugify(m.name)
+            keys[m] = name_key(m.name)
     ordered = [m for m in ordered if m in keys]
     ordered += _propagate_person_names(article, ordered, keys)
     ordered.sort(key=lambda m: (m.start, m.end))
@@ -75,7 +129,7 @@ def _link_acronyms(text: str, ordered: list[Mention], keys: dict[Mention, str]) 
             continue
         between = text[prev.end : m.start]
         if _ACRONYM_LINK.match(between) and _initials_fit(m.name, prev.name):
-            by_name[m.name] = keys.get(prev, slugify(prev.name))
+            by_name[m.name] = keys.get(prev) or name_key(prev.name)
     for m in ordered:
         if m not in keys and m.name in by_name:
             keys[m] = by_name[m.name]
@@ -103,12 +157,14 @@ def _link_short_person_names(ordered: list[Mention], keys: dict[Mention, str]) -
 
 
 def _name_owners(word: str, ordered: list[Mention], keys: dict[Mention, str]) -> set[str]:
-    """Keys of the article's full person names whose first or last word is ``word``."""
+    """Keys of the article's full person names whose first or last word is ``word``, once
+    both are folded ("Syrsky" after "Oleksandr Syrskyi")."""
+    folded = fold_name(word)
     owners = set()
     for other in ordered:
         parts = other.name.split()
-        if other.cls == "Person" and len(parts) > 1 and word in (parts[0], parts[-1]):
-            owners.add(keys.get(other) or slugify(other.name))
+        if other.cls == "Person" and len(parts) > 1 and folded in (fold_name(parts[0]), fold_name(parts[-1])):
+            owners.add(keys.get(other) or name_key(other.name))
     return owners
 
 
