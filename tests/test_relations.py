@@ -138,6 +138,11 @@ RELATIONS = [
     # hostility and alliance
     ("Russia's war against Ukraine entered its fourth year.", {("russia", "opposes", "ukraine")}),
     ("Russia invaded Ukraine in February 2022.", {("russia", "opposes", "ukraine")}),
+    (
+        "Russian forces conducted 40 strikes against Ukraine overnight.",
+        {("russian-armed-forces", "opposes", "ukraine")},
+    ),
+    ("Hezbollah fired rockets at the border.", set()),
     ("Russia's ally North Korea sent shells.", {("russia", "alliedWith", "north-korea")}),
     ("North Korea allied with Russia last year.", {("north-korea", "alliedWith", "russia")}),
 ]

@@ -46,7 +46,8 @@ _ORGANISATIONS = frozenset(
     {"GovernmentBody", "MilitaryUnit", "MediaOutlet", "InternationalOrganization", "Organization"}
 )
 _ACTORS = _ORGANISATIONS | {"State", "Person"}
-_FIGHTING_SIDES = frozenset({"State", "MilitaryUnit"})
+#: Who fights: states, their forces, and armed groups (an Organization such as ISIL or Hamas).
+_FIGHTING_SIDES = frozenset({"State", "MilitaryUnit", "Organization"})
 #: Places from small to large: a place lies in a larger one, never in a smaller or equal one.
 _PLACE_RANK = {"Settlement": 0, "Region": 1, "State": 2}
 _PART_PREPOSITIONS = frozenset({"at", "of", "under", "within"})
@@ -363,13 +364,17 @@ class _RelationFinder:
                             yield unit.key, "deployedTo", place.key
 
     def _hostility(self, side: _Named) -> Iterator[tuple[str, str, str]]:
-        """ "Russia's war against Ukraine", "Russia invaded Ukraine", "X fought against Y"."""
+        """ "Russia's war against Ukraine", "Russia invaded Ukraine", "X fought against Y", "X
+        conducted strikes against Y", "in their battle with Y"."""
         root = self.doc[side.root]
         heads = []
-        if root.dep_ == "poss" and root.head.lemma_.lower() in HOSTILE_NOUNS:
+        if root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in HOSTILE_NOUNS:
             heads.append(root.head)
-        if root.dep_ == "nsubj" and root.head.lemma_.lower() in HOSTILE_VERBS:
-            heads.append(root.head)
+        if root.dep_ == "nsubj":
+            verb = root.head
+            if verb.lemma_.lower() in HOSTILE_VERBS:
+                heads.append(verb)
+            heads += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in HOSTILE_NOUNS]
         for head in heads:
             for child in head.children:
                 targets = [child] if child.dep_ == "dobj" else []

@@ -68,8 +68,12 @@ DEPLOY_NOUNS = frozenset({"deployment", "dispatch", "redeployment", "transfer"})
 DEPLOY_PREPOSITIONS = frozenset({"to", "in", "into", "inside", "within"})
 
 #: Nouns and verbs of hostility between actors: "Russia's war against Ukraine", "fought against".
-HOSTILE_NOUNS = frozenset({"war", "invasion", "aggression", "offensive", "attack", "attacks", "assault"})
-HOSTILE_VERBS = frozenset({"invade", "attack", "fight", "wage"})
+HOSTILE_NOUNS = frozenset(
+    "war invasion aggression offensive attack assault strike airstrike battle fight campaign".split()
+)
+HOSTILE_VERBS = frozenset(
+    "invade attack fight wage strike target bomb shell battle clash raid ambush oppose".split()
+)
 HOSTILE_PREPOSITIONS = frozenset({"against", "on", "of"})
 #: Words of alliance: "Russia's ally North Korea", "the alliance between X and Y", "allied with".
 ALLY_WORDS = frozenset({"ally", "allies", "allied", "alliance", "partner"})
