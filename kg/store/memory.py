@@ -33,6 +33,12 @@ class MemoryStore:
         self._dataset.addN((s, p, o, self._dataset.graph(g)) for s, p, o, g in quads)
         return len(self) - before
 
+    def remove(self, quads: Sequence[Quad]) -> int:
+        before = len(self)
+        for s, p, o, g in quads:
+            self._dataset.graph(g).remove((s, p, o))
+        return before - len(self)
+
     def __len__(self) -> int:
         return sum(1 for _ in self._dataset.quads((None, None, None, None)))
 

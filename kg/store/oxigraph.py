@@ -58,6 +58,16 @@ class OxigraphStore:
             raise StoreError(f"writing to the Oxigraph store at {self.location} failed: {exc}") from exc
         return len(self._inner) - before
 
+    def remove(self, quads: Sequence[Quad]) -> int:
+        if not quads:
+            return 0
+        before = len(self._inner)
+        try:
+            self._inner.update(_delete_data(quads))
+        except OSError as exc:
+            raise StoreError(f"writing to the Oxigraph store at {self.location} failed: {exc}") from exc
+        return before - len(self._inner)
+
     def __len__(self) -> int:
         return len(self._inner)
 
@@ -66,3 +76,9 @@ class OxigraphStore:
         self._inner.flush()
         self._dataset.close()
         del self._inner
+
+
+def _delete_data(quads: Sequence[Quad]) -> str:
+    """One SPARQL ``DELETE DATA``: Oxigraph runs an update as a single transaction."""
+    body = "\n".join(f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}" for s, p, o, g in quads)
+    return f"DELETE DATA {{\n{body}\n}}"
