@@ -26,7 +26,7 @@ from kg.projection import graph_view
 from kg.store import open_store
 from kg.viz import write_graph_html
 
-__all__ = ["BuildReport", "build", "graph_counts"]
+__all__ = ["BuildReport", "build", "graph_counts", "write_outputs"]
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def build(
             quads.extend(article_quads(extracted))
             quads.extend(entity_quads(extracted.entities))
         new_quads = quad_store.add(quads)
-        outputs = _write_outputs(quad_store.dataset, out_dir) if exports else {}
+        outputs = write_outputs(quad_store.dataset, out_dir) if exports else {}
         counts, by_class = graph_counts(quad_store.dataset)
         return BuildReport(
             articles_read=len(articles),
@@ -104,7 +104,8 @@ def _background_quads(extractor: Extractor) -> Iterator[Quad]:
     yield from gazetteer_quads(extractor.gazetteer)
 
 
-def _write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
+def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
+    """Every export format and the HTML view of ``dataset`` in ``out_dir``."""
     outputs = write_exports(dataset, out_dir)
     nodes, edges = graph_view(dataset)
     outputs["html"] = write_graph_html(nodes, edges, out_dir / "graph.html", title="ConflictKG")

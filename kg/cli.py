@@ -15,8 +15,9 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, StoreError
 from kg.output import FORMATS
+from kg.store.base import QuadStore
 
 __all__ = ["main"]
 
@@ -85,6 +86,16 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--store", default="out/store", help="store folder or 'memory' (default: out/store)")
     query.set_defaults(run=_query)
 
+    remove = commands.add_parser(
+        "remove", help="take articles (by IRI, file name or URL) and what only they said out of the store"
+    )
+    remove.add_argument("articles", nargs="+", metavar="ARTICLE", help="article IRI, file name or URL")
+    remove.add_argument(
+        "--out", type=Path, default=Path("out"), help="output folder to refresh (default: out)"
+    )
+    remove.add_argument("--store", help="store folder (default: OUT/store)")
+    remove.set_defaults(run=_remove)
+
     claims = commands.add_parser("claims", help="the claims in the store as a table, newest first")
     claims.add_argument("--entity", default="", help="only claims about (or counting) this entity")
     claims.add_argument("--measure", default="", help="only figures of this measure, e.g. Killed")
@@ -109,7 +120,23 @@ def _build(args: argparse.Namespace) -> int:
         f"store     {report.store}",
         f"seconds   {report.seconds:.1f}",
     ]
+    lines += [f"skipped   {source} (already in the store)" for source in report.articles_skipped]
     lines += [f"wrote     {path}" for path in report.outputs.values()]
+    print("\n".join(lines))  # noqa: T201
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from kg.build import write_outputs
+    from kg.remove import remove_articles
+
+    with _opened_store(args.store or args.out / "store") as store:
+        report = remove_articles(store, args.articles)
+        outputs = write_outputs(store.dataset, args.out)
+    lines = [f"removed   {iri}" for iri in report.articles]
+    dropped = len(report.entities_dropped)
+    lines.append(f"triples   {report.quads_removed} removed; {dropped} entities no longer mentioned")
+    lines += [f"wrote     {path}" for path in outputs.values()]
     print("\n".join(lines))  # noqa: T201
     return 0
 
@@ -175,14 +202,20 @@ def _read_query_file(path: Path) -> str:
 
 
 @contextmanager
-def _opened(spec: str) -> Iterator[Dataset]:
-    from kg.errors import StoreError
+def _opened_store(spec: str | Path) -> Iterator[QuadStore]:
+    """An existing store, closed afterwards; a missing one is a one-line error, not a new store."""
     from kg.store import open_store
 
-    if spec != "memory" and not Path(spec).is_dir():
+    if str(spec) != "memory" and not Path(spec).is_dir():
         raise StoreError(f"no store at {spec}; build one first with: kg build INPUT --out DIR")
     store = open_store(spec)
     try:
-        yield store.dataset
+        yield store
     finally:
         store.close()
+
+
+@contextmanager
+def _opened(spec: str) -> Iterator[Dataset]:
+    with _opened_store(spec) as store:
+        yield store.dataset

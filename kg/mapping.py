@@ -54,10 +54,17 @@ def entity_iri(key: str) -> URIRef:
 
 
 def article_quads(extracted: ExtractedArticle) -> Iterator[Quad]:
-    """The article's own named graph: metadata and every mention with its offsets."""
+    """The article's own named graph: metadata, every mention with its offsets, the entity
+    descriptions as this article gives them (class, the names it uses), relations and claims.
+
+    The shared entities graph is the union of the articles' descriptions; keeping each
+    article's own copy is what lets ``kg remove`` take back exactly what one article added.
+    """
     article = extracted.article
     node = article_iri(article.id)
     yield from _metadata(article, node)
+    for entity in extracted.entities:
+        yield from _describe(entity, node)
     for mention, key in extracted.mentions:
         m = URIRef(f"{node}/m/{mention.start}-{mention.end}")
         yield m, RDF.type, CKG.Mention, node

@@ -1,0 +1,139 @@
+"""`kg remove` takes back exactly one article, and a killed build leaves only whole articles.
+
+Real Oxigraph stores on disk; the kill test runs `kg build` as its own process and SIGKILLs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from kg.build import build
+from kg.cli import main
+from kg.export import sorted_nquads
+from kg.store import open_store
+
+FIRST, SECOND = "000_495f311b93d16d41.txt", "002_5ad8a92b4d98f69b.txt"
+CKG_SOURCE_FILE = "https://w3id.org/conflict-kg/ontology#sourceFile"
+SECOND_URL = "https://japannews.yomiuri.co.jp/world/europe/20250228-240775"
+
+
+def _only(seeds_dir: Path, name: str, folder: Path) -> Path:
+    """A copy of the seed folder holding one article and its metadata."""
+    folder.mkdir()
+    shutil.copy(seeds_dir / name, folder / name)
+    meta = json.loads((seeds_dir / "meta.json").read_text(encoding="utf-8"))
+    (folder / "meta.json").write_text(json.dumps({name: meta[name]}), encoding="utf-8")
+    return folder
+
+
+def _nquads(store_dir: Path) -> str:
+    store = open_store(store_dir)
+    try:
+        return sorted_nquads(store.dataset)
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def first_only(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, extractor) -> str:  # type: ignore[no-untyped-def]
+    """Sorted N-Quads of a store built from the first seed alone."""
+    tmp = tmp_path_factory.mktemp("first-only")
+    build([_only(seeds_dir, FIRST, tmp / "in")], tmp / "out", extractor=extractor, exports=False)
+    return _nquads(tmp / "out" / "store")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("selector", [SECOND, SECOND_URL, "article-iri"])
+def test_remove_leaves_exactly_the_other_article(  # type: ignore[no-untyped-def]
+    tmp_path: Path, seeds_dir: Path, extractor, first_only: str, selector: str, capsys
+) -> None:
+    out = tmp_path / "out"
+    report = build([seeds_dir], out, extractor=extractor, exports=False)
+    assert report.articles_added == 2
+    if selector == "article-iri":
+        store = open_store(out / "store")
+        sources = store.dataset.quads((None, URIRef(CKG_SOURCE_FILE), None, None))
+        (selector,) = [str(s) for s, _, o, _ in sources if str(o) == SECOND]
+        store.close()
+    assert main(["remove", selector, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "removed   https://w3id.org/conflict-kg/id/article/" in printed
+    assert (out / "graph.nq").read_text(encoding="utf-8") == first_only
+    assert _nquads(out / "store") == first_only  # the other seed's graph, and only its entities
+
+
+def test_remove_unknown_article_is_one_line_and_changes_nothing(  # type: ignore[no-untyped-def]
+    seed_build, tmp_path: Path, capsys
+) -> None:
+    _, built = seed_build
+    out = tmp_path / "out"
+    shutil.copytree(Path(built) / "store", out / "store")
+    before = _nquads(out / "store")
+    assert main(["remove", "no-such-article.txt", "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "no article 'no-such-article.txt'" in err and FIRST in err
+    assert _nquads(out / "store") == before
+
+
+def test_remove_without_a_store_says_how_to_build_one(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["remove", FIRST, "--out", str(tmp_path / "nothing")]) == 1
+    assert "kg build" in capsys.readouterr().err
+    assert not (tmp_path / "nothing").exists()
+
+
+def _many_articles(seeds_dir: Path, folder: Path, copies: int) -> Path:
+    """Distinct articles (a distinct last line each) so that a build has real work to do."""
+    folder.mkdir()
+    for name in (FIRST, SECOND):
+        text = (seeds_dir / name).read_text(encoding="utf-8")
+        for i in range(copies):
+            (folder / f"{i:03d}_{name}").write_text(f"{text}\n\nEdition {i}.\n", encoding="utf-8")
+    return folder
+
+
+def _article_graphs(store_dir: Path) -> dict[str, frozenset[str]]:
+    store = open_store(store_dir)
+    try:
+        graphs: dict[str, set[str]] = {}
+        for s, p, o, g in store.dataset.quads((None, None, None, None)):
+            name = str(g.identifier if hasattr(g, "identifier") else g)
+            if "/article/" in name:
+                graphs.setdefault(name, set()).add(f"{s.n3()} {p.n3()} {o.n3()}")
+        return {name: frozenset(quads) for name, quads in graphs.items()}
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_remove_killed_build_leaves_whole_articles_and_completes_next_time(  # type: ignore[no-untyped-def]
+    tmp_path: Path, seeds_dir: Path, extractor
+) -> None:
+    articles = _many_articles(seeds_dir, tmp_path / "in", copies=8)
+    reference = tmp_path / "reference"
+    build([articles], reference, extractor=extractor, exports=False)
+    whole = _article_graphs(reference / "store")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "kg", "build", str(articles), "--out", str(out)]
+    for delay in (1.0, 4.0):  # while loading the model / extracting, and later on
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        if (out / "store").exists():
+            partial = _article_graphs(out / "store")  # the store opens
+            assert all(partial[name] == whole[name] for name in partial)  # whole articles only
+    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert finished.returncode == 0, finished.stderr
+    assert _article_graphs(out / "store") == whole
+    assert _nquads(out / "store") == _nquads(reference / "store")
