@@ -84,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--list", action="store_true", help="list the canned queries and their parameters")
     query.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     query.add_argument("--store", default="out/store", help="store folder or 'memory' (default: out/store)")
+    query.add_argument("--timeout", type=float, help="give up after this many seconds")
     query.set_defaults(run=_query)
 
     remove = commands.add_parser(
@@ -166,10 +167,10 @@ def _query(args: argparse.Namespace) -> int:
         raise QueryError("give exactly one of: the query text, -f FILE, or --name NAME (see kg query --list)")
     with _opened(args.store) as dataset:
         if args.name:
-            result = run_canned(dataset, args.name, _params(args.param))
+            result = run_canned(dataset, args.name, _params(args.param), timeout=args.timeout)
         else:
             text = _read_query_file(args.file) if args.file else args.sparql
-            result = run_query(dataset, text, name=str(args.file or "query"))
+            result = run_query(dataset, text, name=str(args.file or "query"), timeout=args.timeout)
     print(format_result(result, args.format), end="")  # noqa: T201
     return 0
 

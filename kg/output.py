@@ -25,7 +25,10 @@ FORMATS: tuple[Format, ...] = ("table", "csv", "tsv", "json")
 
 
 def format_result(result: QueryResult, fmt: Format) -> str:
-    """The result as text in ``fmt`` (``table`` is rendered without colour, for files and pipes)."""
+    """The result as text in ``fmt`` (``table`` is rendered without colour, for files and pipes);
+    a graph (CONSTRUCT, DESCRIBE) is Turtle whatever ``fmt`` says, or JSON-LD for ``json``."""
+    if result.graph is not None:
+        return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
     if fmt == "json":
         return json.dumps(_sparql_json(result), indent=2, ensure_ascii=False)
     if fmt in ("csv", "tsv"):

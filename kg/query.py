@@ -10,12 +10,13 @@ the query's structure.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import QueryError
@@ -41,10 +42,12 @@ class CannedQuery:
 
 @dataclass(frozen=True, slots=True)
 class QueryResult:
-    """Rows of a SELECT query as plain Python values (str, int, Decimal, date) or None."""
+    """Rows of a SELECT (or ASK) query as plain Python values (str, int, Decimal, date) or None,
+    or the graph a CONSTRUCT or DESCRIBE query built."""
 
     variables: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
+    graph: Graph | None = None  # the answer of a CONSTRUCT or DESCRIBE query
 
 
 def canned_queries(directory: Path | None = None) -> dict[str, CannedQuery]:
@@ -112,20 +115,63 @@ def _is_number(text: str) -> bool:
         return False
 
 
-def run_query(dataset: Dataset, sparql: str, *, name: str = "query") -> QueryResult:
-    """Run a SELECT query; a syntax or evaluation error becomes a one-line QueryError."""
+def run_query(
+    dataset: Dataset, sparql: str, *, name: str = "query", timeout: float | None = None
+) -> QueryResult:
+    """Run a query: SELECT and ASK give rows, CONSTRUCT and DESCRIBE a graph.
+
+    Raises:
+        QueryError: one line naming the query: a syntax error with its line and column, an
+            evaluation error, or no answer within ``timeout`` seconds.
+    """
+    if timeout is None:
+        return _evaluate(dataset, sparql, name)
+    outcome: list[QueryResult | QueryError] = []
+
+    def work() -> None:
+        try:
+            outcome.append(_evaluate(dataset, sparql, name))
+        except QueryError as exc:
+            outcome.append(exc)
+
+    # A daemon thread: rdflib cannot be interrupted mid-query, but it must not keep the process alive.
+    worker = threading.Thread(target=work, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise QueryError(f"{name}: no answer within {timeout:g} s (--timeout); narrow the query")
+    if isinstance(outcome[0], QueryError):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _evaluate(dataset: Dataset, sparql: str, name: str) -> QueryResult:
     try:
         result = dataset.query(sparql)
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            graph = Graph()
+            for prefix, namespace in dataset.namespaces():
+                graph.bind(prefix, namespace)
+            for triple in result:
+                graph.add(triple)  # type: ignore[arg-type]
+            return QueryResult((), (), graph)
+        if result.type == "ASK":
+            return QueryResult(("ask",), ((bool(result.askAnswer),),))
         variables = tuple(str(v) for v in (result.vars or ()))
         rows = tuple(tuple(_python(cell) for cell in row) for row in result)  # type: ignore[union-attr]
-    except Exception as exc:  # rdflib and pyparsing raise many unrelated types
+    except Exception as exc:  # rdflib, pyparsing and Oxigraph raise many unrelated types
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise QueryError(f"{name}: {first_line}") from exc
     return QueryResult(variables, rows)
 
 
 def run_canned(
-    dataset: Dataset, name: str, values: Mapping[str, str] | None = None, directory: Path | None = None
+    dataset: Dataset,
+    name: str,
+    values: Mapping[str, str] | None = None,
+    directory: Path | None = None,
+    *,
+    timeout: float | None = None,
 ) -> QueryResult:
     """Run the canned query ``name`` with parameter ``values``.
 
@@ -135,7 +181,7 @@ def run_canned(
     queries = canned_queries(directory)
     if name not in queries:
         raise QueryError(f"no canned query {name!r}; choose one of: {', '.join(sorted(queries))}")
-    return run_query(dataset, render(queries[name], values or {}), name=f"query {name!r}")
+    return run_query(dataset, render(queries[name], values or {}), name=f"query {name!r}", timeout=timeout)
 
 
 def _python(cell: Node | None) -> object:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from kg.cli import main
 from kg.errors import QueryError
@@ -148,3 +149,34 @@ def test_plain_table_aligns_the_first_column_left_and_numbers_right() -> None:
         "max   0.838",
         "zero    0.7",
     ]
+
+
+def test_cli_query_construct_prints_turtle_and_ask_a_boolean(seed_store: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    construct = (
+        "PREFIX id: <https://w3id.org/conflict-kg/id/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "CONSTRUCT { id:north-korea rdfs:label ?l } WHERE { GRAPH ?g { id:north-korea rdfs:label ?l } }"
+    )
+    assert main(["query", construct, "--store", str(seed_store)]) == 0
+    turtle = capsys.readouterr().out
+    parsed = Graph().parse(data=turtle, format="turtle")
+    assert {str(o) for o in parsed.objects()} == {"North Korea"}
+    assert main(["query", "ASK { GRAPH ?g { ?s a ?c } }", "--format", "csv", "--store", str(seed_store)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["ask", "True"]
+
+
+def test_cli_query_timeout_is_one_line_and_exit_1(seed_store: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # A copy: the abandoned query keeps its handle on the store until it ends (about 3 s).
+    store = tmp_path / "store"
+    shutil.copytree(seed_store, store)
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d ?e ?f } }"
+    assert main(["query", heavy, "--timeout", "0.2", "--store", str(store)]) == 1
+    assert (
+        capsys.readouterr().err.strip()
+        == "error: query: no answer within 0.2 s (--timeout); narrow the query"
+    )
+
+
+def test_cli_query_syntax_error_names_line_and_column(seed_store: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["query", "SELECT ?x\nWHERE { ?x ?y ?z . FILTER( }", "--store", str(seed_store)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: query: error at 2:") and "\n" not in err
