@@ -60,7 +60,7 @@ def build(
     Args:
         inputs: folders, text/HTML files or JSONL files.
         out_dir: where exports, the HTML view and (by default) the store go.
-        store: "memory" or a store folder; default ``out_dir / "store"``.
+        store: "memory", a store folder or a ``sparql+http://`` endpoint; default ``out_dir / "store"``.
         strict: stop at the first unreadable article instead of skipping it.
         extractor: a loaded pipeline to reuse across builds.
         exports: write graph.* files and the HTML view.
@@ -76,10 +76,14 @@ def build(
             log.info("skipped %s: already in the store", source)
         extractor = extractor or Extractor()
         quads = list(_background_quads(extractor))
+        articles_quads: list[Quad] = []
         for extracted in extractor.extract(new):
-            quads.extend(article_quads(extracted))
             quads.extend(entity_quads(extracted.entities))
-        new_quads = quad_store.add(quads)
+            articles_quads.extend(article_quads(extracted))
+        # Article graphs last: where a store writes in several batches (a remote endpoint), a
+        # build cut short leaves no article graph without its entities, and a rerun skips
+        # exactly the articles that made it.
+        new_quads = quad_store.add(quads + articles_quads)
         outputs = write_outputs(quad_store.dataset, out_dir) if exports else {}
         counts, by_class = graph_counts(quad_store.dataset)
         return BuildReport(

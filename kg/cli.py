@@ -19,7 +19,7 @@ from kg.errors import KGError, QueryError, StoreError
 from kg.output import FORMATS
 from kg.store.base import QuadStore
 
-__all__ = ["main"]
+__all__ = ["add_store_option", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         "inputs", nargs="+", type=Path, metavar="INPUT", help="folder, .txt/.html file or .jsonl"
     )
     build.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
-    build.add_argument("--store", help="'memory' or a store folder (default: OUT/store)")
+    add_store_option(build, default=None)
     build.add_argument("--strict", action="store_true", help="stop at the first unreadable article")
     build.set_defaults(run=_build)
 
@@ -83,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     query.add_argument("--list", action="store_true", help="list the canned queries and their parameters")
     query.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    query.add_argument("--store", default="out/store", help="store folder or 'memory' (default: out/store)")
+    add_store_option(query)
     query.add_argument("--timeout", type=float, help="give up after this many seconds")
     query.set_defaults(run=_query)
 
@@ -94,15 +94,24 @@ def _parser() -> argparse.ArgumentParser:
     remove.add_argument(
         "--out", type=Path, default=Path("out"), help="output folder to refresh (default: out)"
     )
-    remove.add_argument("--store", help="store folder (default: OUT/store)")
+    add_store_option(remove, default=None)
     remove.set_defaults(run=_remove)
 
     claims = commands.add_parser("claims", help="the claims in the store as a table, newest first")
     claims.add_argument("--entity", default="", help="only claims about (or counting) this entity")
     claims.add_argument("--measure", default="", help="only figures of this measure, e.g. Killed")
-    claims.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    add_store_option(claims)
     claims.set_defaults(run=_claims)
     return parser
+
+
+def add_store_option(parser: argparse.ArgumentParser, default: str | None = "out/store") -> None:
+    """The ``--store`` option every command that reads or writes a store shares."""
+    parser.add_argument(
+        "--store",
+        default=default,
+        help=f"a store folder, 'memory' or sparql+http://HOST:PORT/... (default: {default or 'OUT/store'})",
+    )
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -205,9 +214,9 @@ def _read_query_file(path: Path) -> str:
 @contextmanager
 def _opened_store(spec: str | Path) -> Iterator[QuadStore]:
     """An existing store, closed afterwards; a missing one is a one-line error, not a new store."""
-    from kg.store import open_store
+    from kg.store import is_remote, open_store
 
-    if str(spec) != "memory" and not Path(spec).is_dir():
+    if str(spec) != "memory" and not is_remote(str(spec)) and not Path(spec).is_dir():
         raise StoreError(f"no store at {spec}; build one first with: kg build INPUT --out DIR")
     store = open_store(spec)
     try:

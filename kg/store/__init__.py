@@ -1,7 +1,8 @@
 """Store backends behind one interface, chosen by a URI-like ``--store`` string.
 
-``memory`` gives rdflib's in-memory Dataset; anything else is a folder for the embedded
-Oxigraph store. Backends are imported only when asked for.
+``memory`` gives rdflib's in-memory Dataset; ``sparql+http://...`` or ``sparql+https://...``
+a remote SPARQL 1.1 endpoint (the URL form is in :mod:`kg.store.sparql`); anything else is a
+folder for the embedded Oxigraph store. Backends are imported only when asked for.
 """
 
 from __future__ import annotations
@@ -10,15 +11,28 @@ from pathlib import Path
 
 from kg.store.base import Capabilities, QuadStore
 
-__all__ = ["Capabilities", "QuadStore", "open_store"]
+__all__ = ["REMOTE_SCHEMES", "Capabilities", "QuadStore", "is_remote", "open_store"]
+
+#: Store strings that start with one of these name a SPARQL endpoint, not a folder.
+REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
+
+
+def is_remote(spec: str | Path) -> bool:
+    """Whether ``spec`` names a SPARQL endpoint (so there is no folder to check for)."""
+    return isinstance(spec, str) and spec.lower().startswith(REMOTE_SCHEMES)
 
 
 def open_store(spec: str | Path) -> QuadStore:
-    """Open the store named by ``spec``: "memory" or a folder path (created if missing)."""
+    """Open the store named by ``spec``: "memory", a ``sparql+http(s)://`` endpoint URL, or a
+    folder path (created if missing)."""
     if str(spec) == "memory":
         from kg.store.memory import MemoryStore
 
         return MemoryStore()
+    if is_remote(spec):
+        from kg.store.sparql import SparqlStore
+
+        return SparqlStore(str(spec))
     from kg.store.oxigraph import OxigraphStore
 
     return OxigraphStore(Path(spec))

@@ -1,0 +1,321 @@
+"""The remote SPARQL store against a real Oxigraph server (the ``oxigraph`` dev dependency).
+
+Each test that needs a server starts its own ``oxigraph serve`` on a free port in tmp_path and
+stops it afterwards; the auth test puts a small basic-auth gateway in front of it, since
+Oxigraph itself checks no credentials.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.server
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Literal, URIRef
+
+from kg.build import build
+from kg.errors import QueryError, StoreError
+from kg.export import read_graph_file, sorted_nquads
+from kg.mapping import Quad
+from kg.ontology import CKG, ENTITIES_GRAPH, RDFS, WIKIDATA, XSD
+from kg.query import run_canned, run_query
+from kg.store import open_store, sparql
+from kg.store.sparql import AUTH_ENV, basic_auth_header, parse_store_url
+
+ARTICLE = "https://w3id.org/conflict-kg/id/article/"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _oxigraph_binary() -> str | None:
+    beside_python = Path(sys.executable).parent / "oxigraph"
+    return str(beside_python) if beside_python.is_file() else shutil.which("oxigraph")
+
+
+@pytest.fixture
+def endpoint(tmp_path: Path) -> Iterator[str]:
+    """A fresh Oxigraph server on a free port; yields its store URL."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("no oxigraph server binary; install the dev extra: pip install -e '.[dev]'")
+    port = _free_port()
+    log = (tmp_path / "oxigraph.log").open("w")
+    server = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_until_answering(f"http://127.0.0.1:{port}/query", server, tmp_path / "oxigraph.log")
+        yield f"sparql+http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def _wait_until_answering(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"oxigraph serve exited with {server.returncode}: {log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2):
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    pytest.fail(f"oxigraph serve did not answer within 30 s: {log.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def memory_build(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, extractor) -> Path:  # type: ignore[no-untyped-def]
+    """The seeds built into the memory store: the reference every backend must equal."""
+    out = tmp_path_factory.mktemp("memory-build")
+    build([seeds_dir], out, store="memory", extractor=extractor, exports=True)
+    return out / "graph.nq"
+
+
+@pytest.mark.slow
+def test_store_remote_build_equals_memory_build_and_is_idempotent(  # type: ignore[no-untyped-def]
+    endpoint: str, memory_build: Path, tmp_path: Path, seeds_dir: Path, extractor
+) -> None:
+    first = build([seeds_dir], tmp_path / "a", store=endpoint, extractor=extractor, exports=True)
+    assert first.store == endpoint
+    assert first.articles_added == 2
+    nquads = memory_build.read_text(encoding="utf-8")
+    assert first.outputs["nquads"].read_text(encoding="utf-8") == nquads
+    assert first.new_quads == first.counts["quads"] == nquads.count("\n")
+
+    second = build([seeds_dir], tmp_path / "b", store=endpoint, extractor=extractor, exports=False)
+    assert second.new_quads == 0
+    assert second.articles_added == 0
+    assert sorted(second.articles_skipped) == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    assert second.counts == first.counts
+
+    store = open_store(endpoint)
+    try:
+        assert sorted_nquads(store.dataset) == nquads
+        assert len(store) == first.counts["quads"]
+        claims = run_query(
+            store.dataset,
+            f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ GRAPH ?g {{ ?c a <{CKG.Claim}> }} }}",
+        )
+        assert claims.rows == ((first.counts["claims"],),)
+        labels = run_query(  # rdfs: undeclared: the view's bound prefixes work as in memory
+            store.dataset,
+            f"SELECT ?label WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e rdfs:label ?label ; "
+            f"?same <{WIKIDATA.Q423}> }} }}",
+        )
+        assert labels.rows == (("North Korea",),)
+        assert len(run_canned(store.dataset, "claims").rows) > 0
+        entities = store.dataset.graph(ENTITIES_GRAPH)
+        assert (None, RDFS.label, Literal("North Korea")) in entities
+        with pytest.raises(QueryError, match="HTTP 400 .* at 2:"):  # the query's own line
+            run_query(store.dataset, "SELECT ?x\nWHERE { ?x")
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_store_remote_remove_one_article_leaves_the_other(endpoint: str, memory_build: Path) -> None:
+    quads = [q for q in read_graph_file(memory_build).quads((None, None, None, None)) if q[3] is not None]
+    store = open_store(endpoint)
+    try:
+        assert store.add(quads) == len(quads)  # type: ignore[arg-type]
+        assert store.add(quads[:10]) == 0  # type: ignore[arg-type]
+        articles = sorted({str(g) for *_, g in quads if str(g).startswith(ARTICLE)})
+        assert len(articles) == 2
+        gone, kept = URIRef(articles[0]), URIRef(articles[1])
+        kept_before = sorted(store.dataset.graph(kept).triples((None, None, None)))
+        doomed: list[Quad] = [(s, p, o, g) for s, p, o, g in quads if g == gone]  # type: ignore[misc]
+        assert store.remove(doomed) == len(doomed)
+        assert store.remove(doomed) == 0
+        assert not store.has_graph(gone)
+        assert store.has_graph(kept)
+        assert sorted(store.dataset.graph(kept).triples((None, None, None))) == kept_before
+        assert len(store) == len(quads) - len(doomed)
+        assert {g.identifier for g in store.dataset.graphs()} >= {kept, ENTITIES_GRAPH}
+    finally:
+        store.close()
+
+
+def test_store_remote_literals_round_trip_exactly(endpoint: str) -> None:
+    texts = [
+        'say "no"',
+        "back\\slash \\u0022 not a quote",
+        "two\nlines\r\tand\u2028\u0085",
+        "",
+        "\x01\ufeff😀",
+    ]
+    objects = [Literal(text) for text in texts] + [
+        Literal("Pyongyang", lang="en"),
+        Literal("12000", datatype=XSD.integer),
+        Literal("2025-01-02", datatype=XSD.date),
+        Literal("1.5", datatype=XSD.decimal),
+    ]
+    graph = URIRef("urn:test:g")
+    quads: list[Quad] = [(URIRef("urn:test:s"), RDFS.label, o, graph) for o in objects]
+    store = open_store(endpoint)
+    try:
+        assert store.add(quads) == len(quads)
+        assert set(store.dataset.quads((None, None, None, None))) == set(quads)
+        with pytest.raises(StoreError, match="blank node"):
+            store.add([(BNode(), RDFS.label, Literal("x"), graph)])
+        assert store.remove(quads) == len(quads)
+        assert len(store) == 0
+    finally:
+        store.close()
+
+
+def test_store_remote_batches_never_split_a_graph_that_fits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sparql, "BATCH_QUADS", 4)
+
+    def graph(name: str, size: int) -> list[Quad]:
+        return [(URIRef("urn:s"), RDFS.label, Literal(i), URIRef(f"urn:{name}")) for i in range(size)]
+
+    quads = graph("a", 1) + graph("b", 3) + graph("c", 9) + graph("d", 2) + graph("a", 2)[1:]
+    batches = [[str(g)[4:] for *_, g in batch] for batch in sparql._batches(quads)]
+    assert batches == [["a", "a"], ["b"] * 3, ["c"] * 4, ["c"] * 4, ["c"], ["d"] * 2]
+
+
+def test_store_remote_closed_port_is_a_one_line_store_error() -> None:
+    port = _free_port()
+    with pytest.raises(StoreError) as caught:
+        open_store(f"sparql+http://127.0.0.1:{port}/query")
+    message = str(caught.value)
+    assert f"http://127.0.0.1:{port}/query" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sparql+http://kg:secret@127.0.0.1:7878/query",
+        "sparql+https://kg@example.org/sparql",
+        "sparql+http://127.0.0.1:7878/query?update=http://kg:secret@127.0.0.1:7878/update",
+    ],
+)
+def test_store_remote_credentials_in_the_url_are_refused(url: str) -> None:
+    with pytest.raises(StoreError, match=AUTH_ENV) as caught:
+        open_store(url)
+    assert "secret" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "query", "update"),
+    [
+        ("sparql+http://127.0.0.1:7878", "http://127.0.0.1:7878/query", "http://127.0.0.1:7878/update"),
+        ("sparql+http://127.0.0.1:7878/", "http://127.0.0.1:7878/query", "http://127.0.0.1:7878/update"),
+        ("sparql+http://h:3030/kg/query", "http://h:3030/kg/query", "http://h:3030/kg/update"),
+        ("sparql+http://h:3030/kg", "http://h:3030/kg", "http://h:3030/kg"),
+        ("sparql+https://h/sparql", "https://h/sparql", "https://h/sparql"),
+        (
+            "sparql+http://h:7200/repositories/kg?update=/repositories/kg/statements",
+            "http://h:7200/repositories/kg",
+            "http://h:7200/repositories/kg/statements",
+        ),
+        ("sparql+http://h/q?update=https://w/u", "http://h/q", "https://w/u"),
+    ],
+)
+def test_store_remote_url_names_both_endpoints(url: str, query: str, update: str) -> None:
+    assert parse_store_url(url) == (query, update)
+
+
+@pytest.mark.parametrize(
+    ("url", "complaint"),
+    [
+        ("sparql://h/query", "not a SPARQL store URL"),
+        ("sparql+http:///query", "names no host"),
+        ("sparql+http://h/query?graph=x", "unknown parameter 'graph'"),
+        ("sparql+http://h/query?update=update", "must be a path"),
+    ],
+)
+def test_store_remote_bad_urls_say_what_to_write(url: str, complaint: str) -> None:
+    with pytest.raises(StoreError, match=complaint):
+        parse_store_url(url)
+
+
+def test_store_remote_auth_header_is_basic() -> None:
+    assert basic_auth_header("kg:p:w") == "Basic " + base64.b64encode(b"kg:p:w").decode()
+    with pytest.raises(StoreError, match=AUTH_ENV):
+        basic_auth_header("no-colon")
+
+
+class _BasicAuthGateway(http.server.BaseHTTPRequestHandler):
+    """Forwards POSTs to the Oxigraph server only with the right Basic credentials."""
+
+    upstream = ""
+    expected = ""
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.headers.get("Authorization") != self.expected:
+            self._answer(401, "text/plain", b"credentials required")
+            return
+        headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")}
+        request = urllib.request.Request(self.upstream + self.path, data=body, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                self._answer(response.status, response.headers.get("Content-Type", ""), response.read())
+        except urllib.error.HTTPError as exc:
+            self._answer(exc.code, exc.headers.get("Content-Type", ""), exc.read())
+
+    def _answer(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Quiet: the test output is not the place for an access log."""
+
+
+def test_store_remote_sends_basic_auth_from_the_environment(
+    endpoint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handler = type(
+        "Gateway",
+        (_BasicAuthGateway,),
+        {"upstream": endpoint.removeprefix("sparql+"), "expected": basic_auth_header("kg:s3cret")},
+    )
+    gateway = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=gateway.serve_forever, daemon=True)
+    thread.start()
+    url = f"sparql+http://127.0.0.1:{gateway.server_address[1]}"
+    try:
+        monkeypatch.delenv(AUTH_ENV, raising=False)
+        with pytest.raises(StoreError, match=f"HTTP 401.*{AUTH_ENV}"):
+            open_store(url)
+        monkeypatch.setenv(AUTH_ENV, "kg:wrong")
+        with pytest.raises(StoreError, match="HTTP 401"):
+            open_store(url)
+        monkeypatch.setenv(AUTH_ENV, "kg:s3cret")
+        store = open_store(url)
+        quad = (URIRef("urn:x:s"), RDFS.label, Literal("x", lang="en"), URIRef("urn:x:g"))
+        assert store.add([quad]) == 1
+        assert store.has_graph(URIRef("urn:x:g"))
+        assert list(store.dataset.quads((None, None, None, None))) == [quad]
+        store.close()
+    finally:
+        gateway.shutdown()
+        gateway.server_close()
+        thread.join(timeout=5)
