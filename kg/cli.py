@@ -102,6 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     claims.add_argument("--measure", default="", help="only figures of this measure, e.g. Killed")
     add_store_option(claims)
     claims.set_defaults(run=_claims)
+
+    from kg.serve import add_parser as add_serve_parser
+
+    add_serve_parser(commands)
     return parser
 
 

@@ -1,0 +1,239 @@
+"""``kg serve``: the store over HTTP, as a SPARQL 1.1 endpoint and as pages to click through.
+
+Endpoints:
+
+- ``/sparql``: the SPARQL 1.1 Protocol (``GET ?query=``, form POST, ``application/sparql-query``
+  and, with ``--allow-update`` only, ``update=`` / ``application/sparql-update``); results by
+  Accept header (see :mod:`kg.web.sparql`). The default graph is the union of all graphs, so
+  generic clients see the data; ``GRAPH ?g`` still addresses each article's graph, and one
+  ``default-graph-uri`` picks a single graph. (Oxigraph matches a triple that several graphs
+  state once per graph in that union: use DISTINCT, or GRAPH, when counting.) A browser that
+  asks ``/sparql`` for nothing gets a query form.
+- ``/``: the graph view of :mod:`kg.viz` over the current store; ``/entity/{key}`` an entity's
+  page; ``/search?q=`` entities by any of their names. All offline: no script or style is
+  fetched, and a Content-Security-Policy tells the browser so.
+
+Refusals are one line of ``text/plain`` (an HTML page for the HTML routes): 400 a malformed
+request or query (with line and column where the engine gives them), 403 an update on a
+read-only server or a query that would fetch a URL (``SERVICE``, ``LOAD``), 406 no acceptable
+format, 413 a body over ``--max-request-bytes``, 415 an unknown body type, 503 a query over
+``--timeout`` or a server already running as many queries as it allows.
+
+Time limits: every request that reads or writes the store runs on a worker thread
+(:class:`kg.web.jobs.JobRunner`) under a readers-writer lock, because rdflib's Dataset must not
+be written while it is read. The request waits at most ``--timeout`` seconds and then answers
+503. Neither rdflib nor pyoxigraph can interrupt a running query: a SELECT stops at its next
+row, but any other query that has started runs on in the background until it ends, holding one
+of the few worker slots (and, for an update, may still be applied).
+
+Why Starlette and uvicorn: the endpoint needs async handlers (a request must be able to stop
+waiting for a slow query), a request body read in chunks (to refuse large bodies before holding
+them), and a real HTTP/1.1 server with keep-alive; ``http.server`` would leave all of that to us.
+FastAPI adds request models and OpenAPI pages on top of Starlette; the SPARQL Protocol brings its
+own parameters, and FastAPI's ``/docs`` would load Swagger UI from a CDN, which the offline rule
+forbids. So: Starlette for routing, uvicorn to serve, both imported only when serving.
+
+Safety on a laptop: the server listens on 127.0.0.1 by default and then answers only requests
+addressed to a loopback name (against DNS rebinding); an update whose ``Origin`` is another site
+is refused (a web page cannot post ``update=DROP ALL`` through the user's browser).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import socket
+import sys
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import KGError, StoreError
+from kg.store import is_remote, open_store
+from kg.web.app import LOOPBACK_NAMES, ServeSettings, create_app
+
+if TYPE_CHECKING:
+    import uvicorn
+
+__all__ = ["ServeError", "ServeSettings", "add_parser", "create_app", "main", "run_serve", "serve"]
+
+
+class ServeError(KGError):
+    """The server cannot start: the port is taken, the address is not this machine's, ..."""
+
+
+def serve(
+    store_spec: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    settings: ServeSettings | None = None,
+    log_level: str = "warning",
+    on_ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve the store until interrupted (Ctrl-C or SIGTERM), then close it.
+
+    Args:
+        store_spec: "memory" (empty; useful with ``allow_update``) or a store folder.
+        host: Address to listen on; a loopback one also restricts the Host header.
+        port: Port to listen on; 0 picks a free one (``on_ready`` receives the real URL).
+        settings: Limits and the update switch.
+        log_level: uvicorn's log level ("info" logs every request).
+        on_ready: Called with the server's base URL once it is listening.
+
+    Raises:
+        StoreError: No store at ``store_spec``, or it cannot be opened.
+        ServeError: The address cannot be listened on.
+    """
+    import rdflib.plugins.sparql
+    import uvicorn
+
+    if str(store_spec) != "memory" and not is_remote(str(store_spec)) and not Path(store_spec).is_dir():
+        raise StoreError(f"no store at {store_spec}; build one first with: kg build INPUT --out DIR")
+    # Never fetch FROM graphs that are not in the store (rdflib would download them), and keep
+    # rdflib's own deprecation notices about its Dataset out of the server's log.
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+    warnings.filterwarnings("ignore", message=r"Dataset\.\w+ is deprecated", category=DeprecationWarning)
+    settings = settings or ServeSettings()
+    store = open_store(store_spec)
+    try:
+        listener = _listen(host, port)
+        try:
+            loopback = host in LOOPBACK_NAMES or host.startswith("127.")
+            app = create_app(store, settings, loopback_only=loopback)
+            bound = listener.getsockname()[1]
+            url = f"http://{'[' + host + ']' if ':' in host else host}:{bound}/"
+            if on_ready is not None:
+                mode = "read-write" if settings.allow_update else "read-only"
+                on_ready(
+                    f"serving {url} ({store.location}, {len(store):,} quads, {mode}; SPARQL at {url}sparql)"
+                )
+            config = uvicorn.Config(
+                app, log_level=log_level, lifespan="off", server_header=False, timeout_graceful_shutdown=3
+            )
+            _quiet_exit_server(uvicorn.Server)(config).run(sockets=[listener])
+        finally:
+            listener.close()
+    finally:
+        store.close()
+
+
+def _quiet_exit_server(base: type[uvicorn.Server]) -> type[uvicorn.Server]:
+    """uvicorn's Server, except that it returns after a SIGINT or SIGTERM instead of raising the
+    signal again once it has shut down (which would end the process before the store is closed)."""
+
+    class Server(base):  # type: ignore[valid-type,misc]
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            with super().capture_signals():
+                try:
+                    yield
+                finally:
+                    self._captured_signals.clear()
+
+    return Server
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as exc:
+        raise ServeError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; is another server using the port? "
+            "choose another with --port (0 picks a free one)"
+        ) from exc
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``serve`` subcommand to ``kg``'s parser."""
+    parser = commands.add_parser(
+        "serve", help="serve the store over HTTP: a SPARQL endpoint, the graph view, entity pages, search"
+    )
+    _add_arguments(parser)
+    parser.set_defaults(run=run_serve, func=run_serve)
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", default="out/store", help="store folder or 'memory' (default: out/store)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=_port, default=8000, help="port (default: 8000; 0 picks a free one)")
+    parser.add_argument(
+        "--allow-update", action="store_true", help="accept SPARQL Update (read-only otherwise)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=30.0,
+        metavar="SECONDS",
+        help="query time limit (default: 30)",
+    )
+    parser.add_argument(
+        "--max-request-bytes",
+        type=_positive_int,
+        default=1_048_576,
+        metavar="N",
+        help="largest request body accepted (default: 1048576)",
+    )
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a finite number more than 0, not {text}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number more than 0, not {text!r}")
+    return int(text)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return int(text)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """The ``kg serve`` command: serve until Ctrl-C; prints the URL on stderr once listening."""
+    settings = ServeSettings(
+        allow_update=args.allow_update, timeout=args.timeout, max_request_bytes=args.max_request_bytes
+    )
+    serve(
+        args.store,
+        host=args.host,
+        port=args.port,
+        settings=settings,
+        log_level="info" if getattr(args, "verbose", False) else "warning",
+        on_ready=lambda line: print(line, file=sys.stderr, flush=True),  # noqa: T201
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m kg.serve [options]``: the ``serve`` command on its own."""
+    parser = argparse.ArgumentParser(
+        prog="python -m kg.serve", description="Serve a ConflictKG store over HTTP."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log every request")
+    _add_arguments(parser)
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s"
+    )
+    try:
+        return run_serve(args)
+    except KGError as exc:
+        print(f"error: {exc}", file=sys.stderr)  # noqa: T201
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

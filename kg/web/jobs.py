@@ -1,0 +1,139 @@
+"""Store access for a server: many readers or one writer, each job on a worker thread with a
+time limit.
+
+rdflib's Dataset is not safe to write while another thread reads it, so every job holds
+:class:`ReadWriteLock` for reading (queries, pages) or writing (updates). Jobs run on daemon
+threads, at most ``max_running`` at once, so the event loop never waits on the store and a
+request can stop waiting when its time is up. Neither rdflib nor pyoxigraph can interrupt a
+query that is running: a job that outlives its request is told through its ``cancel`` event
+(which SELECT row reading checks, see :func:`kg.web.sparql.answer_query`) and otherwise runs to
+its end in the background, holding its slot and its read lock until then. Daemon threads keep
+such a job from holding up the server's exit.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from kg.web import ProtocolError
+
+__all__ = ["Job", "JobRunner", "ReadWriteLock"]
+
+T = TypeVar("T")
+
+
+class ReadWriteLock:
+    """Any number of readers, or one writer. Readers are not held back by a waiting writer:
+    a writer that cannot get in before its deadline is refused instead (a busy store says so
+    rather than stalling every page)."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._readers = 0
+        self._writing = False
+
+    @contextmanager
+    def reading(self, deadline: float) -> Iterator[None]:
+        """Hold the lock for reading; ``deadline`` is a :func:`time.monotonic` time.
+
+        Raises:
+            ProtocolError: 503, an update held the store until the deadline.
+        """
+        with self._condition:
+            if not self._condition.wait_for(lambda: not self._writing, _left(deadline)):
+                raise ProtocolError(503, "the store is busy with an update; try again")
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._readers -= 1
+                self._condition.notify_all()
+
+    @contextmanager
+    def writing(self, deadline: float) -> Iterator[None]:
+        """Hold the lock alone, for an update.
+
+        Raises:
+            ProtocolError: 503, queries or another update held the store until the deadline.
+        """
+        with self._condition:
+            free = self._condition.wait_for(lambda: not self._writing and self._readers == 0, _left(deadline))
+            if not free:
+                raise ProtocolError(
+                    503, "the store is busy with queries (some may still run after timing out); try again"
+                )
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._writing = False
+                self._condition.notify_all()
+
+
+def _left(deadline: float) -> float:
+    return max(deadline - time.monotonic(), 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Job(Generic[T]):
+    """A job started on a worker thread: its future result and the flag that asks it to stop."""
+
+    future: Future[T]
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+class JobRunner:
+    """Starts each job on its own daemon thread, at most ``max_running`` at a time."""
+
+    def __init__(self, max_running: int) -> None:
+        if max_running < 1:
+            raise ValueError(f"max_running must be at least 1, not {max_running}")
+        self.max_running = max_running
+        self._slots = threading.BoundedSemaphore(max_running)
+        self._count = 0
+        self._count_lock = threading.Lock()
+
+    @property
+    def running(self) -> int:
+        """Jobs started and not yet finished, including any still running after a timeout."""
+        with self._count_lock:
+            return self._count
+
+    def start(self, work: Callable[[threading.Event], T]) -> Job[T]:
+        """Start ``work(cancel_event)`` on a new thread.
+
+        Raises:
+            ProtocolError: 503, every slot is taken.
+        """
+        if not self._slots.acquire(blocking=False):
+            raise ProtocolError(
+                503,
+                f"{self.max_running} queries are already running (some may have timed out and "
+                "still be finishing); try again later",
+            )
+        job: Job[T] = Job(Future())
+        with self._count_lock:
+            self._count += 1
+
+        def run() -> None:
+            try:
+                if job.future.set_running_or_notify_cancel():
+                    try:
+                        job.future.set_result(work(job.cancel))
+                    except Exception as exc:  # handed to whoever awaits the future
+                        job.future.set_exception(exc)
+            finally:
+                with self._count_lock:
+                    self._count -= 1
+                self._slots.release()
+
+        threading.Thread(target=run, name="kg-serve-job", daemon=True).start()
+        return job

@@ -1,0 +1,410 @@
+"""SPARQL 1.1 Protocol operations: what a request asks, which format answers it, and the answer.
+
+:func:`read_operation` turns a request's method, Content-Type, query string and body into one
+:class:`Operation` (a query or an update, and the RDF dataset it names), following the three
+ways the protocol allows: ``GET ?query=``, a form POST (``query=`` or ``update=``), and a POST
+whose body is the query or update itself. :func:`negotiate` picks a result format from the
+Accept header. :func:`answer_query` runs a query and serialises its result with rdflib's own
+serialisers (TSV, which rdflib cannot write, is written here); :func:`apply_update` runs an
+update.
+
+The endpoint never fetches anything on a query's behalf: both engines behind the store would
+follow ``SERVICE`` (and Oxigraph ``LOAD``) to any URL, which would make a local server a way
+into other machines. :func:`forbidden_keyword` finds those keywords as the SPARQL grammar reads
+them (not inside strings, IRIs, comments or names), after undoing ``\\uXXXX`` escapes, which
+rdflib applies to the whole query text.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal as TypingLiteral
+from urllib.parse import parse_qsl
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.query import Result
+from rdflib.term import Node
+
+from kg.ontology import PREFIXES, XSD, load_context
+from kg.web import ProtocolError
+
+__all__ = [
+    "FORMATS",
+    "Answer",
+    "Cancelled",
+    "Format",
+    "Operation",
+    "answer_query",
+    "apply_update",
+    "forbidden_keyword",
+    "negotiate",
+    "query_form",
+    "read_operation",
+]
+
+#: The four query forms, as the first keyword of the query after its prologue.
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+#: Keywords that make an engine fetch a URL; refused in every operation.
+REMOTE_KEYWORDS = frozenset({"SERVICE", "LOAD"})
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One way to write a result.
+
+    Attributes:
+        media_type: The response's Content-Type.
+        name: rdflib's serialiser name ("tsv" is written here).
+        accepts: Media types in an Accept header that ask for it, the canonical one first.
+    """
+
+    media_type: str
+    name: str
+    accepts: tuple[str, ...]
+
+
+_JSON = Format(
+    "application/sparql-results+json", "json", ("application/sparql-results+json", "application/json")
+)
+_XML = Format("application/sparql-results+xml", "xml", ("application/sparql-results+xml", "application/xml"))
+
+#: Result type -> the formats offered for it, the default first.
+FORMATS: dict[str, tuple[Format, ...]] = {
+    "SELECT": (
+        _JSON,
+        _XML,
+        Format("text/csv; charset=utf-8", "csv", ("text/csv",)),
+        Format("text/tab-separated-values; charset=utf-8", "tsv", ("text/tab-separated-values",)),
+    ),
+    "ASK": (_JSON, _XML),
+}
+FORMATS["CONSTRUCT"] = FORMATS["DESCRIBE"] = (
+    Format("text/turtle; charset=utf-8", "turtle", ("text/turtle", "application/x-turtle")),
+    Format("application/n-triples", "nt", ("application/n-triples",)),
+    Format("application/ld+json", "json-ld", ("application/ld+json",)),
+    Format("application/rdf+xml", "xml", ("application/rdf+xml",)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One protocol operation.
+
+    Attributes:
+        kind: "query" or "update".
+        text: The SPARQL text.
+        default_graph: The one ``default-graph-uri`` the request named, if any.
+    """
+
+    kind: TypingLiteral["query", "update"]
+    text: str
+    default_graph: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A response body and its Content-Type."""
+
+    body: bytes
+    media_type: str
+
+
+class Cancelled(Exception):  # noqa: N818 - a signal between threads, not an error for users
+    """Raised inside a worker when the request that wanted the answer has given up on it."""
+
+
+_FORM = "application/x-www-form-urlencoded"
+_QUERY_BODY = "application/sparql-query"
+_UPDATE_BODY = "application/sparql-update"
+_UNSUPPORTED_DATASET = (
+    "named-graph-uri",
+    "using-graph-uri",
+    "using-named-graph-uri",
+)
+
+
+def read_operation(
+    method: str, content_type: str | None, params: Sequence[tuple[str, str]], body: bytes
+) -> Operation | None:
+    """The operation a request asks for; None for a GET without a query (the form page).
+
+    Raises:
+        ProtocolError: 400 for a malformed request, 415 for a body type the protocol lacks.
+    """
+    fields = list(params)
+    if method == "GET":
+        if any(name == "update" for name, _ in fields):
+            raise ProtocolError(400, "an update must be sent with POST, not GET")
+    else:
+        media = (content_type or "").split(";")[0].strip().lower()
+        if media == _FORM:
+            fields += parse_qsl(_utf8(body), keep_blank_values=True)
+        elif media in (_QUERY_BODY, _UPDATE_BODY):
+            fields.append(("query" if media == _QUERY_BODY else "update", _utf8(body)))
+        else:
+            raise ProtocolError(
+                415,
+                f"unsupported Content-Type {media or '(none)'!r}; POST one of: {_FORM}, {_QUERY_BODY}, "
+                f"{_UPDATE_BODY}",
+            )
+    texts = [(name, value) for name, value in fields if name in ("query", "update")]
+    if not texts:
+        if method == "GET":
+            return None
+        raise ProtocolError(400, "no 'query' or 'update' in the request")
+    if len(texts) > 1:
+        raise ProtocolError(400, "give exactly one 'query' or 'update' per request")
+    kind, text = texts[0]
+    if not text.strip():
+        raise ProtocolError(400, f"the {kind} is empty")
+    unsupported = sorted({name for name, _ in fields if name in _UNSUPPORTED_DATASET})
+    default_graphs = [value for name, value in fields if name == "default-graph-uri"]
+    if unsupported or len(default_graphs) > 1 or (kind == "update" and default_graphs):
+        named = ", ".join(unsupported or ["default-graph-uri"])
+        raise ProtocolError(
+            400, f"this endpoint does not support {named} here; name graphs in the {kind} (FROM, GRAPH, WITH)"
+        )
+    default_graph = default_graphs[0] if default_graphs else None
+    if default_graph is not None and not _IRI.fullmatch(default_graph):
+        raise ProtocolError(400, f"default-graph-uri {default_graph!r} is not an absolute IRI")
+    return Operation("query" if kind == "query" else "update", text, default_graph)
+
+
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*")
+
+
+def _utf8(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProtocolError(400, f"the request body is not UTF-8 (byte {exc.start})") from exc
+
+
+def negotiate(accept: str | None, formats: Sequence[Format]) -> Format | None:
+    """The format the Accept header prefers: the first offered on a tie or with no header; None
+    when the header accepts none of them."""
+    ranges = _media_ranges(accept or "")
+    if not ranges:
+        return formats[0]
+    best, best_q = None, 0.0
+    for fmt in formats:
+        quality = max(_quality(media, ranges) for media in fmt.accepts)
+        if quality > best_q:
+            best, best_q = fmt, quality
+    return best
+
+
+def _media_ranges(accept: str) -> list[tuple[str, float]]:
+    ranges = []
+    for part in accept.split(","):
+        media, *params = (field.strip() for field in part.split(";"))
+        if not media:
+            continue
+        quality = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = min(max(float(value), 0.0), 1.0)
+                except ValueError:
+                    quality = 0.0
+        ranges.append((media.lower(), quality))
+    return ranges
+
+
+def _quality(media: str, ranges: Iterable[tuple[str, float]]) -> float:
+    """The q of the most specific range that matches ``media`` (0 when none does)."""
+    kind = media.split("/")[0]
+    found, specificity = 0.0, -1
+    for accepted, quality in ranges:
+        level = 2 if accepted == media else 1 if accepted == f"{kind}/*" else 0 if accepted == "*/*" else -1
+        if level > specificity:
+            found, specificity = quality, level
+    return found
+
+
+# One token of SPARQL as its grammar splits the text: what a keyword cannot hide inside.
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<comment>\#[^\r\n]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+              |"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$]\w+)
+  | (?P<blank>_:\w(?:[\w.-]*[\w-])?)
+  | (?P<pname>(?:[^\W\d_](?:[\w.-]*[\w-])?)?:(?:[\w:%-](?:[\w:%.-]*[\w:%-])?)?)
+  | (?P<word>[A-Za-z_]\w*)
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _words(text: str) -> Iterable[str]:
+    """The bare words of ``text`` (keywords, function names), upper-cased, in order."""
+    text = _CODEPOINT.sub(lambda m: _codepoint(m.group(1) or m.group(2)), text)
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup == "word":
+            yield match.group().upper()
+
+
+def _codepoint(hex_digits: str) -> str:
+    value = int(hex_digits, 16)
+    return chr(value) if value <= 0x10FFFF else "\ufffd"
+
+
+def forbidden_keyword(text: str) -> str | None:
+    """The first keyword of ``text`` that would make the engine fetch a URL, if any."""
+    return next((word for word in _words(text) if word in REMOTE_KEYWORDS), None)
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of the query (None if it has none)."""
+    return next((word for word in _words(text) if word in QUERY_FORMS), None)
+
+
+def answer_query(
+    dataset: Dataset,
+    text: str,
+    accept: str | None,
+    cancelled: threading.Event,
+    *,
+    default_graph: str | None = None,
+) -> Answer:
+    """Run a query and write its result in the format ``accept`` prefers.
+
+    SELECT rows are read one at a time, so a query the caller gave up on (``cancelled``) stops
+    at the next row; a query that computes long before its first row (an aggregate, a sort, a
+    CONSTRUCT) cannot be stopped that way and runs to its end.
+
+    Raises:
+        ProtocolError: 400 for a query the engine rejects, 406 for an Accept header that takes
+            none of the formats of the query's result, 500 when evaluation fails.
+        Cancelled: ``cancelled`` was set while rows were being read.
+    """
+    target: Graph = (
+        dataset if default_graph is None else Graph(dataset.store, identifier=URIRef(default_graph))
+    )
+    try:
+        result = target.query(text)
+    except OSError as exc:
+        raise ProtocolError(500, f"the store failed: {_one_line(exc)}") from exc
+    except Exception as exc:  # rdflib, pyparsing and pyoxigraph raise many unrelated types
+        raise ProtocolError(400, f"bad query: {_one_line(exc)}") from exc
+    fmt = negotiate(accept, FORMATS[result.type])
+    if fmt is None:
+        raise not_acceptable(result.type, accept)
+    try:
+        body = _serialize(result, fmt, cancelled)
+    except (Cancelled, ProtocolError):
+        raise
+    except Exception as exc:
+        raise ProtocolError(500, f"the query failed while running: {_one_line(exc)}") from exc
+    return Answer(body, fmt.media_type)
+
+
+def not_acceptable(result_type: str, accept: str | None) -> ProtocolError:
+    """The 406 for a query whose result no format in ``accept`` can carry."""
+    offered = ", ".join(fmt.accepts[0] for fmt in FORMATS[result_type])
+    return ProtocolError(
+        406, f"a {result_type} result cannot be sent as {accept!r}; this endpoint offers: {offered}"
+    )
+
+
+def apply_update(dataset: Dataset, text: str) -> None:
+    """Run an update on the store.
+
+    Raises:
+        ProtocolError: 400 for an update the engine rejects, 500 when the store fails.
+    """
+    try:
+        dataset.update(text)
+    except OSError as exc:
+        raise ProtocolError(500, f"the store failed: {_one_line(exc)}") from exc
+    except Exception as exc:  # as in answer_query
+        raise ProtocolError(400, f"bad update: {_one_line(exc)}") from exc
+
+
+_CHECK_EVERY = 64  # rows between looks at the cancel flag
+
+
+def _serialize(result: Result, fmt: Format, cancelled: threading.Event) -> bytes:
+    if result.type == "ASK":
+        return result.serialize(format=fmt.name) or b""
+    if result.type == "SELECT":
+        rows: list[dict[Variable, Node]] = []
+        for index, row in enumerate(result):  # evaluation runs as rows are read
+            if index % _CHECK_EVERY == 0 and cancelled.is_set():
+                raise Cancelled
+            rows.append({Variable(name): _plain(term) for name, term in row.asdict().items()})  # type: ignore[union-attr]
+        variables = list(result.vars or ())
+        if fmt.name == "tsv":
+            return _tsv(variables, rows).encode("utf-8")
+        plain = Result("SELECT")
+        plain.vars = variables
+        plain.bindings = rows  # type: ignore[assignment]
+        return plain.serialize(format=fmt.name) or b""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for index, (s, p, o) in enumerate(result.graph or ()):
+        if index % _CHECK_EVERY == 0 and cancelled.is_set():
+            raise Cancelled
+        graph.add((s, p, _plain(o)))
+    if fmt.name == "json-ld":
+        return graph.serialize(format="json-ld", context=load_context(), auto_compact=True).encode("utf-8")
+    return graph.serialize(format=fmt.name, encoding="utf-8")
+
+
+def _plain(term: Node) -> Node:
+    """A string typed ``xsd:string`` as the plain literal it is (Oxigraph types them, rdflib does
+    not, and rdflib would compare the two as different)."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def _tsv(variables: Sequence[Variable], rows: Sequence[dict[Variable, Node]]) -> str:
+    """SPARQL 1.1 Query Results TSV: terms in Turtle syntax, unbound cells empty."""
+    lines = ["\t".join(f"?{name}" for name in variables)]
+    lines += ["\t".join(_tsv_term(row.get(name)) for name in variables) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _tsv_term(term: Node | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_TSV_ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^<{term.datatype}>" if term.datatype else text
+    return str(term)
+
+
+_RDFLIB_POSITION = re.compile(r"\s*\(at char \d+\),\s*\(line:(\d+), col:(\d+)\)")
+_OXIGRAPH_POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
+
+
+def _one_line(exc: BaseException) -> str:
+    """The engine's message on one line, its position written the same way for both engines."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    for pattern in (_RDFLIB_POSITION, _OXIGRAPH_POSITION):
+        match = pattern.search(text)
+        if match:
+            rest = (text[: match.start()] + text[match.end() :]).strip()
+            return f"syntax error at line {match.group(1)}, column {match.group(2)}: {rest}"
+    return text
