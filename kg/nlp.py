@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
 from kg.extract.contingents import ContingentFinder
@@ -91,6 +91,41 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("ckg_word_context", assigns=["doc.ents"])
+def release_embedded_words(doc: Doc) -> Doc:
+    """A one-word gazetteer name inside a longer capitalised name is left to the NER.
+
+    "Air France", "Dynamo Moscow", "U.S. Treasury": the one-word ruler would cut France,
+    Moscow, U.S. out of them. When a capitalised word that no entity holds stands right
+    before or after the match, the match is dropped and the model reads the whole name.
+    """
+    kept = []
+    for ent in doc.ents:
+        if ent.label_ == GAZETTEER_LABEL and len(ent) == 1 and _joined_to_a_name(ent):
+            continue
+        kept.append(ent)
+    if len(kept) != len(doc.ents):
+        doc.ents = kept
+    return doc
+
+
+def _joined_to_a_name(ent: Span) -> bool:
+    doc = ent.doc
+    neighbours = []
+    if ent.start > 0 and not ent[0].is_sent_start:
+        neighbours.append(doc[ent.start - 1])
+    if ent.end < len(doc):
+        neighbours.append(doc[ent.end])
+    return any(
+        t.is_title
+        and t.is_alpha
+        and t.ent_type == 0
+        and t.lower_ not in PERSON_TITLES
+        and not t.is_sent_start
+        for t in neighbours
+    )
+
+
 @lru_cache(maxsize=4)
 def _gazetteer(path: str | None) -> Gazetteer:
     return load_gazetteer(Path(path) if path else None)
@@ -115,6 +150,7 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
     for name, attr, patterns in (("ckg_names", "LOWER", multi), ("ckg_words", "ORTH", single)):
         ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config={"phrase_matcher_attr": attr})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.add_pipe("ckg_word_context", after="ckg_words")
     nlp.add_pipe(
         "ckg_contingents",
         after="ner",

@@ -104,3 +104,18 @@ def test_extract_possessive_and_article_are_stripped(extractor) -> None:  # type
 )
 def test_extract_classify_organization_by_head_words(name: str, cls: str) -> None:
     assert classify_organization(name) == cls
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole", "part"),
+    [
+        ("Passengers flew Air France to Paris on Monday.", "Air France", "France"),
+        ("The U.S. Treasury announced new sanctions on Monday.", "U.S. Treasury", "U.S."),
+    ],
+)
+def test_extract_one_word_name_inside_a_longer_name_is_not_cut_out(  # type: ignore[no-untyped-def]
+    extractor, sentence: str, whole: str, part: str
+) -> None:
+    surfaces = {s for _, _, found in _entities(extractor, sentence).values() for s in found}
+    assert part not in surfaces
+    assert whole in surfaces
