@@ -311,7 +311,10 @@ def test_cue_word_files_a_cue_under_its_verb(cue: str, word: str) -> None:
     assert polnear.cue_word(cue) == word
 
 
-@pytest.mark.parametrize(("module", "constant"), [(polnear, "POLNEAR"), (isaf, "ISAF")])
+@pytest.mark.parametrize(
+    ("module", "constant"),
+    [(polnear, "POLNEAR"), (isaf, "ISAF"), (load_bench("re3d"), "RE3D"), (load_bench("conll"), "CONLL")],
+)
 def test_scripts_skip_cleanly_without_data(
     module: ModuleType,
     constant: str,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from test_bench_quality import BENCHMARKS, load_bench
@@ -378,16 +377,3 @@ def test_conll_test_file_parses_to_its_counts() -> None:
             assert (
                 document.text[e.start - 1 : e.start].strip() == document.text[e.end : e.end + 1].strip() == ""
             )
-
-
-@pytest.mark.parametrize(("module", "constant"), [(re3d, "RE3D"), (conll, "CONLL")])
-def test_scripts_skip_cleanly_without_data(
-    module: ModuleType,
-    constant: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    monkeypatch.setattr(module, constant, tmp_path / "absent")
-    assert module.main([]) == 0
-    assert capsys.readouterr().out.startswith("skipped: ")
