@@ -48,8 +48,8 @@ REMOTE_ASSET = re.compile(
 
 
 @contextmanager
-def running(log_dir: Path, *args: str) -> Iterator[str]:
-    """``python -m kg.serve --port 0 ARGS`` until the block ends; yields its base URL."""
+def running(log_dir: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``python -m kg.serve --port 0 ARGS`` until the block ends; yields its base URL and process."""
     log = log_dir / "serve.log"
     with log.open("w") as err:
         process = subprocess.Popen(
@@ -60,8 +60,7 @@ def running(log_dir: Path, *args: str) -> Iterator[str]:
             stderr=err,
         )
     try:
-        url = _wait_until_listening(process, log)
-        yield url
+        yield _wait_until_listening(process, log), process
     finally:
         stop(process)
 
@@ -97,7 +96,7 @@ def seed_url(seed_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     """A read-only server over a copy of the seed store."""
     folder = tmp_path_factory.mktemp("serve-seeds")
     shutil.copytree(seed_store, folder / "store")
-    with running(folder, "--store", str(folder / "store"), "--max-request-bytes", "65536") as url:
+    with running(folder, "--store", str(folder / "store"), "--max-request-bytes", "65536") as (url, _):
         yield url
 
 
@@ -386,7 +385,7 @@ def test_serve_html_pages_load_nothing_from_the_network(seed_url: str) -> None:
 
 
 def test_serve_updates_when_allowed_and_pages_follow(tmp_path: Path) -> None:
-    with running(tmp_path, "--store", "memory", "--allow-update") as url:
+    with running(tmp_path, "--store", "memory", "--allow-update") as (url, _):
         endpoint = url + "sparql"
         client = Graph(
             store=SPARQLUpdateStore(query_endpoint=endpoint, update_endpoint=endpoint),
@@ -418,18 +417,8 @@ def test_serve_updates_when_allowed_and_pages_follow(tmp_path: Path) -> None:
 def test_serve_gives_up_on_slow_queries_and_stays_responsive(seed_store: Path, tmp_path: Path) -> None:
     shutil.copytree(seed_store, tmp_path / "store")
     cross_join = "WHERE { GRAPH ?a { ?s1 ?p1 ?o1 } GRAPH ?b { ?s2 ?p2 ?o2 } GRAPH ?c { ?s3 ?p3 ?o3 } }"
-    args = ["--port", "0", "--store", str(tmp_path / "store"), "--timeout", "0.5", "--allow-update"]
-    log = tmp_path / "serve.log"
-    with log.open("w") as err:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kg.serve", *args],
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
-    try:
-        url = _wait_until_listening(process, log)
+    args = ["--store", str(tmp_path / "store"), "--timeout", "0.5", "--allow-update"]
+    with running(tmp_path, *args) as (url, process):
         # Updates reach the Oxigraph store itself.
         insert = httpx.post(
             url + "sparql", data={"update": "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> 1 } }"}
@@ -447,11 +436,10 @@ def test_serve_gives_up_on_slow_queries_and_stays_responsive(seed_store: Path, t
         # The abandoned COUNT still reads the store, so an update cannot get in; it says why.
         blocked = httpx.post(url + "sparql", data={"update": "CLEAR GRAPH <urn:g>"})
         assert blocked.status_code == 503 and "busy" in blocked.text
-    finally:
         started = time.monotonic()
         status = stop(process)
     # The abandoned COUNT is still running in a daemon thread; it must not hold up the exit.
-    assert status == 0, log.read_text()
+    assert status == 0, (tmp_path / "serve.log").read_text()
     assert time.monotonic() - started < 10
 
 
