@@ -104,7 +104,11 @@ def _parser() -> argparse.ArgumentParser:
     claims.set_defaults(run=_claims)
 
     from kg.serve import add_parser as add_serve_parser
+    from kg.stats import add_parser as add_stats_parser
+    from kg.tabular import add_export_parser
 
+    add_stats_parser(commands)
+    add_export_parser(commands)
     add_serve_parser(commands)
     return parser
 

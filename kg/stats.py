@@ -1,0 +1,222 @@
+"""``kg stats``: what a store holds, counted by class, by named graph, by measure and certainty.
+
+:func:`store_stats` reads any rdflib ``Dataset`` (an Oxigraph store, rdflib's memory store, a
+parsed export) with a handful of single-predicate pattern scans and one size per named graph,
+which both backends answer quickly; no SPARQL aggregate, which rdflib's memory store evaluates
+slowly over ``GRAPH ?g``. :func:`format_stats` turns the result into table rows for the CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
+
+from kg.errors import StoreError
+from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ONTOLOGY_GRAPH, RDF, SCHEMA
+
+__all__ = [
+    "NO_FIGURE",
+    "STATS_HEADERS",
+    "GraphCount",
+    "Stats",
+    "add_parser",
+    "format_stats",
+    "run_stats",
+    "store_stats",
+]
+
+logger = logging.getLogger(__name__)
+
+GraphKind = Literal["entities", "gazetteer", "ontology", "article", "other"]
+
+#: The bucket of claims that carry no figure (attributed statements).
+NO_FIGURE = "(no figure)"
+
+#: Column names of :func:`format_stats` rows.
+STATS_HEADERS = ("section", "name", "count")
+
+_FIXED_GRAPHS: dict[str, GraphKind] = {
+    str(ENTITIES_GRAPH): "entities",
+    str(GAZETTEER_GRAPH): "gazetteer",
+    str(ONTOLOGY_GRAPH): "ontology",
+}
+_KIND_ORDER: tuple[GraphKind, ...] = ("entities", "gazetteer", "ontology", "other", "article")
+
+
+@dataclass(frozen=True, slots=True)
+class GraphCount:
+    """One named graph and its size.
+
+    Attributes:
+        name: The graph IRI.
+        kind: "article", "entities", "gazetteer", "ontology" or "other".
+        quads: How many quads it holds.
+        source: For an article graph, the input file (``ckg:sourceFile``).
+        headline: For an article graph, its ``schema:headline``.
+    """
+
+    name: str
+    kind: GraphKind
+    quads: int
+    source: str | None = None
+    headline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """What :func:`store_stats` counts.
+
+    Attributes:
+        quads: All quads, over every graph.
+        articles: Article graphs.
+        graphs: Every named graph: entities, gazetteer, ontology, others, then the articles by
+            source file.
+        classes: ``ckg:`` class -> distinct nodes typed with it anywhere but the ontology graph.
+        entities_by_class: Entities described in the entities graph (the mentioned ones), per class.
+        claims_by_measure: Claims with at least one figure of a measure, per measure, and
+            :data:`NO_FIGURE` for claims without figures.
+        claims_by_certainty: Claims per ``ckg:certainty`` concept.
+    """
+
+    quads: int
+    articles: int
+    graphs: tuple[GraphCount, ...]
+    classes: dict[str, int]
+    entities_by_class: dict[str, int]
+    claims_by_measure: dict[str, int]
+    claims_by_certainty: dict[str, int]
+
+
+def store_stats(dataset: Dataset) -> Stats:
+    """Count what ``dataset`` holds (see :class:`Stats`)."""
+    typed: defaultdict[str, set[Node]] = defaultdict(set)
+    entity_classes: defaultdict[str, set[Node]] = defaultdict(set)
+    article_nodes: set[str] = set()
+    for s, _, o, g in _quads(dataset, RDF.type):
+        if g == str(ONTOLOGY_GRAPH) or not _is_ckg(o):
+            continue
+        cls = str(o)[len(str(CKG)) :]
+        typed[cls].add(s)
+        if g == str(ENTITIES_GRAPH):
+            entity_classes[cls].add(s)
+        if cls == "Article" and str(s) == g:
+            article_nodes.add(g)
+
+    sources = {str(s): str(o) for s, _, o, _ in _quads(dataset, CKG.sourceFile)}
+    headlines = {str(s): str(o) for s, _, o, _ in _quads(dataset, SCHEMA.headline)}
+    graphs = []
+    for graph in dataset.graphs():
+        size = len(graph)
+        name = str(graph.identifier)
+        if size == 0:
+            continue  # the empty default graph every Dataset reports
+        kind: GraphKind = _FIXED_GRAPHS.get(name) or ("article" if name in article_nodes else "other")
+        graphs.append(GraphCount(name, kind, size, sources.get(name), headlines.get(name)))
+    graphs.sort(key=lambda c: (_KIND_ORDER.index(c.kind), c.source or "", c.name))
+
+    claims = typed.get("Claim", set())
+    measure_of = {str(s): _local(o) for s, _, o, _ in _quads(dataset, CKG.measure)}
+    measures_of_claim: defaultdict[str, set[str]] = defaultdict(set)
+    for s, _, o, _ in _quads(dataset, CKG.quantity):
+        if str(o) in measure_of:
+            measures_of_claim[str(s)].add(measure_of[str(o)])
+    by_measure: Counter[str] = Counter()
+    for claim in claims:
+        by_measure.update(measures_of_claim.get(str(claim)) or {NO_FIGURE})
+    certainty_of = {str(s): _local(o) for s, _, o, _ in _quads(dataset, CKG.certainty)}
+    by_certainty = Counter(certainty_of[str(c)] for c in claims if str(c) in certainty_of)
+
+    stats = Stats(
+        quads=sum(c.quads for c in graphs),
+        articles=sum(1 for c in graphs if c.kind == "article"),
+        graphs=tuple(graphs),
+        classes={cls: len(nodes) for cls, nodes in sorted(typed.items())},
+        entities_by_class={cls: len(nodes) for cls, nodes in sorted(entity_classes.items())},
+        claims_by_measure=dict(sorted(by_measure.items(), key=lambda item: (item[0] == NO_FIGURE, item[0]))),
+        claims_by_certainty=dict(sorted(by_certainty.items())),
+    )
+    logger.debug("stats: %d quads in %d graphs", stats.quads, len(graphs))
+    return stats
+
+
+def format_stats(stats: Stats, *, max_articles: int | None = 20) -> list[list[str]]:
+    """Rows of (section, name, count) for :data:`STATS_HEADERS`.
+
+    Args:
+        stats: What :func:`store_stats` returned.
+        max_articles: Article graphs listed one per row before the rest are summed up in one;
+            None lists them all.
+    """
+    rows = [["total", "quads", str(stats.quads)], ["total", "articles", str(stats.articles)]]
+    articles = [c for c in stats.graphs if c.kind == "article"]
+    shown = articles if max_articles is None else articles[:max_articles]
+    for count in stats.graphs:
+        if count.kind != "article":
+            rows.append(["graph", count.kind if count.kind != "other" else count.name, str(count.quads)])
+    for count in shown:
+        title = f"{count.source or count.name}: {count.headline}" if count.headline else count.source
+        rows.append(["article", title or count.name, str(count.quads)])
+    if len(shown) < len(articles):
+        rest = articles[len(shown) :]
+        rows.append(["article", f"... {len(rest)} more", str(sum(c.quads for c in rest))])
+    rows += [["class", cls, str(n)] for cls, n in stats.classes.items()]
+    rows += [["entities", cls, str(n)] for cls, n in stats.entities_by_class.items()]
+    rows += [["measure", name, str(n)] for name, n in stats.claims_by_measure.items()]
+    rows += [["certainty", name, str(n)] for name, n in stats.claims_by_certainty.items()]
+    return rows
+
+
+def add_parser(commands: Any) -> argparse.ArgumentParser:
+    """Register ``kg stats`` on the CLI's subparsers (``commands.add_parser``)."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "stats", help="count what the store holds: graphs, classes, claims by measure and certainty"
+    )
+    parser.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    parser.add_argument(
+        "--format", choices=("table", "json"), default="table", help="output format (default: table)"
+    )
+    parser.set_defaults(run=run_stats)
+    return parser
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """``kg stats``: a table on the terminal, or JSON (every article listed) for programs."""
+    from kg.output import print_table
+    from kg.store import open_store
+
+    if str(args.store) != "memory" and not Path(args.store).is_dir():
+        raise StoreError(f"no store at {args.store}; build one first with: kg build INPUT --out DIR")
+    store = open_store(args.store)
+    try:
+        stats = store_stats(store.dataset)
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps(dataclasses.asdict(stats), indent=2, ensure_ascii=False))  # noqa: T201
+    else:
+        print_table(STATS_HEADERS, format_stats(stats), title=f"{args.store}: {stats.quads} quads")
+    return 0
+
+
+def _quads(dataset: Dataset, predicate: URIRef) -> Iterator[tuple[Node, Node, Node, str]]:
+    """(s, p, o, graph IRI) of every quad with ``predicate``, in any named graph."""
+    for s, p, o, g in dataset.quads((None, predicate, None, None)):
+        yield s, p, o, str(g.identifier if isinstance(g, Graph) else g)
+
+
+def _is_ckg(term: Node) -> bool:
+    return isinstance(term, URIRef) and str(term).startswith(str(CKG))
+
+
+def _local(term: Node) -> str:
+    return str(term).rsplit("#", 1)[-1]

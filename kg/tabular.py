@@ -1,0 +1,284 @@
+"""The entity graph as files other tools open: GraphML (Gephi, yEd, Cytoscape) and CSV.
+
+Nodes are the mentioned entities and edges the relations among them, exactly as the HTML view
+draws them (:func:`kg.projection.graph_view`); each edge also carries how many articles state
+it and one sentence that does (its ``ckg:Evidence``). Rows come out in a fixed order (nodes by
+IRI, edges by source, target, predicate) and every file is written to a temporary name and then
+renamed, so a failed export never leaves half a file where a good one was.
+
+This module also holds ``kg export``: the RDF formats go through :mod:`kg.export`'s writers,
+GraphML and CSV through the ones here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import logging
+import os
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset
+
+from kg.errors import ExportError, StoreError
+from kg.export import EXPORT_FILES, canonical_dataset, sorted_nquads, union_graph
+from kg.ontology import CKG, load_context
+from kg.projection import RELATION_PREDICATES, ViewEdge, ViewNode, graph_view
+
+__all__ = [
+    "EDGE_COLUMNS",
+    "EXPORT_FORMATS",
+    "NODE_COLUMNS",
+    "TabularEdge",
+    "add_export_parser",
+    "entity_table",
+    "run_export",
+    "write_csv",
+    "write_format",
+    "write_graphml",
+]
+
+logger = logging.getLogger(__name__)
+
+#: ``kg export --format`` choices: kg.export's RDF serialisations, then the tabular ones.
+EXPORT_FORMATS: tuple[str, ...] = (*EXPORT_FILES, "graphml", "csv")
+
+#: Header of nodes.csv. ``id`` and ``label`` are the names Gephi's spreadsheet import looks for.
+NODE_COLUMNS = ("id", "label", "class", "wikidata", "mentions", "articles", "sources")
+
+#: Header of edges.csv. ``source``, ``target``, ``type``, ``label`` and ``weight`` are Gephi's.
+EDGE_COLUMNS = ("source", "target", "type", "label", "weight", "articles", "sources", "evidence")
+
+_GAZETTEER = "gazetteer"
+
+_EVIDENCE_QUERY = (
+    f"PREFIX ckg: <{CKG}>\n"
+    "SELECT ?s ?p ?o ?file ?start ?text WHERE {\n"
+    "  VALUES ?p { " + " ".join(f"ckg:{name}" for name in RELATION_PREDICATES) + " }\n"
+    "  GRAPH ?g { ?e a ckg:Evidence ; ckg:subject ?s ; ckg:predicate ?p ; ckg:object ?o ;\n"
+    "                ckg:inArticle ?article ; ckg:start ?start ; ckg:text ?text .\n"
+    "              ?article ckg:sourceFile ?file . }\n"
+    "}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TabularEdge:
+    """A relation as a row: the view's edge plus its article count and one stating sentence.
+
+    Attributes:
+        edge: The merged relation from :func:`kg.projection.graph_view`.
+        articles: How many articles state it (the gazetteer is not an article).
+        evidence: A sentence that states it: from the first stating article in source-file
+            order, the earliest in that article; empty for gazetteer-only facts.
+    """
+
+    edge: ViewEdge
+    articles: int
+    evidence: str
+
+
+def entity_table(dataset: Dataset) -> tuple[list[ViewNode], list[TabularEdge]]:
+    """The nodes and edges the exports write, in their order."""
+    nodes, edges = graph_view(dataset)
+    evidence = _evidence(dataset)
+    rows = []
+    for edge in edges:
+        stated = evidence.get((edge.source, edge.predicate, edge.target), [])
+        articles = [source for source in edge.sources if source != _GAZETTEER]
+        rows.append(TabularEdge(edge, len(articles), min(stated)[2] if stated else ""))
+    logger.debug("entity table: %d nodes, %d edges", len(nodes), len(rows))
+    return nodes, rows
+
+
+def write_graphml(dataset: Dataset, path: Path) -> Path:
+    """The entity graph as GraphML: a directed multigraph, one edge per relation predicate.
+
+    Node attributes: ``label``, ``class``, ``wikidata`` ("" when unknown), ``mentions``,
+    ``articles``; edge attributes: ``label`` and ``predicate`` (the relation), ``weight`` and
+    ``articles`` (stating articles, at least 1 so that layouts keep gazetteer facts),
+    ``sources`` and ``evidence``. Node ids are the entity IRIs.
+
+    Raises:
+        ExportError: the file cannot be written.
+    """
+    import networkx as nx
+
+    nodes, edges = entity_table(dataset)
+    graph = nx.MultiDiGraph()
+    for node in nodes:
+        graph.add_node(
+            node.id,
+            label=node.label,
+            **{"class": node.cls},
+            wikidata=node.wikidata or "",
+            mentions=node.mentions,
+            articles=len(node.articles),
+        )
+    for row in edges:
+        edge = row.edge
+        graph.add_edge(
+            edge.source,
+            edge.target,
+            key=edge.predicate,
+            label=edge.predicate,
+            predicate=edge.predicate,
+            weight=max(row.articles, 1),
+            articles=row.articles,
+            sources="; ".join(edge.sources),
+            evidence=row.evidence,
+        )
+
+    def render() -> bytes:
+        buffer = io.BytesIO()
+        nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
+        return buffer.getvalue()
+
+    return _write_atomic(path, render)
+
+
+def write_csv(dataset: Dataset, folder: Path) -> tuple[Path, Path]:
+    """``nodes.csv`` and ``edges.csv`` in ``folder`` (UTF-8, RFC 4180); returns their paths.
+
+    Raises:
+        ExportError: a file cannot be written.
+    """
+    nodes, edges = entity_table(dataset)
+    node_rows = [
+        [
+            node.id,
+            node.label,
+            node.cls,
+            node.wikidata or "",
+            node.mentions,
+            len(node.articles),
+            "; ".join(node.articles),
+        ]
+        for node in nodes
+    ]
+    edge_rows = [
+        [
+            row.edge.source,
+            row.edge.target,
+            "Directed",
+            row.edge.predicate,
+            max(row.articles, 1),
+            row.articles,
+            "; ".join(row.edge.sources),
+            row.evidence,
+        ]
+        for row in edges
+    ]
+    nodes_path = _write_atomic(folder / "nodes.csv", lambda: _csv(NODE_COLUMNS, node_rows))
+    edges_path = _write_atomic(folder / "edges.csv", lambda: _csv(EDGE_COLUMNS, edge_rows))
+    return nodes_path, edges_path
+
+
+def add_export_parser(commands: Any) -> argparse.ArgumentParser:
+    """Register ``kg export`` on the CLI's subparsers (``commands.add_parser``)."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "export", help="write the store as Turtle, TriG, N-Quads, JSON-LD, GraphML or CSV"
+    )
+    parser.add_argument(
+        "--format", choices=EXPORT_FORMATS, default="trig", help="output format (default: trig)"
+    )
+    parser.add_argument("--store", default="out/store", help="store folder (default: out/store)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="file to write, or a folder to write the format's usual name into (default: out/); "
+        "for csv, the folder that gets nodes.csv and edges.csv",
+    )
+    parser.set_defaults(run=run_export)
+    return parser
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """``kg export``: one format from the store; prints the path(s) written."""
+    from kg.store import open_store
+
+    if str(args.store) == "memory" or not Path(args.store).is_dir():
+        raise StoreError(f"no store at {args.store}; build one first with: kg build INPUT --out DIR")
+    out = Path(args.out) if args.out is not None else Path("out")
+    store = open_store(args.store)
+    try:
+        written = write_format(store.dataset, args.format, out)
+    finally:
+        store.close()
+    for path in written:
+        print(path)  # noqa: T201
+    return 0
+
+
+def write_format(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
+    """Write ``dataset`` as ``fmt`` to ``out`` (a file, or a folder for the usual file name).
+
+    Raises:
+        ExportError: an unknown format, or a file that cannot be written.
+    """
+    if fmt == "csv":
+        return list(write_csv(dataset, out))
+    if fmt == "graphml":
+        return [write_graphml(dataset, _target(out, "graph.graphml"))]
+    if fmt not in EXPORT_FILES:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    path = _target(out, EXPORT_FILES[fmt])
+    return [_write_atomic(path, lambda: _rdf(dataset, fmt).encode("utf-8"))]
+
+
+def _rdf(dataset: Dataset, fmt: str) -> str:
+    """One RDF serialisation, built from kg.export's pieces exactly as write_exports builds it."""
+    canonical = canonical_dataset(dataset)
+    if fmt == "trig":
+        return canonical.serialize(format="trig")
+    if fmt == "nquads":
+        return sorted_nquads(canonical)
+    union = union_graph(canonical)
+    if fmt == "turtle":
+        return union.serialize(format="turtle")
+    text = union.serialize(format="json-ld", context=load_context(), auto_compact=True, use_native_types=True)
+    return json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _target(out: Path, default_name: str) -> Path:
+    """``out`` itself, or ``out/default_name`` when ``out`` is a folder or names none."""
+    return out / default_name if out.is_dir() or not out.suffix else out
+
+
+def _evidence(dataset: Dataset) -> dict[tuple[str, str, str], list[tuple[str, int, str]]]:
+    """(subject, predicate, object) -> [(source file, start, sentence)] of every Evidence node."""
+    found: dict[tuple[str, str, str], list[tuple[str, int, str]]] = {}
+    prefix = str(CKG)
+    with warnings.catch_warnings():  # rdflib's own deprecated Dataset calls under GRAPH ?g
+        warnings.filterwarnings("ignore", message=r"Dataset\.\w+ is deprecated", category=DeprecationWarning)
+        rows = [tuple(row) for row in dataset.query(_EVIDENCE_QUERY)]  # type: ignore[arg-type]
+    for s, p, o, file, start, text in rows:
+        key = (str(s), str(p)[len(prefix) :], str(o))
+        found.setdefault(key, []).append((str(file), int(str(start)), str(text)))
+    return found
+
+
+def _csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _write_atomic(path: Path, render: Callable[[], bytes]) -> Path:
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(render())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return path
