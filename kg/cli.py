@@ -15,9 +15,8 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.errors import KGError, QueryError, StoreError
+from kg.errors import KGError, QueryError
 from kg.output import FORMATS
-from kg.store.base import QuadStore
 
 __all__ = ["add_store_option", "main"]
 
@@ -147,8 +146,9 @@ def _build(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     from kg.build import write_outputs
     from kg.remove import remove_articles
+    from kg.store import existing_store
 
-    with _opened_store(args.store or args.out / "store") as store:
+    with existing_store(args.store or args.out / "store") as store:
         report = remove_articles(store, args.articles)
         outputs = write_outputs(store.dataset, args.out)
     lines = [f"removed   {iri}" for iri in report.articles]
@@ -220,20 +220,8 @@ def _read_query_file(path: Path) -> str:
 
 
 @contextmanager
-def _opened_store(spec: str | Path) -> Iterator[QuadStore]:
-    """An existing store, closed afterwards; a missing one is a one-line error, not a new store."""
-    from kg.store import is_remote, open_store
-
-    if str(spec) != "memory" and not is_remote(str(spec)) and not Path(spec).is_dir():
-        raise StoreError(f"no store at {spec}; build one first with: kg build INPUT --out DIR")
-    store = open_store(spec)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-@contextmanager
 def _opened(spec: str) -> Iterator[Dataset]:
-    with _opened_store(spec) as store:
+    from kg.store import existing_store
+
+    with existing_store(spec) as store:
         yield store.dataset

@@ -15,13 +15,11 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from kg.errors import StoreError
 from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ONTOLOGY_GRAPH, RDF, SCHEMA
 
 __all__ = [
@@ -192,15 +190,10 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 def run_stats(args: argparse.Namespace) -> int:
     """``kg stats``: a table on the terminal, or JSON (every article listed) for programs."""
     from kg.output import print_table
-    from kg.store import open_store
+    from kg.store import existing_store
 
-    if str(args.store) != "memory" and not Path(args.store).is_dir():
-        raise StoreError(f"no store at {args.store}; build one first with: kg build INPUT --out DIR")
-    store = open_store(args.store)
-    try:
+    with existing_store(args.store) as store:
         stats = store_stats(store.dataset)
-    finally:
-        store.close()
     if args.format == "json":
         print(json.dumps(dataclasses.asdict(stats), indent=2, ensure_ascii=False))  # noqa: T201
     else:

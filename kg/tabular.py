@@ -26,7 +26,7 @@ from typing import Any
 
 from rdflib import Dataset
 
-from kg.errors import ExportError, StoreError
+from kg.errors import ExportError
 from kg.export import EXPORT_FILES, canonical_dataset, sorted_nquads, union_graph
 from kg.ontology import CKG, load_context
 from kg.projection import RELATION_PREDICATES, ViewEdge, ViewNode, graph_view
@@ -201,16 +201,11 @@ def add_export_parser(commands: Any) -> argparse.ArgumentParser:
 
 def run_export(args: argparse.Namespace) -> int:
     """``kg export``: one format from the store; prints the path(s) written."""
-    from kg.store import open_store
+    from kg.store import existing_store
 
-    if str(args.store) == "memory" or not Path(args.store).is_dir():
-        raise StoreError(f"no store at {args.store}; build one first with: kg build INPUT --out DIR")
     out = Path(args.out) if args.out is not None else Path("out")
-    store = open_store(args.store)
-    try:
+    with existing_store(args.store) as store:
         written = write_format(store.dataset, args.format, out)
-    finally:
-        store.close()
     for path in written:
         print(path)  # noqa: T201
     return 0

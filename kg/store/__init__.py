@@ -7,11 +7,14 @@ folder for the embedded Oxigraph store. Backends are imported only when asked fo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from kg.errors import StoreError
 from kg.store.base import Capabilities, QuadStore
 
-__all__ = ["REMOTE_SCHEMES", "Capabilities", "QuadStore", "is_remote", "open_store"]
+__all__ = ["REMOTE_SCHEMES", "Capabilities", "QuadStore", "existing_store", "is_remote", "open_store"]
 
 #: Store strings that start with one of these name a SPARQL endpoint, not a folder.
 REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
@@ -36,3 +39,16 @@ def open_store(spec: str | Path) -> QuadStore:
     from kg.store.oxigraph import OxigraphStore
 
     return OxigraphStore(Path(spec))
+
+
+@contextmanager
+def existing_store(spec: str | Path) -> Iterator[QuadStore]:
+    """A store that must already exist, closed afterwards: for commands that only read or
+    change one, a missing folder is a one-line error rather than a new, empty store."""
+    if str(spec) != "memory" and not is_remote(spec) and not Path(spec).is_dir():
+        raise StoreError(f"no store at {spec}; build one first with: kg build INPUT --out DIR")
+    store = open_store(spec)
+    try:
+        yield store
+    finally:
+        store.close()
