@@ -5,11 +5,9 @@ One run, one synthetic graph (bench/synth_graph.py, about N triples shaped like 
 (a) Load: pyoxigraph's ``Store.bulk_load`` of the N-Quads file (the raw rate), then our public
     path, ``kg.store.open_store(folder).add(quads)``, fed rdflib quads as ``kg build`` feeds it:
     once as one batch (a first build of the whole corpus) and once in batches of ``--batch``
-    quads (incremental builds). The batched run is taken apart: rdflib -> pyoxigraph term
-    conversion, the two ``len()`` scans ``add`` makes to count new quads, and pyoxigraph's
-    transactional ``extend``; ``bulk_extend`` into an empty store is timed as the candidate fast
-    path for first builds. Ratios are against ``bulk_load`` in the same run.
-    ``proposed_add`` (below) is the change this suggests for kg/store/oxigraph.py, timed the same way.
+    quads (incremental builds). For comparison, what ``add`` did before it used the bulk loader:
+    term-by-term conversion and one transactional ``Store.extend`` per batch. Ratios are against
+    ``bulk_load`` in the same run.
 (b) Queries: every canned query of ``ontology/queries`` (default parameters, plus realistic ones
     where a parameter names something) through rdflib + oxrdflib on the embedded store (as
     ``kg query`` runs them), directly with pyoxigraph's ``Store.query``, and on rdflib's
@@ -45,8 +43,7 @@ from typing import cast
 import pyoxigraph as ox
 import rdflib
 from oxrdflib._converter import to_ox
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Dataset
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -187,39 +184,27 @@ def _load(args: argparse.Namespace, workdir: Path, nquads: Path, count: int) -> 
     _rmtree(workdir / "ours-one")
 
     store = open_store(workdir / "ours-batched")
-    inner: ox.Store = store._inner  # type: ignore[attr-defined]  # to take add() apart
-    add_s = convert_s = len_s = contains_s = 0.0
-    for batch in batches:
-        started = time.perf_counter()
-        converted = [to_ox(quad) for quad in batch]
-        convert_s += time.perf_counter() - started
-        started = time.perf_counter()
-        sum(1 for quad in converted if quad in inner)
-        contains_s += time.perf_counter() - started
-        started = time.perf_counter()
-        store.add(batch)
-        add_s += time.perf_counter() - started
-        started = time.perf_counter()
-        len(inner)
-        len_s += 2 * (time.perf_counter() - started)  # add() scans twice: before and after
-    assert len(store) == count
+    started = time.perf_counter()
+    added = sum(store.add(batch) for batch in batches)
+    add_s = time.perf_counter() - started
+    assert added == count == len(store), (added, count)
     store.close()
-    del inner
+
+    # What add() did before it used the bulk loader: rdflib terms converted one by one, then
+    # one transactional Store.extend per batch.
+    extended = ox.Store(str(workdir / "extend"))
+    started = time.perf_counter()
+    for batch in batches:
+        extended.extend([cast(ox.Quad, to_ox(quad)) for quad in batch])  # type: ignore[arg-type]
+    extended.flush()
+    extend_s = time.perf_counter() - started
+    del extended
+    _rmtree(workdir / "extend")
+    del batches
+
     rows += [
         (f"kg OxigraphStore.add, batches of {args.batch:,} (incremental builds)", add_s),
-        ("  of which rdflib -> pyoxigraph term conversion (to_ox)", convert_s),
-        ("  of which len() before and after, to count new quads", len_s),
-        ("  of which Store.extend, one transaction (the rest)", add_s - convert_s - len_s),
-        ("  'quad in store' for each quad instead of len()", contains_s),
-    ]
-
-    quads = list(itertools.chain.from_iterable(batches))
-    proposed_one_s = _proposed_run(workdir / "proposed-one", [quads], count)
-    proposed_s = _proposed_run(workdir / "proposed-batched", batches, count)
-    del batches, quads
-    rows += [
-        ("proposed add, one batch (N-Quads text + bulk_load, undo: clear)", proposed_one_s),
-        (f"proposed add, batches of {args.batch:,} (bulk_extend, journal of new quads)", proposed_s),
+        (f"pyoxigraph Store.extend of to_ox terms, batches of {args.batch:,} (transactional)", extend_s),
     ]
     table = [
         [name, f"{seconds:.1f}", f"{count / seconds:,.0f}", f"{raw_s / seconds:.2f}"]
@@ -227,94 +212,7 @@ def _load(args: argparse.Namespace, workdir: Path, nquads: Path, count: int) -> 
     ]
     _say(f"ratio     {raw_s / one_s:.2f} (kg add, one batch / pyoxigraph bulk_load, triples per second)")
     _say(f"ratio     {raw_s / add_s:.2f} (kg add, batches of {args.batch:,} / pyoxigraph bulk_load)")
-    _say(f"proposed  {raw_s / proposed_one_s:.2f} one batch, {raw_s / proposed_s:.2f} batched (same ratios)")
     return table
-
-
-def _proposed_run(folder: Path, batches: list[list[Quad]], count: int) -> float:
-    """Seconds to load ``batches`` with :func:`proposed_add` into a fresh store."""
-    inner = ox.Store(str(folder))
-    started = time.perf_counter()
-    added = sum(proposed_add(inner, batch, folder) for batch in batches)
-    seconds = time.perf_counter() - started
-    assert added == count == len(inner), (added, count)
-    del inner
-    _rmtree(folder)
-    return seconds
-
-
-#: Journals :func:`proposed_add` keeps while it loads: the new quads, or "the store was empty".
-JOURNAL = "kg-pending.nq"
-WAS_EMPTY = "kg-pending.empty"
-
-_ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def proposed_add(inner: ox.Store, quads: Sequence[Quad], folder: Path) -> int:
-    """The ``OxigraphStore.add`` this benchmark proposes, measured here before it is adopted.
-
-    No ``len()`` scans (their cost grows with the store, not the batch). New quads go through
-    Oxigraph's bulk loader, which skips the per-quad transaction bookkeeping; all-or-nothing is
-    kept by a journal written first: into an empty store (a first build) the batch is written
-    as N-Quads text, which Python makes 2-3 times faster than per-term ``to_ox``, and a failure
-    clears the store again; into a non-empty store the new quads are those ``in`` does not find,
-    and a failure removes them again. A journal found when the store is opened means a crash
-    inside ``add``, undone the same way then. Returns how many quads were new.
-    """
-    if next(iter(inner.quads_for_pattern(None, None, None, None)), None) is None:
-        lines = dict.fromkeys(_nquad(quad) for quad in quads)
-        _journal(folder / WAS_EMPTY, b"")
-        try:
-            inner.bulk_load(input="".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-            inner.flush()
-        except BaseException:
-            inner.clear()
-            raise
-        finally:
-            (folder / WAS_EMPTY).unlink()
-        return len(lines)
-    converted = dict.fromkeys(cast(ox.Quad, to_ox(quad)) for quad in quads)  # type: ignore[arg-type]
-    new = [quad for quad in converted if quad not in inner]
-    if not new:
-        return 0
-    _journal(folder / JOURNAL, ox.serialize(new, format=ox.RdfFormat.N_QUADS) or b"")
-    try:
-        inner.bulk_extend(new)
-        inner.flush()
-    except BaseException:
-        for quad in new:  # slow, but only after a failure
-            inner.remove(quad)
-        raise
-    finally:
-        (folder / JOURNAL).unlink()
-    return len(new)
-
-
-def _journal(path: Path, content: bytes) -> None:
-    """Write ``path`` whole or not at all, and to disk before the load starts."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("wb") as handle:
-        handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
-def _nquad(quad: Quad) -> str:
-    return " ".join(_nquad_term(term) for term in quad) + " .\n"
-
-
-def _nquad_term(term: Node) -> str:
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        lexical = str(term).translate(_ECHAR)
-        if term.language:
-            return f'"{lexical}"@{term.language}'
-        return f'"{lexical}"^^<{term.datatype}>' if term.datatype else f'"{lexical}"'
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def _cases(queries: dict[str, CannedQuery]) -> Iterator[tuple[str, dict[str, str]]]:

@@ -128,6 +128,6 @@ def test_bench_store_bench_runs_small_and_prints_ratios(tmp_path: Path) -> None:
     ratios = re.findall(r"^ratio\s+(\d+\.\d+) \(kg add", out, flags=re.M)
     assert len(ratios) == 2 and all(float(r) > 0 for r in ratios)
     assert re.search(r"^machine\s+\d+ cores", out, flags=re.M)
-    assert "pyoxigraph Store.bulk_load" in out and "of which rdflib -> pyoxigraph term conversion" in out
+    assert "pyoxigraph Store.bulk_load" in out and "pyoxigraph Store.extend of to_ox terms" in out
     for name in ("claims", "claims_about", "claims_by_claimant", "figures_over_time", "disagreeing_figures"):
         assert re.search(rf"^{name}\b", out, flags=re.M), name

@@ -1,0 +1,113 @@
+"""The embedded store's writes: counts, all-or-nothing batches, and undo after a crash.
+
+A real Oxigraph database on disk in each test. A crash inside ``add`` is reproduced by leaving
+what a killed process leaves: the journal on disk next to quads that were already loaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS, XSD
+
+from kg.errors import StoreError
+from kg.mapping import Quad
+from kg.store.oxigraph import JOURNAL, WAS_EMPTY, OxigraphStore
+
+EX = "https://example.org/"
+GRAPH = URIRef(EX + "graph/a")
+
+
+def _quads(*names: str, graph: URIRef = GRAPH) -> list[Quad]:
+    return [(URIRef(EX + name), RDFS.label, Literal(f'"{name}"\\\n', lang="en"), graph) for name in names]
+
+
+def _sorted(store: OxigraphStore) -> list[str]:
+    return sorted(str(q) for q in store._inner.quads_for_pattern(None, None, None, None))  # noqa: SLF001
+
+
+def test_oxigraph_add_counts_new_quads_on_empty_and_non_empty_stores(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    assert store.add(_quads("a", "b", "a")) == 2  # duplicates inside a batch count once
+    assert store.add(_quads("b", "c")) == 1
+    assert store.add(_quads("a", "b", "c")) == 0
+    assert len(store) == 3
+    assert store.remove(_quads("a", "zz")) == 1
+    assert len(store) == 2
+    store.close()
+
+
+def test_oxigraph_add_keeps_literals_exact_through_the_text_path(tmp_path: Path) -> None:
+    """A first build is loaded as N-Quads text: quotes, backslashes, newlines and datatypes
+    must come back as the same terms the term-by-term path writes."""
+    literals = [
+        Literal('say "hi"\\ \n\r\tend'),
+        Literal("12.50", datatype=XSD.decimal),
+        Literal("Kursk", lang="ru"),
+        Literal("Курск — Суджа"),
+    ]
+    quads: list[Quad] = [(URIRef(EX + "s"), RDFS.label, o, GRAPH) for o in literals]
+    first = OxigraphStore(tmp_path / "text")
+    first.add(quads)
+    second = OxigraphStore(tmp_path / "terms")
+    second.add(_quads("x"))  # not empty: the term-by-term path
+    second.add(quads)
+    second.remove(_quads("x"))
+    assert _sorted(first) == _sorted(second)
+    labels = {str(o) for _, _, o, _ in first.dataset.quads((None, RDFS.label, None, None))}
+    assert 'say "hi"\\ \n\r\tend' in labels
+    assert "Курск — Суджа" in labels
+    first.close()
+    second.close()
+
+
+@pytest.mark.parametrize("filled", [False, True], ids=["empty store", "non-empty store"])
+def test_oxigraph_add_with_a_bad_quad_changes_nothing(tmp_path: Path, filled: bool) -> None:
+    store = OxigraphStore(tmp_path / "store")
+    if filled:
+        store.add(_quads("a"))
+    before = _sorted(store)
+    bad = [*_quads("b", "c"), (URIRef("not an iri"), RDFS.label, Literal("x"), GRAPH)]
+    with pytest.raises(StoreError, match="writing to the Oxigraph store at .*store failed"):
+        store.add(bad)
+    assert _sorted(store) == before
+    assert not (tmp_path / "store" / JOURNAL).exists()
+    assert not (tmp_path / "store" / WAS_EMPTY).exists()
+    store.close()
+
+
+def test_oxigraph_reopen_undoes_a_load_into_an_empty_store_cut_short(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    raw = ox.Store(str(folder))
+    raw.bulk_load(
+        input=b"<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n",
+        format=ox.RdfFormat.N_TRIPLES,
+    )
+    raw.flush()
+    del raw
+    (folder / WAS_EMPTY).write_bytes(b"")  # what a build killed inside its first load leaves
+    store = OxigraphStore(folder)
+    assert len(store) == 0
+    assert not (folder / WAS_EMPTY).exists()
+    assert store.add(_quads("a")) == 1  # and the next build completes
+    store.close()
+
+
+def test_oxigraph_reopen_undoes_an_extend_cut_short(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    store = OxigraphStore(folder)
+    store.add(_quads("a", "b"))
+    kept = _sorted(store)
+    pending = [ox.Quad(ox.NamedNode(EX + "c"), ox.NamedNode(EX + "p"), ox.Literal("c"), ox.NamedNode(GRAPH))]
+    store._inner.bulk_extend(pending)  # noqa: SLF001  # loaded, but the journal was never cleared
+    (folder / JOURNAL).write_bytes(ox.serialize(pending, format=ox.RdfFormat.N_QUADS) or b"")
+    store.close()
+
+    reopened = OxigraphStore(folder)
+    assert _sorted(reopened) == kept
+    assert not (folder / JOURNAL).exists()
+    assert reopened.add(_quads("a", "b", "c")) == 1
+    reopened.close()
