@@ -102,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     add_store_option(claims)
     claims.set_defaults(run=_claims)
 
+    from kg.analyze import add_parser as add_analyze_parser
+    from kg.figures_cmd import add_parser as add_figures_parser
     from kg.serve import add_parser as add_serve_parser
     from kg.stats import add_parser as add_stats_parser
     from kg.tabular import add_export_parser
@@ -109,6 +111,8 @@ def _parser() -> argparse.ArgumentParser:
     add_stats_parser(commands)
     add_export_parser(commands)
     add_serve_parser(commands)
+    add_analyze_parser(commands)
+    add_figures_parser(commands)
     return parser
 
 

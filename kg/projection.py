@@ -1,9 +1,10 @@
 """The one place that reads the graph for views: RDF dataset -> plain node and edge records.
 
-Every view (the pyvis page of :mod:`kg.viz`, and later the analytics) draws from
-:func:`graph_view`, so they all see the same nodes and edges: the same rule for which entities
-are shown, the same most specific class, the same merged relation sources. The records
-(:class:`ViewNode`, :class:`ViewEdge`) hold plain strings and ints, no rdflib types, so the code
+Every view (the pyvis page of :mod:`kg.viz`, the networkx graph of :mod:`kg.analytics`) draws
+from :func:`graph_view`, so they all see the same nodes and edges: the same rule for which
+entities are shown, the same most specific class, the same merged relation sources.
+:func:`relation_evidence` adds the sentences behind each relation and :func:`claim_links` who
+claims what about whom. The records hold plain strings and ints, no rdflib types, so the code
 that renders or analyses them never touches SPARQL or a store.
 """
 
@@ -13,6 +14,7 @@ import logging
 import re
 import warnings
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +22,19 @@ from rdflib import Dataset, URIRef
 
 from kg.ontology import CKG, GAZETTEER_GRAPH
 
-__all__ = ["RELATION_PREDICATES", "ViewEdge", "ViewNode", "graph_view"]
+__all__ = [
+    "RELATION_PREDICATES",
+    "ClaimFigure",
+    "ClaimLink",
+    "ClaimRecord",
+    "SourceSentence",
+    "ViewEdge",
+    "ViewNode",
+    "claim_links",
+    "claim_records",
+    "graph_view",
+    "relation_evidence",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +107,16 @@ _RELATIONS_QUERY = (
     + " }\n  GRAPH ?g { ?s ?p ?o . }\n}"
 )
 
+_EVIDENCE_QUERY = (
+    _PREFIXES
+    + "SELECT ?s ?p ?o ?article ?start ?end ?text WHERE {\n  VALUES ?p { "
+    + " ".join(f"ckg:{name}" for name in RELATION_PREDICATES)
+    + """ }
+  GRAPH ?g { ?e a ckg:Evidence ; ckg:subject ?s ; ckg:predicate ?p ; ckg:object ?o ;
+                ckg:inArticle ?article ; ckg:start ?start ; ckg:end ?end ; ckg:text ?text . }
+}"""
+)
+
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
@@ -136,6 +160,45 @@ class ViewEdge:
     sources: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class SourceSentence:
+    """A sentence of an article that states a relation or a claim.
+
+    Attributes:
+        text: The sentence as the article has it.
+        article: The article's source file (its IRI when it has none).
+        start: Character offset of the sentence in the article text.
+        end: Offset just past its end.
+    """
+
+    text: str
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLink:
+    """What one actor claims about one entity, over every article.
+
+    Attributes:
+        claimant: The claimant entity IRI (``ckg:claimant``).
+        subject: The entity the claims are about (``ckg:about``) or whose people a figure of
+            theirs counts (``ckg:countOf``).
+        claims: How many distinct claims link the two.
+        figures: The figures of those claims as written ("11,000"), distinct, sorted.
+        sources: Source files of the articles that report them, sorted.
+        evidence: The claims' sentences, by article and then offset.
+    """
+
+    claimant: str
+    subject: str
+    claims: int
+    figures: tuple[str, ...]
+    sources: tuple[str, ...]
+    evidence: tuple[SourceSentence, ...]
+
+
 def graph_view(dataset: Dataset) -> tuple[list[ViewNode], list[ViewEdge]]:
     """The mentioned entities and the relations among them, ready to draw.
 
@@ -157,9 +220,7 @@ def graph_view(dataset: Dataset) -> tuple[list[ViewNode], list[ViewEdge]]:
             mentions[str(entity)] += int(count)
             mentioned_in[str(entity)].add(str(article))
 
-    files: defaultdict[str, set[str]] = defaultdict(set)
-    for article, file in _rows(dataset, _ARTICLES_QUERY):
-        files[str(article)].add(str(file))
+    files = _source_files(dataset)
 
     types: defaultdict[str, set[str]] = defaultdict(set)
     labels: defaultdict[str, set[str]] = defaultdict(set)
@@ -203,6 +264,58 @@ def graph_view(dataset: Dataset) -> tuple[list[ViewNode], list[ViewEdge]]:
     return nodes, edges
 
 
+def relation_evidence(dataset: Dataset) -> dict[tuple[str, str, str], tuple[SourceSentence, ...]]:
+    """The sentences each relation was read from, keyed like :class:`ViewEdge`: (source, predicate,
+    target), sentences by article and then offset. Gazetteer facts have none."""
+    files = _source_files(dataset)
+    found: defaultdict[tuple[str, str, str], set[SourceSentence]] = defaultdict(set)
+    for s, p, o, article, start, end, text in _rows(dataset, _EVIDENCE_QUERY):
+        sentence = SourceSentence(str(text), _article_file(str(article), files), int(start), int(end))
+        found[str(s), str(p)[len(str(CKG)) :], str(o)].add(sentence)
+    return {key: _in_reading_order(sentences) for key, sentences in sorted(found.items())}
+
+
+def claim_links(dataset: Dataset) -> list[ClaimLink]:
+    """Claimant -> subject links of every attributed claim, sorted by (claimant, subject).
+
+    :func:`claim_records` folded into pairs: a claim with several claimants or subjects links
+    each claimant to each subject; a claim attributed to no one links nothing.
+    """
+    linked: defaultdict[tuple[str, str], list[ClaimRecord]] = defaultdict(list)
+    for record in claim_records(dataset):
+        subjects = set(record.about) | {figure.group for figure in record.figures if figure.group}
+        for who in record.claimants:
+            for subject in subjects:
+                linked[who, subject].append(record)
+    return [
+        ClaimLink(
+            claimant=who,
+            subject=subject,
+            claims=len(records),
+            figures=tuple(sorted({f.text for record in records for f in record.figures if f.text})),
+            sources=tuple(sorted({record.sentence.article for record in records})),
+            evidence=_in_reading_order(record.sentence for record in records),
+        )
+        for (who, subject), records in sorted(linked.items())
+    ]
+
+
+def _source_files(dataset: Dataset) -> dict[str, set[str]]:
+    """Article IRI -> its ``ckg:sourceFile`` names."""
+    files: defaultdict[str, set[str]] = defaultdict(set)
+    for article, file in _rows(dataset, _ARTICLES_QUERY):
+        files[str(article)].add(str(file))
+    return files
+
+
+def _article_file(article: str, files: dict[str, set[str]]) -> str:
+    return min(files[article]) if files.get(article) else article
+
+
+def _in_reading_order(sentences: Iterable[SourceSentence]) -> tuple[SourceSentence, ...]:
+    return tuple(sorted(set(sentences), key=lambda s: (s.article, s.start, s.end, s.text)))
+
+
 def _rows(dataset: Dataset, query: str) -> list[tuple[Any, ...]]:
     """All result rows, read eagerly so rdflib's own deprecation noise stays inside the filter.
 
@@ -231,3 +344,107 @@ def _graph_source(graph: str, files: dict[str, set[str]]) -> str:
         return "gazetteer"
     article_files = files.get(graph)
     return min(article_files) if article_files else graph
+
+
+_CLAIM_SENTENCES_QUERY = (
+    _PREFIXES
+    + """SELECT ?claim ?article ?start ?end ?text WHERE {
+  GRAPH ?g { ?claim a ckg:Claim ; ckg:reportedIn ?article ;
+               ckg:start ?start ; ckg:end ?end ; ckg:text ?text . }
+}"""
+)
+_CLAIM_FACTS_QUERY = (
+    _PREFIXES
+    + """SELECT DISTINCT ?claim ?p ?o WHERE {
+  VALUES ?p { ckg:claimant ckg:about ckg:content ckg:cue ckg:certainty }
+  GRAPH ?g { ?claim ?p ?o . }
+}"""
+)
+_CLAIM_QUANTITIES_QUERY = (
+    _PREFIXES
+    + """SELECT DISTINCT ?claim ?q ?p ?o WHERE {
+  VALUES ?p { ckg:text ckg:measure ckg:countOf }
+  GRAPH ?g { ?claim ckg:quantity ?q . ?q ?p ?o . }
+}"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFigure:
+    """A figure of a claim as written ("Some 11,000"), what it measures, and whose people it
+    counts (an entity IRI; None when the text names no group)."""
+
+    text: str
+    measure: str
+    group: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """One claim with the sentence it was read from: the unit of the claims view.
+
+    Attributes:
+        id: The claim IRI.
+        sentence: The claim's sentence and its article.
+        content: What is claimed, when the extractor told it apart from the sentence.
+        cue: The reporting verb's lemma ("say"), if any.
+        certainty: Its ``ckg:certainty`` as a local name ("Estimated").
+        claimants: Entity IRIs of who makes it, sorted; empty when unattributed.
+        about: Entity IRIs it is about (``ckg:about``), sorted.
+        figures: Its figures, by text.
+    """
+
+    id: str
+    sentence: SourceSentence
+    content: str | None
+    cue: str | None
+    certainty: str | None
+    claimants: tuple[str, ...]
+    about: tuple[str, ...]
+    figures: tuple[ClaimFigure, ...]
+
+
+def claim_records(dataset: Dataset) -> list[ClaimRecord]:
+    """Every claim with its claimants, subjects and figures, in reading order (article, offset).
+
+    Unlike :func:`claim_links`, which folds claims into claimant -> subject pairs, each claim
+    stays one record, so a view can draw claimant -> claim -> counted group with the figure.
+    """
+    files = _source_files(dataset)
+    sentences = {
+        str(claim): SourceSentence(str(text), _article_file(str(article), files), int(start), int(end))
+        for claim, article, start, end, text in _rows(dataset, _CLAIM_SENTENCES_QUERY)
+    }
+    facts: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim, p, o in _rows(dataset, _CLAIM_FACTS_QUERY):
+        facts[str(claim), _last_segment(str(p))].add(str(o))
+    quantities: defaultdict[str, defaultdict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    for claim, q, p, o in _rows(dataset, _CLAIM_QUANTITIES_QUERY):
+        quantities[str(claim)][str(q)].setdefault(_last_segment(str(p)), str(o))
+
+    def one(claim: str, name: str) -> str | None:
+        found = facts.get((claim, name))
+        return min(found) if found else None
+
+    records = [
+        ClaimRecord(
+            id=claim,
+            sentence=sentence,
+            content=one(claim, "content"),
+            cue=one(claim, "cue"),
+            certainty=_last_segment(certainty) if (certainty := one(claim, "certainty")) else None,
+            claimants=tuple(sorted(facts.get((claim, "claimant"), ()))),
+            about=tuple(sorted(facts.get((claim, "about"), ()))),
+            figures=tuple(
+                sorted(
+                    (
+                        ClaimFigure(q.get("text", ""), _last_segment(q.get("measure", "")), q.get("countOf"))
+                        for q in quantities[claim].values()
+                    ),
+                    key=lambda figure: (figure.text, figure.measure, figure.group or ""),
+                )
+            ),
+        )
+        for claim, sentence in sentences.items()
+    ]
+    return sorted(records, key=lambda record: (record.sentence.article, record.sentence.start, record.id))

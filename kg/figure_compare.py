@@ -1,0 +1,396 @@
+"""Every figure for a counted group and measure side by side, and which of them cannot all be true.
+
+:func:`read_figures` reads the canned ``figures_by_group`` query, so ``kg query --name
+figures_by_group`` shows the same figures a SPARQL client sees; :func:`compare_figures` groups them
+by counted group and measure and flags disagreements in Python, where a group of a few thousand
+figures is compared in well under a second. The rules are those of the ``disagreeing_figures``
+canned query, so ``kg figures`` and that query flag the same pairs:
+
+- a figure's bounds follow its qualifier: exact ``[v, v]``; about ``[v - 10%, v + 10%]``
+  (:data:`APPROXIMATE_TOLERANCE`); nearly ``[v - 10%, v]``; at least ``[v, inf)``; more than
+  ``(v, inf)``; at most / up to ``[0, v]``; less than ``[0, v)``; a range (or a vague word such
+  as "dozens of") its ``[min, max]``;
+- two figures disagree when their bounds do not overlap and either they were stated within
+  ``window_days`` of each other (the same period) or the smaller one is the later (a running
+  tally cannot shrink);
+- increments ("2,000-3,000 more", "another 500") add to a total rather than restate it, so they
+  are compared with nothing (:func:`is_increment`), and undated figures neither.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+
+from rdflib import Dataset
+
+from kg.query import run_canned
+
+__all__ = [
+    "APPROXIMATE_TOLERANCE",
+    "FIGURE_COLUMNS",
+    "SAME_PERIOD_DAYS",
+    "Bounds",
+    "ComparedFigure",
+    "FigureGroup",
+    "FigureRecord",
+    "compare_figures",
+    "disagree",
+    "figure_bounds",
+    "figure_rows",
+    "is_increment",
+    "read_figures",
+]
+
+logger = logging.getLogger(__name__)
+
+#: How far "about" reaches either side of its number, and "nearly" below it (as in
+#: ``disagreeing_figures.rq``): "about 50" allows 45 to 55.
+APPROXIMATE_TOLERANCE = Decimal("0.1")
+
+#: Days apart two figures may be stated and still describe the same period (the default window
+#: of ``disagreeing_figures.rq``).
+SAME_PERIOD_DAYS = 90
+
+#: Words that make a figure an increment: "<figure> more" and "another/additional/further
+#: <figure>", any case; ``disagreeing_figures.rq`` leaves out the figures these words mark.
+INCREMENT_AFTER = ("more",)
+INCREMENT_BEFORE = ("another", "additional", "further")
+
+_NO_GROUP = "(no counted group)"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRecord:
+    """One figure as the store holds it, with who gave it, when and where it was reported.
+
+    Attributes:
+        quantity: The ``ckg:Quantity`` IRI (the figure's identity).
+        claim: The claim that carries it.
+        group: What is counted: the ``ckg:countOf`` entity IRI or, when the figure counts nothing
+            named, the IRIs the claim is ``ckg:about``, space-separated; "" when neither.
+        group_label: The group's label(s), "; "-separated.
+        measure: Local name of the ``ckg:measure`` concept (Killed, TroopCount, ...).
+        qualifier: Local name of the ``ckg:qualifier`` concept (Exact, AtLeast, ...).
+        value: The point figure, if any.
+        min_value: The lower bound, if any.
+        max_value: The upper bound, if any.
+        figure: The figure as written ("At least 100").
+        sentence: The claim's sentence(s).
+        claimants: Labels of the claimants, sorted.
+        source_text: The words naming the source when no claimant could be resolved ("it").
+        via: Labels of the intermediaries (``ckg:via``), sorted.
+        date: ``ckg:statedOn``, else the article's publication date; None when neither.
+        outlet: The article's ``schema:publisher``.
+        file: The article's input file (``ckg:sourceFile``).
+    """
+
+    quantity: str
+    claim: str
+    group: str
+    group_label: str
+    measure: str
+    qualifier: str
+    value: Decimal | None
+    min_value: Decimal | None
+    max_value: Decimal | None
+    figure: str
+    sentence: str
+    claimants: tuple[str, ...] = ()
+    source_text: str = ""
+    via: tuple[str, ...] = ()
+    date: date | None = None
+    outlet: str = ""
+    file: str = ""
+
+    @property
+    def claimant(self) -> str:
+        """Who gives the figure, in one label: the claimants, else the source's own words."""
+        if self.claimants:
+            return "; ".join(self.claimants)
+        return f'"{self.source_text}" (unnamed)' if self.source_text else "(not attributed)"
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The values a figure allows, from ``low`` to ``high`` (None: no upper bound)."""
+
+    low: Decimal
+    high: Decimal | None = None
+    low_open: bool = False
+    high_open: bool = False
+
+    def __post_init__(self) -> None:
+        if self.high is not None and self.high < self.low:
+            raise ValueError(f"bounds {self.low}..{self.high}: the upper is below the lower")
+
+    def below(self, other: Bounds) -> bool:
+        """Whether every value allowed here is smaller than every value ``other`` allows."""
+        if self.high is None:
+            return False
+        return self.high < other.low or (self.high == other.low and (self.high_open or other.low_open))
+
+    def overlaps(self, other: Bounds) -> bool:
+        """Whether one value satisfies both."""
+        return not self.below(other) and not other.below(self)
+
+    def __str__(self) -> str:
+        high = "inf)" if self.high is None else f"{_plain(self.high)}{')' if self.high_open else ']'}"
+        return f"{'(' if self.low_open else '['}{_plain(self.low)}, {high}"
+
+
+@dataclass(frozen=True, slots=True)
+class ComparedFigure:
+    """A figure in its comparison: a number to cite it by, its bounds and its flags.
+
+    Attributes:
+        id: 1, 2, ... over the whole comparison, in its order.
+        record: The figure.
+        bounds: The values it allows; None when it has no number.
+        increment: It adds to a total ("2,000-3,000 more"), so it is compared with nothing.
+        disagrees_with: Ids of the figures of its group it cannot be true together with.
+    """
+
+    id: int
+    record: FigureRecord
+    bounds: Bounds | None
+    increment: bool = False
+    disagrees_with: tuple[int, ...] = ()
+
+    @property
+    def flag(self) -> str:
+        """One word for the CSV and the table: "disagrees", "increment" or empty."""
+        return "disagrees" if self.disagrees_with else "increment" if self.increment else ""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureGroup:
+    """Every figure for one counted group and measure, oldest first."""
+
+    group: str
+    group_label: str
+    measure: str
+    figures: tuple[ComparedFigure, ...]
+
+    @property
+    def disagreeing(self) -> int:
+        """How many of its figures disagree with another."""
+        return sum(1 for f in self.figures if f.disagrees_with)
+
+
+def read_figures(dataset: Dataset, *, entity: str = "", measure: str = "") -> list[FigureRecord]:
+    """The figures of ``dataset`` (of one counted group, named any way the store knows it, and
+    of one measure, when given), in the query's order.
+
+    Raises:
+        QueryError: the store cannot answer the query.
+    """
+    result = run_canned(dataset, "figures_by_group", {"entity": entity, "measure": measure})
+    records = [_record(dict(zip(result.variables, row, strict=True))) for row in result.rows]
+    logger.debug("read %d figures (entity %r, measure %r)", len(records), entity, measure)
+    return records
+
+
+def _record(row: dict[str, object]) -> FigureRecord:
+    counted = _named(row["counted"]) or _named(row["about"])
+    return FigureRecord(
+        quantity=str(row["quantity"]),
+        claim=str(row["claim"]),
+        group=" ".join(sorted(iri for iri, _ in counted)),
+        group_label="; ".join(label for _, label in counted) or _NO_GROUP,
+        measure=str(row["measure"]),
+        qualifier=str(row["qualifier"]),
+        value=_decimal(row["value"]),
+        min_value=_decimal(row["min"]),
+        max_value=_decimal(row["max"]),
+        figure=str(row["figure"]),
+        sentence=str(row["text"]),
+        claimants=tuple(label for _, label in _named(row["claimants"])),
+        source_text=str(row["source"] or ""),
+        via=tuple(label for _, label in _named(row["via"])),
+        date=_date(row["date"]),
+        outlet=str(row["outlet"] or ""),
+        file=str(row["file"] or ""),
+    )
+
+
+def _named(cell: object) -> list[tuple[str, str]]:
+    """("IRI", "label") pairs from the query's "IRI label" lines, sorted by label."""
+    pairs = (line.partition(" ")[::2] for line in str(cell or "").splitlines() if line)
+    return sorted(pairs, key=lambda pair: (pair[1].casefold(), pair[0]))
+
+
+def _decimal(cell: object) -> Decimal | None:
+    return None if cell is None else Decimal(str(cell))
+
+
+def _date(cell: object) -> date | None:
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    try:
+        return date.fromisoformat(str(cell)[:10]) if cell is not None else None
+    except ValueError:
+        return None
+
+
+def figure_bounds(
+    qualifier: str, value: Decimal | None, min_value: Decimal | None, max_value: Decimal | None
+) -> Bounds | None:
+    """The values a figure allows, by the rules in the module docstring; None without a number."""
+    zero = Decimal(0)
+    if min_value is not None and max_value is not None:
+        return Bounds(min_value, max_value)
+    number = value if value is not None else min_value if min_value is not None else max_value
+    if number is None:
+        return None
+    spread = abs(number) * APPROXIMATE_TOLERANCE
+    match qualifier:
+        case "AtLeast":
+            return Bounds(number)
+        case "MoreThan":
+            return Bounds(number, low_open=True)
+        case "AtMost":
+            return Bounds(min(zero, number), number)
+        case "LessThan":
+            return Bounds(min(zero, number), number, high_open=True)
+        case "Approximately":
+            return Bounds(number - spread, number + spread)
+        case "Nearly":
+            return Bounds(number - spread, number)
+    if value is not None:
+        return Bounds(value, value)
+    return Bounds(number) if min_value is not None else Bounds(min(zero, number), number)
+
+
+def is_increment(figure: str, sentence: str) -> bool:
+    """Whether the sentence adds the figure to a total ("2,000-3,000 more soldiers")."""
+    text, words = sentence.casefold(), figure.casefold()
+    return any(f"{words} {after}" in text for after in INCREMENT_AFTER) or any(
+        f"{before} {words}" in text for before in INCREMENT_BEFORE
+    )
+
+
+def disagree(first: FigureRecord, second: FigureRecord, *, window_days: int = SAME_PERIOD_DAYS) -> bool:
+    """Whether two figures (of one group and measure) cannot both be true."""
+    return _disagree(_comparable(_figure(0, first)), _comparable(_figure(0, second)), window_days)
+
+
+def compare_figures(
+    records: Iterable[FigureRecord], *, window_days: int = SAME_PERIOD_DAYS
+) -> tuple[FigureGroup, ...]:
+    """The figures by counted group and measure (groups by label, figures oldest first), each
+    numbered and flagged.
+
+    Every pair within a group is compared: quadratic in the size of a group, which stays in the
+    thousands even for a long war's most reported toll.
+    """
+    by_group: defaultdict[tuple[str, str], list[FigureRecord]] = defaultdict(list)
+    for record in records:
+        by_group[record.group, record.measure].append(record)
+    ordered = sorted(by_group.items(), key=lambda item: (item[1][0].group_label.casefold(), item[0]))
+    groups, next_id = [], 1
+    for (group, measure), members in ordered:
+        members.sort(key=lambda r: (r.date is None, r.date or date.min, r.quantity))
+        figures = [_figure(next_id + i, record) for i, record in enumerate(members)]
+        comparable = [_comparable(figure) for figure in figures]
+        conflicts: list[list[int]] = [[] for _ in figures]
+        for i, first in enumerate(comparable):
+            for j in range(i + 1, len(figures)):
+                if _disagree(first, comparable[j], window_days):
+                    conflicts[i].append(figures[j].id)
+                    conflicts[j].append(figures[i].id)
+        flagged = tuple(replace(f, disagrees_with=tuple(c)) for f, c in zip(figures, conflicts, strict=True))
+        groups.append(FigureGroup(group, members[0].group_label, measure, flagged))
+        next_id += len(members)
+    return tuple(groups)
+
+
+def _figure(figure_id: int, record: FigureRecord) -> ComparedFigure:
+    bounds = figure_bounds(record.qualifier, record.value, record.min_value, record.max_value)
+    return ComparedFigure(figure_id, record, bounds, is_increment(record.figure, record.sentence))
+
+
+_Comparable = tuple[Bounds, date] | None
+
+
+def _comparable(figure: ComparedFigure) -> _Comparable:
+    """What two figures are compared by; None for one compared with nothing."""
+    if figure.bounds is None or figure.record.date is None or figure.increment:
+        return None
+    return figure.bounds, figure.record.date
+
+
+def _disagree(first: _Comparable, second: _Comparable, window_days: int) -> bool:
+    if first is None or second is None:
+        return False
+    if second[0].below(first[0]):
+        first, second = second, first
+    elif not first[0].below(second[0]):
+        return False  # they overlap
+    (_, smaller_on), (_, larger_on) = first, second
+    return abs((larger_on - smaller_on).days) <= window_days or smaller_on > larger_on
+
+
+#: Columns of :func:`figure_rows`: one row per figure, for CSV and the terminal.
+FIGURE_COLUMNS = (
+    "id",
+    "group",
+    "measure",
+    "date",
+    "claimant",
+    "via",
+    "outlet",
+    "file",
+    "figure",
+    "qualifier",
+    "value",
+    "min",
+    "max",
+    "bounds",
+    "flag",
+    "disagrees_with",
+    "sentence",
+    "quantity",
+)
+
+
+def figure_rows(groups: Sequence[FigureGroup]) -> list[list[str]]:
+    """One row of :data:`FIGURE_COLUMNS` per figure, as text; numbers without thousands separators."""
+    rows = []
+    for group in groups:
+        for figure in group.figures:
+            record = figure.record
+            rows.append(
+                [
+                    str(figure.id),
+                    group.group_label,
+                    group.measure,
+                    record.date.isoformat() if record.date else "",
+                    record.claimant,
+                    "; ".join(record.via),
+                    record.outlet,
+                    record.file,
+                    record.figure,
+                    record.qualifier,
+                    _plain(record.value),
+                    _plain(record.min_value),
+                    _plain(record.max_value),
+                    str(figure.bounds or ""),
+                    figure.flag,
+                    " ".join(str(i) for i in figure.disagrees_with),
+                    record.sentence,
+                    record.quantity,
+                ]
+            )
+    return rows
+
+
+def _plain(number: Decimal | None) -> str:
+    """A number as plain digits: 11000, 49.5 (no exponent, no trailing zeros)."""
+    return "" if number is None else format(number.normalize(), "f")

@@ -1,0 +1,121 @@
+"""``kg figures``: every figure per counted group and measure - who gave it, when, where it was
+reported - with those that cannot both be true flagged; a table per group on the terminal, and
+on request one CSV row per figure and the HTML timeline (:mod:`kg.timeline`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, get_args
+
+from kg.cli import add_store_option
+from kg.errors import ExportError, QueryError
+from kg.figure_compare import (
+    FIGURE_COLUMNS,
+    SAME_PERIOD_DAYS,
+    FigureGroup,
+    compare_figures,
+    figure_rows,
+    read_figures,
+)
+from kg.model import Measure
+
+__all__ = ["add_parser", "run_figures"]
+
+MEASURES: tuple[str, ...] = get_args(Measure)
+
+#: The columns of :data:`kg.figure_compare.FIGURE_COLUMNS` the terminal shows.
+_TABLE_COLUMNS = ("id", "date", "claimant", "via", "figure", "bounds", "flag", "outlet")
+
+
+def add_parser(commands: Any) -> argparse.ArgumentParser:
+    """Register ``kg figures`` on the CLI's subparsers (``commands.add_parser``)."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "figures",
+        help="every figure per counted group and measure, by source and date; flags those that disagree",
+    )
+    parser.add_argument(
+        "--entity",
+        default="",
+        help="only figures counting this group (its name, an alias or an article's words)",
+    )
+    parser.add_argument("--measure", default="", help=f"only this measure: {', '.join(MEASURES)}")
+    parser.add_argument(
+        "--window",
+        type=int,
+        default=SAME_PERIOD_DAYS,
+        metavar="DAYS",
+        help=f"days apart two figures may be stated and describe one period (default: {SAME_PERIOD_DAYS})",
+    )
+    parser.add_argument("--csv", type=Path, metavar="PATH", help="write one row per figure to this CSV file")
+    parser.add_argument(
+        "--html", type=Path, metavar="PATH", help="write the timeline chart to this HTML file"
+    )
+    add_store_option(parser)
+    parser.set_defaults(run=run_figures)
+    return parser
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    """``kg figures``: read, compare, print, and write the files asked for."""
+    from kg.output import format_result, print_table
+    from kg.query import QueryResult
+    from kg.store import existing_store
+    from kg.timeline import timeline_html
+
+    measure = _measure(args.measure)
+    if args.window < 0:
+        raise QueryError(f"--window {args.window}: give a number of days, 0 or more")
+    with existing_store(args.store) as store:
+        records = read_figures(store.dataset, entity=args.entity, measure=measure)
+    if not records and (args.entity or measure):
+        raise QueryError(
+            f"no figures for {_selection(args.entity, measure)}; --entity takes the counted group's name, an "
+            "alias or the words an article uses for it (kg query --name figures_by_group lists every figure)"
+        )
+    groups = compare_figures(records, window_days=args.window)
+    for group in groups:
+        print_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group))
+    if not groups:
+        print("no figures in the store")  # noqa: T201
+    rows = tuple(tuple(row) for row in figure_rows(groups))
+    if args.csv:
+        _write(args.csv, format_result(QueryResult(FIGURE_COLUMNS, rows), "csv"))
+    if args.html:
+        title = "Figures over time" + (
+            f": {_selection(args.entity, measure)}" if args.entity or measure else ""
+        )
+        _write(args.html, timeline_html(groups, title=title))
+    return 0
+
+
+def _measure(given: str) -> str:
+    """The measure's exact name, whatever its case."""
+    if not given:
+        return ""
+    for name in MEASURES:
+        if name.casefold() == given.casefold():
+            return name
+    raise QueryError(f"--measure {given!r} is not a measure; choose one of: {', '.join(MEASURES)}")
+
+
+def _selection(entity: str, measure: str) -> str:
+    return " and ".join(part for part in (f"entity {entity!r}" if entity else "", measure) if part)
+
+
+def _table_rows(group: FigureGroup) -> list[list[str]]:
+    shown = [FIGURE_COLUMNS.index(name) for name in _TABLE_COLUMNS]
+    return [[row[i] for i in shown] for row in figure_rows([group])]
+
+
+def _title(group: FigureGroup) -> str:
+    disagree = f", {group.disagreeing} disagree" if group.disagreeing else ""
+    return f"{group.group_label} \N{EM DASH} {group.measure}: {len(group.figures)} figures{disagree}"
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}; choose another path") from exc
+    print(f"wrote     {path}")  # noqa: T201

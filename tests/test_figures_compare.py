@@ -1,0 +1,366 @@
+"""Figure comparison and the timeline: bounds from qualifiers, disagreement flags, CSV rows, and
+a chart whose embedded data is exactly what it drew - on hand-built records and on the seeds."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.errors import QueryError, StoreError
+from kg.figure_compare import (
+    FIGURE_COLUMNS,
+    Bounds,
+    FigureRecord,
+    compare_figures,
+    disagree,
+    figure_bounds,
+    figure_rows,
+    is_increment,
+    read_figures,
+)
+from kg.figures_cmd import add_parser
+from kg.query import run_canned
+from kg.store import open_store
+from kg.timeline import Timeline, chart_panels, timeline_html, timeline_svg
+
+DEC_20, FEB_28 = date(2024, 12, 20), date(2025, 2, 28)
+
+
+def figure(
+    text: str,
+    qualifier: str,
+    value: int | None = None,
+    low: int | None = None,
+    high: int | None = None,
+    *,
+    on: date | None = DEC_20,
+    claimants: tuple[str, ...] = ("Ukraine",),
+    measure: str = "Killed",
+    sentence: str = "",
+    group: str = "https://w3id.org/conflict-kg/id/korean-peoples-army",
+) -> FigureRecord:
+    """A record as the store would give it; the quantity IRI is unique per figure text."""
+    return FigureRecord(
+        quantity=f"https://example.org/q/{text.replace(' ', '_')}/{measure}",
+        claim="https://example.org/claim",
+        group=group,
+        group_label="Korean People's Army",
+        measure=measure,
+        qualifier=qualifier,
+        value=None if value is None else Decimal(value),
+        min_value=None if low is None else Decimal(low),
+        max_value=None if high is None else Decimal(high),
+        figure=text,
+        sentence=sentence or f"They said {text} were killed.",
+        claimants=claimants,
+        date=on,
+        outlet="Test Wire",
+        file="test.txt",
+    )
+
+
+# (qualifier, value, min, max, bounds as written)
+BOUNDS = [
+    ("Exact", 14, None, None, "[14, 14]"),
+    ("Approximately", 50, None, None, "[45, 55]"),
+    ("Nearly", 200, None, None, "[180, 200]"),
+    ("AtLeast", None, 100, None, "[100, inf)"),
+    ("MoreThan", None, 4000, None, "(4000, inf)"),
+    ("AtMost", None, None, 500, "[0, 500]"),
+    ("LessThan", None, None, 20, "[0, 20)"),
+    ("Range", None, 10000, 12000, "[10000, 12000]"),
+    ("Vague", None, 24, 99, "[24, 99]"),
+    ("Vague", None, 200, None, "[200, inf)"),
+]
+
+
+@pytest.mark.parametrize(("qualifier", "value", "low", "high", "expected"), BOUNDS)
+def test_figure_bounds_follow_the_qualifier(
+    qualifier: str, value: int | None, low: int | None, high: int | None, expected: str
+) -> None:
+    number = {k: None if v is None else Decimal(v) for k, v in {"v": value, "lo": low, "hi": high}.items()}
+    assert str(figure_bounds(qualifier, number["v"], number["lo"], number["hi"])) == expected
+
+
+def test_figure_bounds_without_a_number_is_none() -> None:
+    assert figure_bounds("Exact", None, None, None) is None
+
+
+# (first, second, overlap): open ends exclude the shared number, closed ends include it
+TOUCHING = [
+    (Bounds(Decimal(100), low_open=True), Bounds(Decimal(100), Decimal(100)), False),  # more than 100 / 100
+    (Bounds(Decimal(100)), Bounds(Decimal(100), Decimal(100)), True),  # at least 100 / 100
+    (Bounds(Decimal(0), Decimal(20), high_open=True), Bounds(Decimal(20)), False),  # fewer than 20 / 20+
+    (Bounds(Decimal(0), Decimal(20)), Bounds(Decimal(20)), True),  # up to 20 / at least 20
+    (Bounds(Decimal(45), Decimal(55)), Bounds(Decimal(100)), False),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "overlap"), TOUCHING)
+def test_bounds_overlap_at_shared_ends(first: Bounds, second: Bounds, overlap: bool) -> None:
+    assert first.overlaps(second) is overlap
+    assert second.overlaps(first) is overlap
+
+
+def test_bounds_reject_an_upper_below_the_lower() -> None:
+    with pytest.raises(ValueError, match="upper is below"):
+        Bounds(Decimal(10), Decimal(5))
+
+
+def test_disagree_about_50_and_at_least_100_killed_the_same_week() -> None:
+    about = figure("about 50", "Approximately", 50)
+    at_least = figure("At least 100", "AtLeast", low=100, claimants=("National Intelligence Service",))
+    assert disagree(about, at_least) and disagree(at_least, about)
+    # "about 95" reaches 104.5 with the 10% tolerance, so it can be true with "at least 100"
+    assert not disagree(figure("about 95", "Approximately", 95), at_least)
+
+
+def test_disagree_over_time_only_when_a_tally_shrinks() -> None:
+    early_small = figure("about 50", "Approximately", 50, on=date(2024, 12, 1))
+    late_large = figure("At least 100", "AtLeast", low=100, on=date(2025, 6, 1))
+    assert not disagree(early_small, late_large)  # months apart and rising: both can be true
+    assert disagree(replace(early_small, date=date(2025, 6, 1)), replace(late_large, date=date(2024, 12, 1)))
+    assert disagree(early_small, late_large, window_days=365)  # one period when the window says so
+
+
+def test_disagree_leaves_out_increments_and_undated_figures() -> None:
+    total = figure("Some 11,000", "Approximately", 11000, measure="TroopCount")
+    more = figure(
+        "2,000-3,000",
+        "Range",
+        low=2000,
+        high=3000,
+        measure="TroopCount",
+        sentence="Signs pointed to 2,000-3,000 more North Korean soldiers being sent.",
+    )
+    assert not disagree(total, more)
+    assert disagree(total, replace(more, sentence="2,000-3,000 North Korean soldiers were sent."))
+    assert not disagree(total, replace(more, sentence="It was 2,000-3,000.", date=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "increment"),
+    [
+        ("2,000-3,000", "signs pointed to 2,000-3,000 more North Korean soldiers being sent", True),
+        ("500", "Moscow sent another 500 troops to the front.", True),
+        ("1,200", "An additional 1,200 soldiers arrived.", True),
+        ("At least 100", "At least 100 people have been killed.", False),
+        ("more than 4,000", "of which more than 4,000 have been killed or wounded", False),
+    ],
+)
+def test_is_increment(text: str, sentence: str, increment: bool) -> None:
+    assert is_increment(text, sentence) is increment
+
+
+def test_compare_figures_numbers_groups_and_flags_both_sides() -> None:
+    records = [
+        figure("more than 200", "MoreThan", low=200, measure="Wounded", on=FEB_28),
+        figure("At least 100", "AtLeast", low=100, on=FEB_28),
+        figure("about 50", "Approximately", 50),
+        figure("1,000", "Exact", 1000, measure="Wounded"),
+        figure("2,000", "Exact", 2000, sentence="They said 2,000 more were killed."),
+    ]
+    groups = compare_figures(records)
+    assert [(g.measure, [f.record.figure for f in g.figures]) for g in groups] == [
+        ("Killed", ["2,000", "about 50", "At least 100"]),  # oldest first, then by quantity IRI
+        ("Wounded", ["1,000", "more than 200"]),
+    ]
+    killed, wounded = groups
+    assert [f.id for g in groups for f in g.figures] == [1, 2, 3, 4, 5]
+    assert [(f.id, f.disagrees_with, f.flag) for f in killed.figures] == [
+        (1, (), "increment"),
+        (2, (3,), "disagrees"),
+        (3, (2,), "disagrees"),
+    ]
+    assert killed.disagreeing == 2 and wounded.disagreeing == 0
+
+
+def test_figure_rows_have_every_column_and_plain_numbers() -> None:
+    rows = figure_rows(compare_figures([figure("Some 11,000", "Approximately", 11000, measure="TroopCount")]))
+    assert len(rows) == 1 and len(rows[0]) == len(FIGURE_COLUMNS)
+    row = dict(zip(FIGURE_COLUMNS, rows[0], strict=True))
+    assert (row["value"], row["bounds"], row["date"], row["claimant"]) == (
+        "11000",
+        "[9900, 12100]",
+        "2024-12-20",
+        "Ukraine",
+    )
+
+
+def test_chart_marks_shapes_and_leaves_out_undated_figures() -> None:
+    records = [
+        figure("about 50", "Approximately", 50),
+        figure("At least 100", "AtLeast", low=100),
+        figure("up to 500", "AtMost", high=500),
+        figure("14", "Exact", 14),
+        figure("dozens", "Vague", low=24, high=99),
+        figure("some", "Exact", 3, on=None),
+    ]
+    (panel,) = chart_panels(compare_figures(records))
+    shapes = {m.figure: (m.shape, m.low, m.high) for m in panel.marks}
+    assert shapes == {
+        "about 50": ("range", 45.0, 55.0),
+        "At least 100": ("up", 100.0, None),
+        "up to 500": ("down", 0.0, 500.0),
+        "14": ("point", 14.0, 14.0),
+        "dozens": ("range", 24.0, 99.0),
+    }
+    assert [f.record.figure for f in compare_figures(records)[0].figures if f.id in panel.not_drawn] == [
+        "some"
+    ]
+
+
+def _embedded(html: str) -> dict[str, Any]:
+    found = re.search(r'<script type="application/json" id="figure-data">(.*?)</script>', html, re.DOTALL)
+    assert found, "no figure-data element"
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
+def test_timeline_escapes_text_from_the_articles() -> None:
+    hostile = "<script>alert(1)</script>"
+    record = figure(
+        "about 50 & <b>more</b>",
+        "Approximately",
+        50,
+        claimants=(hostile,),
+        sentence='He said "about 50 & <b>more</b>" </script><script>alert(2)</script>',
+    )
+    groups = compare_figures(
+        [record, replace(record, quantity="https://example.org/q/2", claimants=("NIS",))]
+    )
+    html = timeline_html(groups, title=hostile)
+    assert html.count("<script") == 1  # only the data element
+    assert "</script><script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    data = _embedded(html)
+    assert data["title"] == hostile
+    (mark,) = [m for m in data["panels"][0]["marks"] if m["claimant"] != "NIS"]
+    assert mark["claimant"] == hostile and mark["sentence"] == record.sentence
+    svg = timeline_svg(groups)
+    tree = ET.fromstring(svg)  # well-formed XML with the text intact
+    titles = [el.text or "" for el in tree.iter("{http://www.w3.org/2000/svg}title")]
+    assert hostile in titles and any(record.sentence in t for t in titles)
+    assert Timeline(groups)._repr_svg_() == svg
+
+
+def test_timeline_needs_no_network() -> None:
+    html = timeline_html(compare_figures([figure("about 50", "Approximately", 50)]))
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+    assert "<link" not in html and "@import" not in html
+
+
+# The seeds: one build, read through the canned query, compared and drawn.
+
+
+def _run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="kg")
+    add_parser(parser.add_subparsers())
+    args = parser.parse_args(["figures", *argv])
+    status: int = args.run(args)
+    return status
+
+
+@pytest.fixture(scope="module")
+def seed_files(seed_store: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
+    """`kg figures` for the North Korean contingent: the chart's data and the CSV file."""
+    out = tmp_path_factory.mktemp("figures")
+    status = _run(
+        "--entity", "North Korean troops", "--store", str(seed_store),
+        "--html", str(out / "figures.html"), "--csv", str(out / "figures.csv"),
+    )  # fmt: skip
+    assert status == 0
+    return _embedded((out / "figures.html").read_text(encoding="utf-8")), out / "figures.csv"
+
+
+def _marks(data: dict[str, Any], measure: str) -> dict[str, dict[str, Any]]:
+    panels = [
+        p for p in data["panels"] if p["measure"] == measure and p["group_label"] == "Korean People's Army"
+    ]
+    assert len(panels) == 1, [(p["group_label"], p["measure"]) for p in data["panels"]]
+    return {m["figure"]: m for m in panels[0]["marks"]}
+
+
+@pytest.mark.slow
+def test_seed_timeline_shows_every_source_for_the_north_korean_contingent(
+    seed_files: tuple[dict[str, Any], Path],
+) -> None:
+    data, _ = seed_files
+    troops = _marks(data, "TroopCount")
+    assert troops["Some 11,000"]["claimant"] == "National Intelligence Service"
+    assert troops["between 10,000 and 12,000"]["claimant"] == "Ukraine; United States"
+    assert troops["between 10,000 and 12,000"]["shape"] == "range"
+    assert "Yomiuri" in troops["about 12,000"]["outlet"] and troops["about 12,000"]["date"] == "2025-02-28"
+    killed = _marks(data, "Killed")
+    assert killed["At least 100"]["claimant"] == "National Intelligence Service"
+    assert killed["At least 100"]["shape"] == "up" and killed["At least 100"]["high"] is None
+    assert killed["about 50"]["claimant"] == "Ukraine"
+    assert "Yomiuri" in _marks(data, "KilledOrWounded")["more than 4,000"]["outlet"]
+    colours = {m["claimant"]: m["colour"] for p in data["panels"] for m in p["marks"]}
+    assert len(set(colours.values())) == len(colours)  # one colour per claimant, in every panel
+
+
+@pytest.mark.slow
+def test_seed_about_50_and_at_least_100_killed_disagree(seed_files: tuple[dict[str, Any], Path]) -> None:
+    data, _ = seed_files
+    killed = _marks(data, "Killed")
+    about, at_least = killed["about 50"], killed["At least 100"]
+    assert about["disagrees_with"] == [at_least["id"]] and at_least["disagrees_with"] == [about["id"]]
+    more = _marks(data, "TroopCount")["2,000-3,000"]
+    assert more["increment"] and more["disagrees_with"] == []
+
+
+@pytest.mark.slow
+def test_seed_flags_the_pairs_the_canned_query_finds(seed_store: Path) -> None:
+    store = open_store(seed_store)
+    try:
+        groups = compare_figures(read_figures(store.dataset))
+        canned = run_canned(store.dataset, "disagreeing_figures")
+    finally:
+        store.close()
+    column = {name: i for i, name in enumerate(canned.variables)}
+    expected = {
+        frozenset((str(row[column["lowFigure"]]), str(row[column["highFigure"]]))) for row in canned.rows
+    }
+    text = {f.id: f.record.figure for g in groups for f in g.figures}
+    flagged = {
+        frozenset((text[f.id], text[other])) for g in groups for f in g.figures for other in f.disagrees_with
+    }
+    assert expected and flagged == expected
+
+
+@pytest.mark.slow
+def test_seed_csv_has_one_row_per_figure(seed_files: tuple[dict[str, Any], Path]) -> None:
+    data, path = seed_files
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert tuple(reader.fieldnames or ()) == FIGURE_COLUMNS
+        rows = list(reader)
+    assert len(rows) == sum(len(p["marks"]) + len(p["not_drawn"]) for p in data["panels"])
+    nis = next(r for r in rows if r["figure"] == "At least 100")
+    assert (nis["measure"], nis["claimant"], nis["date"], nis["bounds"], nis["flag"]) == (
+        "Killed", "National Intelligence Service", "2024-12-20", "[100, inf)", "disagrees",
+    )  # fmt: skip
+    assert nis["file"] == "000_495f311b93d16d41.txt" and "At least 100 people" in nis["sentence"]
+    about = next(r for r in rows if r["figure"] == "about 50")
+    assert nis["disagrees_with"] == about["id"]
+
+
+@pytest.mark.slow
+def test_seed_cli_errors_are_kg_errors(seed_store: Path, tmp_path: Path) -> None:
+    with pytest.raises(QueryError, match="no figures for entity 'Atlantis'"):
+        _run("--entity", "Atlantis", "--store", str(seed_store))
+    with pytest.raises(QueryError, match="choose one of: TroopCount"):
+        _run("--measure", "casualties", "--store", str(seed_store))
+    with pytest.raises(StoreError, match="no store at"):
+        _run("--store", str(tmp_path / "missing"))
