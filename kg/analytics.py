@@ -12,7 +12,6 @@ number and direction of the relations between them.
 from __future__ import annotations
 
 import logging
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -204,22 +203,20 @@ def shortest_path(source: nx.MultiDiGraph | Dataset, a: str, b: str, *, claims: 
 
 
 def _resolve(source: nx.MultiDiGraph | Dataset, graph: nx.MultiDiGraph, name: str) -> list[str]:
-    """The graph's entities called ``name``, via :func:`kg.web.search.search` on a dataset."""
+    """The graph's entities called ``name``: by any name an article or the gazetteer gives
+    when there is a dataset to ask, else by IRI or label."""
     if name in graph:
         return [name]
-    wanted = name.strip().lower()
-    found = {node for node in graph if _label(graph, node).lower() == wanted}
     if isinstance(source, Dataset):
-        from kg.web.search import search
+        from kg.web.search import entities_named
 
-        hits = search(source, wanted, limit=sys.maxsize)
-        found |= {hit.entity.iri for hit in hits if any(m.lower() == wanted for m in hit.matched)}
-    found &= set(graph)
+        found = set(entities_named(source, name)) & set(graph)
+    else:
+        wanted = name.strip().lower()
+        found = {node for node in graph if _label(graph, node).lower() == wanted}
     if not found:
-        close = sorted({_label(graph, node) for node in graph if wanted in _label(graph, node).lower()})
-        hint = f"; did you mean: {', '.join(close[:5])}" if close else ""
         raise QueryError(
-            f"no entity named {name!r} in the graph (give a label, alias or a name an article used){hint}"
+            f"no entity named {name!r} in the graph (give a label, alias or a name an article used)"
         )
     return sorted(found)
 

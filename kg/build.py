@@ -22,9 +22,9 @@ from kg.ingest import read_articles
 from kg.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
 from kg.pipeline import Extractor
-from kg.projection import graph_view
 from kg.store import open_store
-from kg.viz import write_graph_html
+from kg.views import whole_view
+from kg.viz import write_view_html
 
 __all__ = ["BuildReport", "build", "graph_counts", "write_outputs"]
 
@@ -111,8 +111,7 @@ def _background_quads(extractor: Extractor) -> Iterator[Quad]:
 def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
     """Every export format and the HTML view of ``dataset`` in ``out_dir``."""
     outputs = write_exports(dataset, out_dir)
-    nodes, edges = graph_view(dataset)
-    outputs["html"] = write_graph_html(nodes, edges, out_dir / "graph.html", title="ConflictKG")
+    outputs["html"] = write_view_html(whole_view(dataset), out_dir / "graph.html")
     return outputs
 
 

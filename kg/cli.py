@@ -107,12 +107,14 @@ def _parser() -> argparse.ArgumentParser:
     from kg.serve import add_parser as add_serve_parser
     from kg.stats import add_parser as add_stats_parser
     from kg.tabular import add_export_parser
+    from kg.views import add_parser as add_view_parser
 
     add_stats_parser(commands)
     add_export_parser(commands)
     add_serve_parser(commands)
     add_analyze_parser(commands)
     add_figures_parser(commands)
+    add_view_parser(commands)
     return parser
 
 

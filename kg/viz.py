@@ -1,14 +1,21 @@
-"""Interactive HTML views of the graph: who is mentioned, and how they relate.
+"""Interactive HTML views of the graph: who is mentioned, how they relate, who claims what.
 
-:func:`write_graph_html` turns the records of :func:`kg.projection.graph_view`
-(:class:`~kg.projection.ViewNode`, :class:`~kg.projection.ViewEdge`) into one self-contained pyvis
-page. The page must open from ``file://`` on a laptop with no network, so every script and style
-is inlined and the CDN references of pyvis's template are stripped (a check refuses to write a
-page that would still fetch anything). Node and edge lists are built here, not with pyvis's
+:func:`write_view_html` draws a :class:`View` (nodes, edges and their tooltips, already chosen)
+as one self-contained pyvis page; :func:`entity_node` and :func:`relation_edge` turn the records
+of :mod:`kg.projection` into drawn items. Which nodes a page shows (the whole graph, a
+neighbourhood, the claims) is decided in :mod:`kg.views`.
+
+The page must open from ``file://`` on a laptop with no network, so every script and style is
+inlined and the CDN references of pyvis's template are stripped (a check refuses to write a page
+that would still fetch anything). Node and edge lists are built here, not with pyvis's
 ``add_node``/``add_edge``, whose duplicate check is quadratic. Physics runs for a bounded number
 of iterations and is then switched off, so large graphs do not keep the tab busy.
 
-Everything shown comes from news text, so every string that reaches HTML is escaped here.
+Everything shown comes from news text, so every string that reaches HTML is escaped here, and
+only ``https://`` URLs become links. Tooltips are this module's own popup rather than
+vis-network's (which shows HTML only as text) or pyvis's (which knows nodes only): it opens on
+hover and on click, for nodes and edges, and stays open while the pointer is on it so its links
+can be followed.
 """
 
 from __future__ import annotations
@@ -17,23 +24,35 @@ import html
 import logging
 import math
 import re
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from kg.errors import ExportError
-from kg.projection import ViewEdge, ViewNode
+from kg.projection import SourceSentence, ViewEdge, ViewNode
 
-__all__ = ["write_graph_html"]
+__all__ = [
+    "DrawEdge",
+    "DrawNode",
+    "Tip",
+    "TipLine",
+    "View",
+    "entity_node",
+    "plural",
+    "relation_edge",
+    "sentence_lines",
+    "write_view_html",
+]
 
 logger = logging.getLogger(__name__)
 
 #: Colour (Tableau 10, readable on white and for most colour-blind readers) and vis-network
-#: shape per class, in legend order. Shapes are all ones whose size vis scales with ``size``;
-#: families share a shape (organisations are squares, places point down) and colour tells
-#: them apart.
+#: shape per class, in legend order. Shapes are all ones whose size vis scales with ``size``,
+#: except the claims' boxes, which hold their text; families share a shape (organisations are
+#: squares, places point down) and colour tells them apart.
 _STYLE: dict[str, tuple[str, str]] = {
     "Person": ("#4e79a7", "dot"),
     "State": ("#b07aa1", "star"),
@@ -46,6 +65,7 @@ _STYLE: dict[str, tuple[str, str]] = {
     "Settlement": ("#9c755f", "triangleDown"),
     "Actor": ("#bab0ac", "dot"),
     "Location": ("#bab0ac", "diamond"),
+    "Claim": ("#f6e8b1", "box"),
 }
 _OTHER_STYLE = ("#79706e", "dot")
 
@@ -58,44 +78,157 @@ _GLYPH: dict[str, str] = {
     "diamond": "\u25c6",
     "star": "\u2605",
     "hexagon": "\u2b22",
+    "box": "\u25ac",
 }
 
 _QID = re.compile(r"Q[1-9][0-9]*")
 
+#: Drawn node sizes: a weight of 0 gives the smallest, 1 the largest.
+_MIN_SIZE, _MAX_SIZE = 10.0, 40.0
 
-def write_graph_html(nodes: Sequence[ViewNode], edges: Sequence[ViewEdge], path: Path, *, title: str) -> Path:
-    """Write the nodes and edges as one interactive page that works offline.
 
-    The same input always gives the same bytes (fixed layout seed, sorted JSON), so a rebuilt
-    graph does not show up as a changed file.
+@dataclass(frozen=True, slots=True)
+class TipLine:
+    """One line of a tooltip: what it is, its text, and a link for the text (kept only when
+    it is ``https://``)."""
+
+    name: str
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    """A tooltip: a bold heading and lines, all plain text until :func:`write_view_html` escapes them."""
+
+    heading: str
+    lines: tuple[TipLine, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DrawNode:
+    """A node as drawn.
+
+    Attributes:
+        id: Unique among the page's nodes (an IRI).
+        label: Text drawn on the canvas (as text, never parsed as HTML).
+        cls: Class that picks the colour, the shape and the legend entry.
+        weight: 0..1, how large to draw it (1 for the most important node of the page).
+        tip: Its tooltip.
+    """
+
+    id: str
+    label: str
+    cls: str
+    weight: float
+    tip: Tip
+
+
+@dataclass(frozen=True, slots=True)
+class DrawEdge:
+    """A directed edge as drawn, with the text on it and its tooltip."""
+
+    source: str
+    target: str
+    label: str
+    tip: Tip
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """Everything a page shows.
+
+    Attributes:
+        title: Page title and heading.
+        nodes: Nodes in drawing order.
+        edges: Edges; those with an end not among ``nodes`` are dropped when drawn.
+        summary: The line under the heading (what is counted, what size means).
+        note: A warning shown above the graph, e.g. that only part of the graph is drawn.
+    """
+
+    title: str
+    nodes: tuple[DrawNode, ...]
+    edges: tuple[DrawEdge, ...]
+    summary: str
+    note: str = ""
+
+
+def entity_node(node: ViewNode, weight: float, *extra: TipLine) -> DrawNode:
+    """An entity with its tooltip: class, mentions, Wikidata item (or a search for the label), articles."""
+    if node.wikidata is not None and _QID.fullmatch(node.wikidata):
+        wikidata = [TipLine("Wikidata", node.wikidata, f"https://www.wikidata.org/wiki/{node.wikidata}")]
+    else:
+        search = f"https://www.wikidata.org/w/index.php?search={quote(node.label, safe='')}"
+        wikidata = [TipLine("Wikidata", f"{node.wikidata} (not a Wikidata id)")] if node.wikidata else []
+        wikidata.append(TipLine("Wikidata", "search", search))
+    lines = (
+        TipLine("Class", node.cls),
+        TipLine("Mentions", str(node.mentions)),
+        *wikidata,
+        *extra,
+        TipLine("Articles", ", ".join(node.articles) or "none"),
+    )
+    return DrawNode(node.id, node.label, node.cls, weight, Tip(node.label, lines))
+
+
+def relation_edge(
+    edge: ViewEdge, labels: dict[str, str], sentences: Sequence[SourceSentence] = ()
+) -> DrawEdge:
+    """A relation with its tooltip: who relates to whom, the sources, the sentences it was read from.
 
     Args:
-        nodes: Entities to draw; their order is kept.
-        edges: Relations to draw; ends that are not among ``nodes`` are dropped.
-        path: Where to write the page; parent folders are created.
-        title: Page title and heading (escaped).
+        edge: The relation.
+        labels: Entity labels by IRI, for the heading.
+        sentences: The relation's evidence (:func:`kg.projection.relation_evidence`).
+    """
+    heading = (
+        f"{labels.get(edge.source, edge.source)} {edge.predicate} {labels.get(edge.target, edge.target)}"
+    )
+    lines = (TipLine("Sources", ", ".join(edge.sources) or "none"), *sentence_lines(sentences))
+    return DrawEdge(edge.source, edge.target, edge.predicate, Tip(heading, lines))
+
+
+def sentence_lines(sentences: Sequence[SourceSentence]) -> tuple[TipLine, ...]:
+    """Two tooltip lines per sentence: the sentence, quoted, and the article it is from."""
+    return tuple(
+        line
+        for s in sentences
+        for line in (TipLine("Sentence", f"\u201c{s.text}\u201d"), TipLine("Article", s.article))
+    )
+
+
+def plural(number: int, singular: str, plural_form: str | None = None) -> str:
+    """``number`` with its noun: "1 relation", "1,500 entities"."""
+    return f"{number:,} {singular if number == 1 else plural_form or singular + 's'}"
+
+
+def write_view_html(view: View, path: Path) -> Path:
+    """Write ``view`` as one interactive page that works offline.
+
+    The same view always gives the same bytes (fixed layout seed, sorted JSON), so a rebuilt
+    graph does not show up as a changed file.
 
     Returns:
         ``path``.
 
     Raises:
-        ExportError: The page could not be written, or pyvis's template changed so that
-            the page would load something from the network.
+        ExportError: The page could not be written, or pyvis's template changed so that the
+            page would load something from the network.
     """
     from pyvis.network import Network  # imports IPython and jinja2: only when drawing
 
     net = Network(height="80vh", width="100%", directed=True, heading="", cdn_resources="in_line")
-    shown = {node.id for node in nodes}
-    kept = [edge for edge in edges if edge.source in shown and edge.target in shown]
+    shown = {node.id for node in view.nodes}
+    kept = [edge for edge in view.edges if edge.source in shown and edge.target in shown]
     # pyvis's generate_html() renders these lists as they are; building them here skips the
     # quadratic duplicate check of add_edge.
-    net.nodes = [_vis_node(node) for node in nodes]
+    net.nodes = [_vis_node(node) for node in view.nodes]
     net.edges = [_vis_edge(index, edge) for index, edge in enumerate(kept)]
-    net.options = _options(len(nodes))
+    net.options = _options(len(view.nodes), len(kept))
     page = _offline(net.generate_html(), path)
-    page = _insert_once(page, '<meta charset="utf-8">', f"\n<title>{html.escape(title)}</title>", path)
-    page = _insert_once(page, "<body>", _header(nodes, len(kept), title), path)
-    page = _insert_once(page, "</body>", _SETTLE_SCRIPT, path, before=True, last=True)
+    page = _insert_once(page, '<meta charset="utf-8">', f"\n<title>{html.escape(view.title)}</title>", path)
+    page = _insert_once(page, "<body>", _header(view), path)
+    page = _insert_once(page, "drawGraph();", _SETTLE_JS + _TIP_JS, path, last=True)
     if not page.lstrip().lower().startswith("<!doctype"):
         page = "<!DOCTYPE html>\n" + page  # standards mode: the template has no doctype
     try:
@@ -103,7 +236,7 @@ def write_graph_html(nodes: Sequence[ViewNode], edges: Sequence[ViewEdge], path:
         path.write_text(page, encoding="utf-8")
     except OSError as exc:
         raise ExportError(f"{path}: cannot write the graph view: {exc.strerror or exc}") from exc
-    logger.debug("wrote %s: %d nodes, %d edges", path, len(nodes), len(kept))
+    logger.debug("wrote %s: %d nodes, %d edges", path, len(view.nodes), len(kept))
     return path
 
 
@@ -111,63 +244,66 @@ def _style(cls: str) -> tuple[str, str]:
     return _STYLE.get(cls, _OTHER_STYLE)
 
 
-def _vis_node(node: ViewNode) -> dict[str, Any]:
+def _vis_node(node: DrawNode) -> dict[str, Any]:
     colour, shape = _style(node.cls)
-    return {
+    weight = min(max(node.weight, 0.0), 1.0) if math.isfinite(node.weight) else 0.0
+    vis: dict[str, Any] = {
         "id": node.id,
         "label": node.label,  # drawn on the canvas as text, never parsed as HTML
-        "title": _tooltip(node),
+        "tip": _tip_html(node.tip),
         "shape": shape,
         "color": colour,
-        "size": round(10 + 6 * math.sqrt(node.mentions), 2),
+        "size": round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(weight), 2),
         "cls": node.cls,
-        "mentions": node.mentions,
     }
+    if shape == "box":
+        vis["widthConstraint"] = {"maximum": 180}
+    return vis
 
 
-def _vis_edge(index: int, edge: ViewEdge) -> dict[str, Any]:
-    # No "title": pyvis's link popup looks every hovered item up among the nodes and would
-    # throw on an edge. The sources ride along as data for scripts and inspection.
+def _vis_edge(index: int, edge: DrawEdge) -> dict[str, Any]:
     return {
         "id": f"e{index}",
         "from": edge.source,
         "to": edge.target,
-        "label": edge.predicate,
-        "sources": list(edge.sources),
+        "label": edge.label,
+        "tip": _tip_html(edge.tip),
     }
 
 
-def _tooltip(node: ViewNode) -> str:
-    """The node's popup as HTML in which every piece of data is escaped.
-
-    Every popup carries a link (the Wikidata item, or a Wikidata search for the label), which
-    makes pyvis render titles as HTML in a popup that stays open while hovered, so the link can
-    be clicked; without one it would fall back to vis-network's plain-text tooltip.
-    """
-    esc = html.escape
-    if node.wikidata is not None and _QID.fullmatch(node.wikidata):
-        wikidata = _link(f"https://www.wikidata.org/wiki/{node.wikidata}", node.wikidata)
-    else:
-        search = _link(f"https://www.wikidata.org/w/index.php?search={quote(node.label, safe='')}", "search")
-        wikidata = (esc(node.wikidata) + " (not a Wikidata id); " if node.wikidata else "none; ") + search
-    articles = "".join(f"<li>{esc(name)}</li>" for name in node.articles)
-    plural = "" if node.mentions == 1 else "s"
-    return (
-        f'<div class="ckg-tip"><b>{esc(node.label)}</b><br>'
-        f"{esc(node.cls)} &middot; {node.mentions} mention{plural}<br>"
-        f"Wikidata: {wikidata}<br>"
-        f"Articles:<ul>{articles}</ul></div>"
+def _tip_html(tip: Tip) -> str:
+    """The tooltip as HTML in which every piece of data is escaped and only https URLs are links."""
+    rows = "".join(
+        f'<div><span class="ckg-tip-name">{html.escape(line.name)}:</span> {_text_or_link(line)}</div>'
+        for line in tip.lines
     )
+    return f"<b>{html.escape(tip.heading)}</b>{rows}"
 
 
-def _link(url: str, text: str) -> str:
-    return f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">{html.escape(text)}</a>'
+def _text_or_link(line: TipLine) -> str:
+    text = html.escape(line.text)
+    if line.url is None or not _is_https(line.url):
+        return text
+    return f'<a href="{html.escape(line.url)}" target="_blank" rel="noopener noreferrer">{text}</a>'
 
 
-def _options(node_count: int) -> dict[str, Any]:
-    """vis-network options: a seeded layout, bounded physics, arrows and predicate labels."""
+def _is_https(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme == "https" and bool(parts.hostname) and url.startswith("https://")
+
+
+def _options(node_count: int, edge_count: int) -> dict[str, Any]:
+    """vis-network options: a seeded layout, bounded physics, arrows and edge labels.
+
+    Beyond a few hundred items the costly niceties go: the clustering pre-layout, curved edges
+    (each drawn curve is re-solved every frame) and edges while dragging or zooming.
+    """
+    large = node_count > 200 or edge_count > 400
     return {
-        "layout": {"randomSeed": 7, "improvedLayout": node_count <= 200},
+        "layout": {"randomSeed": 7, "improvedLayout": not large},
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
@@ -186,9 +322,9 @@ def _options(node_count: int) -> dict[str, Any]:
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "color": {"color": "#9a9a9a", "highlight": "#333333", "hover": "#333333"},
             "font": {"size": 11, "align": "middle", "color": "#555555"},
-            "smooth": {"enabled": True, "type": "continuous"},
+            "smooth": {"enabled": not large, "type": "continuous"},
         },
-        "interaction": {"hover": True, "tooltipDelay": 150},
+        "interaction": {"hover": True, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
     }
 
 
@@ -229,45 +365,91 @@ def _insert_once(
     return page[:at] + text + page[at:]
 
 
-def _header(nodes: Sequence[ViewNode], edge_count: int, title: str) -> str:
-    """Heading, counts and the class legend, as escaped HTML."""
-    counts: defaultdict[str, int] = defaultdict(int)
-    for node in nodes:
-        counts[node.cls] += 1
+def _header(view: View) -> str:
+    """Heading, summary, the note if any, and the class legend, as escaped HTML."""
+    counts = Counter(node.cls for node in view.nodes)
     order = {name: index for index, name in enumerate(_STYLE)}
     items = []
     for cls in sorted(counts, key=lambda name: (order.get(name, len(order)), name)):
         colour, shape = _style(cls)
         items.append(
             f'<li data-class="{html.escape(cls)}"><span class="ckg-glyph" style="color:{colour}">'
-            f"{_GLYPH.get(shape, _GLYPH['dot'])}</span> {html.escape(cls)} ({counts[cls]})</li>"
+            f"{_GLYPH.get(shape, _GLYPH['dot'])}</span> {html.escape(cls)} ({counts[cls]:,})</li>"
         )
+    note = f'\n  <p id="ckg-note">{html.escape(view.note)}</p>' if view.note else ""
     return f"""
 <style>
   body {{ font-family: sans-serif; margin: 0 12px; }}
   #ckg-header h1 {{ font-size: 1.4em; margin: 10px 0 4px; }}
   #ckg-header p {{ margin: 0 0 6px; color: #555; }}
+  #ckg-header #ckg-note {{ color: #8a4b00; font-weight: bold; }}
   #ckg-legend {{ list-style: none; display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0;
     margin: 0 0 8px; font-size: 0.9em; }}
-  .ckg-glyph {{ font-size: 1.2em; }}
-  .ckg-tip {{ font: 13px sans-serif; padding: 6px 8px; max-width: 420px; white-space: normal; }}
-  .ckg-tip ul {{ margin: 2px 0 0; padding-left: 18px; }}
+  .ckg-glyph {{ font-size: 1.2em; text-shadow: 0 0 1px #666; }}
+  #ckg-tip {{ position: absolute; z-index: 10; display: none; font: 13px sans-serif; padding: 6px 8px;
+    max-width: 420px; white-space: normal; background: #fffef6; border: 1px solid #888;
+    border-radius: 3px; box-shadow: 3px 3px 10px rgba(0, 0, 0, 0.2); }}
+  #ckg-tip div {{ margin-top: 3px; }}
+  .ckg-tip-name {{ color: #666; }}
 </style>
 <div id="ckg-header">
-  <h1>{html.escape(title)}</h1>
-  <p>{len(nodes)} entities, {edge_count} relations. Size: mentions. Hover a node for its sources.</p>
+  <h1>{html.escape(view.title)}</h1>
+  <p id="ckg-summary">{html.escape(view.summary)}</p>{note}
   <ul id="ckg-legend">{"".join(items)}</ul>
 </div>
 """
 
 
+# Both scripts run right after the template's drawGraph() call, in its <script>: the browser may
+# run timers between two script elements, and a small graph stabilises in one timer batch, so a
+# handler in a later element could miss the event.
+#
 # vis-network keeps simulating after stabilisation; switching physics off once the bounded
 # stabilisation is done keeps large graphs from pinning a CPU. ``network`` is the global the
-# pyvis template assigns; its stabilisation starts asynchronously, after this script has run.
-_SETTLE_SCRIPT = """<script>
+# pyvis template assigns.
+_SETTLE_JS = """
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({physics: {enabled: false}});
     document.body.setAttribute("data-stabilized", "true");
   });
-</script>
+"""
+
+# The tooltip: each item's ``tip`` was built and escaped in Python, so it is set as HTML as it
+# is. Hover shows it and leaving hides it after a moment (time to reach its links); a click
+# shows it too, and a click on the empty canvas hides it.
+_TIP_JS = """
+  (function () {
+    var box = document.createElement("div");
+    box.id = "ckg-tip";
+    box.setAttribute("role", "tooltip");
+    var area = document.getElementById("mynetwork");
+    area.appendChild(box);
+    var timer = null;
+    function show(item, pointer) {
+      if (!item || !item.tip) { return; }
+      clearTimeout(timer);
+      box.innerHTML = item.tip;
+      box.setAttribute("data-item", String(item.id));
+      box.style.display = "block";
+      var x = Math.min(pointer.x + 12, area.clientWidth - box.offsetWidth - 4);
+      var y = Math.min(pointer.y + 12, area.clientHeight - box.offsetHeight - 4);
+      box.style.left = Math.max(x, 0) + "px";
+      box.style.top = Math.max(y, 0) + "px";
+    }
+    function hideSoon() {
+      clearTimeout(timer);
+      timer = setTimeout(function () { box.style.display = "none"; }, 400);
+    }
+    network.on("hoverNode", function (p) { show(nodes.get(p.node), p.pointer.DOM); });
+    network.on("hoverEdge", function (p) { show(edges.get(p.edge), p.pointer.DOM); });
+    network.on("blurNode", hideSoon);
+    network.on("blurEdge", hideSoon);
+    network.on("click", function (p) {
+      if (p.nodes.length) { show(nodes.get(p.nodes[0]), p.pointer.DOM); }
+      else if (p.edges.length) { show(edges.get(p.edges[0]), p.pointer.DOM); }
+      else { clearTimeout(timer); box.style.display = "none"; }
+    });
+    box.addEventListener("mouseenter", function () { clearTimeout(timer); });
+    box.addEventListener("mouseleave", hideSoon);
+  })();
 """

@@ -270,7 +270,10 @@ def test_analyze_errors_are_one_line_exit_1(
         store.close()
     loner = next(graph.nodes[node]["label"] for node in sorted(graph) if graph.degree(node) == 0)
     cases = [
-        (["path", "Nobody", "Kim Jong Un", "--store", str(seed_store)], "error: no entity named 'Nobody'"),
+        (
+            ["path", "Nobody", "Kim Jong Un", "--store", str(seed_store)],
+            "error: no entity is called 'Nobody'",
+        ),
         (["path", loner, "Kim Jong Un", "--store", str(seed_store)], f"error: no path between '{loner}'"),
         (["communities", "--store", str(tmp_path / "nowhere")], "error: no store at"),
     ]

@@ -82,6 +82,18 @@ def test_query_disagreeing_figures_finds_the_seed_conflicts(seed_store: Path) ->
     assert [r["highClaimants"] for r in unnamed] in ([None], [""])
 
 
+def test_query_disagreeing_figures_narrowed_by_measure_and_group(seed_store: Path) -> None:
+    every = _rows(seed_store, "disagreeing_figures")
+    killed = _rows(seed_store, "disagreeing_figures", measure="killed")
+    assert killed and {r["measure"] for r in killed} == {"Killed"}
+    assert len(killed) == sum(1 for r in every if r["measure"] == "Killed")
+    group = str(killed[0]["group"])
+    by_mention = _rows(seed_store, "disagreeing_figures", entity="North Korean troops")
+    assert by_mention and {str(r["group"]) for r in by_mention} == {group}
+    assert len(by_mention) == sum(1 for r in every if str(r["group"]) == group)
+    assert _rows(seed_store, "disagreeing_figures", entity="Moscow") == []
+
+
 def test_query_figures_over_time_lists_killed_with_source_and_sentence(seed_store: Path) -> None:
     rows = _rows(seed_store, "figures_over_time", measure="Killed")
     by_figure = {str(r["figure"]): r for r in rows}

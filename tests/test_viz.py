@@ -15,7 +15,8 @@ from rdflib import Dataset, Literal, URIRef
 
 from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA
 from kg.projection import ViewEdge, ViewNode, graph_view
-from kg.viz import write_graph_html
+from kg.views import most_central_view
+from kg.viz import DrawEdge, DrawNode, Tip, TipLine, View, write_view_html
 
 A1 = ID["article/aaa111"]
 A2 = ID["article/bbb222"]
@@ -102,16 +103,22 @@ def _page_data(page: str) -> tuple[list[dict[str, object]], list[dict[str, objec
     return json.loads(nodes.group(1)), json.loads(edges.group(1))
 
 
+def write_page(nodes: list[ViewNode], edges: list[ViewEdge], path: Path, *, title: str) -> Path:
+    """The page of every entity, as ``kg build`` writes it (no sentences: the records have none)."""
+    return write_view_html(most_central_view(nodes, edges, {}, title=title), path)
+
+
 REMOTE = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
 
 
 def test_viz_page_loads_nothing_from_the_network(tmp_path: Path) -> None:
     nodes, edges = graph_view(make_dataset("default"))
-    page = write_graph_html(nodes, edges, tmp_path / "graph.html", title="Seeds").read_text(encoding="utf-8")
+    page = write_page(nodes, edges, tmp_path / "graph.html", title="Seeds").read_text(encoding="utf-8")
     assert not REMOTE.search(page)
     assert 'src="http' not in page and 'href="http' not in page
     assert "cdnjs" not in page and "jsdelivr" not in page
     assert "vis.Network(" in page and "stabilizationIterationsDone" in page
+    assert 'network.on("hoverNode"' in page and 'network.on("click"' in page  # the tooltip script
     vis_nodes, vis_edges = _page_data(page)
     assert [n["id"] for n in vis_nodes] == [n.id for n in nodes]
     assert [(e["from"], e["to"], e["label"]) for e in vis_edges] == [
@@ -135,21 +142,22 @@ def test_viz_page_escapes_text_from_articles(tmp_path: Path) -> None:
         ),
     ]
     edges = [ViewEdge(nodes[0].id, nodes[1].id, "opposes", ("y.txt",))]
-    page = write_graph_html(nodes, edges, tmp_path / "g.html", title="<i>T</i>").read_text(encoding="utf-8")
+    page = write_page(nodes, edges, tmp_path / "g.html", title="<i>T</i>").read_text(encoding="utf-8")
     assert evil not in page
     assert "<img src=x" not in page and "<b>a</b>" not in page and "<i>T</i>" not in page
     assert "<title>&lt;i&gt;T&lt;/i&gt;</title>" in page
     assert "&lt;img src=x onerror=alert(2)&gt; (1)" in page  # the legend
     vis_nodes, _ = _page_data(page)
-    tip = str(vis_nodes[0]["title"])
+    assert "title" not in vis_nodes[0]  # vis-network would show it as a second, plain tooltip
+    tip = str(vis_nodes[0]["tip"])
     assert "<b>&lt;script&gt;alert(1)&lt;/script&gt;</b>" in tip
     assert "&lt;b&gt;a&lt;/b&gt;.txt" in tip
-    hrefs = re.findall(r"href\s*=\s*\"([^\"]*)\"", tip + str(vis_nodes[1]["title"]))
+    hrefs = re.findall(r"href\s*=\s*\"([^\"]*)\"", tip + str(vis_nodes[1]["tip"]))
     assert hrefs and all(h.startswith("https://www.wikidata.org/") for h in hrefs)
     assert "javascript:" not in "".join(hrefs)
     assert vis_nodes[0]["label"] == evil  # drawn on the canvas as text, not parsed as HTML
-    # Titles are shown through pyvis's HTML popup (innerHTML), which is why they are escaped.
-    assert 'network.on("showPopup"' in page
+    # Tips are shown as HTML (innerHTML), which is why they are escaped.
+    assert "box.innerHTML = item.tip;" in page
 
 
 def test_viz_page_drops_edges_to_missing_nodes_and_sizes_by_mentions(tmp_path: Path) -> None:
@@ -158,7 +166,7 @@ def test_viz_page_drops_edges_to_missing_nodes_and_sizes_by_mentions(tmp_path: P
         ViewNode("urn:b", "B", "Settlement", 25, None, ("a.txt",)),
     ]
     edges = [ViewEdge("urn:a", "urn:b", "locatedIn", ("a.txt",)), ViewEdge("urn:a", "urn:c", "partOf", ())]
-    page = write_graph_html(nodes, edges, tmp_path / "g.html", title="t").read_text(encoding="utf-8")
+    page = write_page(nodes, edges, tmp_path / "g.html", title="t").read_text(encoding="utf-8")
     vis_nodes, vis_edges = _page_data(page)
     assert [e["to"] for e in vis_edges] == ["urn:b"]
     assert vis_nodes[1]["size"] > vis_nodes[0]["size"]  # type: ignore[operator]
@@ -168,11 +176,55 @@ def test_viz_page_drops_edges_to_missing_nodes_and_sizes_by_mentions(tmp_path: P
 
 def test_viz_page_is_byte_identical_across_calls(tmp_path: Path) -> None:
     nodes, edges = graph_view(make_dataset("default"))
-    first = write_graph_html(nodes, edges, tmp_path / "one.html", title="Seeds").read_bytes()
-    second = write_graph_html(nodes, edges, tmp_path / "sub" / "two.html", title="Seeds").read_bytes()
+    first = write_page(nodes, edges, tmp_path / "one.html", title="Seeds").read_bytes()
+    second = write_page(nodes, edges, tmp_path / "sub" / "two.html", title="Seeds").read_bytes()
     assert first == second
 
 
 def test_viz_page_of_an_empty_graph_is_written(tmp_path: Path) -> None:
-    path = write_graph_html([], [], tmp_path / "empty.html", title="Nothing yet")
+    path = write_page([], [], tmp_path / "empty.html", title="Nothing yet")
     assert "0 entities, 0 relations" in path.read_text(encoding="utf-8")
+
+
+def test_viz_view_escapes_tips_and_note_and_links_only_https(tmp_path: Path) -> None:
+    urls = [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " https://evil.example/",
+        "http://plain.example/",
+        "data:text/html,<script>alert(1)</script>",
+        "https:///no-host",
+        'https://ok.example/a"onmouseover="alert(1)',
+        "https://ok.example/b?q=1&r=<2>",
+    ]
+    tip = Tip(
+        "<script>alert(1)</script>",
+        tuple(TipLine("<i>n</i>", f"link {i}", url) for i, url in enumerate(urls)),
+    )
+    nodes = (
+        DrawNode("urn:a", "<b>A</b>", "Claim", 0.5, tip),
+        DrawNode("urn:b", "B", "Person", 1.0, Tip("B")),
+    )
+    edges = (
+        DrawEdge(
+            "urn:a", "urn:b", "<u>about</u>", Tip("edge", (TipLine("Sentence", "</script><script>x()"),))
+        ),
+    )
+    view = View("T", nodes, edges, "<s>summary</s>", note="<em>only part</em>")
+    page = write_view_html(view, tmp_path / "v.html").read_text(encoding="utf-8")
+    assert "<s>summary</s>" not in page and "&lt;s&gt;summary&lt;/s&gt;" in page
+    assert '<p id="ckg-note">&lt;em&gt;only part&lt;/em&gt;</p>' in page
+    assert "</script><script>x()" not in page  # JSON in the page escapes "<" as well
+    vis_nodes, vis_edges = _page_data(page)
+    node_tip = str(vis_nodes[0]["tip"])
+    assert node_tip.startswith("<b>&lt;script&gt;alert(1)&lt;/script&gt;</b>")
+    assert "&lt;i&gt;n&lt;/i&gt;:" in node_tip
+    hrefs = re.findall(r'href="([^"]*)"', node_tip)
+    assert hrefs == [
+        "https://ok.example/a&quot;onmouseover=&quot;alert(1)",
+        "https://ok.example/b?q=1&amp;r=&lt;2&gt;",
+    ]
+    assert "&lt;/script&gt;&lt;script&gt;x()" in str(vis_edges[0]["tip"])
+    assert vis_edges[0]["label"] == "<u>about</u>"  # canvas text
+    assert vis_nodes[0]["shape"] == "box" and vis_nodes[1]["size"] > 10  # type: ignore[operator]
+    assert "Claim (1)" in page and "Person (1)" in page

@@ -1,8 +1,11 @@
-"""The graph page in a real headless Chromium, opened from file:// with the network cut off.
+"""The graph pages in a real headless Chromium, opened from file:// with the network cut off.
 
 Checks what a static look at the HTML cannot: the inlined vis-network runs without console
 errors, the page asks for nothing beyond file://, every node and edge reaches the network,
-physics stops after stabilisation, and hovering a node shows its escaped tooltip.
+physics stops after stabilisation, and hovering or clicking a node or an edge shows its escaped
+tooltip. Each ``kg view`` (whole graph, neighbourhood, claims) is drawn from hand-built records
+for exact counts (tests/test_views.py's make_world) and, marked slow, from the seed store.
+Screenshots go to out/test-screens/.
 """
 
 from __future__ import annotations
@@ -13,9 +16,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_views import (
+    CLAIMS_EDGES,
+    CLAIMS_NODES,
+    EVIL_CLAIM,
+    EVIL_SENTENCE,
+    KPA_2_EDGES,
+    KPA_2_NODES,
+    WHOLE_EDGES,
+    WHOLE_NODES,
+    make_world,
+)
+from test_viz import write_page
 
+from kg.ontology import ID
 from kg.projection import ViewEdge, ViewNode
-from kg.viz import write_graph_html
+from kg.store import existing_store
+from kg.views import claims_view, neighbourhood_view, whole_view
+from kg.viz import write_view_html
 
 pytestmark = pytest.mark.browser
 
@@ -110,9 +128,64 @@ def _open(browser: Any, path: Path) -> tuple[Any, list[str], list[str]]:
     return page, errors, blocked
 
 
+def _xy(page: Any, script: str, arg: str) -> dict[str, float]:
+    """Page coordinates of the canvas point ``script`` computes for ``arg`` (a node or edge id)."""
+    return page.evaluate(  # type: ignore[no-any-return]
+        f"""(id) => {{
+            const p = network.canvasToDOM({script});
+            const r = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+            return {{x: r.left + p.x, y: r.top + p.y}};
+        }}""",
+        arg,
+    )
+
+
+def _node_xy(page: Any, node_id: str) -> dict[str, float]:
+    return _xy(page, "network.getPositions([id])[id]", node_id)
+
+
+def _edge_xy(page: Any, source: str, target: str) -> tuple[str, dict[str, float]]:
+    """The id of the edge ``source`` -> ``target`` and the middle of its drawn line."""
+    edge_id = page.evaluate(
+        "([a, b]) => edges.get({filter: (e) => e.from === a && e.to === b})[0].id", [source, target]
+    )
+    return edge_id, _xy(page, "network.body.edges[id].edgeType.getPoint(0.5)", edge_id)
+
+
+def _canvas_corner(page: Any) -> dict[str, float]:
+    """A point just inside the canvas's top left corner, where the fixed layout puts no node."""
+    return page.evaluate(  # type: ignore[no-any-return]
+        "(() => { const r = document.querySelector('#mynetwork canvas')"
+        ".getBoundingClientRect(); return {x: r.left + 4, y: r.top + 4}; })()"
+    )
+
+
+def _hide_tip(page: Any) -> None:
+    """Click an empty corner of the canvas: the tooltip closes."""
+    corner = _canvas_corner(page)
+    page.mouse.move(corner["x"], corner["y"], steps=4)
+    page.mouse.click(corner["x"], corner["y"])
+    page.locator("#ckg-tip").wait_for(state="hidden", timeout=5_000)
+
+
+def _click_tip(page: Any, where: dict[str, float], item: str) -> Any:
+    """Click at ``where`` and return the tooltip, checked to be the one of ``item``."""
+    _hide_tip(page)
+    page.mouse.click(where["x"], where["y"])
+    tip = page.locator("#ckg-tip")
+    tip.wait_for(state="visible", timeout=5_000)
+    assert tip.get_attribute("data-item") == item
+    return tip
+
+
+def _screenshot(page: Any, name: str) -> None:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENS / name))
+
+
 def test_viz_browser_page_draws_offline_and_shows_tooltips(browser: Any, tmp_path: Path) -> None:
     nodes, edges = _graph()
-    path = write_graph_html(nodes, edges, tmp_path / "graph.html", title="ConflictKG <test>")
+    path = write_page(nodes, edges, tmp_path / "graph.html", title="ConflictKG <test>")
     page, errors, blocked = _open(browser, path)
     try:
         assert page.evaluate("network.body.data.nodes.length") == len(nodes)
@@ -123,41 +196,75 @@ def test_viz_browser_page_draws_offline_and_shows_tooltips(browser: Any, tmp_pat
         for cls in ("State (3)", "Person (2)", "MilitaryUnit (1)", "Settlement (1)"):
             assert cls in legend
 
+        tip = page.locator("#ckg-tip")
         for node in (nodes[0], nodes[-1]):
-            box = page.evaluate(
-                """(id) => {
-                    const p = network.canvasToDOM(network.getPositions([id])[id]);
-                    const r = document.querySelector('#mynetwork canvas').getBoundingClientRect();
-                    return {x: r.left + p.x, y: r.top + p.y};
-                }""",
-                node.id,
-            )
+            box = _node_xy(page, node.id)
             page.mouse.move(box["x"], box["y"], steps=4)
-            popup = page.locator("#mynetwork div.popup")
-            popup.wait_for(state="visible", timeout=5_000)
-            text = popup.inner_text()
+            tip.wait_for(state="visible", timeout=5_000)
+            text = tip.inner_text()
             assert node.label in text, text  # an HTML label shows as its text: it was escaped
             assert node.articles[0] in text
             if node is nodes[0]:
-                assert popup.locator("a").first.get_attribute("href") == "https://www.wikidata.org/wiki/Q423"
-                page.mouse.move(box["x"], box["y"])
-                SCREENS.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(SCREENS / "graph.png"))
+                assert tip.locator("a").first.get_attribute("href") == "https://www.wikidata.org/wiki/Q423"
+                _screenshot(page, "graph.png")
             else:
-                hrefs = [a.get_attribute("href") or "" for a in popup.locator("a").all()]
+                hrefs = [a.get_attribute("href") or "" for a in tip.locator("a").all()]
                 assert hrefs and not any(h.lower().startswith("javascript") for h in hrefs)
-                assert page.evaluate("document.querySelectorAll('#mynetwork div.popup script').length") == 0
-            # Move to an empty corner of the canvas: vis hides the popup on a move off the node,
-            # and pyvis's popup disappears 500 ms later.
-            corner = page.evaluate(
-                "(() => { const r = document.querySelector('#mynetwork canvas')"
-                ".getBoundingClientRect(); return {x: r.left + 4, y: r.top + 4}; })()"
-            )
+                assert page.evaluate("document.querySelectorAll('#ckg-tip script').length") == 0
+            # Moving off the node, to an empty corner of the canvas, hides the tooltip a moment later.
+            corner = _canvas_corner(page)
             page.mouse.move(corner["x"], corner["y"], steps=4)
-            popup.wait_for(state="hidden", timeout=5_000)
+            tip.wait_for(state="hidden", timeout=5_000)
 
         assert errors == []
         assert blocked == []
+    finally:
+        page.close()
+
+
+#: Each view of make_world(): how to make it, its exact counts, the edge to click and its sentence.
+VIEWS = {
+    "whole": (whole_view, WHOLE_NODES, WHOLE_EDGES, ("kpa", "kursk-oblast"), EVIL_SENTENCE),
+    "neighbourhood": (
+        lambda ds: neighbourhood_view(ds, "KPA", hops=2),
+        KPA_2_NODES,
+        KPA_2_EDGES,
+        ("kpa", "kursk-oblast"),
+        EVIL_SENTENCE,
+    ),
+    "claims": (claims_view, CLAIMS_NODES, CLAIMS_EDGES, (None, "russia"), EVIL_CLAIM),
+}
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_viz_browser_each_view_draws_offline_and_clicks_show_tips(
+    browser: Any, tmp_path: Path, name: str
+) -> None:
+    """Hand-built records, so the counts are exact; a click on a node or an edge shows its tooltip,
+    and a sentence with markup in it shows as text."""
+    make, node_count, edge_count, (source, target), sentence = VIEWS[name]
+    view = make(make_world())
+    page, errors, blocked = _open(browser, write_view_html(view, tmp_path / f"{name}.html"))
+    try:
+        assert page.evaluate("network.body.data.nodes.length") == node_count
+        assert page.evaluate("network.body.data.edges.length") == edge_count
+        # The largest entity, or in the claims view a claim.
+        node = max(view.nodes, key=lambda n: (n.cls == "Claim", n.weight))
+        text = _click_tip(page, _node_xy(page, node.id), node.id).inner_text()
+        assert node.tip.heading in text
+        assert ("Sentence:" in text and "Article:" in text) if name == "claims" else ("PageRank:" in text)
+
+        edge = next(
+            e
+            for e in view.edges
+            if e.target == str(ID[target]) and (source is None or e.source == str(ID[source]))
+        )
+        edge_id, where = _edge_xy(page, edge.source, edge.target)
+        assert sentence in _click_tip(page, where, edge_id).inner_text()
+        assert page.evaluate("document.querySelectorAll('#ckg-tip script, #ckg-tip img').length") == 0
+        _screenshot(page, f"view-{name}.png")
+        _hide_tip(page)
+        assert errors == [] and blocked == []
     finally:
         page.close()
 
@@ -173,7 +280,7 @@ def test_viz_browser_large_graph_settles(browser: Any, tmp_path: Path) -> None:
     edges = [
         ViewEdge(f"urn:n{i:03d}", f"urn:n{(i * 7 + 3) % 400:03d}", "opposes", ("a.txt",)) for i in range(400)
     ]
-    path = write_graph_html(nodes, edges, tmp_path / "big.html", title="big")
+    path = write_page(nodes, edges, tmp_path / "big.html", title="big")
     page, errors, blocked = _open(browser, path)
     try:
         assert page.evaluate("network.body.data.nodes.length") == 400
@@ -195,6 +302,31 @@ def test_viz_browser_seed_graph_shows_every_mentioned_entity(browser: Any, seed_
         assert page.evaluate("network.body.data.edges.length") > 0
         SCREENS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENS / "seed-graph.png"))
+        assert errors == [] and blocked == []
+    finally:
+        page.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["whole", "nis", "claims"])
+def test_viz_browser_seed_views(browser: Any, seed_store: Path, tmp_path: Path, name: str) -> None:
+    """Each view of the real seed store, offline: every chosen node and edge drawn, tips on click."""
+    with existing_store(seed_store) as store:
+        if name == "whole":
+            view = whole_view(store.dataset)
+        elif name == "nis":
+            view = neighbourhood_view(store.dataset, "NIS", hops=2)
+        else:
+            view = claims_view(store.dataset)
+    assert len(view.nodes) > 3 and view.edges
+    page, errors, blocked = _open(browser, write_view_html(view, tmp_path / f"{name}.html"))
+    try:
+        assert page.evaluate("network.body.data.nodes.length") == len(view.nodes)
+        assert page.evaluate("network.body.data.edges.length") == len(view.edges)
+        node = max(view.nodes, key=lambda n: n.weight)
+        assert node.tip.heading in _click_tip(page, _node_xy(page, node.id), node.id).inner_text()
+        _hide_tip(page)
+        _screenshot(page, f"seed-view-{name}.png")
         assert errors == [] and blocked == []
     finally:
         page.close()

@@ -104,15 +104,14 @@ class _State:
 
     def graph_page(self) -> str:
         """The graph view of the store as it is now (kept until the next update)."""
-        from kg.projection import graph_view
+        from kg.views import whole_view
         from kg.web.pages import graph_page
 
         generation = self.generation  # stable: updates wait for the read lock this runs under
         cached = self._graph_page
         if cached is not None and cached[0] == generation:
             return cached[1]
-        nodes, edges = graph_view(self.store.dataset)
-        page = graph_page(nodes, edges, title="ConflictKG")
+        page = graph_page(whole_view(self.store.dataset))
         self._graph_page = (generation, page)
         return page
 

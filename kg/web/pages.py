@@ -1,7 +1,7 @@
 """The server's HTML: the graph view, entity pages, search, and the SPARQL form.
 
 Pages work with no network: styles are inline, the entity and search pages have no script, and
-the graph page is :func:`kg.viz.write_graph_html`'s page (vis-network inlined) with a navigation
+the graph page is the whole view of :mod:`kg.views` (vis-network inlined) with a navigation
 bar and a double-click handler added. Everything shown comes from news text or the request, so
 every string is escaped here, and only http(s) URLs from the data become links.
 """
@@ -17,8 +17,7 @@ from urllib.parse import quote
 
 from kg.claims_table import bounds_text
 from kg.ontology import ENTITIES_GRAPH, GAZETTEER_GRAPH, ID
-from kg.projection import ViewEdge, ViewNode
-from kg.viz import write_graph_html
+from kg.viz import View, write_view_html
 from kg.web.facts import ArticleInfo, ClaimFact, EntityFacts, Figure, Named, RelationFact
 from kg.web.search import SearchHit
 
@@ -262,13 +261,11 @@ _OPEN_SCRIPT = (
 )
 
 
-def graph_page(nodes: Sequence[ViewNode], edges: Sequence[ViewEdge], *, title: str) -> str:
+def graph_page(view: View) -> str:
     """The interactive graph of :mod:`kg.viz`, with the server's navigation; double-clicking a node
     opens its entity page."""
     with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder:
-        page = write_graph_html(nodes, edges, Path(folder) / "graph.html", title=title).read_text(
-            encoding="utf-8"
-        )
+        page = write_view_html(view, Path(folder) / "graph.html").read_text(encoding="utf-8")
     nav = _nav().replace("</nav>", "<span>Double-click a node to open its page.</span></nav>")
     style = (
         "<style>nav.ckg-nav{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;padding:8px 0;"

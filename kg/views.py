@@ -1,0 +1,347 @@
+"""``kg view``: choose what to draw, then draw it with :mod:`kg.viz`.
+
+Three views, all read through :mod:`kg.projection`:
+
+- :func:`whole_view`: every mentioned entity and the relations among them;
+- :func:`neighbourhood_view`: the entities within some hops of the one a name picks out
+  (by label, alias or the words an article used for it, as ``kg query``'s canned queries match);
+- :func:`claims_view`: claimant -> claim -> counted group (the figure on the edge), or subject,
+  for every claim or for the claims an entity takes part in (items from :mod:`kg.claimgraph`).
+
+Nodes are sized by a centrality measure of :mod:`kg.analytics` over what the view covers. A
+browser draws a few thousand nodes at most without freezing (vis-network lays out on the page's
+only thread), so beyond ``max_nodes`` a view keeps the most central (in a neighbourhood, the
+closest first) and the page says how many it leaves out.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import defaultdict, deque
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.analytics import CENTRALITY_MEASURES, centrality, to_networkx
+from kg.claimgraph import claim_as_view_node, claim_edges, claim_node, involved_entities
+from kg.errors import KGError
+from kg.projection import (
+    UNKNOWN_CLASS,
+    SourceSentence,
+    ViewEdge,
+    ViewNode,
+    claim_records,
+    graph_view,
+    relation_evidence,
+)
+from kg.viz import TipLine, View, entity_node, plural, relation_edge, write_view_html
+from kg.web.facts import last_segment
+from kg.web.search import entities_named
+
+__all__ = [
+    "DEFAULT_MAX_NODES",
+    "ViewError",
+    "add_parser",
+    "claims_view",
+    "most_central_view",
+    "neighbourhood_view",
+    "run_view",
+    "whole_view",
+]
+
+#: Nodes drawn at most by default. On a 2-core machine headless Chromium settles and draws 1,500
+#: of them (and their few thousand relations) in about 6 s; all 20,000 of the synthetic graph of
+#: bench/view_bench.py took 108 s and a 54 MB page.
+DEFAULT_MAX_NODES = 1500
+
+_MEASURE_NAMES = {"pagerank": "PageRank", "degree": "degree", "betweenness": "betweenness"}
+_HOVER = "Hover or click a node or an edge for its sources."
+
+
+class ViewError(KGError):
+    """A view cannot be drawn: no entity answers to the name given, or it is never mentioned."""
+
+
+def whole_view(dataset: Dataset, *, max_nodes: int = DEFAULT_MAX_NODES, measure: str = "pagerank") -> View:
+    """Every mentioned entity and relation; beyond ``max_nodes``, the most central."""
+    nodes, edges = graph_view(dataset)
+    return most_central_view(
+        nodes, edges, relation_evidence(dataset), max_nodes=max_nodes, measure=measure, title="ConflictKG"
+    )
+
+
+def most_central_view(
+    nodes: Sequence[ViewNode],
+    edges: Sequence[ViewEdge],
+    evidence: Mapping[tuple[str, str, str], Sequence[SourceSentence]],
+    *,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    measure: str = "pagerank",
+    title: str,
+) -> View:
+    """The ``max_nodes`` most central of ``nodes`` and the relations among them, with their sentences.
+
+    Args:
+        nodes: Entities, as :func:`kg.projection.graph_view` gives them.
+        edges: Relations among them.
+        evidence: Sentences by (source, predicate, target), as :func:`kg.projection.relation_evidence`.
+        max_nodes: Most nodes drawn; the page says how many more there are.
+        measure: A :data:`kg.analytics.CENTRALITY_MEASURES` name: sizes nodes and picks them.
+        title: The page's title.
+    """
+    scores = _scores(nodes, edges, measure)
+    keep = set(list(scores)[:max_nodes])
+    note = ""
+    if len(nodes) > len(keep):
+        note = (
+            f"Showing {len(keep):,} of {plural(len(nodes), 'entity', 'entities')}, the most central by "
+            f"{_name(measure)}; --max-nodes draws more."
+        )
+    return _entity_view(nodes, edges, evidence, keep, scores, measure, title, note)
+
+
+def neighbourhood_view(
+    dataset: Dataset,
+    name: str,
+    *,
+    hops: int = 1,
+    max_nodes: int = DEFAULT_MAX_NODES,
+    measure: str = "pagerank",
+) -> View:
+    """The entities within ``hops`` relations (either direction) of the entity called ``name``.
+
+    Beyond ``max_nodes`` the closest are kept, the most central first among equally close ones.
+
+    Raises:
+        ViewError: No entity is called ``name``, or no article mentions it.
+    """
+    nodes, edges = graph_view(dataset)
+    labels = {node.id: node.label for node in nodes}
+    centres = [iri for iri in entities_named(dataset, name) if iri in labels]
+    if not centres:
+        raise ViewError(f"no article mentions {name!r}, so it has no neighbourhood to draw")
+    distance = _distances(edges, centres, hops)
+    near = [node for node in nodes if node.id in distance]
+    near_edges = [edge for edge in edges if edge.source in distance and edge.target in distance]
+    scores = _scores(near, near_edges, measure)
+    order = sorted(distance, key=lambda iri: (distance[iri], -scores[iri], iri))
+    keep = set(order[:max_nodes])
+    note = ""
+    if len(distance) > len(keep):
+        note = (
+            f"Showing {len(keep):,} of the {plural(len(distance), 'entity', 'entities')} within "
+            f"{plural(hops, 'hop')}, the closest and most central by {_name(measure)}; "
+            "--max-nodes draws more."
+        )
+    title = f"Around {' / '.join(sorted(labels[iri] for iri in centres))} ({plural(hops, 'hop')})"
+    extra = {iri: TipLine("Hops away", str(hops_away)) for iri, hops_away in distance.items()}
+    return _entity_view(
+        near, near_edges, relation_evidence(dataset), keep, scores, measure, title, note, extra
+    )
+
+
+def claims_view(
+    dataset: Dataset, *, entity: str = "", max_nodes: int = DEFAULT_MAX_NODES, measure: str = "pagerank"
+) -> View:
+    """Who claims what: claimant -> claim -> counted group (the figure on the edge) or subject.
+
+    With ``entity``, only the claims it makes, passes on, is about or has its people counted in.
+
+    Raises:
+        ViewError: No entity is called ``entity``.
+    """
+    records = claim_records(dataset)
+    if entity:
+        wanted = set(entities_named(dataset, entity))
+        records = [record for record in records if wanted & involved_entities(record)]
+    nodes, _ = graph_view(dataset)
+    known = {node.id: node for node in nodes}
+    involved = sorted({iri for record in records for iri in involved_entities(record)})
+    entities = {iri: known.get(iri) or _unmentioned(iri) for iri in involved}
+    labels = {iri: node.label for iri, node in entities.items()}
+    claim_nodes = [claim_as_view_node(record) for record in records]
+    links = [link for record in records for link in claim_edges(record, labels)]
+    scores = _scores([*claim_nodes, *entities.values()], [edge for edge, _ in links], measure)
+    keep = set(list(scores)[:max_nodes])
+    top = max((scores[iri] for iri in keep), default=0.0)
+    score_lines = _score_lines(scores, measure)
+    drawn = [
+        *(
+            claim_node(record, labels, _weight(scores[record.id], top), score_lines[record.id])
+            for record in records
+        ),
+        *(
+            entity_node(node, _weight(scores[node.id], top), score_lines[node.id])
+            for node in entities.values()
+        ),
+    ]
+    drawn = [node for node in drawn if node.id in keep]
+    kept_links = [drawn_edge for edge, drawn_edge in links if edge.source in keep and edge.target in keep]
+    shown_claims = sum(record.id in keep for record in records)
+    note = ""
+    if len(scores) > len(keep):
+        note = (
+            f"Showing {len(keep):,} of {len(scores):,} claims and entities, the most central by "
+            f"{_name(measure)}; --max-nodes draws more."
+        )
+    summary = (
+        f"{plural(shown_claims, 'claim')}, {plural(len(drawn) - shown_claims, 'entity', 'entities')}, "
+        f"{plural(len(kept_links), 'link')}: claimant \u2192 claim \u2192 counted group (the figure on "
+        f"the edge) or subject (about). Size: {_name(measure)} centrality. {_HOVER}"
+    )
+    title = f"Claims involving {entity}" if entity else "Claims"
+    return View(title, tuple(drawn), tuple(kept_links), summary, note)
+
+
+def _entity_view(
+    nodes: Sequence[ViewNode],
+    edges: Sequence[ViewEdge],
+    evidence: Mapping[tuple[str, str, str], Sequence[SourceSentence]],
+    keep: set[str],
+    scores: Mapping[str, float],
+    measure: str,
+    title: str,
+    note: str,
+    extra: Mapping[str, TipLine] | None = None,
+) -> View:
+    """Entities in ``keep`` sized by ``scores``, with the relations among them and their sentences."""
+    labels = {node.id: node.label for node in nodes}
+    top = max((scores[iri] for iri in keep), default=0.0)
+    score_lines = _score_lines(scores, measure)
+    drawn = tuple(
+        entity_node(
+            node,
+            _weight(scores[node.id], top),
+            score_lines[node.id],
+            *([extra[node.id]] if extra and node.id in extra else []),
+        )
+        for node in nodes
+        if node.id in keep
+    )
+    kept = tuple(
+        relation_edge(edge, labels, evidence.get((edge.source, edge.predicate, edge.target), ()))
+        for edge in edges
+        if edge.source in keep and edge.target in keep
+    )
+    summary = (
+        f"{plural(len(drawn), 'entity', 'entities')}, {plural(len(kept), 'relation')}. "
+        f"Size: {_name(measure)} centrality. {_HOVER}"
+    )
+    return View(title, drawn, kept, summary, note)
+
+
+def _unmentioned(iri: str) -> ViewNode:
+    """An entity no article mentions (a claim can still name it): no class, no mentions."""
+    return ViewNode(iri, last_segment(iri), UNKNOWN_CLASS, 0, None, ())
+
+
+def _scores(nodes: Sequence[ViewNode], edges: Sequence[ViewEdge], measure: str) -> dict[str, float]:
+    """Centrality of every node, highest first (see :func:`kg.analytics.centrality`)."""
+    return centrality(to_networkx(nodes, edges), measure)
+
+
+def _score_lines(scores: Mapping[str, float], measure: str) -> dict[str, TipLine]:
+    """Each node's tooltip line for its score and rank ("PageRank: 0.0412 (rank 3 of 38)")."""
+    name, total = _name(measure), len(scores)
+    return {
+        iri: TipLine(name, f"{score:.3g} (rank {rank:,} of {total:,})")
+        for rank, (iri, score) in enumerate(scores.items(), start=1)
+    }
+
+
+def _weight(score: float, top: float) -> float:
+    return score / top if top > 0 else 0.0
+
+
+def _name(measure: str) -> str:
+    return _MEASURE_NAMES.get(measure, measure)
+
+
+def _distances(edges: Iterable[ViewEdge], centres: Iterable[str], hops: int) -> dict[str, int]:
+    """Hops from the nearest centre to every entity at most ``hops`` relations away, either direction."""
+    neighbours: defaultdict[str, set[str]] = defaultdict(set)
+    for edge in edges:
+        neighbours[edge.source].add(edge.target)
+        neighbours[edge.target].add(edge.source)
+    distance = dict.fromkeys(centres, 0)
+    queue = deque(distance)
+    while queue:
+        here = queue.popleft()
+        if distance[here] == hops:
+            continue
+        for there in sorted(neighbours[here] - distance.keys()):
+            distance[there] = distance[here] + 1
+            queue.append(there)
+    return distance
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``view`` subcommand to ``kg``'s parser."""
+    from kg.cli import add_store_option  # here: kg.cli imports this module when it builds its parser
+
+    parser = commands.add_parser(
+        "view", help="write an interactive page: the whole graph, an entity's neighbourhood, or the claims"
+    )
+    parser.add_argument(
+        "--entity",
+        default="",
+        help="draw this entity's neighbourhood (a name, alias or any way an article names it); "
+        "with --claims, only the claims it takes part in",
+    )
+    parser.add_argument(
+        "--hops", type=_positive_int, help="with --entity: relations away to draw (default: 1)"
+    )
+    parser.add_argument(
+        "--claims",
+        action="store_true",
+        help="draw claimant -> claim -> counted group, the figure on the edge",
+    )
+    parser.add_argument(
+        "--max-nodes",
+        type=_positive_int,
+        default=DEFAULT_MAX_NODES,
+        metavar="N",
+        help=f"draw at most N nodes, the most central (default: {DEFAULT_MAX_NODES})",
+    )
+    parser.add_argument(
+        "--size-by",
+        dest="measure",
+        choices=CENTRALITY_MEASURES,
+        default="pagerank",
+        help="centrality that sizes the nodes and picks them beyond --max-nodes (default: pagerank)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("out/view.html"), help="page to write (default: out/view.html)"
+    )
+    add_store_option(parser)
+    parser.set_defaults(run=run_view)
+
+
+def run_view(args: argparse.Namespace) -> int:
+    """The ``kg view`` command: read the store, choose the view, write the page, say where."""
+    from kg.store import existing_store
+
+    if args.hops is not None and (not args.entity or args.claims):
+        raise ViewError("--hops needs --entity and no --claims: it sets how far a neighbourhood reaches")
+    with existing_store(args.store) as store:
+        dataset, most, measure = store.dataset, args.max_nodes, args.measure
+        if args.claims:
+            view = claims_view(dataset, entity=args.entity, max_nodes=most, measure=measure)
+        elif args.entity:
+            view = neighbourhood_view(
+                dataset, args.entity, hops=args.hops or 1, max_nodes=most, measure=measure
+            )
+        else:
+            view = whole_view(dataset, max_nodes=most, measure=measure)
+    path = write_view_html(view, args.out)
+    print(f"wrote {path}: {plural(len(view.nodes), 'node')}, {plural(len(view.edges), 'edge')}")  # noqa: T201
+    if view.note:
+        print(view.note)  # noqa: T201
+    return 0
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number more than 0, not {text!r}")
+    return int(text)
