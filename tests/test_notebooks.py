@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,15 +12,33 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebooks_run_end_to_end(path: Path) -> None:
+def _run(path: Path) -> list[dict[str, Any]]:
+    """The outputs of every code cell after a run, in order."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     notebook = nbformat.read(path, as_version=4)
     resources = {"metadata": {"path": str(path.parent)}}
     nbclient.NotebookClient(notebook, timeout=300, resources=resources).execute()
-    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
-    assert not [o for o in outputs if o.output_type == "error"]
-    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
-    assert "'articles': 2" in text
-    assert "North Korea" in text
+    return [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+
+
+def _shown(outputs: list[dict[str, Any]], mime: str) -> str:
+    return "\n".join(str(o.get("data", {}).get(mime, "")) for o in outputs)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebooks_run_end_to_end(path: Path) -> None:
+    outputs = _run(path)
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert "'articles': 2" in _shown(outputs, "text/plain")
+    assert "North Korea" in _shown(outputs, "text/plain") + _shown(outputs, "text/html")
+
+
+def test_notebooks_walkthrough_shows_queries_centrality_timeline_and_view() -> None:
+    outputs = _run(NOTEBOOKS[0].parent / "walkthrough.ipynb")
+    tables = _shown(outputs, "text/html")
+    assert "<td>At least 100</td>" in tables  # disagreeing_figures: the NIS figure
+    assert "<th>PageRank</th>" in tables
+    assert "<iframe srcdoc=" in tables and "vis.Network(" in tables.replace("&quot;", '"')
+    svg = _shown(outputs, "image/svg+xml")
+    assert "<svg" in svg and "National Intelligence Service" in svg
