@@ -109,10 +109,13 @@ class FigureRecord:
 
     @property
     def claimant(self) -> str:
-        """Who gives the figure, in one label: the claimants, else the source's own words."""
+        """Who gives the figure, in one label: the claimants, else the source's own words, else
+        the outlet that printed it without naming a source."""
         if self.claimants:
             return "; ".join(self.claimants)
-        return f'"{self.source_text}" (unnamed)' if self.source_text else "(not attributed)"
+        if self.source_text:
+            return f'"{self.source_text}" (unnamed)'
+        return f"{self.outlet} (no source named)" if self.outlet else "(not attributed)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -301,6 +301,7 @@ def test_seed_timeline_shows_every_source_for_the_north_korean_contingent(
     assert troops["between 10,000 and 12,000"]["claimant"] == "Ukraine; United States"
     assert troops["between 10,000 and 12,000"]["shape"] == "range"
     assert "Yomiuri" in troops["about 12,000"]["outlet"] and troops["about 12,000"]["date"] == "2025-02-28"
+    assert troops["about 12,000"]["claimant"].endswith("Yomiuri Shimbun (no source named)")  # the legend
     killed = _marks(data, "Killed")
     assert killed["At least 100"]["claimant"] == "National Intelligence Service"
     assert killed["At least 100"]["shape"] == "up" and killed["At least 100"]["high"] is None
