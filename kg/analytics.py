@@ -21,8 +21,9 @@ from typing import Any
 import networkx as nx
 from rdflib import Dataset
 
+from kg.claim_records import claim_links
 from kg.errors import QueryError
-from kg.projection import SourceSentence, ViewEdge, ViewNode, claim_links, graph_view, relation_evidence
+from kg.projection import SourceSentence, ViewEdge, ViewNode, graph_view, relation_evidence
 
 __all__ = [
     "CENTRALITY_MEASURES",

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kg.projection import ClaimFigure, ClaimRecord, ViewEdge, ViewNode
+from kg.claim_records import ClaimFigure, ClaimRecord
+from kg.projection import ViewEdge, ViewNode
 from kg.viz import DrawEdge, DrawNode, Tip, TipLine, sentence_lines
 
 __all__ = ["claim_as_view_node", "claim_edges", "claim_node", "involved_entities"]

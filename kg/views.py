@@ -24,17 +24,10 @@ from pathlib import Path
 from rdflib import Dataset
 
 from kg.analytics import CENTRALITY_MEASURES, centrality, to_networkx
+from kg.claim_records import claim_records
 from kg.claimgraph import claim_as_view_node, claim_edges, claim_node, involved_entities
 from kg.errors import KGError
-from kg.projection import (
-    UNKNOWN_CLASS,
-    SourceSentence,
-    ViewEdge,
-    ViewNode,
-    claim_records,
-    graph_view,
-    relation_evidence,
-)
+from kg.projection import UNKNOWN_CLASS, SourceSentence, ViewEdge, ViewNode, graph_view, relation_evidence
 from kg.viz import TipLine, View, entity_node, plural, relation_edge, write_view_html
 from kg.web.facts import last_segment
 from kg.web.search import entities_named

@@ -17,9 +17,10 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 
 from kg.analytics import centrality, to_networkx
+from kg.claim_records import claim_records
 from kg.errors import QueryError
 from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SKOS, WIKIDATA
-from kg.projection import claim_records, graph_view
+from kg.projection import graph_view
 from kg.store import open_store
 from kg.views import ViewError, add_parser, claims_view, neighbourhood_view, whole_view
 from kg.viz import View
