@@ -10,6 +10,7 @@ import logging
 from kg.build import BuildReport, build
 from kg.errors import (
     BackendUnavailableError,
+    ClusterError,
     ExportError,
     InputError,
     KGError,
@@ -30,6 +31,7 @@ __all__ = [
     "Article",
     "BackendUnavailableError",
     "BuildReport",
+    "ClusterError",
     "Entity",
     "ExportError",
     "ExtractedArticle",

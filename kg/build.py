@@ -1,16 +1,27 @@
 """``kg build``: articles in, store updated, exports and the HTML view written.
 
-Everything is extracted before the store is touched, and the store gets one atomic batch,
-so a failure anywhere leaves the existing store as it was. An article already in the store
-(same text, same IRI) is skipped and reported as such.
+The build streams: articles are read lazily, extracted (in this process, on a pool of
+processes, or on a Dask cluster: :mod:`kg.parallel`), and written to the store in batches of
+whole articles, so memory depends on the batch, not on the corpus. Each batch is one
+``store.add``: the entity descriptions first, the article graphs last.
+
+What a failure means: every batch written before it stays, and nothing of the batch in
+progress is written (``add`` is atomic on the transactional stores; on a remote endpoint an
+article graph is written whole, after the entities it needs). So a build that fails or is
+killed leaves whole articles only; running it again skips the articles already in the store
+(same text, same IRI) and adds the rest, and a failure before the first batch is written
+leaves the store as it was. An unreadable file among good ones is skipped with a warning
+(``strict=True`` stops instead).
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,17 +29,28 @@ from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
 from kg.export import write_exports
-from kg.ingest import read_articles
+from kg.gazetteer import Gazetteer
+from kg.ingest import JSONL_SUFFIXES, article_files, read_articles
 from kg.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
+from kg.model import Article, ExtractedArticle
 from kg.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
-from kg.pipeline import Extractor
-from kg.store import open_store
+from kg.parallel import chunks, open_extraction
+from kg.pipeline import ArticleExtractor
+from kg.store import QuadStore, is_remote, open_store
 from kg.views import whole_view
 from kg.viz import write_view_html
 
-__all__ = ["BuildReport", "build", "graph_counts", "write_outputs"]
+__all__ = ["BATCH_ARTICLES", "BuildReport", "ProgressCallback", "build", "graph_counts", "write_outputs"]
 
 log = logging.getLogger(__name__)
+
+#: Articles per store write: about 80,000 quads for news-length articles, big enough that a
+#: remote store pays few requests, small enough that a batch fits easily in memory.
+BATCH_ARTICLES = 64
+
+#: Told ``(articles done, total)`` as the build goes; the total is None when the input has
+#: JSONL files (counting their lines would mean reading them twice).
+ProgressCallback = Callable[[int, int | None], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,66 +68,161 @@ class BuildReport:
     outputs: dict[str, Path] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class _Tally:
+    """Running counts of a build, passed on to the progress callback as articles finish."""
+
+    total: int | None
+    progress: ProgressCallback | None
+    read: int = 0
+    done: int = 0  # skipped or extracted
+    added: int = 0  # written to the store
+    new_quads: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+    def tick(self) -> None:
+        self.done += 1
+        self.report()
+
+    def report(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def finish(self) -> None:
+        """The real total: duplicates and unreadable files made the count of files too high."""
+        if self.progress is not None:
+            self.progress(self.read, self.read)
+
+
 def build(
     inputs: Sequence[Path],
     out_dir: Path,
     *,
     store: str | Path | None = None,
     strict: bool = False,
-    extractor: Extractor | None = None,
+    extractor: ArticleExtractor | None = None,
     exports: bool = True,
+    workers: int | None = None,
+    dask: str | None = None,
+    batch_size: int = BATCH_ARTICLES,
+    progress: ProgressCallback | None = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` into the store and write exports to ``out_dir``.
+
+    The output does not depend on ``workers``, ``dask`` or ``batch_size``: the same input
+    gives the same quads.
 
     Args:
         inputs: folders, text/HTML files or JSONL files.
         out_dir: where exports, the HTML view and (by default) the store go.
         store: "memory", a store folder or a ``sparql+http://`` endpoint; default ``out_dir / "store"``.
         strict: stop at the first unreadable article instead of skipping it.
-        extractor: a loaded pipeline to reuse across builds.
+        extractor: a loaded pipeline (or any :class:`~kg.pipeline.ArticleExtractor`) to reuse
+            across in-process builds; not with ``workers`` > 1 or ``dask``.
         exports: write graph.* files and the HTML view.
+        workers: extraction processes on this machine (default 1: in this process); with
+            ``dask="local"``, the size of the local cluster (default: one per core).
+        dask: a Dask scheduler address (``tcp://HOST:PORT``) to extract on, or "local".
+        batch_size: articles per store write; a failure loses at most the batch in progress.
+        progress: called with (articles done, total or None) as articles finish.
+
+    Raises:
+        InputError: the inputs are unusable (see :func:`kg.ingest.read_articles`).
+        ClusterError: ``dask`` names no usable cluster, or the extra is not installed.
+        StoreError: the store cannot be opened or written.
     """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     started = time.perf_counter()
-    articles = list(read_articles(inputs, strict=strict))
-    quad_store = open_store(store if store is not None else out_dir / "store")
-    try:
-        present = {a.id for a in articles if quad_store.has_graph(article_iri(a.id))}
-        new = [a for a in articles if a.id not in present]
-        skipped = tuple(a.source for a in articles if a.id in present)
-        for source in skipped:
-            log.info("skipped %s: already in the store", source)
-        extractor = extractor or Extractor()
-        quads = list(_background_quads(extractor))
-        articles_quads: list[Quad] = []
-        for extracted in extractor.extract(new):
-            quads.extend(entity_quads(extracted.entities))
-            articles_quads.extend(article_quads(extracted))
-        # Article graphs last: where a store writes in several batches (a remote endpoint), a
-        # build cut short leaves no article graph without its entities, and a rerun skips
-        # exactly the articles that made it.
-        new_quads = quad_store.add(quads + articles_quads)
+    files = article_files(inputs)
+    total = None if any(f.suffix.lower() in JSONL_SUFFIXES for f in files) else len(files)
+    tally = _Tally(total, progress)
+    tally.report()  # the total, while the model loads
+    with _build_store(store if store is not None else out_dir / "store") as quad_store:
+        with open_extraction(extractor, workers=workers, dask=dask) as extraction:
+            _stream(read_articles(inputs, strict=strict), extraction, quad_store, batch_size, tally)
+        tally.finish()
         outputs = write_outputs(quad_store.dataset, out_dir) if exports else {}
         counts, by_class = graph_counts(quad_store.dataset)
         return BuildReport(
-            articles_read=len(articles),
-            articles_added=len(new),
-            articles_skipped=skipped,
-            new_quads=new_quads,
+            articles_read=tally.read,
+            articles_added=tally.added,
+            articles_skipped=tuple(tally.skipped),
+            new_quads=tally.new_quads,
             counts=counts,
             entities_by_class=by_class,
             seconds=time.perf_counter() - started,
             store=quad_store.location,
             outputs=outputs,
         )
-    finally:
+
+
+@contextmanager
+def _build_store(spec: str | Path) -> Iterator[QuadStore]:
+    """The store, closed afterwards. A store folder this build created is removed again if
+    the build fails before writing to it: a failed first build leaves no empty store behind."""
+    folder = None if str(spec) == "memory" or is_remote(spec) else Path(spec)
+    created = folder is not None and not folder.exists()
+    quad_store = open_store(spec)
+    try:
+        yield quad_store
+    except BaseException:
+        unused = created and len(quad_store) == 0
         quad_store.close()
+        if unused and folder is not None:
+            shutil.rmtree(folder)
+        raise
+    quad_store.close()
 
 
-def _background_quads(extractor: Extractor) -> Iterator[Quad]:
+def _stream(
+    articles: Iterable[Article],
+    extraction: ArticleExtractor,
+    store: QuadStore,
+    batch_size: int,
+    tally: _Tally,
+) -> None:
+    """Extract the articles not in the store yet and write them, one ``store.add`` per batch
+    of whole articles, their article graphs last: where a store writes in several requests (a
+    remote endpoint), a build cut short leaves no article graph without its entities, and a
+    rerun skips exactly the articles that made it. The background graphs go with the first
+    batch, or alone when no article is new."""
+    background = list(_background_quads(extraction.gazetteer))
+    extracted = _counted(extraction.extract(_unseen(articles, store, tally)), tally)
+    for batch in chunks(extracted, batch_size):
+        quads = background + [q for record in batch for q in entity_quads(record.entities)]
+        quads += [q for record in batch for q in article_quads(record)]
+        tally.new_quads += store.add(quads)
+        tally.added += len(batch)
+        background = []
+    if background:
+        tally.new_quads += store.add(background)
+
+
+def _unseen(articles: Iterable[Article], store: QuadStore, tally: _Tally) -> Iterator[Article]:
+    """The articles not in the store yet; the others are counted as skipped."""
+    for article in articles:
+        tally.read += 1
+        if store.has_graph(article_iri(article.id)):
+            log.info("skipped %s: already in the store", article.source)
+            tally.skipped.append(article.source)
+            tally.tick()
+        else:
+            yield article
+
+
+def _counted(extracted: Iterable[ExtractedArticle], tally: _Tally) -> Iterator[ExtractedArticle]:
+    """Progress moves as records come out of extraction, not only when a batch is written."""
+    for record in extracted:
+        tally.tick()
+        yield record
+
+
+def _background_quads(gazetteer: Gazetteer) -> Iterator[Quad]:
     """The ontology and gazetteer graphs; adding them again changes nothing."""
     for s, p, o in load_ontology():
         yield s, p, o, ONTOLOGY_GRAPH
-    yield from gazetteer_quads(extractor.gazetteer)
+    yield from gazetteer_quads(gazetteer)
 
 
 def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:

@@ -67,6 +67,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     add_store_option(build, default=None)
     build.add_argument("--strict", action="store_true", help="stop at the first unreadable article")
+    build.add_argument(
+        "--workers",
+        type=positive_int,
+        metavar="N",
+        help="extract in N processes on this machine (default 1); with --dask local, the cluster's size",
+    )
+    build.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="extract on a Dask cluster: its tcp://HOST:PORT address, or 'local' to start one here",
+    )
     build.set_defaults(run=_build)
 
     validate = commands.add_parser("validate", help="check an exported graph against the SHACL shapes")
@@ -127,10 +138,34 @@ def add_store_option(parser: argparse.ArgumentParser, default: str | None = "out
     )
 
 
+def positive_int(text: str) -> int:
+    """An argparse type for counts: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def _build(args: argparse.Namespace) -> int:
     from kg.build import build
+    from kg.progress import build_progress
 
-    report = build(args.inputs, args.out, store=args.store, strict=args.strict)
+    try:
+        with build_progress(quiet=args.quiet) as progress:
+            report = build(
+                args.inputs,
+                args.out,
+                store=args.store,
+                strict=args.strict,
+                workers=args.workers,
+                dask=args.dask,
+                progress=progress,
+            )
+    except KeyboardInterrupt:  # batches already written stay: say so, not "unchanged"
+        message = (
+            "error: interrupted; the store holds whole articles only: run the build again to add the rest"
+        )
+        print(message, file=sys.stderr)  # noqa: T201
+        return 130
     counts = report.counts
     lines = [
         f"articles  {report.articles_added} added, {len(report.articles_skipped)} already in the store, "

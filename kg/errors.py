@@ -8,6 +8,7 @@ article, query line) and how to fix it.
     ├── InputError          an input path, file, metadata record or JSONL line is unusable
     ├── OntologyError       ontology/ or the gazetteer is missing or inconsistent
     ├── ModelError          no spaCy English model can be loaded
+    ├── ClusterError        the Dask cluster for a distributed build is missing or unreachable
     ├── StoreError          the store cannot be opened, read or written
     │   ├── BackendUnavailableError
     │   └── ReadOnlyStoreError
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 __all__ = [
     "BackendUnavailableError",
+    "ClusterError",
     "ExportError",
     "InputError",
     "KGError",
@@ -44,6 +46,10 @@ class OntologyError(KGError):
 
 class ModelError(KGError):
     """No usable spaCy English model is installed."""
+
+
+class ClusterError(KGError):
+    """The Dask cluster a distributed build asked for cannot be used."""
 
 
 class StoreError(KGError):

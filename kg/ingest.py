@@ -28,7 +28,7 @@ from kg.htmltext import html_blocks
 from kg.model import Article
 from kg.zones import text_blocks, zone_blocks
 
-__all__ = ["MAX_ARTICLE_BYTES", "article_id", "read_articles"]
+__all__ = ["JSONL_SUFFIXES", "MAX_ARTICLE_BYTES", "article_files", "article_id", "read_articles"]
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def read_articles(inputs: Sequence[Path], *, strict: bool = False) -> Iterator[A
     """
     if isinstance(inputs, str | Path):  # one path given bare: read it, not its characters
         inputs = [Path(inputs)]
-    files = [f for path in inputs for f in _input_files(Path(path))]
+    files = article_files(inputs)
     seen: dict[str, str] = {}
     problems: list[str] = []
     metas: dict[Path, dict[str, _Meta]] = {}
@@ -117,6 +117,15 @@ def read_articles(inputs: Sequence[Path], *, strict: bool = False) -> Iterator[A
         names = ", ".join(str(p) for p in inputs)
         first = f" (first problem: {problems[0]})" if problems else ""
         raise InputError(f"no readable articles in {names}{first}; fix or remove the files named above")
+
+
+def article_files(inputs: Sequence[Path]) -> list[Path]:
+    """The files :func:`read_articles` reads, in order: a cheap count of the work ahead.
+
+    Raises:
+        InputError: a path is missing, or a folder has no articles.
+    """
+    return [f for path in inputs for f in _input_files(Path(path))]
 
 
 def article_id(text: str) -> str:

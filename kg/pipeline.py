@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
 from spacy.language import Language
 
@@ -22,7 +23,7 @@ from kg.nlp import build_pipeline, shared_gazetteer
 from kg.resolve import resolve_article
 from kg.textnorm import blank_out, normalize_for_nlp
 
-__all__ = ["Extractor", "model_text"]
+__all__ = ["ArticleExtractor", "Extractor", "model_text"]
 
 #: Articles per nlp.pipe batch; spaCy's own default for CPU pipelines.
 BATCH_SIZE = 64
@@ -32,6 +33,16 @@ def model_text(article: Article) -> str:
     """The text the model sees: normalised characters, non-body zones blanked."""
     skipped = [(z.start, z.end) for z in article.zones if z.kind != "body"]
     return blank_out(normalize_for_nlp(article.text), skipped)
+
+
+class ArticleExtractor(Protocol):
+    """What a build needs of extraction, whether it runs in this process or on workers."""
+
+    gazetteer: Gazetteer
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[ExtractedArticle]:
+        """One record per article, in input order, pulling articles only as it needs them."""
+        ...
 
 
 class Extractor:

@@ -271,7 +271,10 @@ def _distances(edges: Iterable[ViewEdge], centres: Iterable[str], hops: int) -> 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``view`` subcommand to ``kg``'s parser."""
-    from kg.cli import add_store_option  # here: kg.cli imports this module when it builds its parser
+    from kg.cli import (
+        add_store_option,
+        positive_int,
+    )  # here: kg.cli imports this module when it builds its parser
 
     parser = commands.add_parser(
         "view", help="write an interactive page: the whole graph, an entity's neighbourhood, or the claims"
@@ -283,7 +286,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "with --claims, only the claims it takes part in",
     )
     parser.add_argument(
-        "--hops", type=_positive_int, help="with --entity: relations away to draw (default: 1)"
+        "--hops", type=positive_int, help="with --entity: relations away to draw (default: 1)"
     )
     parser.add_argument(
         "--claims",
@@ -292,7 +295,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--max-nodes",
-        type=_positive_int,
+        type=positive_int,
         default=DEFAULT_MAX_NODES,
         metavar="N",
         help=f"draw at most N nodes, the most central (default: {DEFAULT_MAX_NODES})",
@@ -332,9 +335,3 @@ def run_view(args: argparse.Namespace) -> int:
     if view.note:
         print(view.note)  # noqa: T201
     return 0
-
-
-def _positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) == 0:
-        raise argparse.ArgumentTypeError(f"must be a whole number more than 0, not {text!r}")
-    return int(text)

@@ -12,6 +12,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.build import build
+from kg.cli import main
 from kg.export import read_graph_file, sorted_nquads, union_graph
 from kg.ontology import CKG, ENTITIES_GRAPH, RDFS, SCHEMA, validate
 from kg.pipeline import Extractor
@@ -83,33 +84,79 @@ def test_build_again_into_the_same_store_adds_nothing(tmp_path: Path, seeds_dir:
     assert second.counts == first.counts
 
 
-def test_build_failure_leaves_the_store_as_it_was(tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
-    one = tmp_path / "one"
-    one.mkdir()
-    shutil.copy(seeds_dir / "000_495f311b93d16d41.txt", one)
-    build([one], tmp_path / "out", extractor=extractor, exports=False)
-    store = open_store(tmp_path / "out" / "store")
-    before = sorted_nquads(store.dataset)
-    store.close()
+def _failing(extractor: Extractor, at: int) -> Extractor:
+    """The real pipeline, raising when asked for its ``at``-th record: a crash mid-build."""
 
     class Failing(Extractor):
-        """The real pipeline, failing after the first article: a crash mid-build."""
-
         def extract(self, articles):  # type: ignore[no-untyped-def]
             for n, extracted in enumerate(super().extract(articles)):
-                if n == 1:
+                if n == at:
                     raise RuntimeError("crash in the middle of a build")
                 yield extracted
 
-    failing = Failing(extractor.nlp, extractor.gazetteer)
+    return Failing(extractor.nlp, extractor.gazetteer)
+
+
+def _one_then_more(tmp_path: Path, seeds_dir: Path, extractor: Extractor) -> tuple[Path, str]:
+    """A store (``tmp_path/out``) holding the first seed without its metadata, a folder of both
+    seeds plus a short third article, and the store's sorted N-Quads."""
+    one = tmp_path / "one"
+    one.mkdir(parents=True)
+    shutil.copy(seeds_dir / "000_495f311b93d16d41.txt", one)
+    build([one], tmp_path / "out", extractor=extractor, exports=False)
     more = tmp_path / "more"
     shutil.copytree(seeds_dir, more)
     (more / "003_extra.txt").write_text("Ukrainian forces shelled positions near Kursk, officials said.\n")
+    return more, _store_nquads(tmp_path / "out" / "store")
+
+
+def _store_nquads(folder: Path) -> str:
+    store = open_store(folder)
+    try:
+        return sorted_nquads(store.dataset)
+    finally:
+        store.close()
+
+
+def test_build_failure_leaves_the_store_as_it_was(tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    """A failure before the first batch is written: nothing of this build reaches the store."""
+    more, before = _one_then_more(tmp_path, seeds_dir, extractor)
     with pytest.raises(RuntimeError, match="crash"):
-        build([more], tmp_path / "out", extractor=failing, exports=False)
-    store = open_store(tmp_path / "out" / "store")
-    assert sorted_nquads(store.dataset) == before
-    store.close()
+        build([more], tmp_path / "out", extractor=_failing(extractor, at=1), exports=False)
+    assert _store_nquads(tmp_path / "out" / "store") == before
+
+
+def test_build_failure_keeps_whole_batches_and_a_rerun_completes(  # type: ignore[no-untyped-def]
+    tmp_path: Path, seeds_dir: Path, extractor
+) -> None:
+    """Batches of one: the second seed is written whole before the crash, the extra article
+    not at all; the rerun skips what is there and ends where an unbroken build ends."""
+    more, before = _one_then_more(tmp_path / "crashed", seeds_dir, extractor)
+    out = tmp_path / "crashed" / "out"
+    with pytest.raises(RuntimeError, match="crash"):
+        build([more], out, extractor=_failing(extractor, at=1), exports=False, batch_size=1)
+    after_crash = _store_nquads(out / "store")
+    assert after_crash != before
+    assert "003_extra.txt" not in after_crash
+    rerun = build([more], out, extractor=extractor, exports=False)
+    assert rerun.articles_added == 1
+    assert sorted(rerun.articles_skipped) == ["000_495f311b93d16d41.txt", "002_5ad8a92b4d98f69b.txt"]
+    more, _ = _one_then_more(tmp_path / "unbroken", seeds_dir, extractor)
+    build([more], tmp_path / "unbroken" / "out", extractor=extractor, exports=False)
+    assert _store_nquads(out / "store") == _store_nquads(tmp_path / "unbroken" / "out" / "store")
+
+
+def test_build_in_batches_of_one_gives_the_same_graph_and_reports_progress(  # type: ignore[no-untyped-def]
+    seed_build, tmp_path: Path, seeds_dir: Path, extractor
+) -> None:
+    _, out = seed_build
+    seen: list[tuple[int, int | None]] = []
+    report = build(
+        [seeds_dir], tmp_path, extractor=extractor, batch_size=1, progress=lambda *a: seen.append(a)
+    )
+    assert (tmp_path / "graph.nq").read_bytes() == (out / "graph.nq").read_bytes()
+    assert report.articles_read == report.articles_added == 2
+    assert seen == [(0, 2), (1, 2), (2, 2), (2, 2)]
 
 
 @pytest.mark.parametrize("name", ["graph.trig", "graph.nq", "graph.ttl", "graph.jsonld"])
@@ -169,3 +216,17 @@ def test_build_nquads_keep_lines_whole_around_unicode_line_separators(tmp_path: 
     assert nquads.count("\n") == report.counts["quads"]
     headlines = set(read_graph_file(report.outputs["nquads"]).objects(None, SCHEMA.headline))
     assert headlines == {Literal(record["title"])}
+
+
+def test_build_cli_interrupt_says_whole_articles_remain(
+    monkeypatch, tmp_path: Path, seeds_dir: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """Batches written before Ctrl-C stay in the store, so "unchanged" would be wrong."""
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importlib.import_module("kg.build"), "build", interrupted)
+    assert main(["build", str(seeds_dir), "--out", str(tmp_path)]) == 130
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "whole articles only" in err
