@@ -9,6 +9,7 @@ entities graph; gazetteer background facts into the gazetteer graph. IRIs derive
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -16,7 +17,6 @@ from rdflib.term import Node
 from kg.gazetteer import Gazetteer
 from kg.model import Article, Claim, Entity, ExtractedArticle, Relation
 from kg.ontology import (
-    CKG,
     ENTITIES_GRAPH,
     GAZETTEER_GRAPH,
     ID,
@@ -44,13 +44,29 @@ __all__ = [
 
 Quad = tuple[Node, Node, Node, URIRef]
 
+# Terms minted once. An rdflib namespace builds and validates a new URIRef on every attribute
+# access, and the memory store looks terms up in its indexes, where one shared object is an
+# identity check but an equal copy costs a call to rdflib's ``__eq__``.
+_TYPE, _LABEL, _ALT_LABEL, _SAME_AS = RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs
+#: ``ckg:`` terms by name, each checked against the ontology once.
+_ckg = cache(term)
+#: Entity keys and character offsets recur across mentions and articles; both caches are
+#: bounded so that a long build's memory stays flat.
+_CACHE_SIZE = 1 << 16
+
 
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_id}"]
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def entity_iri(key: str) -> URIRef:
     return ID[key]
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _integer(number: int) -> Literal:
+    return Literal(number)
 
 
 def article_quads(extracted: ExtractedArticle) -> Iterator[Quad]:
@@ -67,12 +83,12 @@ def article_quads(extracted: ExtractedArticle) -> Iterator[Quad]:
         yield from _describe(entity, node)
     for mention, key in extracted.mentions:
         m = URIRef(f"{node}/m/{mention.start}-{mention.end}")
-        yield m, RDF.type, CKG.Mention, node
-        yield m, CKG.refersTo, entity_iri(key), node
-        yield m, CKG.inArticle, node, node
-        yield m, CKG.start, Literal(mention.start), node
-        yield m, CKG.end, Literal(mention.end), node
-        yield m, CKG.text, Literal(mention.text), node
+        yield m, _TYPE, _ckg("Mention"), node
+        yield m, _ckg("refersTo"), entity_iri(key), node
+        yield m, _ckg("inArticle"), node, node
+        yield m, _ckg("start"), _integer(mention.start), node
+        yield m, _ckg("end"), _integer(mention.end), node
+        yield m, _ckg("text"), Literal(mention.text), node
     yield from _relations(extracted.relations, node)
     for claim in extracted.claims:
         yield from _claim(claim, node)
@@ -93,8 +109,8 @@ def gazetteer_quads(gazetteer: Gazetteer) -> Iterator[Quad]:
 
 
 def _metadata(article: Article, node: URIRef) -> Iterator[Quad]:
-    yield node, RDF.type, CKG.Article, node
-    yield node, CKG.sourceFile, Literal(article.source), node
+    yield node, _TYPE, _ckg("Article"), node
+    yield node, _ckg("sourceFile"), Literal(article.source), node
     if article.title:
         yield node, SCHEMA.headline, Literal(article.title), node
     if article.published:
@@ -107,31 +123,31 @@ def _metadata(article: Article, node: URIRef) -> Iterator[Quad]:
 
 def _describe(entity: Entity, graph: URIRef) -> Iterator[Quad]:
     node = entity_iri(entity.key)
-    yield node, RDF.type, CKG[entity.cls], graph
-    yield node, RDFS.label, Literal(entity.label), graph
+    yield node, _TYPE, _ckg(entity.cls), graph
+    yield node, _LABEL, Literal(entity.label), graph
     for alias in sorted(entity.aliases):
-        yield node, SKOS.altLabel, Literal(alias), graph
+        yield node, _ALT_LABEL, Literal(alias), graph
     if entity.wikidata:
-        yield node, OWL.sameAs, WIKIDATA[entity.wikidata], graph
+        yield node, _SAME_AS, WIKIDATA[entity.wikidata], graph
 
 
 def _relations(relations: Iterable[Relation], graph: URIRef) -> Iterator[Quad]:
     """Each relation as a plain triple, and, where a sentence states it, an Evidence node in
     the same graph pointing at that sentence (no RDF reification: the triple stays queryable)."""
     for rel in relations:
-        subject, predicate, obj = entity_iri(rel.subject), term(rel.predicate), entity_iri(rel.object)
+        subject, predicate, obj = entity_iri(rel.subject), _ckg(rel.predicate), entity_iri(rel.object)
         yield subject, predicate, obj, graph
         if rel.evidence is None:
             continue
         node = evidence_iri(graph, rel)
-        yield node, RDF.type, CKG.Evidence, graph
-        yield node, CKG.inArticle, graph, graph
-        yield node, CKG.subject, subject, graph
-        yield node, CKG.predicate, predicate, graph
-        yield node, CKG.object, obj, graph
-        yield node, CKG.start, Literal(rel.evidence.start), graph
-        yield node, CKG.end, Literal(rel.evidence.end), graph
-        yield node, CKG.text, Literal(rel.evidence.text), graph
+        yield node, _TYPE, _ckg("Evidence"), graph
+        yield node, _ckg("inArticle"), graph, graph
+        yield node, _ckg("subject"), subject, graph
+        yield node, _ckg("predicate"), predicate, graph
+        yield node, _ckg("object"), obj, graph
+        yield node, _ckg("start"), _integer(rel.evidence.start), graph
+        yield node, _ckg("end"), _integer(rel.evidence.end), graph
+        yield node, _ckg("text"), Literal(rel.evidence.text), graph
 
 
 def evidence_iri(article: URIRef, rel: Relation) -> URIRef:
@@ -148,39 +164,39 @@ def claim_iri(article: URIRef, claim: Claim) -> URIRef:
 
 def _claim(claim: Claim, article: URIRef) -> Iterator[Quad]:
     node = claim_iri(article, claim)
-    yield node, RDF.type, CKG.Claim, article
-    yield node, CKG.reportedIn, article, article
-    yield node, CKG.text, Literal(claim.span.text), article
-    yield node, CKG.start, Literal(claim.span.start), article
-    yield node, CKG.end, Literal(claim.span.end), article
-    yield node, CKG.content, Literal(claim.content.text), article
-    yield node, CKG.certainty, term(claim.certainty), article
+    yield node, _TYPE, _ckg("Claim"), article
+    yield node, _ckg("reportedIn"), article, article
+    yield node, _ckg("text"), Literal(claim.span.text), article
+    yield node, _ckg("start"), _integer(claim.span.start), article
+    yield node, _ckg("end"), _integer(claim.span.end), article
+    yield node, _ckg("content"), Literal(claim.content.text), article
+    yield node, _ckg("certainty"), _ckg(claim.certainty), article
     if claim.cue_lemma:
-        yield node, CKG.cue, Literal(claim.cue_lemma), article
+        yield node, _ckg("cue"), Literal(claim.cue_lemma), article
     if claim.source is not None:
-        yield node, CKG.sourceText, Literal(claim.source.text), article
+        yield node, _ckg("sourceText"), Literal(claim.source.text), article
     if claim.stated_on:
-        yield node, CKG.statedOn, Literal(claim.stated_on, datatype=XSD.date), article
+        yield node, _ckg("statedOn"), Literal(claim.stated_on, datatype=XSD.date), article
     for key in claim.claimants:
-        yield node, CKG.claimant, entity_iri(key), article
+        yield node, _ckg("claimant"), entity_iri(key), article
     for key in claim.via:
-        yield node, CKG.via, entity_iri(key), article
+        yield node, _ckg("via"), entity_iri(key), article
     for key in claim.about:
-        yield node, CKG.about, entity_iri(key), article
+        yield node, _ckg("about"), entity_iri(key), article
     for quantity in claim.quantities:
         figure = quantity.figure
         q = URIRef(f"{article}/quantity/{figure.start}-{figure.end}")
-        yield node, CKG.quantity, q, article
-        yield q, RDF.type, CKG.Quantity, article
-        yield q, CKG.measure, term(quantity.measure), article
-        yield q, CKG.qualifier, term(figure.qualifier), article
-        yield q, CKG.text, Literal(figure.text), article
+        yield node, _ckg("quantity"), q, article
+        yield q, _TYPE, _ckg("Quantity"), article
+        yield q, _ckg("measure"), _ckg(quantity.measure), article
+        yield q, _ckg("qualifier"), _ckg(figure.qualifier), article
+        yield q, _ckg("text"), Literal(figure.text), article
         for predicate, number in (
-            (CKG.value, figure.value),
-            (CKG.minValue, figure.min_value),
-            (CKG.maxValue, figure.max_value),
+            (_ckg("value"), figure.value),
+            (_ckg("minValue"), figure.min_value),
+            (_ckg("maxValue"), figure.max_value),
         ):
             if number is not None:
                 yield q, predicate, decimal_literal(number), article
         if quantity.count_of:
-            yield q, CKG.countOf, entity_iri(quantity.count_of), article
+            yield q, _ckg("countOf"), entity_iri(quantity.count_of), article

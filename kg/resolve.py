@@ -78,12 +78,14 @@ FUZZY_CLASSES = frozenset({"Person"})
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _ACRONYM_LINK = re.compile(r"^\s*(?:,\s*or|\(|,\s*also known as|,\s*known as)\s*(?:the\s+)?$")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def slugify(name: str) -> str:
     """A stable ASCII slug: "Lee Seong-kweun" -> "lee-seong-kweun"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("'", "")).strip("-")
+    slug = _NON_SLUG.sub("-", ascii_name.lower().replace("'", "")).strip("-")
     return slug or "entity"
 
 
@@ -137,34 +139,40 @@ def _link_acronyms(text: str, ordered: list[Mention], keys: dict[Mention, str]) 
 
 def _initials_fit(acronym: str, name: str) -> bool:
     """ "DIU" fits "Defence Intelligence of Ukraine": the acronym's letters are word initials."""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name)).upper()
+    initials = "".join(w[0] for w in _LETTERS.findall(name)).upper()
     it = iter(initials)
     return all(letter in it for letter in acronym.replace("&", ""))
 
 
 def _link_short_person_names(ordered: list[Mention], keys: dict[Mention, str]) -> set[Mention]:
     """Join one-word person names to the one full name they fit; return those fitting several."""
+    owners = _name_owners(ordered, keys)
     ambiguous = set()
     for m in ordered:
         if m in keys or m.cls != "Person" or len(m.name.split()) != 1:
             continue
-        owners = _name_owners(m.name, ordered, keys)
-        if len(owners) == 1:
-            keys[m] = owners.pop()
-        elif owners:
+        fitting = owners.get(fold_name(m.name), set())
+        if len(fitting) == 1:
+            keys[m] = next(iter(fitting))
+        elif fitting:
             ambiguous.add(m)
     return ambiguous
 
 
-def _name_owners(word: str, ordered: list[Mention], keys: dict[Mention, str]) -> set[str]:
-    """Keys of the article's full person names whose first or last word is ``word``, once
-    both are folded ("Syrsky" after "Oleksandr Syrskyi")."""
-    folded = fold_name(word)
-    owners = set()
-    for other in ordered:
-        parts = other.name.split()
-        if other.cls == "Person" and len(parts) > 1 and folded in (fold_name(parts[0]), fold_name(parts[-1])):
-            owners.add(keys.get(other) or name_key(other.name))
+def _name_owners(ordered: list[Mention], keys: dict[Mention, str]) -> dict[str, set[str]]:
+    """The first and last words of the article's full person names, folded ("Syrsky" for
+    "Oleksandr Syrskyi"), each with the keys of the names it opens or closes.
+
+    Built once per article: asking every one-word name of a long article about every full name
+    folded the same names over and over.
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in ordered:
+        parts = m.name.split()
+        if m.cls == "Person" and len(parts) > 1:
+            key = keys.get(m) or name_key(m.name)
+            owners[fold_name(parts[0])].add(key)
+            owners[fold_name(parts[-1])].add(key)
     return owners
 
 
@@ -181,19 +189,24 @@ def _propagate_person_names(
         word = m.name.split()[-1]
         if m.cls == "Person" and len(word) > 2 and word[0].isupper():
             owners[word].add(keys[m])
-    names = {word: keys_.pop() for word, keys_ in owners.items() if len(keys_) == 1}
-    taken = [(m.start, m.end) for m in ordered]
+    names = sorted((word, keys_.pop()) for word, keys_ in owners.items() if len(keys_) == 1)
+    patterns = [(re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])"), word, key) for word, key in names]
+    # One byte per character, 1 where a mention lies, so the overlap test does not grow with
+    # the number of mentions: mentions are never empty, and two overlap when they share one.
+    taken = bytearray(len(article.text))
+    for m in ordered:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     added = []
     for zone in article.body_zones():
         segment = article.text[zone.start : zone.end]
-        for word, key in sorted(names.items()):
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", segment):
+        for pattern, word, key in patterns:
+            for hit in pattern.finditer(segment):
                 start, end = zone.start + hit.start(), zone.start + hit.end()
-                if any(s < end and start < e for s, e in taken):
+                if taken.find(1, start, end) >= 0:
                     continue
                 mention = Mention(start, end, word, word, "Person")
                 keys[mention] = key
-                taken.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
                 added.append(mention)
     return added
 

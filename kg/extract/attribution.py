@@ -90,7 +90,7 @@ def _cue_lemma(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS:
         return lemma
-    if _misread_main_verb(token) and lemma in REPORTING_VERBS:
+    if lemma in REPORTING_VERBS and _misread_main_verb(token):
         return lemma
     if token.tag_ in ("VBG", "NN") and token.lower_.endswith("ing"):
         stem = token.lower_[:-3]

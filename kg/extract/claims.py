@@ -102,11 +102,13 @@ class _Entities:
             i -= 1
         return None
 
+    def starting(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, key) of the mentions that start inside ``[start, end)``, in text order."""
+        return self.items[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
     def within(self, start: int, end: int) -> list[str]:
         """Entities mentioned inside ``[start, end)``, in text order, once each."""
-        lo = bisect.bisect_left(self.starts, start)
-        keys = [key for s, e, key in self.items[lo:] if s < end and e <= end]
-        return list(dict.fromkeys(keys))
+        return list(dict.fromkeys(key for _, e, key in self.starting(start, end) if e <= end))
 
     def last_before(self, pos: int, classes: frozenset[str]) -> str | None:
         """The most recent entity of one of ``classes`` mentioned before ``pos``."""
@@ -134,6 +136,7 @@ def claims_from_doc(
 class _ClaimBuilder:
     def __init__(self, doc: Doc, article: Article, entities: _Entities, gazetteer: Gazetteer) -> None:
         self.doc = doc
+        self.text = doc.text  # kept: spaCy joins every token again on each access
         self.article = article
         self.entities = entities
         self.gazetteer = gazetteer
@@ -345,7 +348,7 @@ class _ClaimBuilder:
         return list(extra.values())
 
     def _quantity(self, figure: Figure, drafts: list[_Draft]) -> tuple[Quantity, Certainty | None] | None:
-        counted = read_measure(self.doc, figure.start, figure.end)
+        counted = read_measure(self.doc, self.text, figure.start, figure.end)
         if counted is None:
             return None
         if counted.factor != 1.0:
@@ -376,8 +379,7 @@ class _ClaimBuilder:
         key = self.entities.last_before(pos, frozenset({"MilitaryUnit"}))
         if key is None:
             return None
-        starts = [s for s, _, k in self.entities.items if k == key and floor <= s < pos]
-        return key if starts else None
+        return key if any(k == key for _, _, k in self.entities.starting(floor, pos)) else None
 
     def _split_hedged(self, drafts: list[_Draft]) -> list[_Draft]:
         """A figure hedged in its own clause moves to a claim of that clause and certainty."""
@@ -409,7 +411,7 @@ class _ClaimBuilder:
 
     def _mark_unverified(self, drafts: list[_Draft]) -> None:
         """'X has not been able to independently verify ...' hedges the claims just before it."""
-        for match in _UNVERIFIED.finditer(self.doc.text):
+        for match in _UNVERIFIED.finditer(self.text):
             paragraph = self.paragraph(match.start())
             for draft in drafts:
                 if draft.start < match.start() and paragraph - draft.paragraph <= 1:
@@ -419,7 +421,7 @@ class _ClaimBuilder:
 
     def _stated_on(self, draft: _Draft) -> str | None:
         """The date the report was made: a date outside the content, or right after the cue."""
-        sentence = self.doc.text[draft.start : draft.end]
+        sentence = self.text[draft.start : draft.end]
         for found in find_dates(sentence, self.published):
             start, end = found.start + draft.start, found.end + draft.start
             outside = end <= draft.content[0] or start >= draft.content[1]

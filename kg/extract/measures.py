@@ -51,13 +51,16 @@ class CountedFigure:
     factor: float = 1.0
 
 
-def read_measure(doc: Doc, start: int, end: int) -> CountedFigure | None:
-    """The measure of the figure at characters ``[start, end)`` of ``doc``, if it counts one."""
+def read_measure(doc: Doc, text: str, start: int, end: int) -> CountedFigure | None:
+    """The measure of the figure at characters ``[start, end)`` of ``doc``, if it counts one.
+
+    ``text`` is ``doc.text``, which the caller keeps: spaCy joins every token again on each access.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     number = _number_token(span)
-    area = _AREA.match(doc.text, end)
+    area = _AREA.match(text, end)
     if area is not None:
         factor = AREA_UNITS[area.group(1).lower().rstrip("s")]
         return CountedFigure("AreaControlled", None, _hedge(number), factor)

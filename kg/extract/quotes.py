@@ -8,11 +8,16 @@ runs on into the next paragraph, as style guides prescribe for multi-paragraph q
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["quote_regions"]
 
 _OPENING = "\u201c\u201e"
 _CLOSING = "\u201d"
 _STRAIGHT = '"'
+#: The only characters the scan acts on: marks and line breaks.
+_MARKS = re.compile(f"[{_OPENING}{_CLOSING}{_STRAIGHT}\n]")
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -20,7 +25,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     opened: int | None = None
     run_on = False  # the mark opening this paragraph continues the quote of the last one
-    for i, char in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        i, char = mark.start(), mark.group()
         if run_on and (char in _OPENING or char == _STRAIGHT):
             run_on = False
         elif char in _OPENING or (char == _STRAIGHT and opened is None):
@@ -41,5 +47,5 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 def _next_line_continues(text: str, newline: int) -> bool:
     """An open quote runs on when the next paragraph opens with a quotation mark."""
-    rest = text[newline:].lstrip()
-    return bool(rest) and rest[0] in _OPENING + _STRAIGHT
+    following = _NEXT_CHARACTER.match(text, newline)
+    return following is not None and following.group(1) in _OPENING + _STRAIGHT

@@ -52,6 +52,7 @@ _FIGHTING_SIDES = frozenset({"State", "MilitaryUnit", "Organization"})
 _PLACE_RANK = {"Settlement": 0, "Region": 1, "State": 2}
 _PART_PREPOSITIONS = frozenset({"at", "of", "under", "within"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_DEPLOY_WORDS = DEPLOY_VERBS | DEPLOY_NOUNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,7 +355,7 @@ class _RelationFinder:
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in DEPLOY_NOUNS:
             verbs.append(root.head.head)
         for verb in _with_complements(verbs):
-            if verb.lemma_.lower() not in DEPLOY_VERBS | DEPLOY_NOUNS:
+            if verb.lemma_.lower() not in _DEPLOY_WORDS:
                 continue
             for prep in verb.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in DEPLOY_PREPOSITIONS:
