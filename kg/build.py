@@ -12,6 +12,10 @@ killed leaves whole articles only; running it again skips the articles already i
 (same text, same IRI) and adds the rest, and a failure before the first batch is written
 leaves the store as it was. An unreadable file among good ones is skipped with a warning
 (``strict=True`` stops instead).
+
+The exports and the HTML view are written after the store, as one set of whole files
+(:func:`kg.export.write_files`): a build that fails or is killed there leaves the old files.
+The output folder is checked before any work, so a read-only one stops the build at once.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
-from kg.export import write_exports
+from kg.errors import ExportError
+from kg.export import check_output_folder, export_files, write_files
+from kg.files import Writer
 from kg.gazetteer import Gazetteer
 from kg.ingest import JSONL_SUFFIXES, article_files, read_articles
 from kg.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
@@ -36,7 +42,7 @@ from kg.model import Article, ExtractedArticle
 from kg.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
 from kg.parallel import chunks, open_extraction
 from kg.pipeline import ArticleExtractor
-from kg.store import QuadStore, is_remote, open_store
+from kg.store import QuadStore, close_after_failure, is_remote, open_store
 from kg.views import whole_view
 from kg.viz import write_view_html
 
@@ -130,11 +136,15 @@ def build(
         InputError: the inputs are unusable (see :func:`kg.ingest.read_articles`).
         ClusterError: ``dask`` names no usable cluster, or the extra is not installed.
         StoreError: the store cannot be opened or written.
+        ExportError: ``out_dir`` cannot take files (checked first), or an export cannot be
+            written (the store holds the new articles then).
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     started = time.perf_counter()
     files = article_files(inputs)
+    if exports:
+        check_output_folder(out_dir)
     total = None if any(f.suffix.lower() in JSONL_SUFFIXES for f in files) else len(files)
     tally = _Tally(total, progress)
     tally.report()  # the total, while the model loads
@@ -168,7 +178,7 @@ def _build_store(spec: str | Path) -> Iterator[QuadStore]:
         yield quad_store
     except BaseException:
         unused = created and len(quad_store) == 0
-        quad_store.close()
+        close_after_failure(quad_store)
         if unused and folder is not None:
             shutil.rmtree(folder)
         raise
@@ -226,10 +236,33 @@ def _background_quads(gazetteer: Gazetteer) -> Iterator[Quad]:
 
 
 def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
-    """Every export format and the HTML view of ``dataset`` in ``out_dir``."""
-    outputs = write_exports(dataset, out_dir)
-    outputs["html"] = write_view_html(whole_view(dataset), out_dir / "graph.html")
-    return outputs
+    """Every export format and the HTML view of ``dataset`` in ``out_dir``, all or none.
+
+    Raises:
+        ExportError: a file cannot be written; the old files are left as they were.
+    """
+    files = export_files(dataset, out_dir)
+    files["html"] = (out_dir / "graph.html", _view_writer(dataset))
+    try:
+        write_files(dict(files.values()))
+    except ExportError as exc:
+        raise ExportError(f"{exc}; the store itself is up to date") from exc
+    return {name: path for name, (path, _) in files.items()}
+
+
+def _view_writer(dataset: Dataset) -> Writer:
+    """Writes the HTML view into the temporary file it is given. An I/O failure goes on as the
+    ``OSError`` it is, for the message to name the real file rather than the temporary one."""
+
+    def write(tmp: Path) -> None:
+        try:
+            write_view_html(whole_view(dataset), tmp)
+        except ExportError as exc:
+            if isinstance(exc.__cause__, OSError):
+                raise exc.__cause__ from None
+            raise
+
+    return write
 
 
 def graph_counts(dataset: Dataset) -> tuple[dict[str, int], dict[str, int]]:

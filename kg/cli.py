@@ -186,10 +186,12 @@ def _build(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace) -> int:
     from kg.build import write_outputs
+    from kg.export import check_output_folder
     from kg.remove import remove_articles
     from kg.store import existing_store
 
     with existing_store(args.store or args.out / "store") as store:
+        check_output_folder(args.out)  # a read-only --out stops before the store changes
         report = remove_articles(store, args.articles)
         outputs = write_outputs(store.dataset, args.out)
     lines = [f"removed   {iri}" for iri in report.articles]

@@ -1,29 +1,35 @@
 """Serialisations of a store: TriG and N-Quads keep the named graphs, Turtle and JSON-LD give
-their union. Every file is written to a temporary name and renamed, so a failed export never
-leaves a half-written file where a good one was.
+their union. Files are written through :func:`kg.files.write_whole`, as one set: a failed or
+killed export leaves every old file as it was, never half a file.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal
 from rdflib.term import IdentifiedNode, Node
 
 from kg.errors import ExportError, InputError
+from kg.files import Writer, check_writable, explain, write_whole
 from kg.ontology import PREFIXES, XSD, decimal_literal, load_context
 
 __all__ = [
     "EXPORT_FILES",
     "canonical_dataset",
+    "check_output_folder",
+    "export_files",
     "read_graph_file",
+    "renderers",
     "sorted_nquads",
+    "text_writer",
     "union_graph",
     "write_exports",
+    "write_files",
 ]
 
 #: Export format -> file name in the output folder.
@@ -86,17 +92,63 @@ def union_graph(dataset: Dataset) -> Graph:
     return graph
 
 
-def write_exports(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
-    """Write every export format into ``out_dir``; returns format -> path."""
-    dataset = canonical_dataset(dataset)
-    union = union_graph(dataset)
-    writers: dict[str, Callable[[], str]] = {
-        "trig": lambda: dataset.serialize(format="trig"),
-        "nquads": lambda: sorted_nquads(dataset),
-        "turtle": lambda: union.serialize(format="turtle"),
-        "jsonld": lambda: _jsonld(union),
+def renderers(dataset: Dataset) -> dict[str, Callable[[], str]]:
+    """Export format -> a function serialising ``dataset`` in it; the canonical copy and the
+    union graph are made once, when a format first needs them."""
+    canonical = cache(lambda: canonical_dataset(dataset))
+    union = cache(lambda: union_graph(canonical()))
+    return {
+        "trig": lambda: canonical().serialize(format="trig"),
+        "nquads": lambda: sorted_nquads(canonical()),
+        "turtle": lambda: union().serialize(format="turtle"),
+        "jsonld": lambda: _jsonld(union()),
     }
-    return {fmt: _write_atomic(out_dir / EXPORT_FILES[fmt], writers[fmt]) for fmt in EXPORT_FILES}
+
+
+def export_files(dataset: Dataset, out_dir: Path) -> dict[str, tuple[Path, Writer]]:
+    """Export format -> its file in ``out_dir`` and the writer of that file."""
+    render = renderers(dataset)
+    return {fmt: (out_dir / name, text_writer(render[fmt])) for fmt, name in EXPORT_FILES.items()}
+
+
+def write_exports(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
+    """Write every export format into ``out_dir``, all or none; returns format -> path.
+
+    Raises:
+        ExportError: a file cannot be written; the old files are left as they were.
+    """
+    files = export_files(dataset, out_dir)
+    write_files(dict(files.values()))
+    return {fmt: path for fmt, (path, _) in files.items()}
+
+
+def write_files(writers: Mapping[Path, Writer]) -> None:
+    """Write the files whole, all or none (see :func:`kg.files.write_whole`).
+
+    Raises:
+        ExportError: a file cannot be written; the message names it, the reason and the remedy.
+    """
+    try:
+        write_whole(writers)
+    except OSError as exc:
+        raise ExportError(f"cannot write {exc.filename}: {explain(exc)}") from exc
+
+
+def check_output_folder(folder: Path) -> None:
+    """Fail before the work, not after it, where the output folder cannot take files.
+
+    Raises:
+        ExportError: ``folder`` cannot be created or written to.
+    """
+    try:
+        check_writable(folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write to the output folder {folder}: {explain(exc)}") from exc
+
+
+def text_writer(render: Callable[[], str]) -> Writer:
+    """A writer of the UTF-8 text ``render`` returns."""
+    return lambda tmp: tmp.write_text(render(), encoding="utf-8")
 
 
 def _quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, IdentifiedNode | None]]:
@@ -117,15 +169,3 @@ def _jsonld(graph: Graph) -> str:
     text = graph.serialize(format="json-ld", context=context, auto_compact=True, use_native_types=True)
     # Re-dump for stable key order and indentation across rdflib versions.
     return json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def _write_atomic(path: Path, render: Callable[[], str]) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(render(), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path

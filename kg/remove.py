@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError
@@ -69,7 +69,8 @@ def remove_articles(store: QuadStore, selectors: Sequence[str]) -> RemovalReport
     doomed: list[Quad] = []
     described: set[tuple[Node, Node, Node]] = set()
     for graph in targets:
-        for s, p, o, _ in dataset.quads((None, None, None, dataset.graph(graph))):
+        named = Graph(dataset.store, identifier=graph)  # Dataset.graph() would write to the store
+        for s, p, o, _ in dataset.quads((None, None, None, named)):
             doomed.append((s, p, o, graph))
             if p in _DESCRIBING and not str(s).startswith(str(graph)):
                 described.add((s, p, o))  # an entity description this article gave

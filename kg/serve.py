@@ -15,15 +15,21 @@ Endpoints:
 
 Refusals are one line of ``text/plain`` (an HTML page for the HTML routes): 400 a malformed
 request or query (with line and column where the engine gives them), 403 an update on a
-read-only server or a query that would fetch a URL (``SERVICE``, ``LOAD``), 406 no acceptable
-format, 413 a body over ``--max-request-bytes``, 415 an unknown body type, 503 a query over
-``--timeout`` or a server already running as many queries as it allows.
+read-only server or an operation that could fetch a URL (``SERVICE``, ``LOAD``; read the way
+either engine might, see :mod:`kg.web.keywords`), 404 a path that is no page (nothing is ever
+served from the file system), 406 no acceptable format, 413 a body over
+``--max-request-bytes`` (414 a query string), 415 an unknown body type, 422 a result over
+``--max-rows`` rows or triples or ``--max-result-bytes`` bytes (refused whole, never truncated:
+a SPARQL client cannot tell a cut-short result from a complete one), 503 a query that did not
+finish within ``--timeout``, counting the time it waited for one of the few query workers.
+Every response carries the headers of :data:`kg.web.app.SECURITY_HEADERS`.
 
 Time limits: every request that reads or writes the store runs on a worker thread
 (:class:`kg.web.jobs.JobRunner`) under a readers-writer lock, because rdflib's Dataset must not
-be written while it is read. The request waits at most ``--timeout`` seconds and then answers
-503. Neither rdflib nor pyoxigraph can interrupt a running query: a SELECT stops at its next
-row, but any other query that has started runs on in the background until it ends, holding one
+be written while it is read. At most four run at once; the others wait their turn rather than
+being turned away. The request waits at most ``--timeout`` seconds, for a worker and for its
+query together, and then answers 503. Neither rdflib nor pyoxigraph can interrupt a running
+query: a SELECT stops at its next row, but any other query that has started runs on in the background until it ends, holding one
 of the few worker slots (and, for an update, may still be applied).
 
 Why Starlette and uvicorn: the endpoint needs async handlers (a request must be able to stop
@@ -53,6 +59,7 @@ from typing import TYPE_CHECKING
 from kg.errors import KGError, StoreError
 from kg.store import is_remote, open_store
 from kg.web.app import LOOPBACK_NAMES, ServeSettings, create_app
+from kg.web.sparql import MAX_RESULT_BYTES, MAX_ROWS
 
 if TYPE_CHECKING:
     import uvicorn
@@ -177,6 +184,20 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="largest request body accepted (default: 1048576)",
     )
+    parser.add_argument(
+        "--max-rows",
+        type=_positive_int,
+        default=MAX_ROWS,
+        metavar="N",
+        help=f"most rows (or triples) a result may have; a larger one is refused (default: {MAX_ROWS})",
+    )
+    parser.add_argument(
+        "--max-result-bytes",
+        type=_positive_int,
+        default=MAX_RESULT_BYTES,
+        metavar="N",
+        help=f"largest result sent; a larger one is refused (default: {MAX_RESULT_BYTES})",
+    )
 
 
 def _positive_float(text: str) -> float:
@@ -204,7 +225,11 @@ def _port(text: str) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     """The ``kg serve`` command: serve until Ctrl-C; prints the URL on stderr once listening."""
     settings = ServeSettings(
-        allow_update=args.allow_update, timeout=args.timeout, max_request_bytes=args.max_request_bytes
+        allow_update=args.allow_update,
+        timeout=args.timeout,
+        max_request_bytes=args.max_request_bytes,
+        max_rows=args.max_rows,
+        max_result_bytes=args.max_result_bytes,
     )
     serve(
         args.store,

@@ -3,8 +3,9 @@
 Nodes are the mentioned entities and edges the relations among them, exactly as the HTML view
 draws them (:func:`kg.projection.graph_view`); each edge also carries how many articles state
 it and one sentence that does (its ``ckg:Evidence``). Rows come out in a fixed order (nodes by
-IRI, edges by source, target, predicate) and every file is written to a temporary name and then
-renamed, so a failed export never leaves half a file where a good one was.
+IRI, edges by source, target, predicate) and files are written through
+:func:`kg.export.write_files`: a failed or killed export never leaves half a file where a good
+one was.
 
 This module also holds ``kg export``: the RDF formats go through :mod:`kg.export`'s writers,
 GraphML and CSV through the ones here.
@@ -15,9 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import logging
-import os
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,8 +26,9 @@ from typing import Any
 from rdflib import Dataset
 
 from kg.errors import ExportError
-from kg.export import EXPORT_FILES, canonical_dataset, sorted_nquads, union_graph
-from kg.ontology import CKG, load_context
+from kg.export import EXPORT_FILES, renderers, text_writer, write_files
+from kg.files import Writer
+from kg.ontology import CKG
 from kg.projection import RELATION_PREDICATES, ViewEdge, ViewNode, graph_view
 
 __all__ = [
@@ -140,7 +140,8 @@ def write_graphml(dataset: Dataset, path: Path) -> Path:
         nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
         return buffer.getvalue()
 
-    return _write_atomic(path, render)
+    write_files({path: _bytes_writer(render)})
+    return path
 
 
 def write_csv(dataset: Dataset, folder: Path) -> tuple[Path, Path]:
@@ -175,8 +176,13 @@ def write_csv(dataset: Dataset, folder: Path) -> tuple[Path, Path]:
         ]
         for row in edges
     ]
-    nodes_path = _write_atomic(folder / "nodes.csv", lambda: _csv(NODE_COLUMNS, node_rows))
-    edges_path = _write_atomic(folder / "edges.csv", lambda: _csv(EDGE_COLUMNS, edge_rows))
+    nodes_path, edges_path = folder / "nodes.csv", folder / "edges.csv"
+    write_files(
+        {
+            nodes_path: _bytes_writer(lambda: _csv(NODE_COLUMNS, node_rows)),
+            edges_path: _bytes_writer(lambda: _csv(EDGE_COLUMNS, edge_rows)),
+        }
+    )
     return nodes_path, edges_path
 
 
@@ -224,21 +230,8 @@ def write_format(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
     if fmt not in EXPORT_FILES:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     path = _target(out, EXPORT_FILES[fmt])
-    return [_write_atomic(path, lambda: _rdf(dataset, fmt).encode("utf-8"))]
-
-
-def _rdf(dataset: Dataset, fmt: str) -> str:
-    """One RDF serialisation, built from kg.export's pieces exactly as write_exports builds it."""
-    canonical = canonical_dataset(dataset)
-    if fmt == "trig":
-        return canonical.serialize(format="trig")
-    if fmt == "nquads":
-        return sorted_nquads(canonical)
-    union = union_graph(canonical)
-    if fmt == "turtle":
-        return union.serialize(format="turtle")
-    text = union.serialize(format="json-ld", context=load_context(), auto_compact=True, use_native_types=True)
-    return json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    write_files({path: text_writer(renderers(dataset)[fmt])})
+    return [path]
 
 
 def _target(out: Path, default_name: str) -> Path:
@@ -267,13 +260,5 @@ def _csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _write_atomic(path: Path, render: Callable[[], bytes]) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(render())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path
+def _bytes_writer(render: Callable[[], bytes]) -> Writer:
+    return lambda tmp: tmp.write_bytes(render())

@@ -1,9 +1,13 @@
-"""Shared fixtures: paths, the loaded extraction pipeline, and one build of the seeds."""
+"""Shared fixtures: paths, the loaded extraction pipeline, one build of the seeds, helpers
+that make corpora and read stores, and a headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,3 +51,78 @@ def seed_store(seed_build: tuple) -> Path:  # type: ignore[type-arg]
     """The on-disk store of the seed build."""
     _, out = seed_build
     return Path(out) / "store"
+
+
+def _generated_articles(seeds_dir: Path, folder: Path, count: int, paragraphs: int = 6) -> Path:
+    """The seeds and their meta.json, plus ``count`` articles of ``paragraphs`` seed paragraphs
+    shuffled with a fixed seed: distinct texts whose names recur across articles."""
+    folder.mkdir()
+    found = []
+    for seed in sorted(seeds_dir.glob("*.txt")):
+        shutil.copy(seed, folder / seed.name)
+        found += [p for p in seed.read_text(encoding="utf-8").split("\n\n") if len(p.split()) > 12]
+    shutil.copy(seeds_dir / "meta.json", folder / "meta.json")
+    rng = random.Random(20250228)
+    for i in range(count):
+        text = "\n\n".join(rng.sample(found, paragraphs))
+        (folder / f"gen_{i:03d}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def generated_articles() -> Callable[..., Path]:
+    """``(seeds_dir, folder, count, paragraphs=6) -> folder``: a corpus made from the seeds."""
+    return _generated_articles
+
+
+def _store_nquads(folder: Path) -> str:
+    from kg.export import sorted_nquads
+    from kg.store import open_store
+
+    store = open_store(folder)
+    try:
+        return sorted_nquads(store.dataset)
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="session")
+def store_nquads() -> Callable[[Path], str]:
+    """``(store folder) -> sorted N-Quads``: how tests compare stores."""
+    return _store_nquads
+
+
+#: Headless Chromium, with nothing of its own that would reach the network in the background.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium_path() -> str | None:
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (Playwright's own browser download is not used)."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')"
+    )
+    executable = _chromium_path()
+    if executable is None:
+        pytest.skip("no chromium executable on PATH or at /usr/bin/chromium (make browser installs it)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

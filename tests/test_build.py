@@ -13,10 +13,9 @@ from rdflib.compare import isomorphic
 
 from kg.build import build
 from kg.cli import main
-from kg.export import read_graph_file, sorted_nquads, union_graph
+from kg.export import read_graph_file, union_graph
 from kg.ontology import CKG, ENTITIES_GRAPH, RDFS, SCHEMA, validate
 from kg.pipeline import Extractor
-from kg.store import open_store
 
 pytestmark = pytest.mark.slow
 
@@ -97,9 +96,9 @@ def _failing(extractor: Extractor, at: int) -> Extractor:
     return Failing(extractor.nlp, extractor.gazetteer)
 
 
-def _one_then_more(tmp_path: Path, seeds_dir: Path, extractor: Extractor) -> tuple[Path, str]:
-    """A store (``tmp_path/out``) holding the first seed without its metadata, a folder of both
-    seeds plus a short third article, and the store's sorted N-Quads."""
+def _one_then_more(tmp_path: Path, seeds_dir: Path, extractor: Extractor) -> Path:
+    """A store (``tmp_path/out``) holding the first seed without its metadata, and a folder of
+    both seeds plus a short third article."""
     one = tmp_path / "one"
     one.mkdir(parents=True)
     shutil.copy(seeds_dir / "000_495f311b93d16d41.txt", one)
@@ -107,43 +106,39 @@ def _one_then_more(tmp_path: Path, seeds_dir: Path, extractor: Extractor) -> tup
     more = tmp_path / "more"
     shutil.copytree(seeds_dir, more)
     (more / "003_extra.txt").write_text("Ukrainian forces shelled positions near Kursk, officials said.\n")
-    return more, _store_nquads(tmp_path / "out" / "store")
+    return more
 
 
-def _store_nquads(folder: Path) -> str:
-    store = open_store(folder)
-    try:
-        return sorted_nquads(store.dataset)
-    finally:
-        store.close()
-
-
-def test_build_failure_leaves_the_store_as_it_was(tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+def test_build_failure_leaves_the_store_as_it_was(  # type: ignore[no-untyped-def]
+    tmp_path: Path, seeds_dir: Path, extractor, store_nquads
+) -> None:
     """A failure before the first batch is written: nothing of this build reaches the store."""
-    more, before = _one_then_more(tmp_path, seeds_dir, extractor)
+    more = _one_then_more(tmp_path, seeds_dir, extractor)
+    before = store_nquads(tmp_path / "out" / "store")
     with pytest.raises(RuntimeError, match="crash"):
         build([more], tmp_path / "out", extractor=_failing(extractor, at=1), exports=False)
-    assert _store_nquads(tmp_path / "out" / "store") == before
+    assert store_nquads(tmp_path / "out" / "store") == before
 
 
 def test_build_failure_keeps_whole_batches_and_a_rerun_completes(  # type: ignore[no-untyped-def]
-    tmp_path: Path, seeds_dir: Path, extractor
+    tmp_path: Path, seeds_dir: Path, extractor, store_nquads
 ) -> None:
     """Batches of one: the second seed is written whole before the crash, the extra article
     not at all; the rerun skips what is there and ends where an unbroken build ends."""
-    more, before = _one_then_more(tmp_path / "crashed", seeds_dir, extractor)
+    more = _one_then_more(tmp_path / "crashed", seeds_dir, extractor)
     out = tmp_path / "crashed" / "out"
+    before = store_nquads(out / "store")
     with pytest.raises(RuntimeError, match="crash"):
         build([more], out, extractor=_failing(extractor, at=1), exports=False, batch_size=1)
-    after_crash = _store_nquads(out / "store")
+    after_crash = store_nquads(out / "store")
     assert after_crash != before
     assert "003_extra.txt" not in after_crash
     rerun = build([more], out, extractor=extractor, exports=False)
     assert rerun.articles_added == 1
     assert sorted(rerun.articles_skipped) == ["000_495f311b93d16d41.txt", "002_5ad8a92b4d98f69b.txt"]
-    more, _ = _one_then_more(tmp_path / "unbroken", seeds_dir, extractor)
+    more = _one_then_more(tmp_path / "unbroken", seeds_dir, extractor)
     build([more], tmp_path / "unbroken" / "out", extractor=extractor, exports=False)
-    assert _store_nquads(out / "store") == _store_nquads(tmp_path / "unbroken" / "out" / "store")
+    assert store_nquads(out / "store") == store_nquads(tmp_path / "unbroken" / "out" / "store")
 
 
 def test_build_in_batches_of_one_gives_the_same_graph_and_reports_progress(  # type: ignore[no-untyped-def]

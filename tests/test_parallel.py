@@ -7,11 +7,10 @@ this process and once spread over workers, and compare the stores' sorted N-Quad
 from __future__ import annotations
 
 import random
-import shutil
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import import_module
 from pathlib import Path
@@ -22,55 +21,33 @@ import kg.parallel
 from kg.build import build
 from kg.cli import main
 from kg.errors import ClusterError
-from kg.export import sorted_nquads
 from kg.ingest import read_articles
 from kg.mapping import Quad
 from kg.model import Article, ExtractedArticle
 from kg.nlp import shared_gazetteer
 from kg.parallel import chunks, open_extraction, ordered
-from kg.store import open_store
 from kg.store.memory import MemoryStore
 
 #: Articles made from the seeds' paragraphs for the equivalence tests.
 GENERATED = 10
 
 
-def generated_articles(seeds_dir: Path, folder: Path, count: int) -> Path:
-    """The seeds and their meta.json, plus ``count`` articles of seed paragraphs shuffled
-    with a fixed seed: distinct texts whose names recur across articles."""
-    folder.mkdir()
-    paragraphs = []
-    for seed in sorted(seeds_dir.glob("*.txt")):
-        shutil.copy(seed, folder / seed.name)
-        paragraphs += [p for p in seed.read_text(encoding="utf-8").split("\n\n") if len(p.split()) > 12]
-    shutil.copy(seeds_dir / "meta.json", folder / "meta.json")
-    rng = random.Random(20250228)
-    for i in range(count):
-        text = "\n\n".join(rng.sample(paragraphs, 6))
-        (folder / f"gen_{i:03d}.txt").write_text(text + "\n", encoding="utf-8")
-    return folder
-
-
-def _nquads(store_dir: Path) -> str:
-    store = open_store(store_dir)
-    try:
-        return sorted_nquads(store.dataset)
-    finally:
-        store.close()
-
-
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+def corpus(
+    tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, generated_articles: Callable[..., Path]
+) -> Path:
     return generated_articles(seeds_dir, tmp_path_factory.mktemp("corpus") / "in", GENERATED)
 
 
 @pytest.fixture(scope="module")
-def one_process(tmp_path_factory: pytest.TempPathFactory, corpus: Path, extractor) -> str:  # type: ignore[no-untyped-def]
+def one_process(  # type: ignore[no-untyped-def]
+    tmp_path_factory: pytest.TempPathFactory, corpus: Path, extractor, store_nquads: Callable[[Path], str]
+) -> str:
     """Sorted N-Quads of the corpus built in this process."""
     out = tmp_path_factory.mktemp("one-process")
     report = build([corpus], out, extractor=extractor, exports=False)
     assert report.articles_added == GENERATED + 2
-    return _nquads(out / "store")
+    return store_nquads(out / "store")
 
 
 class _Echo:
@@ -232,12 +209,16 @@ def test_parallel_unreachable_scheduler_is_a_one_line_error(
 
 @pytest.mark.slow
 def test_parallel_pool_output_matches_one_process(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, corpus: Path, one_process: str
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    corpus: Path,
+    one_process: str,
+    store_nquads: Callable[[Path], str],
 ) -> None:
     monkeypatch.setattr(kg.parallel, "CHUNK_ARTICLES", 3)  # several chunks in flight, out of order
     report = build([corpus], tmp_path, workers=2, batch_size=5, exports=False)
     assert report.articles_added == GENERATED + 2
-    assert _nquads(tmp_path / "store") == one_process
+    assert store_nquads(tmp_path / "store") == one_process
 
 
 @pytest.fixture(scope="module")
@@ -253,9 +234,14 @@ def dask_cluster() -> Iterator[str]:
 
 @pytest.mark.slow
 def test_parallel_dask_output_matches_one_process(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, corpus: Path, one_process: str, dask_cluster: str
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    corpus: Path,
+    one_process: str,
+    dask_cluster: str,
+    store_nquads: Callable[[Path], str],
 ) -> None:
     monkeypatch.setattr(kg.parallel, "CHUNK_ARTICLES", 3)
     report = build([corpus], tmp_path, dask=dask_cluster, exports=False)
     assert report.articles_added == GENERATED + 2
-    assert _nquads(tmp_path / "store") == one_process
+    assert store_nquads(tmp_path / "store") == one_process

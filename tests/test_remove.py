@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,6 @@ from rdflib import URIRef
 
 from kg.build import build
 from kg.cli import main
-from kg.export import sorted_nquads
 from kg.store import open_store
 
 FIRST, SECOND = "000_495f311b93d16d41.txt", "002_5ad8a92b4d98f69b.txt"
@@ -36,26 +36,20 @@ def _only(seeds_dir: Path, name: str, folder: Path) -> Path:
     return folder
 
 
-def _nquads(store_dir: Path) -> str:
-    store = open_store(store_dir)
-    try:
-        return sorted_nquads(store.dataset)
-    finally:
-        store.close()
-
-
 @pytest.fixture(scope="module")
-def first_only(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, extractor) -> str:  # type: ignore[no-untyped-def]
+def first_only(  # type: ignore[no-untyped-def]
+    tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, extractor, store_nquads: Callable[[Path], str]
+) -> str:
     """Sorted N-Quads of a store built from the first seed alone."""
     tmp = tmp_path_factory.mktemp("first-only")
     build([_only(seeds_dir, FIRST, tmp / "in")], tmp / "out", extractor=extractor, exports=False)
-    return _nquads(tmp / "out" / "store")
+    return store_nquads(tmp / "out" / "store")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("selector", [SECOND, SECOND_URL, "article-iri"])
 def test_remove_leaves_exactly_the_other_article(  # type: ignore[no-untyped-def]
-    tmp_path: Path, seeds_dir: Path, extractor, first_only: str, selector: str, capsys
+    tmp_path: Path, seeds_dir: Path, extractor, first_only: str, selector: str, capsys, store_nquads
 ) -> None:
     out = tmp_path / "out"
     report = build([seeds_dir], out, extractor=extractor, exports=False)
@@ -69,20 +63,20 @@ def test_remove_leaves_exactly_the_other_article(  # type: ignore[no-untyped-def
     printed = capsys.readouterr().out
     assert "removed   https://w3id.org/conflict-kg/id/article/" in printed
     assert (out / "graph.nq").read_text(encoding="utf-8") == first_only
-    assert _nquads(out / "store") == first_only  # the other seed's graph, and only its entities
+    assert store_nquads(out / "store") == first_only  # the other seed's graph, and only its entities
 
 
 def test_remove_unknown_article_is_one_line_and_changes_nothing(  # type: ignore[no-untyped-def]
-    seed_build, tmp_path: Path, capsys
+    seed_build, tmp_path: Path, capsys, store_nquads
 ) -> None:
     _, built = seed_build
     out = tmp_path / "out"
     shutil.copytree(Path(built) / "store", out / "store")
-    before = _nquads(out / "store")
+    before = store_nquads(out / "store")
     assert main(["remove", "no-such-article.txt", "--out", str(out)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "no article 'no-such-article.txt'" in err and FIRST in err
-    assert _nquads(out / "store") == before
+    assert store_nquads(out / "store") == before
 
 
 def test_remove_without_a_store_says_how_to_build_one(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -116,7 +110,7 @@ def _article_graphs(store_dir: Path) -> dict[str, frozenset[str]]:
 
 @pytest.mark.slow
 def test_remove_killed_build_leaves_whole_articles_and_completes_next_time(  # type: ignore[no-untyped-def]
-    tmp_path: Path, seeds_dir: Path, extractor
+    tmp_path: Path, seeds_dir: Path, extractor, store_nquads
 ) -> None:
     articles = _many_articles(seeds_dir, tmp_path / "in", copies=8)
     reference = tmp_path / "reference"
@@ -136,4 +130,4 @@ def test_remove_killed_build_leaves_whole_articles_and_completes_next_time(  # t
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
     assert finished.returncode == 0, finished.stderr
     assert _article_graphs(out / "store") == whole
-    assert _nquads(out / "store") == _nquads(reference / "store")
+    assert store_nquads(out / "store") == store_nquads(reference / "store")

@@ -8,6 +8,8 @@ store (an Oxigraph folder can be held open by one handle only); the update tests
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import html
 import io
 import re
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,14 +27,19 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from rdflib.query import Result
 
 from kg.web import ProtocolError
+from kg.web.app import SECURITY_HEADERS
+from kg.web.facts import entity_iri
 from kg.web.jobs import JobRunner, ReadWriteLock
-from kg.web.sparql import FORMATS, forbidden_keyword, negotiate, query_form, read_operation
+from kg.web.keywords import forbidden_keyword, query_form
+from kg.web.sparql import FORMATS, negotiate, read_operation
 
 ROOT = Path(__file__).resolve().parent.parent
 ID = "https://w3id.org/conflict-kg/id/"
@@ -106,6 +114,35 @@ def select(url: str, query: str, accept: str = "application/sparql-results+json"
     )
 
 
+@contextmanager
+def canary() -> Iterator[tuple[str, list[bytes]]]:
+    """A listener on a free local port that records every connection: where a fetch would go."""
+    hits: list[bytes] = []
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.settimeout(0.05)
+        done = threading.Event()
+
+        def accept() -> None:
+            while not done.is_set():
+                try:
+                    connection, _ = listener.accept()
+                except TimeoutError:
+                    continue
+                with connection:
+                    hits.append(b"")
+                    connection.settimeout(1)
+                    with contextlib.suppress(OSError):
+                        hits[-1] = connection.recv(200)
+
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{listener.getsockname()[1]}/", hits
+        finally:
+            done.set()
+            thread.join(5)
+
+
 # --- the protocol pieces, without a server ---------------------------------------------------
 
 
@@ -137,15 +174,107 @@ def test_serve_negotiate_picks_the_preferred_result_format(accept: str | None, e
         ("SELECT * { ?s ?p ?o.SERVICE <http://x/> { ?a ?b ?c } }", "SERVICE"),
         (r"SELECT * { \u0053ERVICE <http://x/> { ?s ?p ?o } }", "SERVICE"),
         ("LOAD <http://example.org/data.ttl>", "LOAD"),
+        ("SELECT * { { SELECT ?s { SERVICE <http://x/> { ?s ?p ?o } } } }", "SERVICE"),
+        ("INSERT { ?s ?p ?o } WHERE { OPTIONAL { SERVICE SILENT ?endpoint { ?s ?p ?o } } }", "SERVICE"),
+        # Oxigraph reads keywords without a word boundary: "SERVICE SILENT <x>", "SERVICE ex:s",
+        # "LOAD ex:x", and a prefix called service: can start "SERVICE :x { ... }".
+        ("SELECT * { SERVICESILENT<http://x/>{ ?s ?p ?o } }", "SERVICE"),
+        ("PREFIX ex: <http://x/> SELECT * { SERVICEex:s{ ?s ?p ?o } }", "SERVICE"),
+        ("SELECT * { ?s ?p trueSERVICE<http://x/>{ ?a ?b ?c } }", "SERVICE"),
+        ("PREFIX ex: <http://x/> LOADex:x", "LOAD"),
+        ("PREFIX service: <http://x/> SELECT * { service:x { ?s ?p ?o } }", "SERVICE"),
+        # "<" is less-than to the parser here, so what looks like an IRI hides a keyword...
+        ("PREFIX ex: <http://x/> SELECT * { FILTER(?a<2)SERVICE#x>\nex:s{ ?x ?y ?z } }", "SERVICE"),
+        # ... or opens a string that seems to hide one when the "<" is read as an IRI's.
+        ("SELECT * { BIND(1 AS ?a) FILTER(?a<1&&'>') SERVICE <http://x/> { ?x ?y ?z } } #'", "SERVICE"),
+        # An escaped quote or hash in a local name starts no string or comment.
+        (
+            r"PREFIX ex: <http://x/> SELECT * { VALUES ?v { ex:a\' } SERVICE <http://x/> { ?s ?p ?o } } #'",
+            "SERVICE",
+        ),
+        (
+            r"PREFIX ex: <http://x/> SELECT * { VALUES ?v { ex:a\#b } SERVICE <http://x/> { ?s ?p ?o } }",
+            "SERVICE",
+        ),
+        # In a string, \u0022 is a quote to Oxigraph and the end of the string to rdflib.
+        (r'SELECT * { VALUES ?v { "\u0022" } SERVICE <http://x/> { ?s ?p ?o } } #"""', "SERVICE"),
         ('SELECT * { ?s ?p "National Intelligence Service" }', None),
         ("SELECT ?service { ?service ?p ?o }", None),
-        ("PREFIX service: <http://x/> SELECT * { ?s service:load ex:SERVICE }", None),
+        ("PREFIX ex: <http://x/> SELECT * { ?s ex:loadFactor ex:SERVICE }", None),
         ("SELECT * { ?s ?p <http://example.org/SERVICE> } # SERVICE in a comment", None),
+        ("SELECT (COUNT(*) AS ?n) { ?s ?p <http://example.org/SERVICE> FILTER(?s != <urn:x>) }", None),
         ("SELECT * { ?s ?p '''LOAD\nSERVICE''' }", None),
     ],
 )
 def test_serve_forbidden_keyword_reads_sparql_tokens(text: str, found: str | None) -> None:
     assert forbidden_keyword(text) == found
+
+
+#: Pieces that make the engines and a naive reader disagree about where strings, IRIs, comments
+#: and comparisons start and end; put before a SERVICE call, they try to hide it.
+HIDING = [
+    "FILTER(?a<1)", "FILTER(?a<1&&'>')", "FILTER(?a<2)", "<", ">", "'", '"', "#", "\n", "'''", '"""', ")",
+    "(", "&&", "'>'", "VALUES ?v { ex:a\\' }", "VALUES ?v { :a\\# }", 'VALUES ?v { "\\u0022" }',
+    "VALUES ?v { '\\u0027' }", "VALUES ?v { <x\\u003E> }", "VALUES ?v { <http://x/\\u0041#> }",
+    "VALUES ?v { <a'> }", "VALUES ?v { <a#> }", ".", " ", "FILTER(", "?a", "1", "true", "<x>", "ex:a", "\\",
+    "\\u0023",
+]  # fmt: skip
+CALLS = [
+    "SERVICE <{c}s> ",
+    "SERVICE<{c}s>",
+    "SERVICE SILENT <{c}s> ",
+    "SERVICESILENT<{c}s>",
+    "SERVICEex:s",
+    "service:s ",
+]
+ENDINGS = ["", " #", " #'", ' #"', " #'''", ' #"""', "'", '"', "'''", '"""', ">", ")", "\n"]
+
+
+@pytest.fixture(scope="module")
+def listening() -> Iterator[tuple[str, list[bytes]]]:
+    """One canary for every example of a property test."""
+    with canary() as found:
+        yield found
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    hiding=st.lists(st.sampled_from(HIDING), min_size=1, max_size=5),
+    call=st.sampled_from(CALLS),
+    ending=st.sampled_from(ENDINGS),
+)
+def test_serve_forbidden_keyword_finds_every_call_an_engine_makes(
+    listening: tuple[str, list[bytes]], hiding: list[str], call: str, ending: str
+) -> None:
+    """Whatever either engine connects for, the keyword reader refuses."""
+    import pyoxigraph
+    from rdflib import Dataset
+
+    elsewhere, hits = listening
+    before = len(hits)
+    prologue = f"PREFIX ex: <{elsewhere}> PREFIX : <{elsewhere}> PREFIX service: <{elsewhere}> "
+    body = "".join(hiding) + call.replace("{c}", elsewhere) + "{ ?s ?p ?o } }" + ending
+    query = prologue + "SELECT * WHERE { VALUES ?a { 1 } " + body
+    for run in (lambda: list(pyoxigraph.Store().query(query)), lambda: list(Dataset().query(query))):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                run()
+            except Exception:  # most of these are not valid SPARQL: only a connection matters
+                pass
+    time.sleep(0.01)  # the listener's thread records a connection as it comes
+    assert len(hits) == before or forbidden_keyword(query) is not None, query
+
+
+def test_serve_forbidden_keyword_passes_the_canned_queries_and_stays_linear() -> None:
+    from kg.query import canned_queries
+
+    assert all(forbidden_keyword(query.text) is None for query in canned_queries().values())
+    # Every "<" read both ways, on a megabyte built to make that costly: seconds, not hours.
+    started = time.monotonic()
+    assert forbidden_keyword("<)'>" * 250_000) is None
+    assert forbidden_keyword("<#>" * 350_000) is None
+    assert time.monotonic() - started < 30
 
 
 def test_serve_query_form_skips_the_prologue() -> None:
@@ -187,19 +316,31 @@ def test_serve_read_operation_reads_the_three_protocol_forms() -> None:
     assert direct is not None and direct.text == 'ASK { ?s ?p "é" }'
 
 
-def test_serve_job_runner_refuses_when_every_slot_is_taken() -> None:
-    runner = JobRunner(max_running=1)
-    release = threading.Event()
-    first = runner.start(lambda cancel: release.wait(10))
-    with pytest.raises(ProtocolError) as caught:
-        runner.start(lambda cancel: True)
-    assert caught.value.status == 503
-    release.set()
-    assert first.future.result(timeout=10) is True
-    deadline = time.monotonic() + 10
-    while runner.running and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert runner.start(lambda cancel: 42).future.result(timeout=10) == 42
+def test_serve_job_runner_queues_jobs_until_a_slot_frees_or_time_runs_out() -> None:
+    async def scenario() -> None:
+        runner = JobRunner(max_running=1)
+        release = threading.Event()
+        first = await runner.start(lambda cancel: release.wait(10), time.monotonic() + 1)
+        with pytest.raises(ProtocolError) as caught:  # the slot stays taken past the deadline
+            await runner.start(lambda cancel: True, time.monotonic() + 0.05)
+        assert caught.value.status == 503 and "busy" in caught.value.message
+        # Queued in order, each waiting for the one before it, and none refused.
+        waiting = [
+            asyncio.ensure_future(runner.start(lambda cancel, n=n: n, time.monotonic() + 10))
+            for n in range(3)
+        ]
+        await asyncio.sleep(0.05)
+        assert not any(task.done() for task in waiting) and runner.running == 1
+        release.set()
+        assert await asyncio.wrap_future(first.future) is True
+        jobs = [await task for task in waiting]
+        assert [await asyncio.wrap_future(job.future) for job in jobs] == [0, 1, 2]
+        deadline = time.monotonic() + 10
+        while runner.running and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        assert runner.running == 0
+
+    asyncio.run(scenario())
 
 
 def test_serve_write_lock_waits_for_readers_then_gives_up() -> None:
@@ -213,6 +354,167 @@ def test_serve_write_lock_waits_for_readers_then_gives_up() -> None:
             pass
     with lock.writing(time.monotonic() + 1):
         pass
+
+
+@pytest.mark.parametrize(
+    "key", ["..", "a/../b", "./a", "a/.", "/etc/passwd", "a//b", "..\\..\\etc\\passwd", "a\x00b", "article/x"]
+)
+def test_serve_entity_keys_name_no_other_place(key: str) -> None:
+    assert entity_iri(key) is None
+    assert entity_iri("north-korea") == ID + "north-korea"
+
+
+# --- a read-only server over an empty store: what it refuses ----------------------------------
+
+
+@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+def empty_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A read-only server over an empty store of each engine, with small limits to run into."""
+    folder = tmp_path_factory.mktemp("serve-empty")
+    store = "memory" if request.param == "memory" else str(folder / "store")
+    limits = ["--max-request-bytes", "4096", "--max-rows", "5", "--max-result-bytes", "2000"]
+    if store != "memory":
+        Path(store).mkdir()
+    with running(folder, "--store", store, *limits) as (url, _):
+        yield url
+
+
+#: Every kind of update, each refused by a read-only server whatever it would do.
+UPDATES = [
+    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "LOAD <{canary}data.ttl>",
+    "LOAD <{canary}data.ttl> INTO GRAPH <urn:g>",
+    "CLEAR ALL",
+    "DROP ALL",
+    "DROP GRAPH <urn:g>",
+    "CREATE GRAPH <urn:g>",
+    "COPY DEFAULT TO <urn:g>",
+]
+
+
+@pytest.mark.parametrize("update", UPDATES)
+def test_serve_read_only_by_default_refuses_every_update(empty_url: str, update: str) -> None:
+    endpoint = empty_url + "sparql"
+    with canary() as (elsewhere, hits):
+        text = update.replace("{canary}", elsewhere)
+        for response in (
+            httpx.post(endpoint, data={"update": text}),
+            httpx.post(endpoint, content=text, headers={"Content-Type": "application/sparql-update"}),
+        ):
+            assert response.status_code == 403, response.text
+        # Sent as a query it is not one: refused before anything runs.
+        assert httpx.post(endpoint, data={"query": text}).status_code in (400, 403)
+    assert hits == []
+
+
+#: Ways to reach SERVICE, each a real remote call to at least one of the two engines.
+REMOTE_QUERIES = [
+    "SELECT * WHERE { SERVICE <{canary}sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { { SELECT ?s WHERE { SERVICE SILENT <{canary}sparql> { ?s ?p ?o } } } }",
+    "ASK { OPTIONAL { SERVICE <{canary}sparql> { ?s ?p ?o } } }",
+    "SELECT * { SERVICESILENT<{canary}sparql>{ ?s ?p ?o } }",
+    "PREFIX ex: <{canary}> SELECT * { SERVICEex:sparql{ ?s ?p ?o } }",
+    "PREFIX service: <{canary}> PREFIX : <{canary}> SELECT * { service:x { ?s ?p ?o } }",
+    "PREFIX ex: <{canary}> SELECT * { VALUES ?a { 1 } FILTER(?a<2)SERVICE#x>\nex:s{ ?x ?y ?z } }",
+    "SELECT * { BIND(1 AS ?a) FILTER(?a<1&&'>') SERVICE <{canary}s> { ?x ?y ?z } } #'",
+    r"PREFIX : <{canary}> SELECT * { VALUES ?v { :a\' } SERVICE <{canary}s> { ?s ?p ?o } } #'",
+    r'SELECT * { VALUES ?v { "\u0022" } SERVICE <{canary}s> { ?s ?p ?o } } #"""',
+    r"SELECT * { \u0053ERVICE <{canary}s> { ?s ?p ?o } }",
+]
+
+
+@pytest.mark.parametrize("query", REMOTE_QUERIES)
+def test_serve_refuses_service_however_written(empty_url: str, query: str) -> None:
+    with canary() as (elsewhere, hits):
+        response = httpx.post(empty_url + "sparql", data={"query": query.replace("{canary}", elsewhere)})
+        assert response.status_code == 403, response.text
+        assert "SERVICE is disabled" in response.text
+    assert hits == []
+
+
+def test_serve_limits_request_and_result_sizes(empty_url: str) -> None:
+    endpoint = empty_url + "sparql"
+    big = httpx.post(
+        endpoint,
+        content=b"# " + b"x" * 5000 + b"\nASK {}",
+        headers={"Content-Type": "application/sparql-query"},
+    )
+    assert big.status_code == 413 and "4,096" in big.text
+    long_get = httpx.get(endpoint, params={"query": "ASK {} #" + "x" * 5000})
+    assert long_get.status_code == 414
+
+    def values(count: int, width: int = 1) -> str:
+        return " ".join(f'"{n:0{width}d}"' for n in range(count))
+
+    five = httpx.get(endpoint, params={"query": f"SELECT ?x {{ VALUES ?x {{ {values(5)} }} }}"})
+    assert five.status_code == 200 and len(five.json()["results"]["bindings"]) == 5
+    for accept in ("application/sparql-results+json", "text/csv"):
+        six = httpx.get(
+            endpoint,
+            params={"query": f"SELECT ?x {{ VALUES ?x {{ {values(6)} }} }}"},
+            headers={"Accept": accept},
+        )
+        assert six.status_code == 422 and "more than 5 rows" in six.text and "--max-rows" in six.text
+    triples = (
+        "CONSTRUCT { ?x <urn:p> ?x } WHERE { VALUES ?x { <urn:1> <urn:2> <urn:3> <urn:4> <urn:5> <urn:6> } }"
+    )
+    assert httpx.get(endpoint, params={"query": triples}).status_code == 422
+    wide = httpx.get(endpoint, params={"query": f"SELECT ?x {{ VALUES ?x {{ {values(3, width=700)} }} }}"})
+    assert wide.status_code == 422 and "2,000 bytes" in wide.text and "--max-result-bytes" in wide.text
+    # Nothing was cut short: the one result over its limit is refused whole, with one line saying why.
+    assert wide.text.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/entity/../../etc/passwd",
+        "/entity/%2e%2e/%2e%2e/etc/passwd",
+        "/entity/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/entity//etc/passwd",
+        "/entity/%2fetc%2fpasswd",
+        "/entity/..\\..\\etc\\passwd",
+        "/entity/..%5c..%5cetc%5cpasswd",
+        "/entity/C:%5cWindows%5cwin.ini",
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/static/../../etc/passwd",
+        "/search/../../../etc/passwd",
+    ],
+)
+def test_serve_paths_never_reach_the_file_system(empty_url: str, target: str) -> None:
+    """Raw request lines (an HTTP client would resolve the dots itself): no route reads a file."""
+    host = httpx.URL(empty_url)
+    with socket.create_connection((host.host, host.port or 80), timeout=30) as connection:
+        connection.sendall(
+            f"GET {target} HTTP/1.1\r\nHost: {host.host}:{host.port}\r\nConnection: close\r\n\r\n".encode()
+        )
+        reply = b""
+        while chunk := connection.recv(65536):
+            reply += chunk
+    status_line, _, rest = reply.partition(b"\r\n")
+    assert status_line.startswith(b"HTTP/1.1 404"), reply[:300]
+    assert b"root:" not in rest and b"[fonts]" not in rest
+
+
+def test_serve_every_response_says_what_the_browser_may_do(empty_url: str) -> None:
+    endpoint = empty_url + "sparql"
+    responses = [
+        httpx.get(endpoint, headers={"Accept": "text/html"}),  # the form
+        httpx.get(endpoint, params={"query": "ASK {}"}),  # a result
+        httpx.get(endpoint, params={"query": "ASK {"}),  # 400
+        httpx.post(endpoint, data={"update": "CLEAR ALL"}),  # 403
+        httpx.get(empty_url + "no/such/page"),  # 404 from the router
+        httpx.get(empty_url + "entity/%3Cscript%3E"),  # 404 page
+        httpx.get(endpoint, headers={"Host": "attacker.example"}),  # 400 from the host check
+    ]
+    assert [r.status_code for r in responses] == [200, 200, 400, 403, 404, 404, 400]
+    for response in responses:
+        for name, value in SECURITY_HEADERS:
+            assert response.headers.get(name) == value, (response.request.url, name)
 
 
 # --- a read-only server over the seeds -------------------------------------------------------
@@ -407,7 +709,18 @@ def test_serve_updates_when_allowed_and_pages_follow(tmp_path: Path) -> None:
             endpoint, data={"update": "CLEAR ALL"}, headers={"Origin": "http://attacker.example"}
         )
         assert cross_site.status_code == 403
-        assert httpx.post(endpoint, data={"update": "LOAD <http://127.0.0.1:9/x.ttl>"}).status_code == 403
+        with canary() as (elsewhere, hits):  # allowed to write, still never to fetch
+            for update in (
+                f"LOAD <{elsewhere}x.ttl>",
+                f"LOAD<{elsewhere}x.ttl>INTO GRAPH<urn:g>",
+                f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{elsewhere}sparql> {{ ?s ?p ?o }} }}",
+                "INSERT { ?s ?p ?o } WHERE { { SELECT * { "
+                f"SERVICE <{elsewhere}s> {{ ?s ?p ?o }} }} }} }}",
+                f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o OPTIONAL {{ SERVICESILENT<{elsewhere}s>{{ }} }} }}",
+            ):
+                response = httpx.post(endpoint, data={"update": update})
+                assert response.status_code == 403 and "is disabled" in response.text, update
+        assert hits == []
         bad = httpx.post(endpoint, data={"update": "INSERT DATA { <urn:a> <urn:b> }"})
         assert bad.status_code == 400 and bad.text.startswith("bad update: syntax error at line 1")
         assert client.value(URIRef(ID + "jane-roe"), RDFS.label) is not None  # nothing cleared
@@ -441,6 +754,23 @@ def test_serve_gives_up_on_slow_queries_and_stays_responsive(seed_store: Path, t
     # The abandoned COUNT is still running in a daemon thread; it must not hold up the exit.
     assert status == 0, (tmp_path / "serve.log").read_text()
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.slow
+def test_serve_load_bench_runs_small_and_meets_only_the_intended_refusals(seed_store: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "serve_load.py"), "--store", str(seed_store)]
+        + ["--clients", "4", "--requests", "60", "--baseline", "10"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = [line.split() for line in result.stdout.splitlines()]
+    runs = {row[0]: row for row in rows if row and row[0] in ("baseline", "concurrent")}
+    assert runs["baseline"][1:3] == ["1", "10"] and runs["concurrent"][1:3] == ["4", "60"]
+    assert runs["baseline"][7] == runs["concurrent"][7] == "0"  # unexpected outcomes
+    assert "422: " in result.stdout and "413: " in result.stdout  # the limits were met, on purpose
 
 
 def test_serve_command_line_errors_are_one_line(tmp_path: Path) -> None:
@@ -487,47 +817,35 @@ def test_serve_add_parser_plugs_into_a_command_line() -> None:
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_serve_graph_page_runs_in_chromium_and_opens_entity_pages(seed_url: str) -> None:
+def test_serve_graph_page_runs_in_chromium_and_opens_entity_pages(browser: Any, seed_url: str) -> None:
     """The served graph under its Content-Security-Policy: vis-network runs, nothing is fetched
     from elsewhere, and double-clicking a node opens its entity page."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    executable = shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
-    )
-    if executable is None:
-        pytest.skip("no chromium executable on PATH or at /usr/bin/chromium (make browser installs it)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=["--no-sandbox", "--disable-gpu"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        errors: list[str] = []
+        elsewhere: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on(
+            "request",
+            lambda request: None if request.url.startswith(seed_url) else elsewhere.append(request.url),
         )
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            errors: list[str] = []
-            elsewhere: list[str] = []
-            page.on(
-                "console", lambda message: errors.append(message.text) if message.type == "error" else None
-            )
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.on(
-                "request",
-                lambda request: None if request.url.startswith(seed_url) else elsewhere.append(request.url),
-            )
-            page.goto(seed_url)
-            # Polled from here: the page's CSP forbids the eval that wait_for_function uses.
-            settled = "typeof network !== 'undefined' && document.body.dataset.stabilized === 'true'"
-            deadline = time.monotonic() + 60
-            while not page.evaluate(settled):
-                assert time.monotonic() < deadline, "the graph never stabilised"
-                time.sleep(0.1)
-            where = page.evaluate(
-                """(id) => { const p = network.canvasToDOM(network.getPositions([id])[id]);
-                    const r = document.querySelector('#mynetwork canvas').getBoundingClientRect();
-                    return {x: r.left + p.x, y: r.top + p.y}; }""",
-                ID + "north-korea",
-            )
-            page.mouse.dblclick(where["x"], where["y"])
-            page.wait_for_url("**/entity/north-korea", timeout=10_000)
-            assert page.locator("h1").inner_text() == "North Korea"
-            assert errors == [] and elsewhere == []
-        finally:
-            browser.close()
+        page.goto(seed_url)
+        # Polled from here: the page's CSP forbids the eval that wait_for_function uses.
+        settled = "typeof network !== 'undefined' && document.body.dataset.stabilized === 'true'"
+        deadline = time.monotonic() + 60
+        while not page.evaluate(settled):
+            assert time.monotonic() < deadline, "the graph never stabilised"
+            time.sleep(0.1)
+        where = page.evaluate(
+            """(id) => { const p = network.canvasToDOM(network.getPositions([id])[id]);
+                const r = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+                return {x: r.left + p.x, y: r.top + p.y}; }""",
+            ID + "north-korea",
+        )
+        page.mouse.dblclick(where["x"], where["y"])
+        page.wait_for_url("**/entity/north-korea", timeout=10_000)
+        assert page.locator("h1").inner_text() == "North Korea"
+        assert errors == [] and elsewhere == []
+    finally:
+        page.close()

@@ -111,3 +111,55 @@ def test_oxigraph_reopen_undoes_an_extend_cut_short(tmp_path: Path) -> None:
     assert not (folder / JOURNAL).exists()
     assert reopened.add(_quads("a", "b", "c")) == 1
     reopened.close()
+
+
+def test_oxigraph_reopen_removes_what_a_killed_load_left(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    store = OxigraphStore(folder)
+    store.add(_quads("a"))
+    store.close()
+    leftovers = [folder / "bulk-1234.sst", folder / f".{JOURNAL}.99999.tmp"]
+    for path in leftovers:
+        path.write_bytes(b"half")  # a killed bulk load's file; a journal cut short while written
+    reopened = OxigraphStore(folder)
+    assert not any(path.exists() for path in leftovers)
+    assert reopened.add(_quads("a", "b")) == 1
+    reopened.close()
+
+
+class _FailingLoads:
+    """An Oxigraph store whose loads write half the quads and then fail, and whose removals
+    fail too: what a full disk does."""
+
+    def __init__(self, inner: ox.Store) -> None:
+        self._inner = inner
+
+    def bulk_extend(self, quads: list[ox.Quad]) -> None:
+        self._inner.bulk_extend(quads[: len(quads) // 2])
+        raise OSError("IO error: No space left on device: While appending to file: bulk-1.sst")
+
+    def remove(self, quad: ox.Quad) -> None:
+        raise OSError("IO error: No space left on device: While appending to file: 000009.log")
+
+    def __contains__(self, quad: ox.Quad) -> bool:
+        return quad in self._inner
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._inner, name)
+
+
+def test_oxigraph_undo_that_fails_too_is_done_at_the_next_open(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    store = OxigraphStore(folder)
+    store.add(_quads("a"))
+    kept = _sorted(store)
+    store._inner = _FailingLoads(store._inner)  # type: ignore[assignment]  # noqa: SLF001
+    with pytest.raises(StoreError, match="No space left on device.*; free some disk space.*next opened"):
+        store.add(_quads("b", "c", "d", "e"))
+    assert (folder / JOURNAL).exists()  # the undo failed: the journal stays for the next open
+    store.close()
+
+    reopened = OxigraphStore(folder)
+    assert _sorted(reopened) == kept
+    assert not (folder / JOURNAL).exists()
+    reopened.close()

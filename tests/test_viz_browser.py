@@ -5,13 +5,11 @@ errors, the page asks for nothing beyond file://, every node and edge reaches th
 physics stops after stabilisation, and hovering or clicking a node or an edge shows its escaped
 tooltip. Each ``kg view`` (whole graph, neighbourhood, claims) is drawn from hand-built records
 for exact counts (tests/test_views.py's make_world) and, marked slow, from the seed store.
-Screenshots go to out/test-screens/.
+Screenshots go to out/test-screens/. The ``browser`` fixture is in conftest.py.
 """
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,39 +37,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENS = ROOT / "out" / "test-screens"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _chromium_path() -> str | None:
-    found = shutil.which("chromium")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright (Playwright's own browser download is not used)."""
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')"
-    )
-    executable = _chromium_path()
-    if executable is None:
-        pytest.skip("no chromium executable on PATH or at /usr/bin/chromium (make browser installs it)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def _graph() -> tuple[list[ViewNode], list[ViewEdge]]:

@@ -7,6 +7,7 @@ folder for the embedded Oxigraph store. Backends are imported only when asked fo
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,17 @@ from pathlib import Path
 from kg.errors import StoreError
 from kg.store.base import Capabilities, QuadStore
 
-__all__ = ["REMOTE_SCHEMES", "Capabilities", "QuadStore", "existing_store", "is_remote", "open_store"]
+__all__ = [
+    "REMOTE_SCHEMES",
+    "Capabilities",
+    "QuadStore",
+    "close_after_failure",
+    "existing_store",
+    "is_remote",
+    "open_store",
+]
+
+log = logging.getLogger(__name__)
 
 #: Store strings that start with one of these name a SPARQL endpoint, not a folder.
 REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
@@ -50,5 +61,16 @@ def existing_store(spec: str | Path) -> Iterator[QuadStore]:
     store = open_store(spec)
     try:
         yield store
-    finally:
+    except BaseException:
+        close_after_failure(store)
+        raise
+    store.close()
+
+
+def close_after_failure(store: QuadStore) -> None:
+    """Close ``store`` while an error is on its way up. Where closing fails too (a full disk
+    refuses the final flush as well), that is logged, so the first error is the one reported."""
+    try:
         store.close()
+    except StoreError as exc:
+        log.info("closing after a failure failed too: %s", exc)

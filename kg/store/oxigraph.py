@@ -11,15 +11,18 @@ all-or-nothing itself with a journal written to disk before the load starts:
 - into a non-empty store, the new quads are those ``quad in store`` does not find; the journal
   holds them, and the undo is removing them.
 
-A journal found when the store is opened means a process died inside ``add``; it is undone
-then, so the store holds only whole batches. Counting uses ``in``, never ``len()``, whose cost
-grows with the store rather than the batch.
+A load that fails is undone at once, and its journal removed once the undo has worked. Where
+the undo fails too (a full disk refuses deletions as well) or the process dies inside ``add``,
+the journal stays, and the undo runs when the store is next opened: the store holds only whole
+batches. The bulk loader's temporary ``bulk-*.sst`` files and the half-written journals that a
+failed or killed ``add`` leaves are removed at the same points, so they do not fill the disk.
+Counting uses ``in``, never ``len()``, whose cost grows with the store rather than the batch.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -29,14 +32,20 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import StoreError
+from kg.files import explain, write_whole
 from kg.mapping import Quad
 from kg.store.base import Capabilities
 
 __all__ = ["OxigraphStore"]
 
+log = logging.getLogger(__name__)
+
 #: The journals ``add`` keeps while it loads: the new quads, or "the store was empty".
 JOURNAL = "kg-pending.nq"
 WAS_EMPTY = "kg-pending.empty"
+
+#: The bulk loader's temporary files, ingested whole or left behind by a load cut short.
+BULK_FILES = "bulk-*.sst"
 
 _ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -55,12 +64,17 @@ class OxigraphStore:
             path.mkdir(parents=True, exist_ok=True)
             self._dataset = Dataset(store="Oxigraph")
             self._dataset.open(str(path))
-            self._inner: ox.Store = self._dataset.store._inner  # type: ignore[attr-defined]
+        except OSError as exc:
+            busy = "; is another kg process using it?" if "lock" in str(exc).lower() else ""
+            raise StoreError(f"cannot open the Oxigraph store at {path}: {explain(exc)}{busy}") from exc
+        self._inner: ox.Store = self._dataset.store._inner  # type: ignore[attr-defined]
+        try:
             self._recover()
         except OSError as exc:
+            self._release()
             raise StoreError(
-                f"cannot open the Oxigraph store at {path}: {exc}; "
-                "is another kg process using it, or is the folder read-only?"
+                f"cannot open the Oxigraph store at {path}: undoing the write of a process that "
+                f"stopped inside it failed: {explain(exc)}"
             ) from exc
 
     @property
@@ -77,7 +91,9 @@ class OxigraphStore:
                 return self._load_into_empty(quads)
             return self._extend(quads)
         except (OSError, SyntaxError, ValueError, UnicodeError) as exc:
-            raise StoreError(f"writing to the Oxigraph store at {self.location} failed: {exc}") from exc
+            raise StoreError(
+                f"writing to the Oxigraph store at {self.location} failed: {explain(exc)}; {self._state()}"
+            ) from exc
 
     def remove(self, quads: Sequence[Quad]) -> int:
         present = [quad for quad in quads if _ox_quad(quad) in self._inner]
@@ -86,7 +102,10 @@ class OxigraphStore:
         try:
             self._inner.update(_delete_data(present))  # one transaction
         except OSError as exc:
-            raise StoreError(f"writing to the Oxigraph store at {self.location} failed: {exc}") from exc
+            raise StoreError(
+                f"writing to the Oxigraph store at {self.location} failed: {explain(exc)}; "
+                "the store is as it was"
+            ) from exc
         return len(dict.fromkeys(present))
 
     def __len__(self) -> int:
@@ -94,7 +113,14 @@ class OxigraphStore:
 
     def close(self) -> None:
         """Flush and release the database lock (held until the last reference is gone)."""
-        self._inner.flush()
+        try:
+            self._inner.flush()
+        except OSError as exc:
+            raise StoreError(f"cannot flush the Oxigraph store at {self.location}: {explain(exc)}") from exc
+        finally:
+            self._release()
+
+    def _release(self) -> None:
         self._dataset.close()
         del self._inner
 
@@ -106,45 +132,65 @@ class OxigraphStore:
         if not lines:
             return 0
         text = "".join(lines).encode("utf-8")
-        marker = self._folder / WAS_EMPTY
-        _write_durably(marker, b"")
-        try:
-            self._inner.bulk_load(input=text, format=ox.RdfFormat.N_QUADS)
-            self._inner.flush()
-        except BaseException:
-            self._inner.clear()
-            raise
-        finally:
-            marker.unlink()
+        self._journalled(
+            WAS_EMPTY,
+            b"",
+            lambda: self._inner.bulk_load(input=text, format=ox.RdfFormat.N_QUADS),
+            self._inner.clear,
+        )
         return len(lines)
 
     def _extend(self, quads: Sequence[Quad]) -> int:
         new = [quad for quad in dict.fromkeys(_ox_quad(quad) for quad in quads) if quad not in self._inner]
         if not new:
             return 0
-        journal = self._folder / JOURNAL
-        _write_durably(journal, ox.serialize(new, format=ox.RdfFormat.N_QUADS) or b"")
-        try:
-            self._inner.bulk_extend(new)
-            self._inner.flush()
-        except BaseException:
-            _remove_each(self._inner, new)
-            raise
-        finally:
-            journal.unlink()
+        self._journalled(
+            JOURNAL,
+            ox.serialize(new, format=ox.RdfFormat.N_QUADS) or b"",
+            lambda: self._inner.bulk_extend(new),
+            lambda: _remove_each(self._inner, new),
+        )
         return len(new)
 
+    def _journalled(
+        self, journal: str, content: bytes, load: Callable[[], None], undo: Callable[[], None]
+    ) -> None:
+        """Run ``load`` all or nothing: ``content`` on disk first says how to undo it."""
+        path = self._folder / journal
+        write_whole({path: lambda tmp: tmp.write_bytes(content)})
+        try:
+            load()
+            self._inner.flush()
+        except BaseException:
+            try:
+                self._undo(path, undo)
+            except OSError as exc:  # the journal stays: the next open undoes the load
+                log.info("undoing a failed write to %s failed too: %s", self.location, exc)
+            raise
+        path.unlink()
+
+    def _undo(self, journal: Path, undo: Callable[[], None]) -> None:
+        """Undo a load and remove its journal; running it again after it was cut short is safe."""
+        _remove_leftovers(self._folder)
+        undo()
+        self._inner.flush()
+        journal.unlink()
+
     def _recover(self) -> None:
-        """Undo an ``add`` that a dead process left half done (see the module docstring)."""
+        """Undo an ``add`` that a dead process, or a failed undo, left half done."""
+        _remove_leftovers(self._folder)
         marker, journal = self._folder / WAS_EMPTY, self._folder / JOURNAL
         if marker.exists():
-            self._inner.clear()
-            self._inner.flush()
-            marker.unlink()
+            self._undo(marker, self._inner.clear)
         if journal.exists():
-            _remove_each(self._inner, ox.parse(path=str(journal), format=ox.RdfFormat.N_QUADS))
-            self._inner.flush()
-            journal.unlink()
+            pending = ox.parse(path=str(journal), format=ox.RdfFormat.N_QUADS)
+            self._undo(journal, lambda: _remove_each(self._inner, pending))
+
+    def _state(self) -> str:
+        """What a failed ``add`` left, for its error message."""
+        if (self._folder / WAS_EMPTY).exists() or (self._folder / JOURNAL).exists():
+            return "the part written is undone when the store is next opened"
+        return "the store is as it was"
 
 
 def _remove_each(inner: ox.Store, quads: Iterable[ox.Quad]) -> None:
@@ -158,14 +204,13 @@ def _ox_quad(quad: Quad) -> ox.Quad:
     return cast(ox.Quad, to_ox(quad))  # type: ignore[arg-type]
 
 
-def _write_durably(path: Path, content: bytes) -> None:
-    """Write ``path`` whole or not at all, and to disk before the load starts."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("wb") as handle:
-        handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+def _remove_leftovers(folder: Path) -> None:
+    """Remove the bulk loader's files and journals that a failed or killed ``add`` left unused.
+    Safe while this process holds the store: no load is running, and a bulk file that was
+    ingested is a second link to a file the database keeps under its own name."""
+    for pattern in (BULK_FILES, f".{JOURNAL}.*.tmp", f".{WAS_EMPTY}.*.tmp"):
+        for leftover in folder.glob(pattern):
+            leftover.unlink(missing_ok=True)
 
 
 def _nquad(quad: Quad) -> str:

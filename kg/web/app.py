@@ -23,25 +23,39 @@ from rdflib import Dataset
 from kg.store import QuadStore
 from kg.web import ProtocolError
 from kg.web.jobs import JobRunner, ReadWriteLock
-from kg.web.sparql import Cancelled
+from kg.web.keywords import forbidden_keyword, query_form
+from kg.web.sparql import MAX_RESULT_BYTES, MAX_ROWS, Cancelled
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import Response
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["LOOPBACK_NAMES", "ServeSettings", "create_app"]
+__all__ = ["GRAPH_PAGE_CSP", "LOOPBACK_NAMES", "SECURITY_HEADERS", "ServeSettings", "create_app"]
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
-#: Pages may use inline styles and scripts and data: images, and fetch nothing at all.
 _CSP = (
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
-    "font-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
 )
+#: Sent with every response, errors included: no response runs a script or fetches anything (the
+#: graph page alone may run its own inline scripts, :data:`GRAPH_PAGE_CSP`), none is read as
+#: another type than it says, shown in another site's frame or read by another site's page, and
+#: following a link out of a page does not tell the other site what was searched.
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", _CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+)
+#: The graph page's policy: vis-network and the view's own code are inline scripts. Everything the
+#: page shows from the data is escaped in Python (:mod:`kg.viz`), which this policy relies on.
+GRAPH_PAGE_CSP = f"{_CSP}; script-src 'unsafe-inline'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +64,19 @@ class ServeSettings:
 
     Attributes:
         allow_update: Accept SPARQL Update (refused with 403 otherwise).
-        timeout: Seconds a request waits for its query before answering 503.
+        timeout: Seconds a request waits for its query (and for a free worker) before answering 503.
         max_request_bytes: Largest request body (or GET query string) accepted.
+        max_rows: Most rows (SELECT) or triples (CONSTRUCT, DESCRIBE) a result may hold; a larger
+            one is refused with 422, never cut short.
+        max_result_bytes: Largest result body sent; a larger one is refused with 422.
         max_running: Queries that may run at once, counting abandoned ones still running.
     """
 
     allow_update: bool = False
     timeout: float = 30.0
     max_request_bytes: int = 1_048_576
+    max_rows: int = MAX_ROWS
+    max_result_bytes: int = MAX_RESULT_BYTES
     max_running: int = 4
 
 
@@ -74,25 +93,44 @@ class _State:
         self.generation = 0  # bumped by every update, so cached pages are rebuilt
         self._graph_page: tuple[int, str] | None = None
 
-    async def run(self, work: Callable[[threading.Event], T], *, what: str, write: bool = False) -> T:
-        """``work(cancel)`` on a worker thread holding the lock; waits ``timeout`` at most.
+    async def run(
+        self,
+        work: Callable[[threading.Event], T],
+        *,
+        what: str,
+        write: bool = False,
+        check: Callable[[], None] | None = None,
+    ) -> T:
+        """``work(cancel)`` on a worker thread holding the lock; waits ``timeout`` at most, for a
+        free worker and the work together.
+
+        Args:
+            work: What to do with the store.
+            what: Names the work in the 503 message.
+            write: Hold the lock alone (an update).
+            check: Run first on the worker, before the lock is taken: reading a large request's
+                text takes long enough that it should neither stall the event loop nor hold the store.
 
         Raises:
-            ProtocolError: 503 when time ran out or every worker is busy; whatever ``work`` raised.
+            ProtocolError: 503 when time ran out; whatever ``check`` or ``work`` raised.
         """
         timeout = self.settings.timeout
         deadline = time.monotonic() + timeout
         hold = self.lock.writing if write else self.lock.reading
 
         def job(cancel: threading.Event) -> T:
+            if check is not None:
+                check()
             with hold(deadline):
                 if cancel.is_set():  # the request gave up while this job waited for the lock
                     raise Cancelled
                 return work(cancel)
 
-        started = self.runner.start(job)
+        started = await self.runner.start(job, deadline)
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(started.future), timeout)
+            return await asyncio.wait_for(
+                asyncio.wrap_future(started.future), max(deadline - time.monotonic(), 0.0)
+            )
         except TimeoutError:
             started.cancel.set()
             later = "may still be applied" if write else "may still run in the background"
@@ -145,8 +183,7 @@ def create_app(
     limit = state.settings.max_request_bytes
 
     def html(text: str, status: int = 200) -> Response:
-        headers = {"Content-Security-Policy": _CSP, "X-Content-Type-Options": "nosniff"}
-        return HTMLResponse(text, status_code=status, headers=headers)
+        return HTMLResponse(text, status_code=status)
 
     def refused(exc: ProtocolError) -> Response:
         logger.info("%d: %s", exc.status, exc.message)
@@ -177,33 +214,44 @@ def create_app(
                     )
                 )
             raise ProtocolError(400, "no query given; use GET /sparql?query=... or POST one")
-        keyword = sparql.forbidden_keyword(operation.text)
-        if keyword is not None:
-            raise ProtocolError(
-                403, f"{keyword} is disabled: this endpoint never fetches data from other servers"
-            )
+        text = operation.text
         if operation.kind == "update":
             if not state.settings.allow_update:
                 raise ProtocolError(
                     403, "this endpoint is read-only; start kg serve with --allow-update to accept updates"
                 )
             _same_origin(request)
-            await state.run(lambda cancel: state.update(operation.text), what="update", write=True)
+            await state.run(
+                lambda cancel: state.update(text), what="update", write=True, check=lambda: _local_only(text)
+            )
             return PlainTextResponse("update applied\n")
-        form = sparql.query_form(operation.text)
-        if form is not None and sparql.negotiate(accept, sparql.FORMATS[form]) is None:
-            raise sparql.not_acceptable(form, accept)
+
+        def check_query() -> None:
+            _local_only(text)
+            form = query_form(text)
+            if form is not None and sparql.negotiate(accept, sparql.FORMATS[form]) is None:
+                raise sparql.not_acceptable(form, accept)
+
+        settings = state.settings
         answer = await state.run(
             lambda cancel: sparql.answer_query(
-                state.union, operation.text, accept, cancel, default_graph=operation.default_graph
+                state.union,
+                text,
+                accept,
+                cancel,
+                default_graph=operation.default_graph,
+                max_rows=settings.max_rows,
+                max_bytes=settings.max_result_bytes,
             ),
             what="query",
+            check=check_query,
         )
         return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
 
     async def graph(request: Request) -> Response:
         try:
-            return html(await state.run(lambda cancel: state.graph_page(), what="graph page"))
+            page = await state.run(lambda cancel: state.graph_page(), what="graph page")
+            return HTMLResponse(page, headers={"Content-Security-Policy": GRAPH_PAGE_CSP})
         except ProtocolError as exc:
             return html(pages.error_page(exc.status, exc.message), exc.status)
 
@@ -225,7 +273,7 @@ def create_app(
             return html(pages.error_page(exc.status, exc.message), exc.status)
         return html(pages.search_page(text, hits))
 
-    middleware = []
+    middleware = [Middleware(_SecurityHeaders)]  # outermost: refusals by the middleware below get them too
     if loopback_only:
         middleware.append(
             Middleware(TrustedHostMiddleware, allowed_hosts=[*LOOPBACK_NAMES, "[::1]"], www_redirect=False)
@@ -260,6 +308,41 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 def _too_large(size: str, limit: int) -> str:
     return f"the request body is {size}; this endpoint takes at most {limit:,} (kg serve --max-request-bytes)"
+
+
+class _SecurityHeaders:
+    """ASGI middleware that adds :data:`SECURITY_HEADERS` to every HTTP response (a header the
+    response sets itself is kept)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        from starlette.datastructures import MutableHeaders
+
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS:
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _local_only(text: str) -> None:
+    """Refuse an operation that could make the engine fetch a URL (see :mod:`kg.web.keywords`)."""
+    keyword = forbidden_keyword(text)
+    if keyword is not None:
+        raise ProtocolError(
+            403,
+            f"{keyword} is disabled: this endpoint never fetches data from other servers (the word is "
+            "refused anywhere but in strings, IRIs, comments, variables and local names)",
+        )
 
 
 def _same_origin(request: Request) -> None:

@@ -165,12 +165,21 @@ def entity_key(iri: str) -> str | None:
     if not iri.startswith(base):
         return None
     key = iri[len(base) :]
-    return key if _KEY.fullmatch(key) and not key.startswith(_NOT_ENTITIES) else None
+    return key if _is_key(key) else None
 
 
 def entity_iri(key: str) -> str | None:
     """The entity IRI of a page key; None when the key could not be one."""
-    return str(ID) + key if _KEY.fullmatch(key) and not key.startswith(_NOT_ENTITIES) else None
+    return str(ID) + key if _is_key(key) else None
+
+
+def _is_key(key: str) -> bool:
+    """Path segments of word characters, none of them "." or ".." (which a URL resolves away)."""
+    return (
+        _KEY.fullmatch(key) is not None
+        and not key.startswith(_NOT_ENTITIES)
+        and not {".", ".."} & set(key.split("/"))
+    )
 
 
 def entity_facts(dataset: Dataset, key: str) -> EntityFacts | None:

@@ -6,13 +6,8 @@ ways the protocol allows: ``GET ?query=``, a form POST (``query=`` or ``update=`
 whose body is the query or update itself. :func:`negotiate` picks a result format from the
 Accept header. :func:`answer_query` runs a query and serialises its result with rdflib's own
 serialisers (TSV, which rdflib cannot write, is written here); :func:`apply_update` runs an
-update.
-
-The endpoint never fetches anything on a query's behalf: both engines behind the store would
-follow ``SERVICE`` (and Oxigraph ``LOAD``) to any URL, which would make a local server a way
-into other machines. :func:`forbidden_keyword` finds those keywords as the SPARQL grammar reads
-them (not inside strings, IRIs, comments or names), after undoing ``\\uXXXX`` escapes, which
-rdflib applies to the whole query text.
+update. :mod:`kg.web.keywords` decides, before any of this runs, whether the text could make
+the engine fetch a URL.
 """
 
 from __future__ import annotations
@@ -33,23 +28,23 @@ from kg.web import ProtocolError
 
 __all__ = [
     "FORMATS",
+    "MAX_RESULT_BYTES",
+    "MAX_ROWS",
     "Answer",
     "Cancelled",
     "Format",
     "Operation",
     "answer_query",
     "apply_update",
-    "forbidden_keyword",
     "negotiate",
-    "query_form",
+    "not_acceptable",
     "read_operation",
 ]
 
-#: The four query forms, as the first keyword of the query after its prologue.
-QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
-#: Keywords that make an engine fetch a URL; refused in every operation.
-REMOTE_KEYWORDS = frozenset({"SERVICE", "LOAD"})
+#: Rows (or triples) and bytes a result may hold by default; see :func:`answer_query`.
+MAX_ROWS = 100_000
+MAX_RESULT_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,48 +222,6 @@ def _quality(media: str, ranges: Iterable[tuple[str, float]]) -> float:
     return found
 
 
-# One token of SPARQL as its grammar splits the text: what a keyword cannot hide inside.
-_TOKEN = re.compile(
-    r"""
-    (?P<space>\s+)
-  | (?P<comment>\#[^\r\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-              |"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$]\w+)
-  | (?P<blank>_:\w(?:[\w.-]*[\w-])?)
-  | (?P<pname>(?:[^\W\d_](?:[\w.-]*[\w-])?)?:(?:[\w:%-](?:[\w:%.-]*[\w:%-])?)?)
-  | (?P<word>[A-Za-z_]\w*)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def _words(text: str) -> Iterable[str]:
-    """The bare words of ``text`` (keywords, function names), upper-cased, in order."""
-    text = _CODEPOINT.sub(lambda m: _codepoint(m.group(1) or m.group(2)), text)
-    for match in _TOKEN.finditer(text):
-        if match.lastgroup == "word":
-            yield match.group().upper()
-
-
-def _codepoint(hex_digits: str) -> str:
-    value = int(hex_digits, 16)
-    return chr(value) if value <= 0x10FFFF else "\ufffd"
-
-
-def forbidden_keyword(text: str) -> str | None:
-    """The first keyword of ``text`` that would make the engine fetch a URL, if any."""
-    return next((word for word in _words(text) if word in REMOTE_KEYWORDS), None)
-
-
-def query_form(text: str) -> str | None:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of the query (None if it has none)."""
-    return next((word for word in _words(text) if word in QUERY_FORMS), None)
-
-
 def answer_query(
     dataset: Dataset,
     text: str,
@@ -276,6 +229,8 @@ def answer_query(
     cancelled: threading.Event,
     *,
     default_graph: str | None = None,
+    max_rows: int = MAX_ROWS,
+    max_bytes: int = MAX_RESULT_BYTES,
 ) -> Answer:
     """Run a query and write its result in the format ``accept`` prefers.
 
@@ -283,9 +238,15 @@ def answer_query(
     at the next row; a query that computes long before its first row (an aggregate, a sort, a
     CONSTRUCT) cannot be stopped that way and runs to its end.
 
+    A result over ``max_rows`` rows (SELECT) or triples (CONSTRUCT, DESCRIBE), or whose written
+    body is over ``max_bytes``, is refused whole rather than cut short: a SPARQL client has no way
+    to tell a truncated result from a complete one, and an analyst counting rows would be misled.
+    Reading stops as soon as either limit is passed (for SELECT, once the values alone are larger).
+
     Raises:
         ProtocolError: 400 for a query the engine rejects, 406 for an Accept header that takes
-            none of the formats of the query's result, 500 when evaluation fails.
+            none of the formats of the query's result, 422 for a result over the limits, 500
+            when evaluation fails.
         Cancelled: ``cancelled`` was set while rows were being read.
     """
     target: Graph = (
@@ -301,11 +262,13 @@ def answer_query(
     if fmt is None:
         raise not_acceptable(result.type, accept)
     try:
-        body = _serialize(result, fmt, cancelled)
+        body = _serialize(result, fmt, cancelled, max_rows, max_bytes)
     except (Cancelled, ProtocolError):
         raise
     except Exception as exc:
         raise ProtocolError(500, f"the query failed while running: {_one_line(exc)}") from exc
+    if len(body) > max_bytes:
+        raise _too_large(max_bytes)
     return Answer(body, fmt.media_type)
 
 
@@ -334,15 +297,40 @@ def apply_update(dataset: Dataset, text: str) -> None:
 _CHECK_EVERY = 64  # rows between looks at the cancel flag
 
 
-def _serialize(result: Result, fmt: Format, cancelled: threading.Event) -> bytes:
+def _too_many(max_rows: int, what: str) -> ProtocolError:
+    return ProtocolError(
+        422,
+        f"the result has more than {max_rows:,} {what}, the most this endpoint sends (kg serve "
+        "--max-rows); add LIMIT (and OFFSET to page through it) or narrow the query",
+    )
+
+
+def _too_large(max_bytes: int) -> ProtocolError:
+    return ProtocolError(
+        422,
+        f"the result is larger than {max_bytes:,} bytes, the most this endpoint sends (kg serve "
+        "--max-result-bytes); add LIMIT, select fewer or shorter values, or narrow the query",
+    )
+
+
+def _serialize(
+    result: Result, fmt: Format, cancelled: threading.Event, max_rows: int, max_bytes: int
+) -> bytes:
     if result.type == "ASK":
         return result.serialize(format=fmt.name) or b""
     if result.type == "SELECT":
         rows: list[dict[Variable, Node]] = []
+        size = 0  # characters of the values: every format writes at least as many bytes
         for index, row in enumerate(result):  # evaluation runs as rows are read
             if index % _CHECK_EVERY == 0 and cancelled.is_set():
                 raise Cancelled
-            rows.append({Variable(name): _plain(term) for name, term in row.asdict().items()})  # type: ignore[union-attr]
+            if index == max_rows:
+                raise _too_many(max_rows, "rows")
+            values = {Variable(name): _plain(term) for name, term in row.asdict().items()}  # type: ignore[union-attr]
+            size += sum(len(str(term)) for term in values.values())
+            if size > max_bytes:
+                raise _too_large(max_bytes)
+            rows.append(values)
         variables = list(result.vars or ())
         if fmt.name == "tsv":
             return _tsv(variables, rows).encode("utf-8")
@@ -356,6 +344,8 @@ def _serialize(result: Result, fmt: Format, cancelled: threading.Event) -> bytes
     for index, (s, p, o) in enumerate(result.graph or ()):
         if index % _CHECK_EVERY == 0 and cancelled.is_set():
             raise Cancelled
+        if index == max_rows:
+            raise _too_many(max_rows, "triples")
         graph.add((s, p, _plain(o)))
     if fmt.name == "json-ld":
         return graph.serialize(format="json-ld", context=load_context(), auto_compact=True).encode("utf-8")
