@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, get_args
 
 from kg.cli import add_store_option
-from kg.errors import ExportError, QueryError
+from kg.errors import QueryError
+from kg.export import write_files
 from kg.figure_compare import (
     FIGURE_COLUMNS,
     SAME_PERIOD_DAYS,
@@ -114,8 +115,5 @@ def _title(group: FigureGroup) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}; choose another path") from exc
+    write_files({path: lambda tmp: tmp.write_text(text, encoding="utf-8")})  # whole or not at all
     print(f"wrote     {path}")  # noqa: T201

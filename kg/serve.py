@@ -29,8 +29,8 @@ Time limits: every request that reads or writes the store runs on a worker threa
 be written while it is read. At most four run at once; the others wait their turn rather than
 being turned away. The request waits at most ``--timeout`` seconds, for a worker and for its
 query together, and then answers 503. Neither rdflib nor pyoxigraph can interrupt a running
-query: a SELECT stops at its next row, but any other query that has started runs on in the background until it ends, holding one
-of the few worker slots (and, for an update, may still be applied).
+query: a SELECT stops at its next row, but any other query that has started runs on in the
+background until it ends, holding one of the few worker slots (and, for an update, may still be applied).
 
 Why Starlette and uvicorn: the endpoint needs async handlers (a request must be able to stop
 waiting for a slow query), a request body read in chunks (to refuse large bodies before holding

@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from kg.errors import ExportError
+from kg.export import write_files
 from kg.projection import SourceSentence, ViewEdge, ViewNode
 
 __all__ = [
@@ -231,11 +232,7 @@ def write_view_html(view: View, path: Path) -> Path:
     page = _insert_once(page, "drawGraph();", _SETTLE_JS + _TIP_JS, path, last=True)
     if not page.lstrip().lower().startswith("<!doctype"):
         page = "<!DOCTYPE html>\n" + page  # standards mode: the template has no doctype
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write the graph view: {exc.strerror or exc}") from exc
+    write_files({path: lambda tmp: tmp.write_text(page, encoding="utf-8")})  # whole or not at all
     logger.debug("wrote %s: %d nodes, %d edges", path, len(view.nodes), len(kept))
     return path
 
