@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from rdflib import Dataset, Graph, Literal
+from rdflib import Dataset, Graph, Literal, Namespace
 from rdflib.term import IdentifiedNode, Node
 
 from kg.errors import ExportError, InputError
@@ -98,7 +99,7 @@ def renderers(dataset: Dataset) -> dict[str, Callable[[], str]]:
     canonical = cache(lambda: canonical_dataset(dataset))
     union = cache(lambda: union_graph(canonical()))
     return {
-        "trig": lambda: canonical().serialize(format="trig"),
+        "trig": lambda: _trig(canonical()),
         "nquads": lambda: sorted_nquads(canonical()),
         "turtle": lambda: union().serialize(format="turtle"),
         "jsonld": lambda: _jsonld(union()),
@@ -164,8 +165,48 @@ def _plain(term: Node) -> Node:
     return term
 
 
+def _trig(dataset: Dataset) -> str:
+    """TriG with the named graphs in IRI order: rdflib writes them in the order of a set of
+    graphs, which changes from one process to the next. Each graph's body is rdflib's Turtle
+    (whose order is stable) inside its ``{ }`` block; every predicate's namespace is bound up
+    front, so no block needs a prefix of its own."""
+    namespaces = dict(PREFIXES)
+    known = {str(namespace) for namespace in namespaces.values()}
+    extra = sorted({_namespace(str(p)) for _, p, _, _ in dataset.quads((None, None, None, None))} - known)
+    namespaces.update({f"ns{n}": Namespace(namespace) for n, namespace in enumerate(extra, start=1)})
+    head = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in sorted(namespaces.items()))
+    blocks = []
+    for context in sorted(dataset.graphs(), key=lambda graph: str(graph.identifier)):
+        graph = Graph(bind_namespaces="none")
+        for prefix, iri in namespaces.items():
+            graph.bind(prefix, iri)
+        for triple in context:
+            graph.add(triple)
+        if len(graph):
+            lines = graph.serialize(format="turtle").split("\n")
+            # Not indented: a literal may span lines.
+            body = "\n".join(line for line in lines if not line.startswith("@prefix"))
+            blocks.append(f"{context.identifier.n3()} {{\n{body.strip(chr(10))}\n}}\n")
+    return head + "\n" + "\n".join(blocks)
+
+
+def _namespace(iri: str) -> str:
+    return iri[: max(iri.rfind("#"), iri.rfind("/")) + 1]
+
+
 def _jsonld(graph: Graph) -> str:
     context = load_context()
     text = graph.serialize(format="json-ld", context=context, auto_compact=True, use_native_types=True)
     # Re-dump for stable key order and indentation across rdflib versions.
-    return json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(_in_order(json.loads(text)), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _in_order(value: Any, key: str = "") -> Any:
+    """JSON-LD with every array sorted (nodes, and the values of a property): rdflib emits them in
+    the order of its sets, which changes from one process to the next. ``@list`` keeps its order."""
+    if isinstance(value, dict):
+        return {k: _in_order(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_in_order(v) for v in value]
+        return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return value

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -225,3 +228,34 @@ def test_build_cli_interrupt_says_whole_articles_remain(
     assert main(["build", str(seeds_dir), "--out", str(tmp_path)]) == 130
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "whole articles only" in err
+
+
+def test_build_exports_are_byte_identical_across_processes(tmp_path: Path, seeds_dir: Path) -> None:
+    """Two processes with different string hashing write the same bytes in every format: no
+    export may follow the order of a set."""
+    pages = {}
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kg",
+                "-q",
+                "build",
+                str(seeds_dir),
+                "--out",
+                str(out),
+                "--store",
+                "memory",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        pages[seed] = {name: (out / name).read_bytes() for name in EXPECTED_FILES}
+    for name in EXPECTED_FILES:
+        assert pages["1"][name] == pages["2"][name], name
