@@ -11,6 +11,7 @@ it depends on :mod:`kg.zones` for ``Block``, never the other way round.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from typing import NamedTuple
 
@@ -41,6 +42,8 @@ CLASS_WORD_KINDS: dict[str, ZoneKind] = {
 }
 #: Wrappers whose class says nothing about their content ("<body class='has-nav'>").
 _UNMARKED_WRAPPERS = frozenset({"html", "body", "main", "article"})
+#: What ends a comment for Python 3.11's parser; a comment opened after the last one never closes.
+_COMMENT_CLOSE = re.compile(r"--\s*>")
 
 
 class _Open(NamedTuple):
@@ -60,22 +63,24 @@ class _PageText(HTMLParser):
     """Event-based HTML -> text with one line per block and a zone kind per line.
 
     An explicit stack of open elements (no recursion) keeps each element's inherited kind, so
-    deeply nested pages cost nothing extra. Inside ``nav``/``aside`` and menu-classed elements
-    everything is navigation; ``header``/``footer`` are navigation unless a headline, caption or
-    credit inside says otherwise.
+    deeply nested pages cost nothing extra; a count of the open elements by tag lets an end tag
+    that closes nothing return at once instead of searching a deep stack. Inside
+    ``nav``/``aside`` and menu-classed elements everything is navigation; ``header``/``footer``
+    are navigation unless a headline, caption or credit inside says otherwise.
     """
 
     def __init__(self, keep_title: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.keep_title = keep_title
         self.stack: list[_Open] = []
+        self.open_tags: Counter[str] = Counter()
         self.parts: list[str] = []
         self.blocks: list[Block] = []
         self.length = 0
         self.line: list[str] = []
         self.line_kind: ZoneKind | None = None
         self.pending_break = ""
-        self.titles: dict[str, str] = {}  # text of the first <title> and the first <h1>
+        self.titles: dict[str, list[str]] = {}  # text pieces of the first <title> and the first <h1>
         self.titles_done: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -91,16 +96,19 @@ class _PageText(HTMLParser):
         skip = parent.skip or tag in SKIP_TAGS or (tag == "title" and not self.keep_title)
         titled = tag if tag in ("title", "h1") else parent.titled
         self.stack.append(_Open(tag, "navigation" if strong else own or parent.kind, strong, skip, titled))
+        self.open_tags[tag] += 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID_TAGS:  # "<br/>" calls this too: its start tag already did the work
             return
         if tag in self.titles:
             self.titles_done.add(tag)
-        for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                break
+        if self.open_tags[tag]:
+            depth = len(self.stack) - 1
+            while self.stack[depth].tag != tag:
+                depth -= 1
+            self.open_tags.subtract(element.tag for element in self.stack[depth:])
+            del self.stack[depth:]
         if tag in BLOCK_TAGS:
             self._flush("\n\n")
 
@@ -109,7 +117,7 @@ class _PageText(HTMLParser):
         if top.skip or not (self.line or data.strip()):
             return
         if top.titled and top.titled not in self.titles_done:
-            self.titles[top.titled] = " ".join((self.titles.get(top.titled, "") + " " + data).split())
+            self.titles.setdefault(top.titled, []).append(data)
         if self.line and top.kind != self.line_kind and data.strip():
             self._flush("\n")
         if not self.line:
@@ -132,6 +140,18 @@ class _PageText(HTMLParser):
     def _emit(self, piece: str) -> None:
         self.parts.append(piece)
         self.length += len(piece)
+
+    def parse_html_declaration(self, i: int) -> int:
+        """``<![...`` is a bogus comment up to the next ">", as HTML5 reads it outside SVG and
+        MathML; Python 3.11's parser raises AssertionError on many ("<![", "<![x[")."""
+        if self.rawdata.startswith("<![", i):
+            return self.parse_bogus_comment(i)
+        return super().parse_html_declaration(i)
+
+    def title(self) -> str | None:
+        """The first <title>'s text, else the first <h1>'s; None when neither has any."""
+        texts = (" ".join(" ".join(self.titles.get(tag, ())).split()) for tag in ("title", "h1"))
+        return next((text for text in texts if text), None)
 
 
 def _tag_kind(tag: str, attrs: list[tuple[str, str | None]], keep_title: bool) -> ZoneKind | None:
@@ -158,7 +178,20 @@ def _tag_kind(tag: str, attrs: list[tuple[str, str | None]], keep_title: bool) -
 def html_blocks(html: str, *, keep_title: bool) -> tuple[str, list[Block], str | None]:
     """Visible text of a page, its lines with structural kinds, and its <title> (or first <h1>)."""
     parser = _PageText(keep_title)
-    parser.feed(html)
+    parser.feed(_unclosable_as_text(html))
     parser.close()
     parser._flush("")
-    return "".join(parser.parts), parser.blocks, parser.titles.get("title") or parser.titles.get("h1")
+    return "".join(parser.parts), parser.blocks, parser.title()
+
+
+def _unclosable_as_text(html: str) -> str:
+    """Write as "&lt;" the "<" of markup that can never be closed, which the parser reads as text.
+
+    At the end of the input Python 3.11's parser retries every unclosed construct against the
+    whole rest of the page, so a page of unclosed "<a " or "<!--" took minutes. Every construct
+    ends with ">", a comment with "--" and ">": after the last of those nothing opened closes.
+    """
+    tail = html.rfind(">") + 1
+    closes = [m.end() for m in _COMMENT_CLOSE.finditer(html, 0, tail)]
+    comments = closes[-1] if closes else 0
+    return html[:comments] + html[comments:tail].replace("<!--", "&lt;!--") + html[tail:].replace("<", "&lt;")

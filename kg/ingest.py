@@ -7,7 +7,8 @@ stages which lines are article prose (see :mod:`kg.zones`).
 
 A bad file among good ones is logged and skipped (``strict=True`` raises instead); a path that
 does not exist, a folder without articles and a broken ``meta.json`` always raise, because they
-put the whole input in doubt.
+put the whole input in doubt. Metadata values are checked as they are read: strings, an ISO date,
+and a ``url`` that is an http(s) address (anything else, ``javascript:`` included, is refused).
 """
 
 from __future__ import annotations
@@ -21,20 +22,35 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
 
 from kg.errors import InputError
 from kg.htmltext import html_blocks
 from kg.model import Article
 from kg.zones import text_blocks, zone_blocks
 
-__all__ = ["JSONL_SUFFIXES", "MAX_ARTICLE_BYTES", "article_files", "article_id", "read_articles"]
+__all__ = [
+    "JSONL_SUFFIXES",
+    "MAX_ARTICLE_BYTES",
+    "MAX_ARTICLE_CHARS",
+    "article_files",
+    "article_id",
+    "read_articles",
+]
 
 log = logging.getLogger(__name__)
 
 #: Largest article file (or JSONL line) read; news articles are a few tens of kilobytes, so a
 #: bigger file is almost surely a dump or a mistake and would stall the NLP stage.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+#: Longest article text (characters, after HTML is reduced) passed on: the spaCy model's own
+#: limit (``Language.max_length``), which refuses longer texts because the parser's memory grows
+#: with them. A page of HTML may be larger than this and still fit.
+MAX_ARTICLE_CHARS = 1_000_000
+#: Halves of UTF-16 surrogate pairs: a JSON "\ud800" escape decodes to one alone, which no
+#: UTF-8 output (the article hash, the store, an export) can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -192,7 +208,29 @@ def _meta_record(entry: Any, where: str) -> _Meta:
         if value is not None and not isinstance(value, str):
             raise InputError(f"{where}: key {key!r} must be a string, not {type(value).__name__}")
         values[key] = (value.strip() or None) if isinstance(value, str) else None
+    if values["url"] is not None:
+        _check_url(values["url"], where)
     return _Meta(published=_iso_date(entry.get("published"), where), **values)
+
+
+def _check_url(url: str, where: str) -> None:
+    """An article's address must be an http(s) URL: every page that shows it makes it a link, and
+    a ``javascript:`` or ``file:`` address there would run or open something on a click. Refused
+    rather than kept as text, so a typo is caught at build time and not found in a page later."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or any(ch <= " " or ch == "\x7f" for ch in url)
+    ):
+        raise InputError(
+            f"{where}: key 'url' must be an http:// or https:// address with no spaces, not {url!r}; "
+            "correct it or leave the key out"
+        )
 
 
 def _iso_date(value: Any, where: str) -> str | None:
@@ -225,7 +263,9 @@ def _read_file(path: Path, meta: _Meta) -> Article:
         ) from exc
     text = _decode(data, str(path))
     is_html = path.suffix.lower() in HTML_SUFFIXES
-    return _make_article(text, is_html, meta, path.name, str(path))
+    # A name with bytes that are not UTF-8 keeps them as surrogates; the graph gets U+FFFD.
+    source = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _make_article(text, is_html, meta, source, str(path))
 
 
 def _decode(data: bytes, where: str) -> str:
@@ -260,6 +300,11 @@ def _unify_newlines(text: str) -> str:
 
 def _make_article(text: str, is_html: bool, meta: _Meta, source: str, where: str) -> Article:
     """Reduce HTML, check the text is a usable English article, and divide it into zones."""
+    if (surrogate := _SURROGATE.search(text)) is not None:
+        raise InputError(
+            f"{where}: has half a UTF-16 surrogate pair (U+{ord(surrogate.group()):04X}) at character "
+            f"{surrogate.start()}; fix the \\u escape that wrote it"
+        )
     title = meta.title
     if is_html:
         text, blocks, page_title = html_blocks(text, keep_title=title is None)
@@ -269,6 +314,11 @@ def _make_article(text: str, is_html: bool, meta: _Meta, source: str, where: str
     if not text.strip():
         raise InputError(
             f"{where}: has no text (empty or only whitespace/markup); remove it or add the article"
+        )
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            f"{where}: {len(text)} characters of text is more than the {MAX_ARTICLE_CHARS}-character "
+            "limit for one article; split it"
         )
     _check_english(text, where)
     return Article(
@@ -300,8 +350,8 @@ def _read_jsonl(path: Path, strict: bool, problems: list[str]) -> Iterator[Artic
     """Articles of a JSONL file, one per line; a bad line is skipped (or raised when strict)."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: is empty; put one JSON object per line")
-    with path.open("rb") as lines:
-        for number, raw in enumerate(lines, start=1):
+    with path.open("rb") as handle:
+        for number, raw in enumerate(_bounded_lines(handle), start=1):
             where = f"{path}:{number}"
             try:
                 article = _jsonl_article(raw, path.name, number, where)
@@ -310,6 +360,15 @@ def _read_jsonl(path: Path, strict: bool, problems: list[str]) -> Iterator[Artic
                 continue
             if article is not None:
                 yield article
+
+
+def _bounded_lines(handle: BinaryIO) -> Iterator[bytes]:
+    """The lines of a file, each cut after ``MAX_ARTICLE_BYTES + 1`` bytes (so still too long):
+    a line that never ends is read past, never held whole."""
+    while line := handle.readline(MAX_ARTICLE_BYTES + 1):
+        yield line
+        while not line.endswith(b"\n") and (line := handle.readline(MAX_ARTICLE_BYTES + 1)):
+            pass
 
 
 def _jsonl_article(raw: bytes, name: str, number: int, where: str) -> Article | None:
@@ -333,6 +392,8 @@ def _jsonl_article(raw: bytes, name: str, number: int, where: str) -> Article | 
     ident = record.get("id")
     if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int)):
         raise InputError(f"{where}: key 'id' must be a string or an integer")
+    if isinstance(ident, str) and _SURROGATE.search(ident):
+        raise InputError(f"{where}: key 'id' has half a UTF-16 surrogate pair; fix the \\u escape")
     source = str(ident) if ident not in (None, "") else f"{name}:{number}"
     return _make_article(
         _unify_newlines(record[key]), key == "html", _meta_record(record, where), source, where

@@ -143,10 +143,17 @@ def decimal_literal(number: Decimal) -> RDFLiteral:
     """xsd:decimal in the lexical form with a decimal point ("1000.0", "0.5").
 
     Turtle abbreviates a decimal that way and Oxigraph drops the ".0", so one form for every
-    store and syntax is what lets exports compare equal literal for literal.
+    store and syntax is what lets exports compare equal literal for literal. Trailing zeros are
+    cut from the digits as written, not by ``Decimal.normalize``, which rounds to 28 digits.
+
+    Raises:
+        ValueError: ``number`` is NaN or infinite, which xsd:decimal has no form for ("NaN.0"
+            would be written otherwise, and no RDF parser reads it back as a number).
     """
-    text = format(number.normalize(), "f")
-    return RDFLiteral(text if "." in text else f"{text}.0", datatype=XSD.decimal)
+    if not number.is_finite():
+        raise ValueError(f"xsd:decimal has no lexical form for {number}")
+    whole, _, fraction = format(number, "f").partition(".")
+    return RDFLiteral(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
 
 
 def term(name: str, directory: Path | None = None) -> URIRef:

@@ -14,7 +14,9 @@ gets a claim of its own with that certainty.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -141,9 +143,12 @@ class _ClaimBuilder:
         self.entities = entities
         self.gazetteer = gazetteer
         self.newlines = [m.start() for m in re.finditer("\n", article.text)]
-        self.speakers: list[tuple[int, str]] = []  # (position, entity key) of Person/actor speakers
+        # class -> (order, position, entity key) of the speakers of that class, in text order
+        self.speakers: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self.spoken = itertools.count()  # the order of the speakers across classes
         self.descriptors: dict[str, tuple[str, ...]] = {}  # source head lemma -> its claimants
         self.drafts: list[_Draft] = []  # attributed claims so far, in text order
+        self.said: dict[str, list[_Draft]] = defaultdict(list)  # lemma -> drafts whose content has it
         self.published = _parse_date(article.published)
 
     def paragraph(self, pos: int) -> int:
@@ -151,7 +156,11 @@ class _ClaimBuilder:
 
     def build(self) -> tuple[Claim, ...]:
         for attribution in find_attributions(self.doc):
-            self.drafts.append(self._draft(attribution))
+            draft = self._draft(attribution)
+            self.drafts.append(draft)
+            words = self.doc.char_span(*draft.content, alignment_mode="expand")
+            for lemma in dict.fromkeys(t.lemma_.lower() for t in words or ()):
+                self.said[lemma].append(draft)
         drafts = list(self.drafts)
         self._attach_quotes(drafts)
         drafts += self._place_figures(drafts)
@@ -178,7 +187,8 @@ class _ClaimBuilder:
         cue = (doc[a.cue[0]].idx, _end_char(doc, a.cue[1])) if a.cue else None
         claimants = self._claimants(a) if a.source_head is not None else ()
         for key in claimants:
-            self.speakers.append((cue[0] if cue else sent_start, key))
+            spoken = (next(self.spoken), cue[0] if cue else sent_start, key)
+            self.speakers[self.entities.classes.get(key, "")].append(spoken)
         via = tuple(k for i in a.via if (k := self._mention_at(doc[i])) is not None and k not in claimants)
         draft = _Draft(
             start=sent_start,
@@ -273,19 +283,23 @@ class _ClaimBuilder:
         return None
 
     def _last_speaker(self, pos: int, classes: frozenset[str]) -> str | None:
-        for spoken_at, key in reversed(self.speakers):
-            if spoken_at < pos and self.entities.classes.get(key) in classes:
-                return key
-        return None
+        """The speaker of one of ``classes`` named last before ``pos``."""
+        found: tuple[int, str] | None = None
+        for cls in classes:
+            for order, spoken_at, key in reversed(self.speakers[cls]):
+                if spoken_at < pos:
+                    found = max(found, (order, key)) if found else (order, key)
+                    break
+        return found[1] if found else None
 
     def _through_reporter(self, head: Token, a: Attribution) -> tuple[str, ...]:
-        """An unnamed person earlier named inside an actor's claim speaks through that actor."""
-        lemma = head.lemma_.lower()
-        for earlier in reversed(self.drafts):
-            if earlier.content[1] > head.idx or self.paragraph(head.idx) - earlier.paragraph > 3:
-                continue
-            words = self.doc.char_span(*earlier.content, alignment_mode="expand")
-            if words is not None and any(t.lemma_.lower() == lemma for t in words):
+        """An unnamed person earlier named inside an actor's claim (within three paragraphs)
+        speaks through that actor."""
+        paragraph = self.paragraph(head.idx)
+        for earlier in reversed(self.said.get(head.lemma_.lower(), ())):
+            if paragraph - earlier.paragraph > 3:
+                break
+            if earlier.content[1] <= head.idx:
                 return earlier.claimants
         return ()
 
@@ -332,14 +346,16 @@ class _ClaimBuilder:
     def _place_figures(self, drafts: list[_Draft]) -> list[_Draft]:
         """Give every counting figure to the innermost claim around it; new claims for the rest."""
         extra: dict[int, _Draft] = {}
+        around = _Around(drafts)
         for sent in self.doc.sents:
             start = sent.start_char
             for found in find_figures(sent.text):
                 figure = replace(found, start=found.start + start, end=found.end + start)
-                quantity = self._quantity(figure, drafts)
+                innermost = around.innermost(figure.start, figure.end)
+                quantity = self._quantity(figure, innermost)
                 if quantity is None:
                     continue
-                owner = _innermost(drafts, figure) or extra.get(start)
+                owner = innermost or extra.get(start)
                 if owner is None:
                     end = _end_char(self.doc, sent.end)
                     owner = _Draft(start, end, (start, end), "Asserted", self.paragraph(start))
@@ -347,7 +363,8 @@ class _ClaimBuilder:
                 owner.quantities.append(quantity)
         return list(extra.values())
 
-    def _quantity(self, figure: Figure, drafts: list[_Draft]) -> tuple[Quantity, Certainty | None] | None:
+    def _quantity(self, figure: Figure, owner: _Draft | None) -> tuple[Quantity, Certainty | None] | None:
+        """The figure's quantity and its own hedge; ``owner`` is the innermost claim around it."""
         counted = read_measure(self.doc, self.text, figure.start, figure.end)
         if counted is None:
             return None
@@ -358,7 +375,6 @@ class _ClaimBuilder:
             if counted.counted is not None:
                 count_of = self._counted_entity(*counted.counted)
             if count_of is None:
-                owner = _innermost(drafts, figure)
                 floor = owner.start if owner is not None else self._sentence_start(figure.start)
                 count_of = self._last_unit(floor, figure.start)
         text = self.article.text[figure.start : figure.end]
@@ -411,11 +427,13 @@ class _ClaimBuilder:
 
     def _mark_unverified(self, drafts: list[_Draft]) -> None:
         """'X has not been able to independently verify ...' hedges the claims just before it."""
-        for match in _UNVERIFIED.finditer(self.text):
-            paragraph = self.paragraph(match.start())
-            for draft in drafts:
-                if draft.start < match.start() and paragraph - draft.paragraph <= 1:
-                    draft.certainty = _stronger(draft.certainty, "Unverified")
+        starts = [match.start() for match in _UNVERIFIED.finditer(self.text)]
+        paragraphs = [self.paragraph(start) for start in starts]
+        for draft in drafts:
+            # the last such phrase at most one paragraph after the claim's: is it after its start?
+            last = bisect.bisect_right(paragraphs, draft.paragraph + 1) - 1
+            if last >= 0 and starts[last] > draft.start:
+                draft.certainty = _stronger(draft.certainty, "Unverified")
 
     # --- dates and freezing ---------------------------------------------------------------
 
@@ -469,17 +487,43 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def _quoted_region(regions: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    """The quotation covering most of ``[start, end)``, when it covers at least half of it."""
-    for r_start, r_end in regions:
+    """The quotation covering most of ``[start, end)``, when it covers at least half of it.
+
+    ``regions`` are in text order and apart, so only those from the first ending after
+    ``start`` up to the last beginning before ``end`` can overlap it.
+    """
+    i = bisect.bisect_right(regions, start, key=lambda r: r[1])
+    while i < len(regions) and regions[i][0] < end:
+        r_start, r_end = regions[i]
         overlap = min(end, r_end) - max(start, r_start)
         if overlap * 2 >= end - start:
             return r_start, r_end
+        i += 1
     return None
 
 
-def _innermost(drafts: list[_Draft], figure: Figure) -> _Draft | None:
-    around = [d for d in drafts if d.content[0] <= figure.start and figure.end <= d.content[1]]
-    return min(around, key=lambda d: d.content[1] - d.content[0]) if around else None
+class _Around:
+    """The innermost draft whose content holds a span, for spans asked in text order.
+
+    A sweep: only drafts open at the current position are looked at, so a long article costs
+    no more per figure than a short one (asking every draft about every figure was quadratic).
+    """
+
+    def __init__(self, drafts: list[_Draft]) -> None:
+        self.drafts = drafts
+        self.waiting = sorted(range(len(drafts)), key=lambda i: drafts[i].content[0], reverse=True)
+        self.open: list[int] = []
+
+    def innermost(self, start: int, end: int) -> _Draft | None:
+        """The shortest content around ``[start, end)``; of equal ones, the first draft."""
+        drafts = self.drafts
+        while self.waiting and drafts[self.waiting[-1]].content[0] <= start:
+            self.open.append(self.waiting.pop())
+        self.open = [i for i in self.open if drafts[i].content[1] > start]
+        around = [i for i in self.open if end <= drafts[i].content[1]]
+        if not around:
+            return None
+        return drafts[min(around, key=lambda i: (drafts[i].content[1] - drafts[i].content[0], i))]
 
 
 def _stronger(current: Certainty, other: Certainty | None) -> Certainty:
