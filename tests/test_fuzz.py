@@ -20,7 +20,7 @@ import logging
 import re
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -46,7 +46,7 @@ from kg.mapping import article_quads, entity_quads
 from kg.model import Article, ExtractedArticle, Mention, Zone
 from kg.nlp import MAX_SENTENCE_TOKENS, MAX_TOKENS_WITHOUT_STOP, paragraph_sentences, shared_gazetteer
 from kg.ontology import XSD, decimal_literal, validate
-from kg.pipeline import model_text
+from kg.pipeline import Extractor, model_text
 
 #: Derandomized (the same examples on every run and machine), no example database, no
 #: per-example deadline (a shared CI core is slow at times); each test sets its own count.
@@ -112,7 +112,7 @@ _OX_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 
-#: Prose long enough for the language check: it passes, and the article reaches the extractor.
+#: English news prose: an input with it passes the language check and reaches the extractor.
 PROSE = (
     "Officials in Kyiv said on Monday that 500 North Korean troops were killed near Kursk, and "
     "the ministry said more aid was expected to arrive by the end of the month. They added that "
@@ -167,7 +167,7 @@ def _check_records(extracted: ExtractedArticle) -> None:
 
 
 def _check_literals(quads: Iterable[tuple[object, ...]]) -> None:
-    """Lexical forms the XSD datatypes allow, and text an XML or UTF-8 writer can hold."""
+    """Lexical forms the XSD datatypes allow, and text that UTF-8 can hold (no lone surrogate)."""
     for quad in quads:
         term = quad[2]
         if not isinstance(term, Literal):
@@ -203,7 +203,7 @@ def _graph(extracted: ExtractedArticle) -> Dataset:
     return dataset
 
 
-def _jsonl(folder: Path, record: dict[str, object]) -> Path:
+def _jsonl(folder: Path, record: Mapping[str, object]) -> Path:
     """One JSONL line; ``json.dumps`` writes a lone surrogate as its "\\ud800" escape."""
     return _write(folder, "in.jsonl", json.dumps(record) + "\n")
 
@@ -267,6 +267,7 @@ _FILE_CONTENTS = st.one_of(
     st.builds(lambda t, key: json.dumps({key: PROSE + t}).encode(), TEXTS, st.sampled_from(["text", "html"])),
     st.builds(lambda t: json.dumps({"text": PROSE, "id": t}).encode(), TEXTS),
     st.builds(lambda ts: "\n".join(ts).encode("utf-8", "surrogatepass"), st.lists(TEXTS, max_size=4)),
+    st.builds(lambda h: f"<p>{PROSE}</p>{h}".encode("utf-8", "surrogatepass"), HTML_TEXTS),
 )
 
 
@@ -285,13 +286,14 @@ _ARTICLES = st.one_of(
     st.lists(st.sampled_from(TOKENS), min_size=1, max_size=80).map(" ".join),
     st.builds(lambda t: PROSE + " " + t, TEXTS),
     st.builds(lambda a, b: f"{a}\n\n{PROSE}\n\n{b}", TEXTS, TEXTS),
+    st.builds(lambda h, t: f"{h}<p>{PROSE}</p>{t}", HTML_TEXTS, TEXTS),
 )
 
 
 @settings(FUZZ, max_examples=30)
 @given(_ARTICLES, PUBLISHED, st.booleans())
 def test_fuzz_articles_give_valid_rdf_in_every_format(
-    extractor: object, text: str, published: date | None, html: bool
+    extractor: Extractor, text: str, published: date | None, html: bool
 ) -> None:
     """Ingest, extract, map, export, parse back and validate: the whole way, on one article."""
     record = {"html" if html else "text": text, "published": published and published.isoformat()}
@@ -299,7 +301,7 @@ def test_fuzz_articles_give_valid_rdf_in_every_format(
         articles = _read(_jsonl(Path(folder), record))
     if not articles:
         return
-    (extracted,) = extractor.extract(articles)  # type: ignore[attr-defined]
+    (extracted,) = extractor.extract(articles)
     _check_records(extracted)
     dataset = _graph(extracted)
     _check_literals(dataset.quads((None, None, None, None)))
@@ -310,12 +312,12 @@ def test_fuzz_articles_give_valid_rdf_in_every_format(
 
 @settings(FUZZ, max_examples=40)
 @given(_ARTICLES)
-def test_fuzz_attributions_stay_inside_their_sentence(extractor: object, text: str) -> None:
+def test_fuzz_attributions_stay_inside_their_sentence(extractor: Extractor, text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         articles = _read(_jsonl(Path(folder), {"text": text}))
     if not articles:
         return
-    doc = extractor.nlp(model_text(articles[0]))  # type: ignore[attr-defined]
+    doc = extractor.nlp(model_text(articles[0]))
     for found in find_attributions(doc):
         start, end = found.sentence
         spans = [found.content, found.cue, found.source]
@@ -343,14 +345,11 @@ def test_html_broken_marked_sections_are_bogus_comments(html: str, text: str) ->
     assert html_blocks(html, keep_title=True)[0] == text
 
 
-@pytest.mark.parametrize(
-    "unit",
-    ["<a ", '<p class="', "<!--", "<!-- >", "<?", "</", "<![CDATA[", "<![ >"],
-)
+@pytest.mark.parametrize("unit", ["<a ", '<p class="', "<!--", "<!-- >", "<?", "<![CDATA[ >"])
 def test_html_unclosed_markup_is_read_in_linear_time(unit: str) -> None:
     """At the end of the input Python 3.11's parser retried every unclosed construct against the
-    rest of the page: 200 kB of "<a " took five minutes. Now it is text, and quick."""
-    html = "<p>Kyiv said</p>" + unit * (60_000 // len(unit))
+    rest of the page: 200 kB of "<a " took five minutes, of '<p class="' 40 s. Now it is text."""
+    html = "<p>Kyiv said</p>" + unit * (150_000 // len(unit))
     started = time.perf_counter()
     text, blocks, _ = html_blocks(html, keep_title=True)
     assert time.perf_counter() - started < 3
@@ -384,14 +383,14 @@ def test_html_unclosed_title_is_gathered_once() -> None:
     assert title == " ".join(["Kyiv said"] * pieces)
 
 
-def test_html_ten_thousand_levels_deep_reach_the_graph(tmp_path: Path, extractor: object) -> None:
+def test_html_ten_thousand_levels_deep_reach_the_graph(tmp_path: Path, extractor: Extractor) -> None:
     depth = 10_000
     nested = "<html><body>" + "<div><section>" * depth + f"<p>{PROSE}</p>" + "</section></div>" * depth
     unclosed = "<span><b><i>" * depth + PROSE
     for name, page in (("nested.html", nested), ("unclosed.htm", unclosed)):
         (article,) = _read(_write(tmp_path, name, page))
         assert article.text == PROSE
-        (extracted,) = extractor.extract([article])  # type: ignore[attr-defined]
+        (extracted,) = extractor.extract([article])
         assert extracted.claims
 
 
@@ -417,7 +416,9 @@ def test_jsonl_lone_surrogate_line_is_skipped_among_good_ones(
     assert "in.jsonl:1: has half a UTF-16 surrogate pair (U+D800) at character 0" in caplog.text
 
 
-def test_file_name_that_is_not_utf8_still_gives_a_writable_graph(tmp_path: Path, extractor: object) -> None:
+def test_file_name_that_is_not_utf8_still_gives_a_writable_graph(
+    tmp_path: Path, extractor: Extractor
+) -> None:
     try:
         path = Path((str(tmp_path).encode() + b"/caf\xe9.txt").decode("utf-8", "surrogateescape"))
         path.write_text(PROSE, encoding="utf-8")
@@ -425,13 +426,13 @@ def test_file_name_that_is_not_utf8_still_gives_a_writable_graph(tmp_path: Path,
         pytest.skip("this file system refuses names that are not UTF-8")
     (article,) = _read(path)
     assert article.source == "caf\ufffd.txt"
-    (extracted,) = extractor.extract([article])  # type: ignore[attr-defined]
+    (extracted,) = extractor.extract([article])
     _check_exports(_graph(extracted))
 
 
-def test_article_over_the_model_limit_is_refused(tmp_path: Path, extractor: object) -> None:
+def test_article_over_the_model_limit_is_refused(tmp_path: Path, extractor: Extractor) -> None:
     """Text between spaCy's 1,000,000 characters and the 5 MB file limit made spaCy raise E088."""
-    assert extractor.nlp.max_length >= MAX_ARTICLE_CHARS  # type: ignore[attr-defined]
+    assert extractor.nlp.max_length >= MAX_ARTICLE_CHARS
     text = (PROSE + "\n") * (MAX_ARTICLE_CHARS // len(PROSE) + 1)
     assert len(text.encode()) < MAX_ARTICLE_BYTES
     with pytest.raises(InputError, match=r"big\.txt: \d+ characters of text is more than the 1000000-"):
@@ -476,13 +477,13 @@ def test_sentences_are_cut_without_full_stops_and_when_too_long() -> None:
     assert _sentence_starts("One. Two.\nThree " * 3) == [5, 11, 17]  # news is cut at line breaks only
 
 
-def test_long_text_without_full_stops_reads_in_bounded_sentences(extractor: object) -> None:
+def test_long_text_without_full_stops_reads_in_bounded_sentences(extractor: Extractor) -> None:
     unit = (
         "officials said the troops moved toward the town and the ministry said 500 soldiers were killed and "
     )
     article = Article("0" * 16, "long", unit * 400, (Zone(0, len(unit) * 400, "body"),))
     started = time.perf_counter()
-    (extracted,) = extractor.extract([article])  # type: ignore[attr-defined]
+    (extracted,) = extractor.extract([article])
     assert time.perf_counter() - started < 30
     assert max(len(c.span.text) for c in extracted.claims) < MAX_TOKENS_WITHOUT_STOP * 12
     assert len(extracted.claims) > 750  # of the 800 "said"
@@ -527,7 +528,7 @@ def test_claims_of_a_long_article_cost_no_more_each() -> None:
     assert {c.certainty for c in claims} == {"Unverified"}
 
 
-def test_build_of_hostile_articles_exports_valid_graphs(tmp_path: Path, extractor: object) -> None:
+def test_build_of_hostile_articles_exports_valid_graphs(tmp_path: Path, extractor: Extractor) -> None:
     """The inputs the hardening issue names, built together: bad ones skipped with a warning,
     every export read back by rdflib and pyoxigraph, and the graph valid against the shapes."""
     folder = tmp_path / "in"
@@ -538,7 +539,7 @@ def test_build_of_hostile_articles_exports_valid_graphs(tmp_path: Path, extracto
     _write(folder, "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
     lines = [json.dumps({"text": start + PROSE}) for start in ("\x00", "\ud800", "\u2028")]
     _write(folder, "lines.jsonl", "\n".join(lines))
-    report = build([folder], tmp_path / "out", store="memory", extractor=extractor)  # type: ignore[arg-type]
+    report = build([folder], tmp_path / "out", store="memory", extractor=extractor)
     assert report.articles_read == 4 and report.articles_added == 4
     for path in report.outputs.values():
         if path.suffix != ".html":
