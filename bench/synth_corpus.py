@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth_graph import CONTINGENT_NAMES, DAYS, FIRST_DAY, _Ent, _figure, _pool  # noqa: E402
+from synth_graph import CONTINGENT_NAMES, DAYS, FIRST_DAY, Ent, entity_pool, synthetic_figure  # noqa: E402
 
 from kg.gazetteer import load_gazetteer  # noqa: E402
 from kg.ingest import article_id  # noqa: E402
@@ -165,12 +165,12 @@ class _Slots:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.pool = _pool(rng)
+        self.pool = entity_pool(rng)
         self.gazetteer = load_gazetteer()
         entries = self.gazetteer.entries
         self.leaders = [e for e in entries if e.cls == "Person" and e.leader_of]
         self.office_holders = {e.id for e in self.leaders}
-        regions = {e.id: _Ent(e.id, e.label, e.cls, e.names) for e in entries if e.cls == "Region"}
+        regions = {e.id: Ent(e.id, e.label, e.cls, e.names) for e in entries if e.cls == "Region"}
         self.region_of = {
             town.id: regions[key] for town in entries for key in town.located_in if key in regions
         }
@@ -198,7 +198,7 @@ class _Slots:
 
     # -- names of things from the pool --
 
-    def _name(self, ent: _Ent) -> str:
+    def _name(self, ent: Ent) -> str:
         """A label or alias as running text writes it, with "the" where it needs one."""
         name = ent.label if self.rng.random() < 0.6 else self.rng.choice(ent.names)
         first, _, rest = name.partition(" ")
@@ -260,7 +260,7 @@ class _Slots:
         led = self.gazetteer.get(self.rng.choice(person.leader_of))
         if led.cls == "State" and led.demonyms:
             return f"{led.demonyms[0]} leader {person.label}"
-        return f"{person.label}, the head of {self._name(_Ent(led.id, led.label, led.cls, led.names))},"
+        return f"{person.label}, the head of {self._name(Ent(led.id, led.label, led.cls, led.names))},"
 
     def official(self) -> str:
         return f"{{person}}, {self.rng.choice(ROLES)},"
@@ -289,7 +289,7 @@ class _Slots:
     # -- figures, as synth_graph writes them, trending up over the year --
 
     def _figure_text(self, measure: str) -> str:
-        text = _figure(self.rng, measure, "", (self.published - FIRST_DAY).days, 0)[0]
+        text = synthetic_figure(self.rng, measure, "", (self.published - FIRST_DAY).days, 0)[0]
         if text[0].isdigit() and self.rng.random() < 0.3:
             return f"{self.rng.choice(('some', 'an estimated', 'roughly', 'as many as', 'up to'))} {text}"
         return text

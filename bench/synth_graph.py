@@ -175,7 +175,7 @@ OUTLET_WORDS = ("Herald", "Daily", "Tribune", "Monitor", "Courier", "Post")
 
 
 @dataclass(slots=True)
-class _Ent:
+class Ent:
     key: str
     label: str
     cls: str
@@ -188,13 +188,13 @@ class _Pool:
     """Entities to draw from: core, the rest of the gazetteer, and a growing long tail."""
 
     rng: random.Random
-    core: list[_Ent]
+    core: list[Ent]
     core_weights: list[int]
-    gazetteer: dict[str, list[_Ent]]
-    tail: dict[str, list[_Ent]] = field(default_factory=dict)
+    gazetteer: dict[str, list[Ent]]
+    tail: dict[str, list[Ent]] = field(default_factory=dict)
     keys: set[str] = field(default_factory=set)
 
-    def pick(self, classes: Iterable[str], *, new_rate: float = 0.12) -> _Ent:
+    def pick(self, classes: Iterable[str], *, new_rate: float = 0.12) -> Ent:
         classes = tuple(classes)
         roll = self.rng.random()
         if roll < 0.45:
@@ -213,13 +213,13 @@ class _Pool:
                 return made
         return self.rng.choice(tail) if tail else self.rng.choice(self.gazetteer[cls])
 
-    def _make(self, cls: str) -> _Ent | None:
+    def _make(self, cls: str) -> Ent | None:
         for _ in range(20):
             label = _MAKERS[cls](self.rng)
             key = _slug(label)
             if key not in self.keys:
                 self.keys.add(key)
-                return _Ent(key, label, cls, (label,))
+                return Ent(key, label, cls, (label,))
         return None
 
 
@@ -260,11 +260,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _pool(rng: random.Random) -> _Pool:
-    by_class: dict[str, list[_Ent]] = {}
-    known: dict[str, _Ent] = {}
+def entity_pool(rng: random.Random) -> _Pool:
+    by_class: dict[str, list[Ent]] = {}
+    known: dict[str, Ent] = {}
     for entry in load_gazetteer().entries:
-        ent = _Ent(entry.id, entry.label, entry.cls, entry.names, entry.wikidata)
+        ent = Ent(entry.id, entry.label, entry.cls, entry.names, entry.wikidata)
         ent.names = entry.names + CONTINGENT_NAMES.get(entry.id, ())
         by_class.setdefault(entry.cls, []).append(ent)
         known[entry.id] = ent
@@ -279,7 +279,7 @@ class _Writer:
         self.rng = rng
         self.text = ""
         self.mentions: dict[int, tuple[Mention, str]] = {}
-        self.entities: dict[str, tuple[_Ent, set[str]]] = {}
+        self.entities: dict[str, tuple[Ent, set[str]]] = {}
         self.relations: list[Relation] = []
         self.claims: list[Claim] = []
 
@@ -288,7 +288,7 @@ class _Writer:
         self.text += piece
         return Span(start, len(self.text), piece)
 
-    def name(self, ent: _Ent) -> Span:
+    def name(self, ent: Ent) -> Span:
         """Write one of the entity's names and record the mention."""
         surface = ent.label if self.rng.random() < 0.6 else self.rng.choice(ent.names)
         span = self.add(surface)
@@ -298,7 +298,7 @@ class _Writer:
             seen.add(surface)
         return span
 
-    def write(self, *pieces: str | _Ent) -> None:
+    def write(self, *pieces: str | Ent) -> None:
         """Words and entity names in order; names become mentions."""
         for piece in pieces:
             if isinstance(piece, str):
@@ -311,12 +311,14 @@ class _Writer:
         self.add(" ")
         return span
 
-    def relate(self, subject: _Ent, predicate: str, obj: _Ent, evidence: Span) -> None:
+    def relate(self, subject: Ent, predicate: str, obj: Ent, evidence: Span) -> None:
         if subject.key != obj.key:
             self.relations.append(Relation(subject.key, predicate, obj.key, evidence))
 
 
-def _figure(rng: random.Random, measure: str, group: str, day: int, start: int) -> tuple[str, Figure]:
+def synthetic_figure(
+    rng: random.Random, measure: str, group: str, day: int, start: int
+) -> tuple[str, Figure]:
     """A figure near the trend of (measure, group) on ``day``, written as news writes it."""
     scale = 0.3 + int(hashlib.sha1(f"{measure}/{group}".encode()).hexdigest()[:4], 16) / 65535 * 2
     raw = BASE[measure] * scale * (1 + day / 180) * rng.lognormvariate(0, 0.25)
@@ -371,13 +373,13 @@ def _claim_sentence(w: _Writer, pool: _Pool, published: date, day: int) -> None:
     content_start = len(w.text)
     before_place, _ = PHRASES[measure]
     if measure == "AreaControlled":
-        figure_text, figure = _figure(rng, measure, group.key, day, content_start)
+        figure_text, figure = synthetic_figure(rng, measure, group.key, day, content_start)
         w.add(figure_text)
         w.add(before_place)
         w.name(group)
         w.add(" around ")
     else:
-        figure_text, figure = _figure(rng, measure, group.key, day, content_start)
+        figure_text, figure = synthetic_figure(rng, measure, group.key, day, content_start)
         w.add(figure_text)
         w.add(" ")
         w.name(group)
@@ -473,7 +475,7 @@ def _relation_sentence(w: _Writer, pool: _Pool) -> None:
 def synthetic_articles(seed: int = 0) -> Iterator[ExtractedArticle]:
     """Endless made-up extracted articles; the same seed gives the same sequence."""
     rng = random.Random(seed)
-    pool = _pool(rng)
+    pool = entity_pool(rng)
     outlets = pool.gazetteer["MediaOutlet"]
     number = 0
     while True:
