@@ -73,9 +73,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--workers", type=_sizes, default=[1, 2], help="worker counts for (b) (default 1,2)")
     parser.add_argument(
-        "--rss-sizes", type=_sizes, default=[1000, 10000], help="corpus sizes for (c) (default 1000,10000)"
+        "--rss-sizes",
+        type=_sizes,
+        default=[1000, 10000],
+        help="corpus sizes for (c) (default 1000,10000; 0: skip)",
     )
-    parser.add_argument("--store-articles", type=int, default=10000, help="corpus of (d) (default 10,000)")
+    parser.add_argument(
+        "--store-articles", type=int, default=10000, help="corpus of (d) (default 10,000; 0: skip)"
+    )
     parser.add_argument(
         "--exports-articles",
         type=int,
@@ -204,6 +209,20 @@ def _children(args: argparse.Namespace, corpora: _Corpora, workdir: Path) -> dic
     """(c) and (d): builds into a store folder, one child process per size."""
     sizes = sorted(set(args.rss_sizes) | ({args.store_articles} if args.store_articles else set()))
     runs = {n: _in_child(corpora.path(n), workdir / f"store-{n}") for n in sizes}
+    if args.rss_sizes:
+        _rss_rows(args, corpora, runs)
+    if args.store_articles:
+        n, run = args.store_articles, runs[args.store_articles]
+        _say(
+            f"\nembedded store: {n:,} articles, {run['quads']:,} quads in {run['build_s']:.1f} s "
+            f"(the model loaded before, in {run['load_s']:.1f} s): {run['quads'] / run['build_s']:,.0f} "
+            f"triples/s, {corpora.words[n] / run['build_s']:,.0f} words/s"
+        )
+    return {str(n): run | {"words": corpora.words[n]} for n, run in runs.items()}
+
+
+def _rss_rows(args: argparse.Namespace, corpora: _Corpora, runs: dict[int, dict[str, Any]]) -> None:
+    """The table of (c) and, for two sizes or more, the ratio of the largest to the smallest."""
     _say("\npeak RSS (each build in its own process, into an embedded store folder, no exports)")
     _say(
         plain_table(
@@ -220,16 +239,10 @@ def _children(args: argparse.Namespace, corpora: _Corpora, workdir: Path) -> dic
         )
     )
     low, high = min(args.rss_sizes), max(args.rss_sizes)
+    if low == high:
+        return
     ratio = runs[high]["max_rss_kb"] / runs[low]["max_rss_kb"]
     _say(f"ratio     {ratio:.2f} (peak RSS, {high:,} / {low:,} articles; target <= {TARGET_RSS_RATIO})")
-    if args.store_articles:
-        n, run = args.store_articles, runs[args.store_articles]
-        _say(
-            f"\nembedded store: {n:,} articles, {run['quads']:,} quads in {run['build_s']:.1f} s "
-            f"(the model loaded before, in {run['load_s']:.1f} s): {run['quads'] / run['build_s']:,.0f} "
-            f"triples/s, {corpora.words[n] / run['build_s']:,.0f} words/s"
-        )
-    return {str(n): run | {"words": corpora.words[n]} for n, run in runs.items()}
 
 
 def _in_child(corpus: Path, store: Path) -> dict[str, Any]:
@@ -285,13 +298,16 @@ def _model_package() -> str:
 
 
 def _sizes(text: str) -> list[int]:
+    """Sizes separated by commas; "0" alone for none (the rows are skipped)."""
+    if text.strip() == "0":
+        return []
     try:
         sizes = [int(part) for part in text.split(",")]
     except ValueError:
         sizes = []
     if not sizes or min(sizes) < 1:
         raise argparse.ArgumentTypeError(
-            f"{text!r}: give whole numbers of 1 or more, separated by commas: 1000,10000"
+            f"{text!r}: give whole numbers of 1 or more, separated by commas (1000,10000), or 0 for none"
         )
     return sizes
 

@@ -1,7 +1,9 @@
 """Where a memory-store build spends its time outside the spaCy model.
 
 Builds a few hundred ISAF press releases (../shared/benchmarks, read as
-bench/extract_throughput.py reads them) with ``kg.build(..., store="memory", exports=False)``:
+bench/extract_throughput.py reads them), or with ``--synthetic`` as many articles of
+bench/synth_corpus.py's synthetic news (denser in actors, figures and claims than the releases),
+with ``kg.build(..., store="memory", exports=False)``:
 reading, extraction, mapping and the store write, end to end. First without the profiler,
 beside bare ``nlp.pipe`` of the same model on the same texts in the same run (the target: the
 build at >= 0.8 of the bare model's words per second), best of ``--repeat`` runs each; then
@@ -14,7 +16,7 @@ function both sides call (``Doc.__iter__``, ``len``) is split in proportion to t
 caller spends in it. cProfile slows Python code more than the model's compiled loops, so the
 profiled share outside the model overstates it; the unprofiled ratio is the number to compare.
 
-    python bench/profile_build.py [--limit N] [--repeat R] [--top K] [--save FILE]
+    python bench/profile_build.py [--limit N] [--synthetic] [--repeat R] [--top K] [--save FILE]
 """
 
 from __future__ import annotations
@@ -22,16 +24,21 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
+import sys
 import tempfile
 import time
 from collections import defaultdict, deque
 from pathlib import Path
 from typing import Any
 
-from kg.build import build
-from kg.ingest import read_articles
-from kg.nlp import load_model
-from kg.pipeline import Extractor, model_text
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth_corpus import write_corpus  # noqa: E402
+
+from kg.build import build  # noqa: E402
+from kg.ingest import read_articles  # noqa: E402
+from kg.nlp import load_model  # noqa: E402
+from kg.pipeline import Extractor, model_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ISAF = ROOT.parent / "shared" / "benchmarks" / "isaf" / "isaf_test_gold.jsonl"
@@ -51,19 +58,25 @@ OURS = ("/kg/", "/rdflib/", "spacy/pipeline/entityruler.py")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=300, help="articles to build (default 300)")
+    parser.add_argument(
+        "--synthetic", action="store_true", help="synthetic articles (bench/synth_corpus.py), not ISAF"
+    )
     parser.add_argument("--repeat", type=int, default=2, help="unprofiled runs, best kept (default 2)")
     parser.add_argument("--top", type=int, default=25, help="functions per table (default 25)")
     parser.add_argument("--save", type=Path, help="also write the raw profile here (pstats, snakeviz)")
     args = parser.parse_args()
-    if not ISAF.is_file():
+    if not args.synthetic and not ISAF.is_file():
         print(f"skipped: {ISAF} is absent; the ISAF releases come with ../shared/benchmarks")  # noqa: T201
         return
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "isaf.jsonl"
-        with ISAF.open(encoding="utf-8") as source:
-            lines = "".join(line for _, line in zip(range(args.limit), source, strict=False))
-            corpus.write_text(lines, encoding="utf-8")
+        corpus = Path(tmp) / "corpus.jsonl"
+        if args.synthetic:
+            write_corpus(corpus, args.limit)
+        else:
+            with ISAF.open(encoding="utf-8") as source:
+                lines = "".join(line for _, line in zip(range(args.limit), source, strict=False))
+                corpus.write_text(lines, encoding="utf-8")
         texts = [model_text(a) for a in read_articles([corpus])]
         words = sum(len(t.split()) for t in texts)
         bare, extractor = load_model(), Extractor()
@@ -90,7 +103,8 @@ def main() -> None:
     stats = pstats.Stats(profiler)
     if args.save:
         stats.dump_stats(args.save)
-    print(f"corpus        {ISAF.name}: {len(texts)} articles, {words} words, {report.new_quads} quads")  # noqa: T201
+    name = "synthetic" if args.synthetic else ISAF.name
+    print(f"corpus        {name}: {len(texts)} articles, {words} words, {report.new_quads} quads")  # noqa: T201
     print(f"bare nlp.pipe {words / bare_s:8.0f} words/s  ({bare_s:.2f} s)")  # noqa: T201
     print(f"kg build      {words / build_s:8.0f} words/s  ({build_s:.2f} s, store=memory, no exports)")  # noqa: T201
     print(f"ratio         {bare_s / build_s:.2f} (kg build / bare nlp.pipe, words per second)")  # noqa: T201

@@ -20,6 +20,7 @@ The output folder is checked before any work, so a read-only one stops the build
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import time
@@ -153,7 +154,7 @@ def build(
             _stream(read_articles(inputs, strict=strict), extraction, quad_store, batch_size, tally)
         tally.finish()
         outputs = write_outputs(quad_store.dataset, out_dir) if exports else {}
-        counts, by_class = graph_counts(quad_store.dataset)
+        counts, by_class = graph_counts(quad_store)
         return BuildReport(
             articles_read=tally.read,
             articles_added=tally.added,
@@ -199,14 +200,36 @@ def _stream(
     batch, or alone when no article is new."""
     background = list(_background_quads(extraction.gazetteer))
     extracted = _counted(extraction.extract(_unseen(articles, store, tally)), tally)
-    for batch in chunks(extracted, batch_size):
-        quads = background + [q for record in batch for q in entity_quads(record.entities)]
-        quads += [q for record in batch for q in article_quads(record)]
-        tally.new_quads += store.add(quads)
-        tally.added += len(batch)
-        background = []
+    with _collector_sparing() as spare_what_is_built:
+        for batch in chunks(extracted, batch_size):
+            quads = background + [q for record in batch for q in entity_quads(record.entities)]
+            quads += [q for record in batch for q in article_quads(record)]
+            tally.new_quads += store.add(quads)
+            tally.added += len(batch)
+            background = []
+            spare_what_is_built()
     if background:
         tally.new_quads += store.add(background)
+
+
+@contextmanager
+def _collector_sparing() -> Iterator[Callable[[], None]]:
+    """A function that takes everything made so far out of Python's full collections.
+
+    A full collection walks every tracked object, and neither the loaded model nor rdflib's
+    memory store holds garbage: calling the function (``gc.freeze``) after each batch leaves
+    the collector the batch in progress (full collections were 4 % of a memory-store build).
+    Everything is unfrozen at the end. A caller that froze objects itself keeps its own
+    arrangement: the function does nothing then.
+    """
+    if gc.get_freeze_count():
+        yield lambda: None
+        return
+    gc.freeze()
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
 
 
 def _unseen(articles: Iterable[Article], store: QuadStore, tally: _Tally) -> Iterator[Article]:
@@ -265,25 +288,24 @@ def _view_writer(dataset: Dataset) -> Writer:
     return write
 
 
-def graph_counts(dataset: Dataset) -> tuple[dict[str, int], dict[str, int]]:
+def graph_counts(store: QuadStore) -> tuple[dict[str, int], dict[str, int]]:
     """Totals (articles, entities, mentions, claims, quads) and mentioned entities per class.
 
-    One pass over the quads: on rdflib's memory store this is two orders of magnitude faster
-    than the equivalent SPARQL aggregates with GRAPH patterns.
+    Reads only the ``rdf:type`` and ``ckg:refersTo`` quads, which every store indexes by
+    predicate, and takes the total from the store's own count: on rdflib's memory store this is
+    two orders of magnitude faster than the equivalent SPARQL aggregates with GRAPH patterns,
+    and several times faster than one pass over every quad.
     """
     counted: dict[Node, str] = {CKG.Article: "articles", CKG.Mention: "mentions", CKG.Claim: "claims"}
-    counts = dict.fromkeys(("articles", "entities", "mentions", "claims", "quads"), 0)
-    mentioned: set[Node] = set()
+    counts = dict.fromkeys(("articles", "entities", "mentions", "claims"), 0)
     classes: dict[Node, set[str]] = defaultdict(set)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        counts["quads"] += 1
-        if p == RDF.type:
-            if o in counted:
-                counts[counted[o]] += 1
-            elif isinstance(o, URIRef) and o.startswith(CKG):
-                classes[s].add(o.removeprefix(CKG))
-        elif p == CKG.refersTo:
-            mentioned.add(o)
+    for s, _, o, _ in store.dataset.quads((None, RDF.type, None, None)):
+        if o in counted:
+            counts[counted[o]] += 1
+        elif isinstance(o, URIRef) and o.startswith(CKG):
+            classes[s].add(o.removeprefix(CKG))
+    mentioned = {o for _, _, o, _ in store.dataset.quads((None, CKG.refersTo, None, None))}
     counts["entities"] = len(mentioned)
+    counts["quads"] = len(store)
     by_class = Counter(cls for entity in mentioned for cls in classes.get(entity, ()))
     return counts, dict(sorted(by_class.items()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import json
 import os
@@ -74,6 +75,35 @@ def test_build_memory_and_oxigraph_agree(seed_build, tmp_path: Path, seeds_dir: 
     _, out = seed_build
     build([seeds_dir], tmp_path, store="memory", extractor=extractor)
     assert (tmp_path / "graph.nq").read_bytes() == (out / "graph.nq").read_bytes()
+
+
+def test_build_counts_agree_across_stores_and_with_the_exported_quads(  # type: ignore[no-untyped-def]
+    seed_build, tmp_path: Path, seeds_dir: Path, extractor
+) -> None:
+    report, out = seed_build
+    memory = build([seeds_dir], tmp_path, store="memory", extractor=extractor, exports=False)
+    assert memory.counts == report.counts and memory.entities_by_class == report.entities_by_class
+    lines = (out / "graph.nq").read_text(encoding="utf-8").splitlines()
+    assert report.counts["quads"] == len(lines)
+    assert report.counts["articles"] == 2
+    assert report.counts["claims"] == sum(f"#type> <{CKG.Claim}>" in line for line in lines)
+    assert report.entities_by_class["State"] >= 3  # North Korea, Russia, Ukraine, South Korea...
+
+
+def test_build_leaves_the_garbage_collector_as_it_found_it(  # type: ignore[no-untyped-def]
+    tmp_path: Path, seeds_dir: Path, extractor
+) -> None:
+    build([seeds_dir], tmp_path / "a", store="memory", extractor=extractor, exports=False)
+    assert gc.get_freeze_count() == 0  # what the build froze is free for collection again
+    kept = [[] for _ in range(10)]
+    gc.freeze()  # a caller's own arrangement stays as it is
+    try:
+        frozen = gc.get_freeze_count()
+        build([seeds_dir], tmp_path / "b", store="memory", extractor=extractor, exports=False)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    assert kept
 
 
 def test_build_again_into_the_same_store_adds_nothing(tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
