@@ -6,13 +6,13 @@ killed export leaves every old file as it was, never half a file.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph, Literal, Namespace
+from rdflib import BNode, Dataset, Graph, Literal, Namespace
 from rdflib.term import IdentifiedNode, Node
 
 from kg.errors import ExportError, InputError
@@ -41,6 +41,9 @@ EXPORT_FILES = {
     "jsonld": "graph.jsonld",
 }
 
+
+#: Subjects per call of rdflib's Turtle serializer (see :func:`_turtle`).
+TURTLE_SUBJECTS_PER_CALL = 200
 
 #: File suffix -> rdflib parser name, for reading exports back.
 PARSE_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
@@ -101,7 +104,7 @@ def renderers(dataset: Dataset) -> dict[str, Callable[[], str]]:
     return {
         "trig": lambda: _trig(canonical()),
         "nquads": lambda: sorted_nquads(canonical()),
-        "turtle": lambda: union().serialize(format="turtle"),
+        "turtle": lambda: _turtle(union()),
         "jsonld": lambda: _jsonld(union()),
     }
 
@@ -168,26 +171,60 @@ def _plain(term: Node) -> Node:
 def _trig(dataset: Dataset) -> str:
     """TriG with the named graphs in IRI order: rdflib writes them in the order of a set of
     graphs, which changes from one process to the next. Each graph's body is rdflib's Turtle
-    (whose order is stable) inside its ``{ }`` block; every predicate's namespace is bound up
-    front, so no block needs a prefix of its own."""
-    namespaces = dict(PREFIXES)
-    known = {str(namespace) for namespace in namespaces.values()}
-    extra = sorted({_namespace(str(p)) for _, p, _, _ in dataset.quads((None, None, None, None))} - known)
-    namespaces.update({f"ns{n}": Namespace(namespace) for n, namespace in enumerate(extra, start=1)})
-    head = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in sorted(namespaces.items()))
+    (whose order is stable) inside its ``{ }`` block, under one prefix header."""
+    namespaces = _namespaces(p for _, p, _, _ in dataset.quads((None, None, None, None)))
     blocks = []
     for context in sorted(dataset.graphs(), key=lambda graph: str(graph.identifier)):
-        graph = Graph(bind_namespaces="none")
-        for prefix, iri in namespaces.items():
-            graph.bind(prefix, iri)
-        for triple in context:
-            graph.add(triple)
-        if len(graph):
-            lines = graph.serialize(format="turtle").split("\n")
-            # Not indented: a literal may span lines.
-            body = "\n".join(line for line in lines if not line.startswith("@prefix"))
-            blocks.append(f"{context.identifier.n3()} {{\n{body.strip(chr(10))}\n}}\n")
-    return head + "\n" + "\n".join(blocks)
+        if len(context):
+            body = _turtle_body(context, namespaces)
+            blocks.append(f"{context.identifier.n3()} {{\n{body}\n}}\n")
+    return _prefix_header(namespaces) + "\n" + "\n".join(blocks)
+
+
+def _turtle(graph: Graph) -> str:
+    """Turtle of ``graph``, written a few thousand subjects at a time, in IRI order.
+
+    rdflib's serializer looks every IRI up in a list of all the namespaces it has met, and our
+    IRIs have namespaces of their own per article (``.../claim/ARTICLE/3``), so one call over
+    a large graph is quadratic: 1,000 articles took over 20 minutes. Bodies of a bounded number
+    of subjects under one prefix header say the same. A graph with blank nodes (only a SPARQL
+    update makes them) is written in one call, as a blank node must stay with its referrer.
+    """
+    if any(isinstance(term, BNode) for triple in graph for term in triple):
+        return graph.serialize(format="turtle")
+    namespaces = _namespaces(graph.predicates(unique=True))
+    subjects = sorted(set(graph.subjects()), key=str)
+    bodies = []
+    for start in range(0, len(subjects), TURTLE_SUBJECTS_PER_CALL):
+        chunk = subjects[start : start + TURTLE_SUBJECTS_PER_CALL]
+        bodies.append(_turtle_body((t for s in chunk for t in graph.triples((s, None, None))), namespaces))
+    return _prefix_header(namespaces) + "\n" + "\n\n".join(bodies) + "\n"
+
+
+def _namespaces(predicates: Iterable[Node]) -> dict[str, Namespace]:
+    """The project's prefixes and one for every other namespace of a predicate, bound up front so
+    that no body written on its own needs a prefix of its own."""
+    namespaces = dict(PREFIXES)
+    known = {str(namespace) for namespace in namespaces.values()}
+    extra = sorted({_namespace(str(p)) for p in predicates} - known)
+    namespaces.update({f"ns{n}": Namespace(namespace) for n, namespace in enumerate(extra, start=1)})
+    return namespaces
+
+
+def _prefix_header(namespaces: Mapping[str, Namespace]) -> str:
+    return "".join(f"@prefix {prefix}: <{iri}> ." + "\n" for prefix, iri in sorted(namespaces.items()))
+
+
+def _turtle_body(triples: Iterable[tuple[Node, Node, Node]], namespaces: Mapping[str, Namespace]) -> str:
+    """rdflib's Turtle of ``triples`` without its prefix lines and outer blank lines."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, iri in namespaces.items():
+        graph.bind(prefix, iri)
+    for triple in triples:
+        graph.add(triple)
+    lines = graph.serialize(format="turtle").split("\n")
+    # Not indented: a literal may span lines.
+    return "\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n")
 
 
 def _namespace(iri: str) -> str:
