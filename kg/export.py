@@ -75,14 +75,27 @@ def canonical_dataset(dataset: Dataset) -> Dataset:
     copy = Dataset()
     for prefix, namespace in PREFIXES.items():
         copy.bind(prefix, namespace)
-    copy.addN((s, p, _plain(o), copy.graph(g)) for s, p, o, g in _quads(dataset))
+    graphs: dict[IdentifiedNode | None, Graph] = {}
+
+    def graph(name: IdentifiedNode | None) -> Graph:
+        """Each graph object made once: ``Dataset.addN`` makes one per quad."""
+        found = graphs.get(name)
+        if found is None:
+            found = graphs[name] = copy.graph(name)
+        return found
+
+    copy.store.addN((s, p, _plain(o), graph(g)) for s, p, o, g in _quads(dataset))
     return copy
 
 
 def sorted_nquads(dataset: Dataset) -> str:
     """N-Quads with the lines sorted: the canonical, diffable form of a build."""
+    return _sorted_nquads(canonical_dataset(dataset))
+
+
+def _sorted_nquads(canonical: Dataset) -> str:
     # split("\n"), not splitlines(): a literal may hold U+2028 or U+0085, which N-Quads keeps raw.
-    lines = canonical_dataset(dataset).serialize(format="nquads").split("\n")
+    lines = canonical.serialize(format="nquads").split("\n")
     return "".join(sorted(f"{line}\n" for line in lines if line.strip()))
 
 
@@ -103,7 +116,7 @@ def renderers(dataset: Dataset) -> dict[str, Callable[[], str]]:
     union = cache(lambda: union_graph(canonical()))
     return {
         "trig": lambda: _trig(canonical()),
-        "nquads": lambda: sorted_nquads(canonical()),
+        "nquads": lambda: _sorted_nquads(canonical()),
         "turtle": lambda: _turtle(union()),
         "jsonld": lambda: _jsonld(union()),
     }
