@@ -12,8 +12,9 @@ articles of a larger one):
     ``--exports-articles`` articles, 100 by default: on 1,000 articles the exports took about
     half an hour on 2 cores, ten times the build itself (Turtle and the HTML view the most).
 (b) Workers: the same build with ``workers=N`` for each N of ``--workers``, when ``kg.build``
-    has that option (skipped with a note otherwise). These rows include starting the workers
-    and loading the model in each; speed-up is against the first N in the same run.
+    has that option (skipped with a note otherwise), then with ``dask="local"`` and N worker
+    processes for each N of ``--dask-workers`` (with the dask extra). These rows include starting
+    the workers and loading the model in each; speed-up is against the first N in the same run.
 (c) Peak RSS: each size of ``--rss-sizes`` built into an embedded store folder, exports off, in
     its own child process (interpreter and model included), which reports its high-water mark
     (``VmHWM`` of /proc/self/status, so Linux only) as it ends. Not ``ru_maxrss``: a child
@@ -23,7 +24,7 @@ articles of a larger one):
 (d) Embedded store: ``--store-articles`` built into a store folder in a child process: time and
     triples/s (the child of (c) when the sizes coincide).
 
-    python bench/build_bench.py [--articles N] [--workers 1,2] [--rss-sizes 1000,10000]
+    python bench/build_bench.py [--articles N] [--workers 1,2] [--dask-workers 2] [--rss-sizes 1000,10000]
         [--store-articles N] [--exports-articles N] [--seed S] [--workdir DIR] [--json PATH]
 """
 
@@ -72,6 +73,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--articles", type=int, default=1000, help="corpus of (a) and (b) (default 1,000; 0: skip)"
     )
     parser.add_argument("--workers", type=_sizes, default=[1, 2], help="worker counts for (b) (default 1,2)")
+    parser.add_argument(
+        "--dask-workers",
+        type=_sizes,
+        default=[2],
+        help="worker processes of the local Dask cluster rows of (b) (default 2; 0: skip)",
+    )
     parser.add_argument(
         "--rss-sizes",
         type=_sizes,
@@ -193,16 +200,24 @@ def _workers(args: argparse.Namespace, corpora: _Corpora) -> dict[str, Any]:
         return {}
     corpus = corpora.path(args.articles)
     words = corpora.words[args.articles]
-    timings = {n: _timed_build(corpus, corpora.workdir / f"workers-{n}", workers=n) for n in args.workers}
-    first = timings[args.workers[0]]
-    _say("(each row starts its workers and loads the model in each)")
+    timings = {
+        str(n): _timed_build(corpus, corpora.workdir / f"workers-{n}", workers=n) for n in args.workers
+    }
+    if args.dask_workers and importlib.util.find_spec("distributed") is None:
+        _say("dask      skipped: the dask extra is not installed (pip install -e '.[dask]')")
+    elif args.dask_workers:
+        for n in args.dask_workers:
+            out = corpora.workdir / f"dask-{n}"
+            timings[f"dask local {n}"] = _timed_build(corpus, out, dask="local", workers=n)
+    first = timings[str(args.workers[0])]
+    _say("(each row starts its workers, or a local Dask cluster, and loads the model in each)")
     _say(
         plain_table(
             ["workers", "seconds", "words/s", "speed-up"],
-            [[str(n), f"{s:.1f}", f"{words / s:,.0f}", f"{first / s:.2f}"] for n, s in timings.items()],
+            [[name, f"{s:.1f}", f"{words / s:,.0f}", f"{first / s:.2f}"] for name, s in timings.items()],
         )
     )
-    return {str(n): {"seconds": s, "words_per_s": words / s} for n, s in timings.items()}
+    return {name: {"seconds": s, "words_per_s": words / s} for name, s in timings.items()}
 
 
 def _children(args: argparse.Namespace, corpora: _Corpora, workdir: Path) -> dict[str, Any]:

@@ -85,6 +85,8 @@ def test_bench_build_bench_runs_small_and_prints_ratios(tmp_path: Path) -> None:
             "4",
             "--workers",
             "1,2",
+            "--dask-workers",
+            "2",
             "--rss-sizes",
             "2,4",
             "--store-articles",
@@ -114,4 +116,5 @@ def test_bench_build_bench_runs_small_and_prints_ratios(tmp_path: Path) -> None:
     data = json.loads(results.read_text(encoding="utf-8"))
     assert set(data["throughput"]) == {"bare", "build", "build_with_exports"}
     assert set(data["children"]) == {"2", "4"} and data["children"]["4"]["quads"] > 0
-    assert set(data["workers"]) == {"1", "2"}
+    assert set(data["workers"]) == {"1", "2", "dask local 2"}
+    assert re.search(r"^dask local 2\s+[\d.]+\s+[\d,]+\s+\d+\.\d+$", out, flags=re.M)
