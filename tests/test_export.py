@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.export import TURTLE_SUBJECTS_PER_CALL, renderers
+from kg.export import TURTLE_SUBJECTS_PER_CALL, renderers, union_graph
 from kg.ontology import CKG, RDF, RDFS
 
 ID = "https://w3id.org/conflict-kg/id/"
@@ -26,20 +26,13 @@ def _dataset(articles: int, per_article: int = 30) -> Dataset:
     return dataset
 
 
-def _union(dataset: Dataset) -> Graph:
-    union = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
-
-
 def test_export_turtle_of_many_subjects_parses_back_to_the_same_triples() -> None:
     dataset = _dataset(articles=20)
-    assert len(set(_union(dataset).subjects())) > 2 * TURTLE_SUBJECTS_PER_CALL
+    assert len(set(union_graph(dataset).subjects())) > 2 * TURTLE_SUBJECTS_PER_CALL
     text = renderers(dataset)["turtle"]()
     assert text.count("@prefix ns1: <http://example.org/vocab/>") == 1
     assert "@prefix ns2:" not in text  # one prefix for the namespace, not one per body
-    assert set(Graph().parse(data=text, format="turtle")) == set(_union(dataset))
+    assert set(Graph().parse(data=text, format="turtle")) == set(union_graph(dataset))
     assert renderers(_dataset(articles=20))["turtle"]() == text
 
 
@@ -59,4 +52,4 @@ def test_export_turtle_with_blank_nodes_keeps_them_with_their_referrers() -> Non
         graph.add((URIRef(f"{ID}zz/{c}"), RDFS.comment, note))
         graph.add((note, RDFS.label, Literal(f"note {c}")))
     back = Graph().parse(data=renderers(dataset)["turtle"](), format="turtle")
-    assert isomorphic(back, _union(dataset))
+    assert isomorphic(back, union_graph(dataset))
