@@ -75,6 +75,8 @@ def test_build_memory_and_oxigraph_agree(seed_build, tmp_path: Path, seeds_dir: 
     _, out = seed_build
     build([seeds_dir], tmp_path, store="memory", extractor=extractor)
     assert (tmp_path / "graph.nq").read_bytes() == (out / "graph.nq").read_bytes()
+    # The view reads the memory store through the union of its graphs, Oxigraph through GRAPH ?g.
+    assert (tmp_path / "graph.html").read_bytes() == (out / "graph.html").read_bytes()
 
 
 def test_build_counts_agree_across_stores_and_with_the_exported_quads(  # type: ignore[no-untyped-def]

@@ -102,6 +102,8 @@ def test_store_remote_build_equals_memory_build_and_is_idempotent(  # type: igno
     assert first.articles_added == 2
     nquads = memory_build.read_text(encoding="utf-8")
     assert first.outputs["nquads"].read_text(encoding="utf-8") == nquads
+    # The view reads an endpoint through GRAPH ?g and quad patterns, the memory store otherwise.
+    assert first.outputs["html"].read_bytes() == (memory_build.parent / "graph.html").read_bytes()
     assert first.new_quads == first.counts["quads"] == nquads.count("\n")
 
     second = build([seeds_dir], tmp_path / "b", store=endpoint, extractor=extractor, exports=False)
