@@ -72,7 +72,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--articles", type=int, default=1000, help="corpus of (a) and (b) (default 1,000; 0: skip)"
     )
-    parser.add_argument("--workers", type=_sizes, default=[1, 2], help="worker counts for (b) (default 1,2)")
+    parser.add_argument(
+        "--workers", type=_sizes, default=[1, 2], help="worker counts for (b) (default 1,2; 0: skip)"
+    )
     parser.add_argument(
         "--dask-workers",
         type=_sizes,
@@ -125,7 +127,8 @@ def _run(args: argparse.Namespace, workdir: Path, package: str) -> dict[str, Any
     results: dict[str, Any] = {"cores": os.cpu_count(), "model": package, "batch_size": BATCH_SIZE}
     if args.articles:
         results["throughput"] = _throughput(args, corpora, package)
-        results["workers"] = _workers(args, corpora)
+        if args.workers:
+            results["workers"] = _workers(args, corpora)
     results["children"] = _children(args, corpora, workdir)
     return results
 
