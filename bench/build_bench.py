@@ -9,8 +9,8 @@ articles of a larger one):
     the same batch size over the same texts (what the model sees of each article), in the same
     process. Ratio: build words/s over bare words/s. Exports are off in every row but one: the
     same build with exports (four graph files and the HTML view) on the first
-    ``--exports-articles`` articles, 100 by default: on 1,000 articles the exports took about
-    half an hour on 2 cores, ten times the build itself (Turtle and the HTML view the most).
+    ``--exports-articles`` articles, 100 by default: on 1,000 articles the exports take about
+    three minutes on 2 cores, 1.5 times the build itself.
 (b) Workers: the same build with ``workers=N`` for each N of ``--workers``, when ``kg.build``
     has that option (skipped with a note otherwise), then with ``dask="local"`` and N worker
     processes for each N of ``--dask-workers`` (with the dask extra). These rows include starting
