@@ -13,38 +13,32 @@ from dataclasses import dataclass
 from rdflib import Dataset
 
 from kg.projection import (
-    PREFIXES,
     SourceSentence,
     article_file,
     in_reading_order,
     last_segment,
-    rows,
+    rows_in_every_graph,
     source_files,
 )
 
 __all__ = ["ClaimFigure", "ClaimLink", "ClaimRecord", "claim_links", "claim_records"]
 
 
+# (projection, pattern, modifiers), the pattern matched in every named graph.
 _CLAIM_SENTENCES_QUERY = (
-    PREFIXES
-    + """SELECT ?claim ?article ?start ?end ?text WHERE {
-  GRAPH ?g { ?claim a ckg:Claim ; ckg:reportedIn ?article ;
-               ckg:start ?start ; ckg:end ?end ; ckg:text ?text . }
-}"""
+    "SELECT ?claim ?article ?start ?end ?text",
+    "?claim a ckg:Claim ; ckg:reportedIn ?article ; ckg:start ?start ; ckg:end ?end ; ckg:text ?text .",
+    "",
 )
 _CLAIM_FACTS_QUERY = (
-    PREFIXES
-    + """SELECT DISTINCT ?claim ?p ?o WHERE {
-  VALUES ?p { ckg:claimant ckg:about ckg:content ckg:cue ckg:certainty }
-  GRAPH ?g { ?claim ?p ?o . }
-}"""
+    "SELECT DISTINCT ?claim ?p ?o",
+    "VALUES ?p { ckg:claimant ckg:about ckg:content ckg:cue ckg:certainty } ?claim ?p ?o .",
+    "",
 )
 _CLAIM_QUANTITIES_QUERY = (
-    PREFIXES
-    + """SELECT DISTINCT ?claim ?q ?p ?o WHERE {
-  VALUES ?p { ckg:text ckg:measure ckg:countOf }
-  GRAPH ?g { ?claim ckg:quantity ?q . ?q ?p ?o . }
-}"""
+    "SELECT DISTINCT ?claim ?q ?p ?o",
+    "VALUES ?p { ckg:text ckg:measure ckg:countOf } ?claim ckg:quantity ?q . ?q ?p ?o .",
+    "",
 )
 
 
@@ -92,13 +86,13 @@ def claim_records(dataset: Dataset) -> list[ClaimRecord]:
     files = source_files(dataset)
     sentences = {
         str(claim): SourceSentence(str(text), article_file(str(article), files), int(start), int(end))
-        for claim, article, start, end, text in rows(dataset, _CLAIM_SENTENCES_QUERY)
+        for claim, article, start, end, text in rows_in_every_graph(dataset, *_CLAIM_SENTENCES_QUERY)
     }
     facts: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
-    for claim, p, o in rows(dataset, _CLAIM_FACTS_QUERY):
+    for claim, p, o in rows_in_every_graph(dataset, *_CLAIM_FACTS_QUERY):
         facts[str(claim), last_segment(str(p))].add(str(o))
     quantities: defaultdict[str, defaultdict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
-    for claim, q, p, o in rows(dataset, _CLAIM_QUANTITIES_QUERY):
+    for claim, q, p, o in rows_in_every_graph(dataset, *_CLAIM_QUANTITIES_QUERY):
         quantities[str(claim)][str(q)].setdefault(last_segment(str(p)), str(o))
 
     def one(claim: str, name: str) -> str | None:

@@ -223,8 +223,9 @@ def test_views_an_unknown_or_unmentioned_name_is_a_one_line_error() -> None:
     assert entities_named(ds, "  nis ") == (str(ID["nis"]),)
 
 
-def test_views_claims_draw_claimant_claim_and_counted_group() -> None:
-    ds = make_world()
+@pytest.mark.parametrize("store", ["default", "Oxigraph"])  # the union of graphs, or GRAPH ?g
+def test_views_claims_draw_claimant_claim_and_counted_group(store: str) -> None:
+    ds = make_world(store)
     view = claims_view(ds)
     assert (len(view.nodes), len(view.edges)) == (CLAIMS_NODES, CLAIMS_EDGES)
     claims = [node for node in view.nodes if node.cls == "Claim"]
