@@ -17,7 +17,6 @@ import argparse
 import csv
 import io
 import logging
-import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,8 +27,7 @@ from rdflib import Dataset
 from kg.errors import ExportError
 from kg.export import EXPORT_FILES, renderers, text_writer, write_files
 from kg.files import Writer
-from kg.ontology import CKG
-from kg.projection import RELATION_PREDICATES, ViewEdge, ViewNode, graph_view
+from kg.projection import ViewEdge, ViewNode, graph_view, relation_evidence
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -57,16 +55,6 @@ EDGE_COLUMNS = ("source", "target", "type", "label", "weight", "articles", "sour
 
 _GAZETTEER = "gazetteer"
 
-_EVIDENCE_QUERY = (
-    f"PREFIX ckg: <{CKG}>\n"
-    "SELECT ?s ?p ?o ?file ?start ?text WHERE {\n"
-    "  VALUES ?p { " + " ".join(f"ckg:{name}" for name in RELATION_PREDICATES) + " }\n"
-    "  GRAPH ?g { ?e a ckg:Evidence ; ckg:subject ?s ; ckg:predicate ?p ; ckg:object ?o ;\n"
-    "                ckg:inArticle ?article ; ckg:start ?start ; ckg:text ?text .\n"
-    "              ?article ckg:sourceFile ?file . }\n"
-    "}"
-)
-
 
 @dataclass(frozen=True, slots=True)
 class TabularEdge:
@@ -87,12 +75,12 @@ class TabularEdge:
 def entity_table(dataset: Dataset) -> tuple[list[ViewNode], list[TabularEdge]]:
     """The nodes and edges the exports write, in their order."""
     nodes, edges = graph_view(dataset)
-    evidence = _evidence(dataset)
+    evidence = relation_evidence(dataset)
     rows = []
     for edge in edges:
-        stated = evidence.get((edge.source, edge.predicate, edge.target), [])
+        stated = evidence.get((edge.source, edge.predicate, edge.target), ())
         articles = [source for source in edge.sources if source != _GAZETTEER]
-        rows.append(TabularEdge(edge, len(articles), min(stated)[2] if stated else ""))
+        rows.append(TabularEdge(edge, len(articles), stated[0].text if stated else ""))
     logger.debug("entity table: %d nodes, %d edges", len(nodes), len(rows))
     return nodes, rows
 
@@ -237,19 +225,6 @@ def write_format(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
 def _target(out: Path, default_name: str) -> Path:
     """``out`` itself, or ``out/default_name`` when ``out`` is a folder or names none."""
     return out / default_name if out.is_dir() or not out.suffix else out
-
-
-def _evidence(dataset: Dataset) -> dict[tuple[str, str, str], list[tuple[str, int, str]]]:
-    """(subject, predicate, object) -> [(source file, start, sentence)] of every Evidence node."""
-    found: dict[tuple[str, str, str], list[tuple[str, int, str]]] = {}
-    prefix = str(CKG)
-    with warnings.catch_warnings():  # rdflib's own deprecated Dataset calls under GRAPH ?g
-        warnings.filterwarnings("ignore", message=r"Dataset\.\w+ is deprecated", category=DeprecationWarning)
-        rows = [tuple(row) for row in dataset.query(_EVIDENCE_QUERY)]  # type: ignore[arg-type]
-    for s, p, o, file, start, text in rows:
-        key = (str(s), str(p)[len(prefix) :], str(o))
-        found.setdefault(key, []).append((str(file), int(str(start)), str(text)))
-    return found
 
 
 def _csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> bytes:
