@@ -25,14 +25,21 @@ __all__ = [
     "Relation",
     "Span",
     "Zone",
+    "READ_ZONE_KINDS",
     "ZoneKind",
 ]
 
-#: Kinds of text regions ingest recognises. Only ``body`` yields entities; the others are
-#: kept so offsets stay true to the source and a reader can see why a line was skipped.
+#: Kinds of text regions ingest recognises. The model reads those of :data:`READ_ZONE_KINDS`;
+#: the others are kept so offsets stay true to the source and a reader can see why a line was
+#: skipped.
 ZoneKind = Literal[
     "body", "headline", "heading", "navigation", "caption", "credit", "dateline", "boilerplate"
 ]
+
+#: Zones entities and relations come from: the prose, and photo captions and credits, which
+#: name real actors and places ("Drone view of Toretsk, Donetsk region"; "Press Service of the
+#: 93rd Brigade"). Claims come from the prose alone: a caption describes a picture.
+READ_ZONE_KINDS: frozenset[ZoneKind] = frozenset({"body", "caption", "credit"})
 
 #: Ontology classes an extracted entity may carry (local names in the ``ckg:`` namespace).
 ENTITY_CLASSES = frozenset(
@@ -90,8 +97,12 @@ class Article:
                 raise ValueError(f"zone {zone} runs past the end of {self.source}")
 
     def body_zones(self) -> tuple[Zone, ...]:
-        """The zones whose text is article prose, the only text entities come from."""
+        """The zones whose text is article prose, the only text claims come from."""
         return tuple(z for z in self.zones if z.kind == "body")
+
+    def read_zones(self) -> tuple[Zone, ...]:
+        """The zones the model reads, and entities and relations come from (see :data:`READ_ZONE_KINDS`)."""
+        return tuple(z for z in self.zones if z.kind in READ_ZONE_KINDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """Articles -> extracted records: parse with spaCy, convert, resolve, read claims.
 
-The model only ever sees article prose: non-body zones (navigation, captions, credits) are
-blanked to spaces of the same length, so offsets still point into the original text and no
-entity can come from them.
+The model reads the prose, photo captions and credits (:data:`kg.model.READ_ZONE_KINDS`); the
+other zones (navigation, headlines, datelines, reprint notices) are blanked to spaces of the
+same length, so offsets still point into the original text and no entity can come from them.
+Claims are kept only where their sentence starts in the prose.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from kg.extract.claims import claims_from_doc
 from kg.extract.convert import mentions_from_doc
 from kg.extract.relations import relations_from_doc
 from kg.gazetteer import Gazetteer
-from kg.model import Article, ExtractedArticle
+from kg.model import READ_ZONE_KINDS, Article, Claim, ExtractedArticle
 from kg.nlp import build_pipeline, shared_gazetteer
 from kg.resolve import resolve_article
 from kg.textnorm import blank_out, normalize_for_nlp
@@ -30,9 +31,22 @@ BATCH_SIZE = 64
 
 
 def model_text(article: Article) -> str:
-    """The text the model sees: normalised characters, non-body zones blanked."""
-    skipped = [(z.start, z.end) for z in article.zones if z.kind != "body"]
-    return blank_out(normalize_for_nlp(article.text), skipped)
+    """The text the model sees: normalised characters, the zones it does not read blanked."""
+    skipped = [(z.start, z.end) for z in article.zones if z.kind not in READ_ZONE_KINDS]
+    return _split_credits(blank_out(normalize_for_nlp(article.text), skipped), article)
+
+
+def _split_credits(text: str, article: Article) -> str:
+    """Photo credits list their sources between slashes ("Iryna Rybakova/Press Service of the
+    93rd Brigade/Handout via REUTERS"); made line breaks, each source is a phrase of its own to
+    the parser rather than one run-on name. Same length, so offsets hold."""
+    chars = list(text)
+    for zone in article.zones:
+        if zone.kind == "credit":
+            for i in range(zone.start, zone.end):
+                if chars[i] == "/":
+                    chars[i] = "\n"
+    return "".join(chars)
 
 
 class ArticleExtractor(Protocol):
@@ -66,5 +80,12 @@ class Extractor:
             extracted = resolve_article(article, mentions, self.gazetteer)
             classes = {e.key: e.cls for e in extracted.entities}
             claims = claims_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
+            claims = _in_prose(claims, article)
             relations = relations_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
             yield replace(extracted, relations=relations, claims=claims)
+
+
+def _in_prose(claims: tuple[Claim, ...], article: Article) -> tuple[Claim, ...]:
+    """The claims whose sentence starts in the article's prose, not in a caption or credit."""
+    bodies = [(z.start, z.end) for z in article.body_zones()]
+    return tuple(c for c in claims if any(s <= c.span.start < e for s, e in bodies))

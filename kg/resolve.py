@@ -197,7 +197,7 @@ def _propagate_person_names(
     for m in ordered:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     added = []
-    for zone in article.body_zones():
+    for zone in article.read_zones():
         segment = article.text[zone.start : zone.end]
         for pattern, word, key in patterns:
             for hit in pattern.finditer(segment):

@@ -1,8 +1,9 @@
 """Dividing an article's text into zones: headline, navigation, captions, credits, body, ...
 
 Saved news pages carry more than the article: site menus, calls to subscribe, photo credits and
-captions, datelines, reprint notices. Only ``body`` text should yield entities and claims, so
-every line is given a kind here, by general rules of news layout (never by one site's wording):
+captions, datelines, reprint notices. Only ``body`` text should yield claims, and only it and
+captions and credits entities, so every line is given a kind here, by general rules of news
+layout (never by one site's wording):
 
 * a block may arrive with a kind already fixed by HTML structure (``<nav>``, ``<figcaption>``;
   see :mod:`kg.htmltext`);

@@ -6,6 +6,7 @@ import pytest
 
 from kg.extract.convert import classify_organization
 from kg.model import Article, Zone
+from kg.pipeline import model_text
 
 pytestmark = pytest.mark.slow
 
@@ -119,3 +120,34 @@ def test_extract_one_word_name_inside_a_longer_name_is_not_cut_out(  # type: ign
     surfaces = {s for _, _, found in _entities(extractor, sentence).values() for s in found}
     assert part not in surfaces
     assert whole in surfaces
+
+
+def _zoned(*parts: tuple[str, str]) -> Article:
+    """An article of (zone kind, text) parts, in order."""
+    text, zones = "", []
+    for kind, part in parts:
+        zones.append(Zone(len(text), len(text) + len(part), kind))  # type: ignore[arg-type]
+        text += part
+    return Article(id="e" * 16, source="z.txt", text=text, zones=tuple(zones))
+
+
+def test_extract_captions_and_credits_give_entities_and_relations_but_no_claims(extractor) -> None:  # type: ignore[no-untyped-def]
+    article = _zoned(
+        ("navigation", "Subscribe to Moscow Daily for more\n"),
+        ("caption", "Smoke over the town of Pokrovsk, Donetsk region, Ukraine. Officials said it was hit.\n"),
+        ("credit", "Oksana Petrenko/Press Service of the 47th Separate Mechanized Brigade/Handout via AFP\n"),
+        ("body", "Ukrainian officials said at least 12 civilians were killed in the strike on Kharkiv.\n"),
+    )
+    text = model_text(article)
+    assert len(text) == len(article.text) and "Moscow" not in text  # navigation stays blank
+    assert "\nPress Service of the 47th Separate Mechanized Brigade\nHandout via AFP" in text
+    (extracted,) = extractor.extract([article])
+    classes = {e.label: e.cls for e in extracted.entities}
+    assert classes["Pokrovsk"] == "Settlement" and classes["Oksana Petrenko"] == "Person"
+    assert classes["47th Separate Mechanized Brigade"] == "MilitaryUnit"
+    assert not any("Moscow" in label for label in classes)
+    assert ("pokrovsk", "locatedIn", "donetsk-oblast") in {
+        (r.subject, r.predicate, r.object) for r in extracted.relations
+    }
+    body = article.body_zones()[0]
+    assert extracted.claims and all(body.start <= c.span.start < body.end for c in extracted.claims)

@@ -40,10 +40,10 @@ _MAX_NAME_TOKENS = 10
 def mentions_from_doc(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]:
     """Typed mentions for the entities of ``doc``, which was parsed from ``article.text``.
 
-    Only entities inside the article's body zones count; the caller blanks the rest, and this
+    Only entities inside the zones the model reads count; the caller blanks the rest, and this
     check keeps an entity that straddles a zone edge out too.
     """
-    bodies = [(z.start, z.end) for z in article.body_zones()]
+    bodies = [(z.start, z.end) for z in article.read_zones()]
     mentions = []
     for ent in doc.ents:
         if not any(s <= ent.start_char and ent.end_char <= e for s, e in bodies):
