@@ -174,7 +174,8 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
 
     Two rulers, both phrase matchers (far cheaper than token patterns for a thousand names):
     multi-word names match case-insensitively ("ministry of foreign affairs") and run first so
-    the longer name wins; one-word names match as written, so "US" does not fire on "us".
+    the longer name wins; one-word names match as written, so "US" does not fire on "us", or
+    in capitals ("REUTERS").
     """
     nlp = load_model(model)
     nlp.add_pipe("ckg_paragraphs", first=True)
@@ -190,6 +191,13 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
         config={"gazetteer_path": str(gazetteer_path) if gazetteer_path else None},
     )
     return nlp
+
+
+def _capitals_differ(word: str) -> bool:
+    """Whether a one-word name has an all-capitals form worth matching too: wires write names
+    in capitals in credits and datelines ("Handout via REUTERS", "KYIV"). Four letters at
+    least, so that short words in capitals (headline "IT", "AN") stay what they are."""
+    return len(word) >= 4 and word.isalpha() and word != word.upper()
 
 
 def _name_patterns(nlp: Language, gazetteer: Gazetteer) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -211,6 +219,8 @@ def _name_patterns(nlp: Language, gazetteer: Gazetteer) -> tuple[list[dict[str, 
         if words:
             target = single if len(words) == 1 else multi
             target.append({"label": label, "pattern": " ".join(words), "id": entry_id})
+        if len(words) == 1 and label == GAZETTEER_LABEL and _capitals_differ(words[0]):
+            single.append({"label": label, "pattern": words[0].upper(), "id": entry_id})
     single.append(
         {
             "label": "PERSON",

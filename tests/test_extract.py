@@ -151,3 +151,16 @@ def test_extract_captions_and_credits_give_entities_and_relations_but_no_claims(
     }
     body = article.body_zones()[0]
     assert extracted.claims and all(body.start <= c.span.start < body.end for c in extracted.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        ("Handout via REUTERS", "Reuters", "MediaOutlet"),
+        ("The strike on KHARKIV killed two, officials said.", "Kharkiv", "Settlement"),
+    ],
+)
+def test_extract_a_one_word_name_in_capitals_is_the_known_entity(  # type: ignore[no-untyped-def]
+    extractor, text: str, label: str, cls: str
+) -> None:
+    assert (label, cls) in {(found, kind) for found, kind, _ in _entities(extractor, text).values()}
