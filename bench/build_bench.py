@@ -36,11 +36,9 @@ import importlib.util
 import inspect
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,6 +48,7 @@ import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from harness import say, say_setting, work_folder  # noqa: E402
 from synth_corpus import write_corpus  # noqa: E402
 
 from kg import build  # noqa: E402
@@ -104,20 +103,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     package = _model_package()
-    _say(f"command   {' '.join([Path(sys.executable).name, *sys.argv])}")
-    _say(
-        f"machine   {os.cpu_count()} cores, {platform.machine()}, load average {os.getloadavg()[0]:.1f} "
-        f"at start, Python {platform.python_version()}, spaCy {spacy.__version__}"
-    )
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kg-build-bench-"))
-    if workdir.exists() and args.workdir:
-        shutil.rmtree(workdir)
-    workdir.mkdir(parents=True, exist_ok=True)
-    try:
+    say_setting(f"spaCy {spacy.__version__}")
+    with work_folder(args.workdir, "kg-build-bench-") as workdir:
         results = _run(args, workdir, package)
-    finally:
-        if args.workdir is None:
-            shutil.rmtree(workdir, ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
@@ -156,8 +144,8 @@ def _throughput(args: argparse.Namespace, corpora: _Corpora, package: str) -> di
     words = corpora.words[args.articles]
     bare = spacy.load(package)
     extractor = Extractor()
-    _say(f"corpus    {len(articles):,} synthetic articles (seed {args.seed}), {words:,} words")
-    _say(f"model     {package} {bare.meta['version']}, batch size {BATCH_SIZE}")
+    say(f"corpus    {len(articles):,} synthetic articles (seed {args.seed}), {words:,} words")
+    say(f"model     {package} {bare.meta['version']}, batch size {BATCH_SIZE}")
     list(bare.pipe(texts[:20], batch_size=BATCH_SIZE))  # warm-up: first batches pay for lazy set-up
     list(extractor.extract(articles[:20]))
     del articles
@@ -181,14 +169,14 @@ def _throughput(args: argparse.Namespace, corpora: _Corpora, package: str) -> di
         rows["build_with_exports"] = (label, corpora.words[args.exports_articles], exports_s)
 
     bare_rate = words / bare_s
-    _say("\nthroughput (one process; the pipeline is loaded before timing; exports: graph.* and graph.html)")
-    _say(
+    say("\nthroughput (one process; the pipeline is loaded before timing; exports: graph.* and graph.html)")
+    say(
         plain_table(
             ["run", "seconds", "words/s", "ratio"],
             [[name, f"{s:.1f}", f"{n / s:,.0f}", f"{n / s / bare_rate:.2f}"] for name, n, s in rows.values()],
         )
     )
-    _say(
+    say(
         f"ratio     {bare_s / build_s:.2f} (kg build --store memory, no exports / bare nlp.pipe, "
         f"words per second; target >= {TARGET_RATIO})"
     )
@@ -197,9 +185,9 @@ def _throughput(args: argparse.Namespace, corpora: _Corpora, package: str) -> di
 
 def _workers(args: argparse.Namespace, corpora: _Corpora) -> dict[str, Any]:
     """(b): the same build with each worker count, when kg.build takes one."""
-    _say(f"\nworkers   this machine has {os.cpu_count()} cores")
+    say(f"\nworkers   this machine has {os.cpu_count()} cores")
     if "workers" not in inspect.signature(build).parameters:
-        _say("workers   skipped: kg.build has no workers option in this checkout")
+        say("workers   skipped: kg.build has no workers option in this checkout")
         return {}
     corpus = corpora.path(args.articles)
     words = corpora.words[args.articles]
@@ -207,14 +195,14 @@ def _workers(args: argparse.Namespace, corpora: _Corpora) -> dict[str, Any]:
         str(n): _timed_build(corpus, corpora.workdir / f"workers-{n}", workers=n) for n in args.workers
     }
     if args.dask_workers and importlib.util.find_spec("distributed") is None:
-        _say("dask      skipped: the dask extra is not installed (pip install -e '.[dask]')")
+        say("dask      skipped: the dask extra is not installed (pip install -e '.[dask]')")
     elif args.dask_workers:
         for n in args.dask_workers:
             out = corpora.workdir / f"dask-{n}"
             timings[f"dask local {n}"] = _timed_build(corpus, out, dask="local", workers=n)
     first = timings[str(args.workers[0])]
-    _say("(each row starts its workers, or a local Dask cluster, and loads the model in each)")
-    _say(
+    say("(each row starts its workers, or a local Dask cluster, and loads the model in each)")
+    say(
         plain_table(
             ["workers", "seconds", "words/s", "speed-up"],
             [[name, f"{s:.1f}", f"{words / s:,.0f}", f"{first / s:.2f}"] for name, s in timings.items()],
@@ -231,7 +219,7 @@ def _children(args: argparse.Namespace, corpora: _Corpora, workdir: Path) -> dic
         _rss_rows(args, corpora, runs)
     if args.store_articles:
         n, run = args.store_articles, runs[args.store_articles]
-        _say(
+        say(
             f"\nembedded store: {n:,} articles, {run['quads']:,} quads in {run['build_s']:.1f} s "
             f"(the model loaded before, in {run['load_s']:.1f} s): {run['quads'] / run['build_s']:,.0f} "
             f"triples/s, {corpora.words[n] / run['build_s']:,.0f} words/s"
@@ -241,8 +229,8 @@ def _children(args: argparse.Namespace, corpora: _Corpora, workdir: Path) -> dic
 
 def _rss_rows(args: argparse.Namespace, corpora: _Corpora, runs: dict[int, dict[str, Any]]) -> None:
     """The table of (c) and, for two sizes or more, the ratio of the largest to the smallest."""
-    _say("\npeak RSS (each build in its own process, into an embedded store folder, no exports)")
-    _say(
+    say("\npeak RSS (each build in its own process, into an embedded store folder, no exports)")
+    say(
         plain_table(
             ["articles", "words", "peak RSS MB", "seconds"],
             [
@@ -260,7 +248,7 @@ def _rss_rows(args: argparse.Namespace, corpora: _Corpora, runs: dict[int, dict[
     if low == high:
         return
     ratio = runs[high]["max_rss_kb"] / runs[low]["max_rss_kb"]
-    _say(f"ratio     {ratio:.2f} (peak RSS, {high:,} / {low:,} articles; target <= {TARGET_RSS_RATIO})")
+    say(f"ratio     {ratio:.2f} (peak RSS, {high:,} / {low:,} articles; target <= {TARGET_RSS_RATIO})")
 
 
 def _in_child(corpus: Path, store: Path) -> dict[str, Any]:
@@ -328,10 +316,6 @@ def _sizes(text: str) -> list[int]:
             f"{text!r}: give whole numbers of 1 or more, separated by commas (1000,10000), or 0 for none"
         )
     return sizes
-
-
-def _say(line: str) -> None:
-    print(line, flush=True)  # noqa: T201
 
 
 if __name__ == "__main__":

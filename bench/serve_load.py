@@ -36,7 +36,11 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from kg.query import canned_queries, render
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import say  # noqa: E402
+
+from kg.query import canned_queries, render  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_ROWS = 1000
@@ -128,14 +132,14 @@ def report(name: str, clients: int, outcomes: Sequence[Outcome], seconds: float)
     statuses = ", ".join(
         f"{status}: {count}" for status, count in sorted(Counter(o.status for o in outcomes).items())
     )
-    _say(
+    say(
         f"{name:<10} {clients:>7} {len(outcomes):>8} {seconds:>7.1f} {len(outcomes) / seconds:>7.1f} "
         f"{_percentile(latencies, 50) * 1000:>7.0f} {_percentile(latencies, 99) * 1000:>7.0f} "
         f"{len(unexpected):>10}   {statuses}"
     )
     for outcome in unexpected[:10]:
         call = outcome.call
-        _say(f"  unexpected {outcome.status} (wanted {call.expect}) for {call.kind}: {outcome.error}")
+        say(f"  unexpected {outcome.status} (wanted {call.expect}) for {call.kind}: {outcome.error}")
     return len(unexpected)
 
 
@@ -217,9 +221,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             keys, names = entities(base)
             calls = mix(keys, names)
             kinds = Counter(call.kind for call in calls)
-            _say(f"server {base} over {source}; a round of {len(calls)} requests: {dict(kinds)}")
+            say(f"server {base} over {source}; a round of {len(calls)} requests: {dict(kinds)}")
             asyncio.run(run_clients(base, calls, 1, len(calls)))  # warm up: caches, the graph page
-            _say(
+            say(
                 f"{'run':<10} {'clients':>7} {'requests':>8} {'seconds':>7} {'req/s':>7} {'p50 ms':>7} "
                 f"{'p99 ms':>7} {'unexpected':>10}   statuses"
             )
@@ -227,10 +231,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             outcomes, seconds = asyncio.run(run_clients(base, calls, args.clients, args.requests))
             unexpected += report("concurrent", args.clients, outcomes, seconds)
     return 1 if unexpected else 0
-
-
-def _say(line: str) -> None:
-    print(line, flush=True)  # noqa: T201
 
 
 if __name__ == "__main__":

@@ -24,8 +24,6 @@ import argparse
 import gc
 import itertools
 import json
-import os
-import platform
 import select
 import shutil
 import signal
@@ -47,6 +45,7 @@ from rdflib import Dataset
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from harness import say, say_setting, work_folder  # noqa: E402
 from synth_graph import synthetic_quads, write_nquads  # noqa: E402
 
 from kg.mapping import Quad  # noqa: E402
@@ -97,43 +96,32 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--workdir", type=Path, help="where stores go (default: a temporary folder)")
     args = parser.parse_args(argv)
 
-    _say(f"command   {' '.join([Path(sys.executable).name, *sys.argv])}")
-    _say(
-        f"machine   {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
-        f"pyoxigraph {ox.__version__}, rdflib {rdflib.__version__}"
-    )
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
-    if workdir.exists() and args.workdir:
-        shutil.rmtree(workdir)
-    workdir.mkdir(parents=True, exist_ok=True)
-    try:
+    say_setting(f"pyoxigraph {ox.__version__}, rdflib {rdflib.__version__}")
+    with work_folder(args.workdir, "kg-store-bench-") as workdir:
         _run(args, workdir)
-    finally:
-        if args.workdir is None:
-            shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _run(args: argparse.Namespace, workdir: Path) -> None:
     started = time.perf_counter()
     nquads = workdir / "synth.nq"
     count = write_nquads(nquads, args.triples, args.seed)
-    _say(f"graph     {count} quads, {nquads.stat().st_size / 1e6:.0f} MB of N-Quads ({_since(started)})")
+    say(f"graph     {count} quads, {nquads.stat().st_size / 1e6:.0f} MB of N-Quads ({_since(started)})")
 
     loads = _load(args, workdir, nquads, count)
-    _say("")
-    _say(plain_table(["load", "seconds", "triples/s", "ratio"], loads))
+    say("")
+    say(plain_table(["load", "seconds", "triples/s", "ratio"], loads))
 
     memory = Dataset()
     started = time.perf_counter()
     for batch in _batched(synthetic_quads(args.triples, args.seed), args.batch):
         memory.addN((s, p, o, memory.graph(g)) for s, p, o, g in batch)
-    _say(f"\nrdflib memory store: {count} quads loaded with addN in {_since(started)}")
+    say(f"\nrdflib memory store: {count} quads loaded with addN in {_since(started)}")
 
     sets = {"ontology/queries": canned_queries()}
     if args.compare:
         sets[str(args.compare)] = canned_queries(args.compare)
     for label, queries in sets.items():
-        _say(f"\nqueries of {label}, ms (> {args.timeout:g} s: stopped), {count} triples")
+        say(f"\nqueries of {label}, ms (> {args.timeout:g} s: stopped), {count} triples")
         texts = [
             (_case_name(name, params), render(queries[name], params)) for name, params in _cases(queries)
         ]
@@ -152,13 +140,11 @@ def _run(args: argparse.Namespace, workdir: Path) -> None:
                     m.cell(args.timeout),
                 ]
             )
-        _say(
-            plain_table(["query", "rows", "embedded (rdflib+oxrdflib)", "pyoxigraph", "rdflib memory"], rows)
-        )
+        say(plain_table(["query", "rows", "embedded (rdflib+oxrdflib)", "pyoxigraph", "rdflib memory"], rows))
         for (case, _), timings in zip(texts, zip(embedded, direct, in_memory, strict=True), strict=True):
             for backend, timing in zip(("embedded", "pyoxigraph", "rdflib memory"), timings, strict=True):
                 if timing.failure not in (None, "timeout"):
-                    _say(f"  {backend} {case}: {timing.failure}")
+                    say(f"  {backend} {case}: {timing.failure}")
 
 
 def _load(args: argparse.Namespace, workdir: Path, nquads: Path, count: int) -> list[list[str]]:
@@ -210,8 +196,8 @@ def _load(args: argparse.Namespace, workdir: Path, nquads: Path, count: int) -> 
         [name, f"{seconds:.1f}", f"{count / seconds:,.0f}", f"{raw_s / seconds:.2f}"]
         for name, seconds in rows
     ]
-    _say(f"ratio     {raw_s / one_s:.2f} (kg add, one batch / pyoxigraph bulk_load, triples per second)")
-    _say(f"ratio     {raw_s / add_s:.2f} (kg add, batches of {args.batch:,} / pyoxigraph bulk_load)")
+    say(f"ratio     {raw_s / one_s:.2f} (kg add, one batch / pyoxigraph bulk_load, triples per second)")
+    say(f"ratio     {raw_s / add_s:.2f} (kg add, batches of {args.batch:,} / pyoxigraph bulk_load)")
     return table
 
 
@@ -323,10 +309,6 @@ def _rmtree(path: Path) -> None:
 
 def _since(started: float) -> str:
     return f"{time.perf_counter() - started:.1f} s"
-
-
-def _say(line: str) -> None:
-    print(line, flush=True)  # noqa: T201
 
 
 if __name__ == "__main__":

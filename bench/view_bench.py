@@ -26,9 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.projection import RELATION_PREDICATES, SourceSentence, ViewEdge, ViewNode
-from kg.views import most_central_view
-from kg.viz import write_view_html
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import say  # noqa: E402
+
+from kg.projection import RELATION_PREDICATES, SourceSentence, ViewEdge, ViewNode  # noqa: E402
+from kg.views import most_central_view  # noqa: E402
+from kg.viz import write_view_html  # noqa: E402
 
 #: Classes drawn, with how often each appears (people and places dominate a news corpus).
 CLASSES = {
@@ -151,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     started = time.perf_counter()
     graph = synthetic_graph(args.entities, args.edges, args.seed)
     seconds = time.perf_counter() - started
-    _say(f"graph: {len(graph[0]):,} entities, {len(graph[1]):,} relations ({seconds:.1f} s)")
+    say(f"graph: {len(graph[0]):,} entities, {len(graph[1]):,} relations ({seconds:.1f} s)")
     with tempfile.TemporaryDirectory(prefix="view-bench-") as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         try:
@@ -160,18 +164,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         finally:
             browser.close()
     headings = ("page", "nodes", "edges", "choose s", "write s", "MB", "browser s", "errs")
-    _say(" ".join(f"{h:>{w}}" for h, w in zip(headings, (10, 7, 7, 9, 8, 6, 10, 4), strict=True)))
+    say(" ".join(f"{h:>{w}}" for h, w in zip(headings, (10, 7, 7, 9, 8, 6, 10, 4), strict=True)))
     for size, t in timings.items():
-        _say(
+        say(
             f"{'max ' + str(size):>10} {t.nodes:>7,} {t.edges:>7,} {t.choose_s:>9.2f} {t.write_s:>8.2f} "
             f"{t.page_mb:>6.2f} {t.browser_s:>10.2f} {t.errors:>4}"
         )
     ratio = timings[args.max_nodes].browser_s / timings[args.baseline].browser_s
-    _say(f"browser time, {args.max_nodes:,} nodes over {args.baseline:,} nodes: {ratio:.1f}x")
-
-
-def _say(line: str) -> None:
-    print(line, flush=True)  # noqa: T201
+    say(f"browser time, {args.max_nodes:,} nodes over {args.baseline:,} nodes: {ratio:.1f}x")
 
 
 if __name__ == "__main__":
