@@ -1,10 +1,13 @@
 """Shared fixtures: paths, the loaded extraction pipeline, one build of the seeds, helpers
-that make corpora and read stores, and a headless Chromium for the browser tests."""
+that make corpora, read stores and run benchmark scripts, and a headless Chromium for the
+browser tests."""
 
 from __future__ import annotations
 
 import random
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -73,6 +76,23 @@ def _generated_articles(seeds_dir: Path, folder: Path, count: int, paragraphs: i
 def generated_articles() -> Callable[..., Path]:
     """``(seeds_dir, folder, count, paragraphs=6) -> folder``: a corpus made from the seeds."""
     return _generated_articles
+
+
+def _run_bench(script: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def run_bench() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``(script, *args, timeout=300) -> CompletedProcess``: a script of bench/ run as users
+    run it, in a process of its own, its output captured as text."""
+    return _run_bench
 
 
 def _store_nquads(folder: Path) -> str:

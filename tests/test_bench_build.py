@@ -9,7 +9,6 @@ import argparse
 import importlib
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -53,15 +52,9 @@ def test_bench_synth_corpus_folder_and_jsonl_read_as_distinct_articles(tmp_path:
     assert re.search(r"\b(at least|about|more than|between) [\d,]+", text)
 
 
-def test_bench_synth_corpus_refuses_to_mix_into_an_existing_corpus(tmp_path: Path) -> None:
+def test_bench_synth_corpus_refuses_to_mix_into_an_existing_corpus(tmp_path: Path, run_bench) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "old.txt").write_text("an earlier article", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "synth_corpus.py"), "--articles", "2", "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_bench("synth_corpus.py", "--articles", "2", "--out", str(tmp_path), timeout=60)
     assert done.returncode == 2 and "exists" in done.stderr
 
 
@@ -75,33 +68,19 @@ def test_bench_build_bench_sizes_are_comma_separated_numbers() -> None:
 
 
 @pytest.mark.slow
-def test_bench_build_bench_runs_small_and_prints_ratios(tmp_path: Path) -> None:
+def test_bench_build_bench_runs_small_and_prints_ratios(tmp_path: Path, run_bench) -> None:  # type: ignore[no-untyped-def]
     results = tmp_path / "results.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "build_bench.py"),
-            "--articles",
-            "4",
-            "--workers",
-            "1,2",
-            "--dask-workers",
-            "2",
-            "--rss-sizes",
-            "2,4",
-            "--store-articles",
-            "4",
-            "--exports-articles",
-            "2",
-            "--workdir",
-            str(tmp_path / "w"),
-            "--json",
-            str(results),
-        ],
-        capture_output=True,
-        text=True,
+    sizes = (
+        "--articles 4 --workers 1,2 --dask-workers 2 --rss-sizes 2,4 --store-articles 4 --exports-articles 2"
+    )
+    done = run_bench(
+        "build_bench.py",
+        *sizes.split(),
+        "--workdir",
+        str(tmp_path / "w"),
+        "--json",
+        str(results),
         timeout=240,
-        check=False,
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -55,16 +54,10 @@ def test_bench_profile_finds_what_drives_the_model() -> None:
 
 
 @pytest.mark.slow
-def test_bench_profile_runs_small() -> None:
+def test_bench_profile_runs_small(run_bench) -> None:  # type: ignore[no-untyped-def]
     if not profile.ISAF.is_file():
         pytest.skip(f"{profile.ISAF} is absent")
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "profile_build.py"), *"--limit 6 --repeat 1 --top 3".split()],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = run_bench("profile_build.py", *"--limit 6 --repeat 1 --top 3".split())
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert re.search(r"^corpus\s+isaf_test_gold.jsonl: 6 articles, \d+ words, \d+ quads", out, flags=re.M)

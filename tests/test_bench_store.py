@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -105,23 +104,16 @@ def test_bench_canned_queries_return_rows_on_the_synthetic_graph(tmp_path: Path)
         store.close()
 
 
-def test_bench_store_bench_runs_small_and_prints_ratios(tmp_path: Path) -> None:
-    script = ROOT / "bench" / "store_bench.py"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(script),
-            "--triples",
-            str(TINY),
-            "--timeout",
-            "2",
-            "--workdir",
-            str(tmp_path / "w"),
-        ],
-        capture_output=True,
-        text=True,
+def test_bench_store_bench_runs_small_and_prints_ratios(tmp_path: Path, run_bench) -> None:  # type: ignore[no-untyped-def]
+    done = run_bench(
+        "store_bench.py",
+        "--triples",
+        str(TINY),
+        "--timeout",
+        "2",
+        "--workdir",
+        str(tmp_path / "w"),
         timeout=240,
-        check=False,
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout

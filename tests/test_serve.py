@@ -757,12 +757,14 @@ def test_serve_gives_up_on_slow_queries_and_stays_responsive(seed_store: Path, t
 
 
 @pytest.mark.slow
-def test_serve_load_bench_runs_small_and_meets_only_the_intended_refusals(seed_store: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "serve_load.py"), "--store", str(seed_store)]
-        + ["--clients", "4", "--requests", "60", "--baseline", "10"],
-        capture_output=True,
-        text=True,
+def test_serve_load_bench_runs_small_and_meets_only_the_intended_refusals(
+    seed_store: Path, run_bench
+) -> None:  # type: ignore[no-untyped-def]
+    result = run_bench(
+        "serve_load.py",
+        "--store",
+        str(seed_store),
+        *"--clients 4 --requests 60 --baseline 10".split(),
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
