@@ -195,7 +195,7 @@ def _trig(dataset: Dataset) -> str:
 
 
 def _turtle(graph: Graph) -> str:
-    """Turtle of ``graph``, written a few thousand subjects at a time, in IRI order.
+    """Turtle of ``graph``, written :data:`TURTLE_SUBJECTS_PER_CALL` subjects at a time, in IRI order.
 
     rdflib's serializer looks every IRI up in a list of all the namespaces it has met, and our
     IRIs have namespaces of their own per article (``.../claim/ARTICLE/3``), so one call over
