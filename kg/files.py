@@ -9,19 +9,27 @@ writer left behind is removed by the next write of the same file.
 
 :func:`explain` turns an ``OSError`` into its reason and what to do about it, for one-line error
 messages; it also reads Oxigraph's I/O errors, which carry their reason only in their text.
+
+:func:`ontology_dir` finds the data files that ship with the package (ontology, shapes, JSON-LD
+context, gazetteer, canned queries) and :func:`read_json` reads one; they live here, at the
+bottom, because the extractor's gazetteer needs them and must not import the RDF layer.
 """
 
 from __future__ import annotations
 
 import errno
 import glob
+import json
 import os
 import re
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
-__all__ = ["Writer", "check_writable", "explain", "write_whole"]
+from kg.errors import OntologyError
+
+__all__ = ["Writer", "check_writable", "explain", "ontology_dir", "read_json", "write_whole"]
 
 #: Fills the temporary file it is given with the new content.
 Writer = Callable[[Path], object]
@@ -111,3 +119,29 @@ def _fsync(path: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def ontology_dir() -> Path:
+    """The folder holding ckg.ttl, shapes.ttl, context.jsonld and the gazetteer.
+
+    An installed wheel carries it as ``kg/_ontology``; a source checkout has it beside ``kg/``.
+    """
+    packaged = Path(__file__).parent / "_ontology"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "ontology"
+
+
+def read_json(path: Path | str) -> Any:
+    """Parse a JSON file of ontology/; every failure is an OntologyError naming the file."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError as exc:
+        raise OntologyError(
+            f"{path}: no such file; it ships in the ontology folder, reinstall ConflictKG"
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise OntologyError(
+            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OntologyError(f"{path}: cannot read: {exc}") from exc

@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kg.errors import OntologyError
+from kg.files import ontology_dir, read_json
 from kg.model import ENTITY_CLASSES, Relation
 from kg.names import NameMatcher, fold_name
-from kg.ontology import ontology_dir, read_json
 
 __all__ = [
     "ENTRY_CLASSES",

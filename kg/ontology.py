@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import json
 import logging
 import time
 from decimal import Decimal
@@ -22,6 +21,7 @@ from rdflib import Literal as RDFLiteral
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import OntologyError
+from kg.files import ontology_dir, read_json
 
 __all__ = [
     "CKG",
@@ -45,8 +45,6 @@ __all__ = [
     "load_context",
     "load_ontology",
     "load_shapes",
-    "ontology_dir",
-    "read_json",
     "term",
     "validate",
 ]
@@ -85,15 +83,6 @@ CONTEXT_FILE = "context.jsonld"
 #: Inference regimes :func:`validate` accepts, as pySHACL names them.
 Inference = Literal["none", "rdfs"]
 _INFERENCE: tuple[str, ...] = ("none", "rdfs")
-
-
-def ontology_dir() -> Path:
-    """The folder holding ckg.ttl, shapes.ttl, context.jsonld and the gazetteer.
-
-    An installed wheel carries it as ``kg/_ontology``; a source checkout has it beside ``kg/``.
-    """
-    packaged = Path(__file__).parent / "_ontology"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "ontology"
 
 
 def load_ontology(directory: Path | None = None) -> Graph:
@@ -268,23 +257,6 @@ def _cached_turtle(path: str, mtime_ns: int, size: int) -> Graph:
 
 
 @functools.lru_cache(maxsize=8)
-def read_json(path: Path | str) -> Any:
-    """Parse a JSON file of ontology/; every failure is an OntologyError naming the file."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except FileNotFoundError as exc:
-        raise OntologyError(
-            f"{path}: no such file; it ships in the ontology folder, reinstall ConflictKG"
-        ) from exc
-    except json.JSONDecodeError as exc:
-        raise OntologyError(
-            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise OntologyError(f"{path}: cannot read: {exc}") from exc
-
-
 def _cached_context(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
     document = read_json(path)
     context = document.get("@context") if isinstance(document, dict) else None

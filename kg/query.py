@@ -20,7 +20,7 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import QueryError
-from kg.ontology import ontology_dir
+from kg.files import ontology_dir
 
 __all__ = ["CannedQuery", "QueryResult", "canned_queries", "render", "run_canned", "run_query"]
 

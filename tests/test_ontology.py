@@ -16,6 +16,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import SH
 
 from kg.errors import OntologyError
+from kg.files import ontology_dir
 from kg.ontology import (
     CKG,
     CONTEXT_FILE,
@@ -34,7 +35,6 @@ from kg.ontology import (
     load_context,
     load_ontology,
     load_shapes,
-    ontology_dir,
     term,
     validate,
 )
