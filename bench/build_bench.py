@@ -52,7 +52,7 @@ from harness import say, say_setting, work_folder  # noqa: E402
 from synth_corpus import write_corpus  # noqa: E402
 
 from kg import build  # noqa: E402
-from kg.ingest import read_articles  # noqa: E402
+from kg.ingest.read import read_articles  # noqa: E402
 from kg.nlp import MODEL_PACKAGES  # noqa: E402
 from kg.output import plain_table  # noqa: E402
 from kg.pipeline import BATCH_SIZE, Extractor, model_text  # noqa: E402

@@ -14,7 +14,7 @@ import argparse
 import time
 from pathlib import Path
 
-from kg.ingest import read_articles
+from kg.ingest.read import read_articles
 from kg.mapping import article_quads, entity_quads
 from kg.nlp import load_model
 from kg.pipeline import Extractor, model_text

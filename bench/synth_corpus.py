@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth_graph import CONTINGENT_NAMES, DAYS, FIRST_DAY, Ent, entity_pool, synthetic_figure  # noqa: E402
 
 from kg.gazetteer import load_gazetteer  # noqa: E402
-from kg.ingest import article_id  # noqa: E402
+from kg.ingest.read import article_id  # noqa: E402
 
 __all__ = ["FORMATS", "MAX_WORDS", "MIN_WORDS", "synthetic_corpus", "write_corpus"]
 
@@ -417,7 +417,7 @@ def synthetic_corpus(articles: int, seed: int = 0) -> Iterator[dict[str, str]]:
     seen: set[str] = set()
     for number in range(articles):
         record = slots.article(number)
-        while article_id(record["text"]) in seen:  # as kg.ingest would merge them
+        while article_id(record["text"]) in seen:  # as kg.ingest.read would merge them
             record = slots.article(number)
         seen.add(article_id(record["text"]))
         yield record

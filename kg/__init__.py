@@ -21,7 +21,7 @@ from kg.errors import (
     StoreError,
 )
 from kg.export import read_graph_file, sorted_nquads, write_exports
-from kg.ingest import read_articles
+from kg.ingest.read import read_articles
 from kg.model import Article, Entity, ExtractedArticle, Mention, Relation, Zone
 from kg.ontology import validate
 from kg.pipeline import Extractor

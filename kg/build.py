@@ -37,7 +37,7 @@ from kg.errors import ExportError
 from kg.export import check_output_folder, export_files, write_files
 from kg.files import Writer
 from kg.gazetteer import Gazetteer
-from kg.ingest import JSONL_SUFFIXES, article_files, read_articles
+from kg.ingest.read import JSONL_SUFFIXES, article_files, read_articles
 from kg.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.model import Article, ExtractedArticle
 from kg.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
@@ -134,7 +134,7 @@ def build(
         progress: called with (articles done, total or None) as articles finish.
 
     Raises:
-        InputError: the inputs are unusable (see :func:`kg.ingest.read_articles`).
+        InputError: the inputs are unusable (see :func:`kg.ingest.read.read_articles`).
         ClusterError: ``dask`` names no usable cluster, or the extra is not installed.
         StoreError: the store cannot be opened or written.
         ExportError: ``out_dir`` cannot take files (checked first), or an export cannot be

@@ -23,7 +23,7 @@ from kg.extract.contingents import ContingentFinder
 from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.wordlists import PERSON_TITLES
 from kg.gazetteer import Gazetteer, load_gazetteer
-from kg.textnorm import normalize_for_nlp
+from kg.ingest.textnorm import normalize_for_nlp
 
 __all__ = [
     "MAX_SENTENCE_TOKENS",

@@ -19,10 +19,10 @@ from kg.extract.claims import claims_from_doc
 from kg.extract.convert import mentions_from_doc
 from kg.extract.relations import relations_from_doc
 from kg.gazetteer import Gazetteer
+from kg.ingest.textnorm import blank_out, normalize_for_nlp
 from kg.model import READ_ZONE_KINDS, Article, Claim, ExtractedArticle
 from kg.nlp import build_pipeline, shared_gazetteer
 from kg.resolve import resolve_article
-from kg.textnorm import blank_out, normalize_for_nlp
 
 __all__ = ["ArticleExtractor", "Extractor", "model_text"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kg.gazetteer import load_gazetteer
-from kg.ingest import read_articles
+from kg.ingest.read import read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))

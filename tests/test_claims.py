@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.ingest import article_id
+from kg.ingest.read import article_id
 from kg.model import Article, Claim, Zone
 from kg.pipeline import Extractor
 

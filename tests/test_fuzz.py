@@ -40,8 +40,8 @@ from kg.extract.attribution import find_attributions
 from kg.extract.claims import claims_from_doc
 from kg.extract.dates import find_dates
 from kg.extract.figures import find_figures
-from kg.htmltext import html_blocks
-from kg.ingest import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, read_articles
+from kg.ingest.htmltext import html_blocks
+from kg.ingest.read import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, read_articles
 from kg.mapping import article_quads, entity_quads
 from kg.model import Article, ExtractedArticle, Mention, Zone
 from kg.nlp import MAX_SENTENCE_TOKENS, MAX_TOKENS_WITHOUT_STOP, paragraph_sentences, shared_gazetteer
@@ -410,7 +410,7 @@ def test_jsonl_lone_surrogate_line_is_skipped_among_good_ones(
     path = _write(
         tmp_path, "in.jsonl", json.dumps({"text": "\ud800" + PROSE}) + "\n" + json.dumps({"text": PROSE})
     )
-    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+    with caplog.at_level(logging.WARNING, logger="kg.ingest.read"):
         (article,) = read_articles([path])
     assert article.source == "in.jsonl:2"
     assert "in.jsonl:1: has half a UTF-16 surrogate pair (U+D800) at character 0" in caplog.text

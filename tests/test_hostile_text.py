@@ -38,7 +38,7 @@ from rdflib import OWL, RDFS, SKOS, Literal, URIRef
 from test_serve import running
 
 from kg.errors import InputError
-from kg.ingest import read_articles
+from kg.ingest.read import read_articles
 
 TITLE = "<script>window.__pwned=1</script>"
 PUBLISHER = "<img src=x onerror=window.__pwned=1>"
@@ -103,7 +103,7 @@ def test_hostile_text_jsonl_url_must_be_http(tmp_path: Path, caplog: pytest.LogC
     ]
     path = tmp_path / "a.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+    with caplog.at_level(logging.WARNING, logger="kg.ingest.read"):
         assert [article.source for article in read_articles([path])] == ["good"]
     assert "a.jsonl:1: key 'url' must be an http:// or https:// address" in caplog.text
     with pytest.raises(InputError, match="key 'url'"):

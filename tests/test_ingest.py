@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest import MAX_ARTICLE_BYTES, read_articles
+from kg.ingest.read import MAX_ARTICLE_BYTES, read_articles
+from kg.ingest.zones import text_blocks, zone_blocks
 from kg.model import Article
-from kg.zones import text_blocks, zone_blocks
 
 SEED_000 = "000_495f311b93d16d41.txt"
 SEED_002 = "002_5ad8a92b4d98f69b.txt"
@@ -400,7 +400,7 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path, caplog: pytest.LogCaptureFixtu
         json.dumps({"text": PROSE.replace("convoy", "ferry"), "published": "2025-03-01T00:00:00Z"}),
     ]
     path = write(tmp_path, "batch.jsonl", "\n".join(lines) + "\n")
-    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+    with caplog.at_level(logging.WARNING, logger="kg.ingest.read"):
         articles = read(path)
     assert [a.source for a in articles] == ["rec-1", "batch.jsonl:6", "batch.jsonl:7"]
     assert articles[0].title == "Aid reaches town" and articles[0].published == "2025-02-28"
@@ -535,7 +535,7 @@ def test_ingest_bad_file_among_good_is_skipped_with_warning(
     write(tmp_path, "a.txt", PROSE)
     write(tmp_path, "b.txt", b"caf\xe9")
     write(tmp_path, "c.html", f"<p>{PROSE.replace('convoy', 'train')}</p>")
-    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+    with caplog.at_level(logging.WARNING, logger="kg.ingest.read"):
         articles = read(tmp_path)
     assert [a.source for a in articles] == ["a.txt", "c.html"]
     (record,) = caplog.records

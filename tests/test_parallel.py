@@ -21,7 +21,7 @@ import kg.parallel
 from kg.build import build
 from kg.cli import main
 from kg.errors import ClusterError
-from kg.ingest import read_articles
+from kg.ingest.read import read_articles
 from kg.mapping import Quad
 from kg.model import Article, ExtractedArticle
 from kg.nlp import shared_gazetteer

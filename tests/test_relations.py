@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import article_id
+from kg.ingest.read import article_id
 from kg.model import Article, ExtractedArticle, Zone
 from kg.pipeline import Extractor
 from kg.store import open_store

@@ -167,7 +167,7 @@ def _claims_per_release(rows: Sequence[dict[str, Any]]) -> tuple[list[tuple[Clai
     Ingest names each article by its ``id``; a release it skips (it logs why) gets no claims,
     and the second value counts them.
     """
-    from kg.ingest import read_articles
+    from kg.ingest.read import read_articles
     from kg.pipeline import Extractor
 
     wanted = {str(row["id"]) for row in rows}

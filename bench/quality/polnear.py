@@ -358,7 +358,7 @@ def _claims_per_document(
     documents: Sequence[GoldDocument], meta: dict[str, tuple[str | None, str | None]]
 ) -> list[tuple[Claim, ...]]:
     """Run extraction over the raw texts, one body zone each, in order."""
-    from kg.ingest import article_id
+    from kg.ingest.read import article_id
     from kg.model import Article, Zone
     from kg.pipeline import Extractor
 

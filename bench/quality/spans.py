@@ -82,7 +82,7 @@ def extract_texts(named_texts: Sequence[tuple[str, str]]) -> list[ExtractedArtic
 
     One body zone keeps the extractor's offsets those of the gold.
     """
-    from kg.ingest import article_id
+    from kg.ingest.read import article_id
     from kg.model import Article, Zone
     from kg.pipeline import Extractor
 

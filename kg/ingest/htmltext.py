@@ -2,10 +2,10 @@
 
 Saved HTML carries structure that plain text has lost: ``<nav>`` and ``<aside>`` are site
 furniture, ``<figcaption>`` is a caption, a ``credit`` class is a photo credit. This module keeps
-that knowledge as :class:`~kg.zones.Block` kinds; :mod:`kg.ingest` then passes the blocks to
-:func:`kg.zones.zone_blocks`, whose rules decide the lines markup left open. It is separate from
-:mod:`kg.zones` because parsing markup and judging news layout change for different reasons;
-it depends on :mod:`kg.zones` for ``Block``, never the other way round.
+that knowledge as :class:`~kg.ingest.zones.Block` kinds; :mod:`kg.ingest.read` then passes the blocks to
+:func:`kg.ingest.zones.zone_blocks`, whose rules decide the lines markup left open. It is separate from
+:mod:`kg.ingest.zones` because parsing markup and judging news layout change for different reasons;
+it depends on :mod:`kg.ingest.zones` for ``Block``, never the other way round.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from collections import Counter
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+from kg.ingest.zones import Block
 from kg.model import ZoneKind
-from kg.zones import Block
 
 __all__ = ["html_blocks"]
 

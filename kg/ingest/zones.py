@@ -6,7 +6,7 @@ captions and credits entities, so every line is given a kind here, by general ru
 layout (never by one site's wording):
 
 * a block may arrive with a kind already fixed by HTML structure (``<nav>``, ``<figcaption>``;
-  see :mod:`kg.htmltext`);
+  see :mod:`kg.ingest.htmltext`);
 * otherwise the line's own shape decides (a date alone, a credit, a call to action), then its
   neighbours (a paragraph next to a credit is its caption) and its place (before the headline,
   in the lead before the first body paragraph, between body paragraphs).

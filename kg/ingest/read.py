@@ -3,7 +3,7 @@
 Inputs are folders of ``.txt``/``.html`` articles with an optional ``meta.json`` sidecar, single
 files, or JSONL files with one article per line. Each article gets a stable id (a hash of its
 normalised text), its metadata, its text with line endings unified, and zones that tell later
-stages which lines are article prose (see :mod:`kg.zones`).
+stages which lines are article prose (see :mod:`kg.ingest.zones`).
 
 A bad file among good ones is logged and skipped (``strict=True`` raises instead); a path that
 does not exist, a folder without articles and a broken ``meta.json`` always raise, because they
@@ -26,9 +26,9 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from kg.errors import InputError
-from kg.htmltext import html_blocks
+from kg.ingest.htmltext import html_blocks
+from kg.ingest.zones import text_blocks, zone_blocks
 from kg.model import Article
-from kg.zones import text_blocks, zone_blocks
 
 __all__ = [
     "JSONL_SUFFIXES",
