@@ -52,10 +52,10 @@ from harness import say, say_setting, work_folder  # noqa: E402
 from synth_corpus import write_corpus  # noqa: E402
 
 from kg import build  # noqa: E402
+from kg.extract.nlp import MODEL_PACKAGES  # noqa: E402
+from kg.extract.pipeline import BATCH_SIZE, Extractor, model_text  # noqa: E402
 from kg.ingest.read import read_articles  # noqa: E402
-from kg.nlp import MODEL_PACKAGES  # noqa: E402
 from kg.output import plain_table  # noqa: E402
-from kg.pipeline import BATCH_SIZE, Extractor, model_text  # noqa: E402
 
 #: Targets the issue set for this benchmark, printed next to the measured ratios.
 TARGET_RATIO = 0.8
@@ -299,7 +299,7 @@ def _timed_build(corpus: Path, out: Path, *, exports: bool = False, **options: A
 
 
 def _model_package() -> str:
-    """The package kg.nlp.load_model loads: the first of MODEL_PACKAGES that is installed."""
+    """The package kg.extract.nlp.load_model loads: the first of MODEL_PACKAGES that is installed."""
     return next(p for p in MODEL_PACKAGES if importlib.util.find_spec(p) is not None)
 
 

@@ -14,10 +14,10 @@ import argparse
 import time
 from pathlib import Path
 
+from kg.extract.nlp import load_model
+from kg.extract.pipeline import Extractor, model_text
 from kg.ingest.read import read_articles
 from kg.mapping import article_quads, entity_quads
-from kg.nlp import load_model
-from kg.pipeline import Extractor, model_text
 
 ROOT = Path(__file__).resolve().parent.parent
 ISAF = ROOT.parent / "shared" / "benchmarks" / "isaf" / "isaf_test_gold.jsonl"

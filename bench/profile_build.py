@@ -36,9 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth_corpus import write_corpus  # noqa: E402
 
 from kg.build import build  # noqa: E402
+from kg.extract.nlp import load_model  # noqa: E402
+from kg.extract.pipeline import Extractor, model_text  # noqa: E402
 from kg.ingest.read import read_articles  # noqa: E402
-from kg.nlp import load_model  # noqa: E402
-from kg.pipeline import Extractor, model_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ISAF = ROOT.parent / "shared" / "benchmarks" / "isaf" / "isaf_test_gold.jsonl"
@@ -51,7 +51,7 @@ Table = dict[Func, tuple[int, int, float, float, dict[Func, Any]]]
 #: Where the model's own work starts: the whole of ``nlp.pipe`` but the components we add.
 MODEL_ENTRY = ("spacy/language.py", "pipe")
 #: Code that is ours wherever it runs: the package, rdflib, and the gazetteer rulers that
-#: ``kg.nlp`` puts in the pipeline (spaCy's code, but work the bare model does not do).
+#: ``kg.extract.nlp`` puts in the pipeline (spaCy's code, but work the bare model does not do).
 OURS = ("/kg/", "/rdflib/", "spacy/pipeline/entityruler.py")
 
 

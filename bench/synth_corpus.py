@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth_graph import CONTINGENT_NAMES, DAYS, FIRST_DAY, Ent, entity_pool, synthetic_figure  # noqa: E402
 
-from kg.gazetteer import load_gazetteer  # noqa: E402
+from kg.extract.gazetteer import load_gazetteer  # noqa: E402
 from kg.ingest.read import article_id  # noqa: E402
 
 __all__ = ["FORMATS", "MAX_WORDS", "MIN_WORDS", "synthetic_corpus", "write_corpus"]

@@ -38,7 +38,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from oxrdflib._converter import to_ox
 
-from kg.gazetteer import load_gazetteer
+from kg.extract.gazetteer import load_gazetteer
 from kg.mapping import Quad, article_quads, entity_quads, gazetteer_quads
 from kg.model import (
     Article,

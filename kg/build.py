@@ -35,14 +35,14 @@ from rdflib.term import Node
 
 from kg.errors import ExportError
 from kg.export import check_output_folder, export_files, write_files
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.pipeline import ArticleExtractor
 from kg.files import Writer
-from kg.gazetteer import Gazetteer
 from kg.ingest.read import JSONL_SUFFIXES, article_files, read_articles
 from kg.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.model import Article, ExtractedArticle
 from kg.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
 from kg.parallel import chunks, open_extraction
-from kg.pipeline import ArticleExtractor
 from kg.store import QuadStore, close_after_failure, is_remote, open_store
 from kg.views import whole_view
 from kg.viz import write_view_html
@@ -124,7 +124,7 @@ def build(
         out_dir: where exports, the HTML view and (by default) the store go.
         store: "memory", a store folder or a ``sparql+http://`` endpoint; default ``out_dir / "store"``.
         strict: stop at the first unreadable article instead of skipping it.
-        extractor: a loaded pipeline (or any :class:`~kg.pipeline.ArticleExtractor`) to reuse
+        extractor: a loaded pipeline (or any :class:`~kg.extract.pipeline.ArticleExtractor`) to reuse
             across in-process builds; not with ``workers`` > 1 or ``dask``.
         exports: write graph.* files and the HTML view.
         workers: extraction processes on this machine (default 1: in this process); with

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kg.errors import ClusterError
+from kg.extract.nlp import shared_gazetteer
 from kg.model import Article, ExtractedArticle
-from kg.nlp import shared_gazetteer
 from kg.parallel import CHUNKS_PER_WORKER, Pending, extract_chunk, ordered
 
 __all__ = ["CONNECT_TIMEOUT_S", "LOCAL", "DaskExtraction"]
@@ -35,7 +35,7 @@ CONNECT_TIMEOUT_S = 10
 
 
 class DaskExtraction:
-    """An :class:`~kg.pipeline.ArticleExtractor` whose chunks run on Dask workers."""
+    """An :class:`~kg.extract.pipeline.ArticleExtractor` whose chunks run on Dask workers."""
 
     def __init__(self, address: str, workers: int | None = None) -> None:
         """Join the scheduler at ``address``, or start a local cluster of ``workers`` processes

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer
 from kg.model import Article, Claim, Entity, ExtractedArticle, Relation
 from kg.ontology import (
     ENTITIES_GRAPH,

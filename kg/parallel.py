@@ -12,7 +12,7 @@ holds a bounded number of articles however long the input is.
 
 The output does not depend on the number of workers: extraction and entity resolution look at
 one article at a time (an entity's key comes from its name and the gazetteer, never from
-other articles: see :mod:`kg.resolve`), IRIs derive from content, and the store is a set of
+other articles: see :mod:`kg.extract.resolve`), IRIs derive from content, and the store is a set of
 quads. Which worker saw an article, or when, cannot change a quad.
 """
 
@@ -29,9 +29,9 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from kg.extract.nlp import shared_gazetteer
+from kg.extract.pipeline import ArticleExtractor, Extractor
 from kg.model import Article, ExtractedArticle
-from kg.nlp import shared_gazetteer
-from kg.pipeline import ArticleExtractor, Extractor
 
 if TYPE_CHECKING:
     from kg.distributed import DaskExtraction
@@ -111,7 +111,7 @@ def _ignore_interrupts() -> None:
 
 
 class ProcessPoolExtraction:
-    """An :class:`~kg.pipeline.ArticleExtractor` over a pool of processes on this machine.
+    """An :class:`~kg.extract.pipeline.ArticleExtractor` over a pool of processes on this machine.
 
     Workers are spawned, not forked: a fork would copy the client's threads (the store's, the
     progress display's) in whatever state they were in.

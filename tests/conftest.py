@@ -34,7 +34,7 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def extractor():  # type: ignore[no-untyped-def]
     """The spaCy pipeline with our components: loaded once, it takes seconds."""
-    from kg.pipeline import Extractor
+    from kg.extract.pipeline import Extractor
 
     return Extractor()
 

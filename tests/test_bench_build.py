@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.gazetteer import load_gazetteer
+from kg.extract.gazetteer import load_gazetteer
 from kg.ingest.read import read_articles
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,8 +18,8 @@ from rdflib.compare import isomorphic
 from kg.build import build
 from kg.cli import main
 from kg.export import read_graph_file, union_graph
+from kg.extract.pipeline import Extractor
 from kg.ontology import CKG, ENTITIES_GRAPH, RDFS, SCHEMA, validate
-from kg.pipeline import Extractor
 
 pytestmark = pytest.mark.slow
 

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import pytest
 
+from kg.extract.pipeline import Extractor
 from kg.ingest.read import article_id
 from kg.model import Article, Claim, Zone
-from kg.pipeline import Extractor
 
 
 def extract_claims(

@@ -59,7 +59,7 @@ import os, signal, sys, time, traceback
 from pathlib import Path
 import kg.store.oxigraph  # imported, never opened here
 from kg.build import build
-from kg.pipeline import Extractor
+from kg.extract.pipeline import Extractor
 
 extractor = Extractor()
 build([Path(sys.argv[1])], Path(sys.argv[2]), store="memory", extractor=extractor)

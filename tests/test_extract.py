@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.convert import classify_organization
+from kg.extract.pipeline import model_text
 from kg.model import Article, Zone
-from kg.pipeline import model_text
 
 pytestmark = pytest.mark.slow
 

@@ -40,13 +40,13 @@ from kg.extract.attribution import find_attributions
 from kg.extract.claims import claims_from_doc
 from kg.extract.dates import find_dates
 from kg.extract.figures import find_figures
+from kg.extract.nlp import MAX_SENTENCE_TOKENS, MAX_TOKENS_WITHOUT_STOP, paragraph_sentences, shared_gazetteer
+from kg.extract.pipeline import Extractor, model_text
 from kg.ingest.htmltext import html_blocks
 from kg.ingest.read import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, read_articles
 from kg.mapping import article_quads, entity_quads
 from kg.model import Article, ExtractedArticle, Mention, Zone
-from kg.nlp import MAX_SENTENCE_TOKENS, MAX_TOKENS_WITHOUT_STOP, paragraph_sentences, shared_gazetteer
 from kg.ontology import XSD, decimal_literal, validate
-from kg.pipeline import Extractor, model_text
 
 #: Derandomized (the same examples on every run and machine), no example database, no
 #: per-example deadline (a shared CI core is slow at times); each test sets its own count.

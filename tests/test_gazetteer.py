@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from kg.errors import OntologyError
-from kg.gazetteer import (
+from kg.extract.gazetteer import (
     ENTRY_CLASSES,
     NON_ACTOR_KINDS,
     Gazetteer,

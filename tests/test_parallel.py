@@ -21,10 +21,10 @@ import kg.parallel
 from kg.build import build
 from kg.cli import main
 from kg.errors import ClusterError
+from kg.extract.nlp import shared_gazetteer
 from kg.ingest.read import read_articles
 from kg.mapping import Quad
 from kg.model import Article, ExtractedArticle
-from kg.nlp import shared_gazetteer
 from kg.parallel import chunks, open_extraction, ordered
 from kg.store.memory import MemoryStore
 

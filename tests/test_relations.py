@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract.pipeline import Extractor
 from kg.ingest.read import article_id
 from kg.model import Article, ExtractedArticle, Zone
-from kg.pipeline import Extractor
 from kg.store import open_store
 
 

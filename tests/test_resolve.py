@@ -9,10 +9,10 @@ from types import ModuleType
 
 import pytest
 
-from kg.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from kg.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from kg.extract.names import NameMatcher, fold_name, fuzzy_eligible, name_similarity
+from kg.extract.resolve import FUZZY_CLASSES, FUZZY_THRESHOLD, name_key, resolve_article, slugify
 from kg.model import Article, Mention, Zone
-from kg.names import NameMatcher, fold_name, fuzzy_eligible, name_similarity
-from kg.resolve import FUZZY_CLASSES, FUZZY_THRESHOLD, name_key, resolve_article, slugify
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "quality"
 

@@ -190,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped: no CoNLL++ data at {path} (see ../shared/benchmarks/README.md)")  # noqa: T201
         return 0
     documents = parse_conll(path.read_text(encoding="utf-8"))[: args.limit]
-    from kg.nlp import load_model
+    from kg.extract.nlp import load_model
 
     nlp = load_model()
     model = f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"

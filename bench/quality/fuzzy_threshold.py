@@ -1,6 +1,6 @@
-"""The fuzzy-match threshold of kg.resolve, measured on the gazetteer's own names.
+"""The fuzzy-match threshold of kg.extract.resolve, measured on the gazetteer's own names.
 
-A merge is a fuzzy match of a name to a gazetteer entry (:class:`kg.names.NameMatcher`, the
+A merge is a fuzzy match of a name to a gazetteer entry (:class:`kg.extract.names.NameMatcher`, the
 same code the resolver runs). For every threshold from 70 to 100 it counts:
 
 * positives, which should merge with their entry:
@@ -22,7 +22,7 @@ same code the resolver runs). For every threshold from 70 to 100 it counts:
 A negative that reaches the threshold, or a positive that reaches it with the wrong entry, is a
 false merge. The ambiguity margin is left off here, so that the threshold alone separates the
 negatives: at run time the margin only refuses more. The chosen threshold is the lowest with no
-false merge; kg.resolve.FUZZY_THRESHOLD cites the table line it was taken from.
+false merge; kg.extract.resolve.FUZZY_THRESHOLD cites the table line it was taken from.
 
 Only persons are fuzzy-matched (``FUZZY_CLASSES``). Organisations and places get one summary
 line each: the threshold they would need, and the negative nearest to a merge. A unit's
@@ -41,10 +41,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
-from kg.names import NameMatcher, fold_name, fuzzy_eligible
+from kg.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from kg.extract.names import NameMatcher, fold_name, fuzzy_eligible
+from kg.extract.resolve import FUZZY_CLASSES, FUZZY_MARGIN, FUZZY_THRESHOLD
 from kg.output import plain_table
-from kg.resolve import FUZZY_CLASSES, FUZZY_MARGIN, FUZZY_THRESHOLD
 
 THRESHOLDS = range(70, 101)
 
@@ -290,7 +290,7 @@ def measure(gazetteer: Gazetteer) -> dict[str, Any]:
 
 
 def row_line(row: dict[str, Any]) -> str:
-    """A table row as one line, the form kg.resolve cites."""
+    """A table row as one line, the form kg.extract.resolve cites."""
     return (
         f"{row['threshold']}  TP={row['tp']} FN={row['fn']} FP={row['fp']} P={row['p']:.3f} R={row['r']:.3f}"
     )
@@ -314,7 +314,7 @@ def _print_report(result: dict[str, Any]) -> None:
         refused = person["margin_refusals"]
         print(f"true merges there that the margin of {result['margin']} refuses: {refused}")  # noqa: T201
     agrees = "agrees" if chosen == result["constant"] else "DIFFERS: update it and its comment"
-    print(f"kg.resolve.FUZZY_THRESHOLD = {result['constant']} ({agrees})")  # noqa: T201
+    print(f"kg.extract.resolve.FUZZY_THRESHOLD = {result['constant']} ({agrees})")  # noqa: T201
     for group in ("organisation", "place"):
         g = result["groups"][group]
         hardest = g["hardest_negative"]

@@ -167,8 +167,8 @@ def _claims_per_release(rows: Sequence[dict[str, Any]]) -> tuple[list[tuple[Clai
     Ingest names each article by its ``id``; a release it skips (it logs why) gets no claims,
     and the second value counts them.
     """
+    from kg.extract.pipeline import Extractor
     from kg.ingest.read import read_articles
-    from kg.pipeline import Extractor
 
     wanted = {str(row["id"]) for row in rows}
     articles = {a.source: a for a in read_articles([ISAF]) if a.source in wanted}

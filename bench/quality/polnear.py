@@ -358,9 +358,9 @@ def _claims_per_document(
     documents: Sequence[GoldDocument], meta: dict[str, tuple[str | None, str | None]]
 ) -> list[tuple[Claim, ...]]:
     """Run extraction over the raw texts, one body zone each, in order."""
+    from kg.extract.pipeline import Extractor
     from kg.ingest.read import article_id
     from kg.model import Article, Zone
-    from kg.pipeline import Extractor
 
     articles = [
         Article(

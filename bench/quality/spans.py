@@ -82,9 +82,9 @@ def extract_texts(named_texts: Sequence[tuple[str, str]]) -> list[ExtractedArtic
 
     One body zone keeps the extractor's offsets those of the gold.
     """
+    from kg.extract.pipeline import Extractor
     from kg.ingest.read import article_id
     from kg.model import Article, Zone
-    from kg.pipeline import Extractor
 
     articles = [
         Article(id=article_id(text), source=name, text=text, zones=(Zone(0, len(text), "body"),))

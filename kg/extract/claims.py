@@ -33,9 +33,9 @@ from kg.extract.claimwords import (
 )
 from kg.extract.dates import find_dates
 from kg.extract.figures import find_figures
+from kg.extract.gazetteer import Gazetteer
 from kg.extract.measures import read_measure
 from kg.extract.quotes import quote_regions
-from kg.gazetteer import Gazetteer
 from kg.model import Article, Certainty, Claim, Figure, Mention, Quantity, Span
 
 __all__ = ["claims_from_doc"]

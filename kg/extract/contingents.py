@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL
 from kg.extract.wordlists import CONTINGENT_BRANCH_WORDS, CONTINGENT_HEADS
-from kg.gazetteer import Gazetteer, GazetteerEntry
 
 __all__ = [
     "Contingent",

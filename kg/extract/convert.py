@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.contingents import gazetteer_entry, resolve_contingent
+from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.wordlists import (
     COUNTRY_NAMES,
@@ -23,7 +24,6 @@ from kg.extract.wordlists import (
     NON_ENTITY_LABELS,
     PERSON_TITLES,
 )
-from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.model import Article, Mention
 
 __all__ = ["classify_organization", "mentions_from_doc"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.gazetteer import Gazetteer
 from kg.extract.relationwords import (
     AFFILIATE_NOUNS,
     ALLY_WORDS,
@@ -37,7 +38,6 @@ from kg.extract.relationwords import (
     TITLE_WORDS,
 )
 from kg.extract.wordlists import CONTINGENT_HEADS
-from kg.gazetteer import Gazetteer
 from kg.model import Article, Mention, Relation, Span
 
 __all__ = ["relations_from_doc"]

@@ -1,7 +1,7 @@
 """Mentions -> canonical entities: one node per real-world thing across all articles.
 
 Identity comes from the gazetteer where it knows the name (its ids are fixed IRIs), and
-otherwise from a slug of the name's romanisation fold (:func:`kg.names.fold_name`), so the same
+otherwise from a slug of the name's romanisation fold (:func:`kg.extract.names.fold_name`), so the same
 person named in two articles meets in one node however each spells it ("Andriy Melnyk",
 "Andrii Melnyk": ``andry-melnyk``). A key depends on the name alone, never on other articles,
 so building article B never renames what article A made.
@@ -27,9 +27,9 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.names import fold_name
 from kg.model import Article, Entity, ExtractedArticle, Mention
-from kg.names import fold_name
 
 __all__ = [
     "CLASS_PRIORITY",
@@ -54,7 +54,7 @@ CLASS_PRIORITY = (
     "Settlement",
 )
 
-#: Lowest similarity (0-100, :func:`kg.names.name_similarity`) at which a person's full name
+#: Lowest similarity (0-100, :func:`kg.extract.names.name_similarity`) at which a person's full name
 #: merges with a gazetteer person. Measured, not chosen: bench/quality/fuzzy_threshold.py takes
 #: the lowest threshold without a false merge on the gazetteer's persons (typos and aliases
 #: against their entry; names against every other entry) and on real namesakes it lists. Its

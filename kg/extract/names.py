@@ -2,14 +2,14 @@
 
 News romanises the same Cyrillic or Korean name several ways (Zelensky, Zelenskyy, Zelenskiy;
 Kim Jong Un, Kim Jong-un). :func:`fold_name` maps the variants a fixed rule set can explain onto
-one form; the gazetteer indexes names by it and :mod:`kg.resolve` slugs names outside the
+one form; the gazetteer indexes names by it and :mod:`kg.extract.resolve` slugs names outside the
 gazetteer from it, so the same person gets the same key in every article without any article
 knowing the others. The fold is a pure function of the name: keys stay deterministic.
 
 What the fold cannot explain (a typo, "Volodimir") :class:`NameMatcher` may still match against
 known names, with a score that compares the words of two names pairwise, so that one different
 word ("Kim Jong Il" against "Kim Jong Un") sinks the score however long the rest is. The
-threshold and the ambiguity margin are the caller's (:mod:`kg.resolve` holds the measured ones).
+threshold and the ambiguity margin are the caller's (:mod:`kg.extract.resolve` holds the measured ones).
 
 Nothing here knows the gazetteer, classes or spaCy: plain strings in, strings out.
 """

@@ -7,7 +7,7 @@ unknown IRI) and then answers the questions the pipeline asks:
 
 - which entry a name denotes (:meth:`Gazetteer.lookup`), after the normalisation news text
   needs: curly quotes, spacing, case, a leading "the" and a possessive "'s", and then the
-  romanisation fold of :func:`kg.names.fold_name` ("Zelenskii", "Kim Jong-Un", "Andriy");
+  romanisation fold of :func:`kg.extract.names.fold_name` ("Zelenskii", "Kim Jong-Un", "Andriy");
 - which entry a misspelt name most resembles (:meth:`Gazetteer.similar`), a fuzzy match that
   the resolver calls with its measured threshold;
 - which state a nationality adjective names (:meth:`Gazetteer.state_for_demonym`);
@@ -21,7 +21,7 @@ they collide with ordinary words ("us"). Every other name matches case-insensiti
 form shared by names of two entries matches neither (it is logged): the exact names still do.
 
 Every problem with the file raises :class:`~kg.errors.OntologyError` naming the file and the
-offending entry. No spaCy here: :mod:`kg.nlp` turns :meth:`Gazetteer.alias_items` into patterns.
+offending entry. No spaCy here: :mod:`kg.extract.nlp` turns :meth:`Gazetteer.alias_items` into patterns.
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kg.errors import OntologyError
+from kg.extract.names import NameMatcher, fold_name
 from kg.files import ontology_dir, read_json
 from kg.model import ENTITY_CLASSES, Relation
-from kg.names import NameMatcher, fold_name
 
 __all__ = [
     "ENTRY_CLASSES",
@@ -58,7 +58,7 @@ GAZETTEER_FILE = "gazetteer.json"
 #: ontology ("use a subclass when the kind is known"), and a gazetteer entry always knows it.
 ENTRY_CLASSES = ENTITY_CLASSES - {"Actor", "Location"}
 
-#: Kinds of names listed under ``non_actors``; :mod:`kg.nlp` uses them as pattern ids.
+#: Kinds of names listed under ``non_actors``; :mod:`kg.extract.nlp` uses them as pattern ids.
 NON_ACTOR_KINDS = ("event", "platform", "weapon")
 
 #: Relation lists of an entry, and the ``ckg:`` property each becomes.
@@ -206,7 +206,7 @@ class Gazetteer:
     ) -> GazetteerEntry | None:
         """The entry of one of ``classes`` whose names ``name`` resembles, or None.
 
-        A fuzzy match (:class:`kg.names.NameMatcher`) for spellings no alias and no fold
+        A fuzzy match (:class:`kg.extract.names.NameMatcher`) for spellings no alias and no fold
         explains ("Volodimir Zelensky"). None when the best entry scores under ``threshold``,
         when another entry scores within ``margin`` of it, and for names too short or single
         words. Call :meth:`lookup` first: a listed name is no guess.

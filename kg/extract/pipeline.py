@@ -17,12 +17,12 @@ from spacy.language import Language
 
 from kg.extract.claims import claims_from_doc
 from kg.extract.convert import mentions_from_doc
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.nlp import build_pipeline, shared_gazetteer
 from kg.extract.relations import relations_from_doc
-from kg.gazetteer import Gazetteer
+from kg.extract.resolve import resolve_article
 from kg.ingest.textnorm import blank_out, normalize_for_nlp
 from kg.model import READ_ZONE_KINDS, Article, Claim, ExtractedArticle
-from kg.nlp import build_pipeline, shared_gazetteer
-from kg.resolve import resolve_article
 
 __all__ = ["ArticleExtractor", "Extractor", "model_text"]
 

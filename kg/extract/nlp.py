@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
 from kg.extract.contingents import ContingentFinder
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.wordlists import PERSON_TITLES
-from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.ingest.textnorm import normalize_for_nlp
 
 __all__ = [
