@@ -17,7 +17,7 @@ from pathlib import Path
 from kg.extract.nlp import load_model
 from kg.extract.pipeline import Extractor, model_text
 from kg.ingest.read import read_articles
-from kg.mapping import article_quads, entity_quads
+from kg.rdf.mapping import article_quads, entity_quads
 
 ROOT = Path(__file__).resolve().parent.parent
 ISAF = ROOT.parent / "shared" / "benchmarks" / "isaf" / "isaf_test_gold.jsonl"

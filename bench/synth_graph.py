@@ -1,6 +1,6 @@
 """A synthetic ConflictKG graph of about N triples, written as N-Quads, for store and query benchmarks.
 
-The quads come from :mod:`kg.mapping` (``article_quads``, ``entity_quads``, ``gazetteer_quads``)
+The quads come from :mod:`kg.rdf.mapping` (``article_quads``, ``entity_quads``, ``gazetteer_quads``)
 applied to made-up ``ExtractedArticle`` records, so their shape is exactly what ``kg build``
 writes: one named graph per article with its metadata, mentions, claims (figures with measure,
 qualifier, value or bounds, counted group, date, claimants, intermediaries, certainty) and
@@ -39,7 +39,6 @@ import pyoxigraph as ox
 from oxrdflib._converter import to_ox
 
 from kg.extract.gazetteer import load_gazetteer
-from kg.mapping import Quad, article_quads, entity_quads, gazetteer_quads
 from kg.model import (
     Article,
     Certainty,
@@ -55,7 +54,8 @@ from kg.model import (
     Span,
     Zone,
 )
-from kg.ontology import ONTOLOGY_GRAPH, load_ontology
+from kg.rdf.mapping import Quad, article_quads, entity_quads, gazetteer_quads
+from kg.rdf.ontology import ONTOLOGY_GRAPH, load_ontology
 
 __all__ = ["background_quads", "synthetic_articles", "synthetic_quads", "write_nquads"]
 

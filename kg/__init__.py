@@ -20,11 +20,11 @@ from kg.errors import (
     ReadOnlyStoreError,
     StoreError,
 )
-from kg.export import read_graph_file, sorted_nquads, write_exports
 from kg.extract.pipeline import Extractor
 from kg.ingest.read import read_articles
 from kg.model import Article, Entity, ExtractedArticle, Mention, Relation, Zone
-from kg.ontology import validate
+from kg.rdf.export import read_graph_file, sorted_nquads, write_exports
+from kg.rdf.ontology import validate
 from kg.store import open_store
 
 __all__ = [

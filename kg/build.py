@@ -14,7 +14,7 @@ leaves the store as it was. An unreadable file among good ones is skipped with a
 (``strict=True`` stops instead).
 
 The exports and the HTML view are written after the store, as one set of whole files
-(:func:`kg.export.write_files`): a build that fails or is killed there leaves the old files.
+(:func:`kg.rdf.export.write_files`): a build that fails or is killed there leaves the old files.
 The output folder is checked before any work, so a read-only one stops the build at once.
 """
 
@@ -34,15 +34,15 @@ from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
 from kg.errors import ExportError
-from kg.export import check_output_folder, export_files, write_files
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import ArticleExtractor
 from kg.files import Writer
 from kg.ingest.read import JSONL_SUFFIXES, article_files, read_articles
-from kg.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.model import Article, ExtractedArticle
-from kg.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
 from kg.parallel import chunks, open_extraction
+from kg.rdf.export import check_output_folder, export_files, write_files
+from kg.rdf.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
+from kg.rdf.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
 from kg.store import QuadStore, close_after_failure, is_remote, open_store
 from kg.views import whole_view
 from kg.viz import write_view_html

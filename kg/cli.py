@@ -186,7 +186,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace) -> int:
     from kg.build import write_outputs
-    from kg.export import check_output_folder
+    from kg.rdf.export import check_output_folder
     from kg.remove import remove_articles
     from kg.store import existing_store
 
@@ -203,8 +203,8 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kg.export import read_graph_file
-    from kg.ontology import validate
+    from kg.rdf.export import read_graph_file
+    from kg.rdf.ontology import validate
 
     conforms, report = validate(read_graph_file(args.graph))
     print(f"{args.graph}: {'conforms' if conforms else 'does not conform'}")  # noqa: T201

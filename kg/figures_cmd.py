@@ -10,7 +10,6 @@ from typing import Any, get_args
 
 from kg.cli import add_store_option
 from kg.errors import QueryError
-from kg.export import write_files
 from kg.figure_compare import (
     FIGURE_COLUMNS,
     SAME_PERIOD_DAYS,
@@ -20,6 +19,7 @@ from kg.figure_compare import (
     read_figures,
 )
 from kg.model import Measure
+from kg.rdf.export import write_files
 
 __all__ = ["add_parser", "run_figures"]
 

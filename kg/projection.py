@@ -21,7 +21,7 @@ from typing import Any
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.memory import Memory
 
-from kg.ontology import CKG, GAZETTEER_GRAPH
+from kg.rdf.ontology import CKG, GAZETTEER_GRAPH
 
 __all__ = [
     "PREFIXES",

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ONTOLOGY_GRAPH, RDF, SCHEMA
+from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ONTOLOGY_GRAPH, RDF, SCHEMA
 
 __all__ = [
     "NO_FIGURE",

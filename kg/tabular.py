@@ -4,10 +4,10 @@ Nodes are the mentioned entities and edges the relations among them, exactly as 
 draws them (:func:`kg.projection.graph_view`); each edge also carries how many articles state
 it and one sentence that does (its ``ckg:Evidence``). Rows come out in a fixed order (nodes by
 IRI, edges by source, target, predicate) and files are written through
-:func:`kg.export.write_files`: a failed or killed export never leaves half a file where a good
+:func:`kg.rdf.export.write_files`: a failed or killed export never leaves half a file where a good
 one was.
 
-This module also holds ``kg export``: the RDF formats go through :mod:`kg.export`'s writers,
+This module also holds ``kg export``: the RDF formats go through :mod:`kg.rdf.export`'s writers,
 GraphML and CSV through the ones here.
 """
 
@@ -25,9 +25,9 @@ from typing import Any
 from rdflib import Dataset
 
 from kg.errors import ExportError
-from kg.export import EXPORT_FILES, renderers, text_writer, write_files
 from kg.files import Writer
 from kg.projection import ViewEdge, ViewNode, graph_view, relation_evidence
+from kg.rdf.export import EXPORT_FILES, renderers, text_writer, write_files
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -44,7 +44,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: ``kg export --format`` choices: kg.export's RDF serialisations, then the tabular ones.
+#: ``kg export --format`` choices: kg.rdf.export's RDF serialisations, then the tabular ones.
 EXPORT_FORMATS: tuple[str, ...] = (*EXPORT_FILES, "graphml", "csv")
 
 #: Header of nodes.csv. ``id`` and ``label`` are the names Gephi's spreadsheet import looks for.

@@ -32,8 +32,8 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from kg.errors import ExportError
-from kg.export import write_files
 from kg.projection import SourceSentence, ViewEdge, ViewNode
+from kg.rdf.export import write_files
 
 __all__ = [
     "DrawEdge",

@@ -96,7 +96,7 @@ def run_bench() -> Callable[..., subprocess.CompletedProcess[str]]:
 
 
 def _store_nquads(folder: Path) -> str:
-    from kg.export import sorted_nquads
+    from kg.rdf.export import sorted_nquads
     from kg.store import open_store
 
     store = open_store(folder)

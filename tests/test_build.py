@@ -17,9 +17,9 @@ from rdflib.compare import isomorphic
 
 from kg.build import build
 from kg.cli import main
-from kg.export import read_graph_file, union_graph
 from kg.extract.pipeline import Extractor
-from kg.ontology import CKG, ENTITIES_GRAPH, RDFS, SCHEMA, validate
+from kg.rdf.export import read_graph_file, union_graph
+from kg.rdf.ontology import CKG, ENTITIES_GRAPH, RDFS, SCHEMA, validate
 
 pytestmark = pytest.mark.slow
 

@@ -29,8 +29,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.export import sorted_nquads
-from kg.ontology import validate
+from kg.rdf.export import sorted_nquads
+from kg.rdf.ontology import validate
 from kg.store import open_store
 from kg.store.oxigraph import BULK_FILES, JOURNAL, WAS_EMPTY
 

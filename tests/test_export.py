@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.export import TURTLE_SUBJECTS_PER_CALL, renderers, union_graph
-from kg.ontology import CKG, RDF, RDFS
+from kg.rdf.export import TURTLE_SUBJECTS_PER_CALL, renderers, union_graph
+from kg.rdf.ontology import CKG, RDF, RDFS
 
 ID = "https://w3id.org/conflict-kg/id/"
 #: A predicate in no namespace the project binds: each body must use the one header prefix.

@@ -35,7 +35,6 @@ from spacy.tokens import Doc
 
 from kg.build import build
 from kg.errors import InputError
-from kg.export import read_graph_file, renderers, sorted_nquads
 from kg.extract.attribution import find_attributions
 from kg.extract.claims import claims_from_doc
 from kg.extract.dates import find_dates
@@ -44,9 +43,10 @@ from kg.extract.nlp import MAX_SENTENCE_TOKENS, MAX_TOKENS_WITHOUT_STOP, paragra
 from kg.extract.pipeline import Extractor, model_text
 from kg.ingest.htmltext import html_blocks
 from kg.ingest.read import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, read_articles
-from kg.mapping import article_quads, entity_quads
 from kg.model import Article, ExtractedArticle, Mention, Zone
-from kg.ontology import XSD, decimal_literal, validate
+from kg.rdf.export import read_graph_file, renderers, sorted_nquads
+from kg.rdf.mapping import article_quads, entity_quads
+from kg.rdf.ontology import XSD, decimal_literal, validate
 
 #: Derandomized (the same examples on every run and machine), no example database, no
 #: per-example deadline (a shared CI core is slow at times); each test sets its own count.

@@ -23,7 +23,7 @@ from kg.extract.gazetteer import (
     normalize_name,
 )
 from kg.model import ENTITY_CLASSES, Relation
-from kg.ontology import term
+from kg.rdf.ontology import term
 
 
 @pytest.fixture(scope="module")

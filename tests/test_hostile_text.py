@@ -136,7 +136,7 @@ class HostileBuild:
 def hostile(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> HostileBuild:
     from kg.build import build
     from kg.cli import main
-    from kg.ontology import ENTITIES_GRAPH, ID
+    from kg.rdf.ontology import ENTITIES_GRAPH, ID
     from kg.store import existing_store
 
     folder = tmp_path_factory.mktemp("hostile-in")

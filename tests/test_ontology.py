@@ -1,6 +1,6 @@
 """The ontology files against the contract in DESIGN.md: terms, shapes, JSON-LD context, loading.
 
-No spaCy model is needed: the data checked here is built by hand in the shape kg.mapping writes.
+No spaCy model is needed: the data checked here is built by hand in the shape kg.rdf.mapping writes.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from rdflib.namespace import SH
 
 from kg.errors import OntologyError
 from kg.files import ontology_dir
-from kg.ontology import (
+from kg.rdf.ontology import (
     CKG,
     CONTEXT_FILE,
     ENTITIES_GRAPH,

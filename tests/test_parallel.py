@@ -23,9 +23,9 @@ from kg.cli import main
 from kg.errors import ClusterError
 from kg.extract.nlp import shared_gazetteer
 from kg.ingest.read import read_articles
-from kg.mapping import Quad
 from kg.model import Article, ExtractedArticle
 from kg.parallel import chunks, open_extraction, ordered
+from kg.rdf.mapping import Quad
 from kg.store.memory import MemoryStore
 
 #: Articles made from the seeds' paragraphs for the equivalence tests.

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from kg.errors import StoreError
-from kg.export import read_graph_file
+from kg.rdf.export import read_graph_file
 from kg.stats import NO_FIGURE, STATS_HEADERS, Stats, add_parser, format_stats, store_stats
 from kg.store import open_store
 

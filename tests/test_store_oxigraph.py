@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 
 from kg.errors import StoreError
-from kg.mapping import Quad
+from kg.rdf.mapping import Quad
 from kg.store.oxigraph import JOURNAL, WAS_EMPTY, OxigraphStore
 
 EX = "https://example.org/"

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from kg.errors import ExportError, StoreError
-from kg.export import EXPORT_FILES, write_exports
+from kg.rdf.export import EXPORT_FILES, write_exports
 from kg.store import open_store
 from kg.tabular import (
     EDGE_COLUMNS,

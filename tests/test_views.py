@@ -1,6 +1,6 @@
 """What each ``kg view`` draws: the whole graph, a neighbourhood, the claims, and the node limit.
 
-No spaCy: the dataset is built by hand in the shape kg.mapping writes (an entities and a
+No spaCy: the dataset is built by hand in the shape kg.rdf.mapping writes (an entities and a
 gazetteer graph, one graph per article with its mentions, relations with their evidence, and
 claims with their figures). :func:`make_world` is also drawn by the browser tests.
 """
@@ -19,8 +19,8 @@ from rdflib import Dataset, Literal, URIRef
 from kg.analytics import centrality, to_networkx
 from kg.claim_records import claim_records
 from kg.errors import QueryError
-from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SKOS, WIKIDATA
 from kg.projection import graph_view
+from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SKOS, WIKIDATA
 from kg.store import open_store
 from kg.views import ViewError, add_parser, claims_view, neighbourhood_view, whole_view
 from kg.viz import View
@@ -78,7 +78,7 @@ def _claim(
     about: list[str],
     figures: list[tuple[str, str, str]],
 ) -> None:
-    """A claim as kg.mapping writes it; figures are (text, measure, counted group)."""
+    """A claim as kg.rdf.mapping writes it; figures are (text, measure, counted group)."""
     g = ds.graph(article)
     claim = URIRef(f"{article}/claim/{start}-{start + len(text)}")
     g.add((claim, RDF.type, CKG.Claim))

@@ -1,6 +1,6 @@
 """The graph view: which entities and relations a page shows, and that the page is safe offline.
 
-No spaCy: the dataset is built by hand in the shape kg.mapping writes (entities and gazetteer
+No spaCy: the dataset is built by hand in the shape kg.rdf.mapping writes (entities and gazetteer
 graphs, one graph per article) and read through both rdflib backends the project uses.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
-from kg.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA
 from kg.projection import ViewEdge, ViewNode, graph_view
+from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA
 from kg.views import most_central_view
 from kg.viz import DrawEdge, DrawNode, Tip, TipLine, View, write_view_html
 

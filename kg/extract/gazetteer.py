@@ -51,7 +51,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: File name inside :func:`kg.ontology.ontology_dir`.
+#: File name inside :func:`kg.rdf.ontology.ontology_dir`.
 GAZETTEER_FILE = "gazetteer.json"
 
 #: Classes an entry may have: the concrete ones. ``Actor`` and ``Location`` are abstract in the

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from rdflib import Dataset, URIRef
 
-from kg.mapping import Quad
+from kg.rdf.mapping import Quad
 
 __all__ = ["Capabilities", "QuadStore"]
 

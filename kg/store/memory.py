@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from rdflib import Dataset, Graph, URIRef
 
-from kg.mapping import Quad
+from kg.rdf.mapping import Quad
 from kg.store.base import Capabilities
 
 __all__ = ["MemoryStore"]

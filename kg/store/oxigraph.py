@@ -33,7 +33,7 @@ from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.files import explain, write_whole
-from kg.mapping import Quad
+from kg.rdf.mapping import Quad
 from kg.store.base import Capabilities
 
 __all__ = ["OxigraphStore"]

@@ -57,7 +57,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import StoreError
-from kg.mapping import Quad
+from kg.rdf.mapping import Quad
 from kg.store.base import Capabilities
 
 __all__ = ["AUTH_ENV", "BATCH_QUADS", "Endpoints", "SparqlStore", "basic_auth_header", "parse_store_url"]

@@ -21,8 +21,8 @@ from typing import Any
 
 from rdflib import Dataset, Literal, URIRef
 
-from kg.ontology import CKG, ID, SCHEMA
 from kg.projection import RELATION_PREDICATES
+from kg.rdf.ontology import CKG, ID, SCHEMA
 
 __all__ = [
     "ArticleInfo",

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kg.claims_table import bounds_text
-from kg.ontology import ENTITIES_GRAPH, GAZETTEER_GRAPH, ID
+from kg.rdf.ontology import ENTITIES_GRAPH, GAZETTEER_GRAPH, ID
 from kg.viz import View, write_view_html
 from kg.web.facts import ArticleInfo, ClaimFact, EntityFacts, Figure, Named, RelationFact
 from kg.web.search import SearchHit

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rdflib import Dataset, URIRef
 
 from kg.errors import QueryError
-from kg.ontology import CKG, ID
+from kg.rdf.ontology import CKG, ID
 from kg.web.facts import PREFIXES, SAFE_IRI, Named, chunks, entity_key, labels, named, rows, sparql_string
 
 __all__ = ["SearchHit", "entities_named", "search"]

@@ -23,7 +23,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.ontology import PREFIXES, XSD, load_context
+from kg.rdf.ontology import PREFIXES, XSD, load_context
 from kg.web import ProtocolError
 
 __all__ = [

@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from kg.extract.gazetteer import Gazetteer
 from kg.model import Article, Claim, Entity, ExtractedArticle, Relation
-from kg.ontology import (
+from kg.rdf.ontology import (
     ENTITIES_GRAPH,
     GAZETTEER_GRAPH,
     ID,

@@ -1,6 +1,6 @@
 """Namespaces of the ontology contract and access to the files in ``ontology/``.
 
-Only :mod:`kg.mapping` mints terms; everything else imports the namespaces from here so the
+Only :mod:`kg.rdf.mapping` mints terms; everything else imports the namespaces from here so the
 contract's IRIs are written down once. The files themselves (``ckg.ttl``, ``shapes.ttl``,
 ``context.jsonld``) are read here and nowhere else: a missing or malformed file fails fast with an
 :class:`~kg.errors.OntologyError` naming it, instead of surfacing later as an empty graph.

@@ -17,7 +17,7 @@ from rdflib.term import IdentifiedNode, Node
 
 from kg.errors import ExportError, InputError
 from kg.files import Writer, check_writable, explain, write_whole
-from kg.ontology import PREFIXES, XSD, decimal_literal, load_context
+from kg.rdf.ontology import PREFIXES, XSD, decimal_literal, load_context
 
 __all__ = [
     "EXPORT_FILES",
