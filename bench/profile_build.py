@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth_corpus import write_corpus  # noqa: E402
 
-from kg.build import build  # noqa: E402
+from kg.builder.build import build  # noqa: E402
 from kg.extract.nlp import load_model  # noqa: E402
 from kg.extract.pipeline import Extractor, model_text  # noqa: E402
 from kg.ingest.read import read_articles  # noqa: E402

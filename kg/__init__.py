@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from kg.build import BuildReport, build
+from kg.builder.build import BuildReport, build
 from kg.errors import (
     BackendUnavailableError,
     ClusterError,

@@ -146,7 +146,7 @@ def positive_int(text: str) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from kg.build import build
+    from kg.builder.build import build
     from kg.progress import build_progress
 
     try:
@@ -185,9 +185,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from kg.build import write_outputs
+    from kg.builder.build import write_outputs
+    from kg.builder.remove import remove_articles
     from kg.rdf.export import check_output_folder
-    from kg.remove import remove_articles
     from kg.store import existing_store
 
     with existing_store(args.store or args.out / "store") as store:

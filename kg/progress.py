@@ -26,7 +26,7 @@ from rich.progress import (
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from kg.build import ProgressCallback
+    from kg.builder.build import ProgressCallback
 
 __all__ = ["build_progress"]
 
@@ -41,7 +41,7 @@ class _RateColumn(ProgressColumn):
 
 @contextmanager
 def build_progress(quiet: bool = False, console: Console | None = None) -> Iterator[ProgressCallback | None]:
-    """A callback for :func:`kg.build.build`'s ``progress``, drawing on ``console`` (default:
+    """A callback for :func:`kg.builder.build.build`'s ``progress``, drawing on ``console`` (default:
     stderr); None when quiet or when the console is not a terminal."""
     console = console or Console(stderr=True)
     if quiet or not console.is_terminal:

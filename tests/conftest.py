@@ -42,7 +42,7 @@ def extractor():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
     """One build of the seeds into an on-disk Oxigraph store, shared by read-only tests."""
-    from kg.build import build
+    from kg.builder.build import build
 
     out = tmp_path_factory.mktemp("seed-build")
     report = build([SEEDS], out, extractor=extractor)

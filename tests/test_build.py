@@ -15,7 +15,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.build import build
+from kg.builder.build import build
 from kg.cli import main
 from kg.extract.pipeline import Extractor
 from kg.rdf.export import read_graph_file, union_graph
@@ -258,7 +258,7 @@ def test_build_cli_interrupt_says_whole_articles_remain(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(importlib.import_module("kg.build"), "build", interrupted)
+    monkeypatch.setattr(importlib.import_module("kg.builder.build"), "build", interrupted)
     assert main(["build", str(seeds_dir), "--out", str(tmp_path)]) == 130
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "whole articles only" in err

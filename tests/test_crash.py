@@ -58,7 +58,7 @@ _BUILDER = f"""
 import os, signal, sys, time, traceback
 from pathlib import Path
 import kg.store.oxigraph  # imported, never opened here
-from kg.build import build
+from kg.builder.build import build
 from kg.extract.pipeline import Extractor
 
 extractor = Extractor()

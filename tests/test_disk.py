@@ -159,7 +159,7 @@ def new_article(tmp_path: Path, seeds_dir: Path) -> Path:
 @pytest.fixture
 def model_once(monkeypatch: pytest.MonkeyPatch, extractor) -> None:  # type: ignore[no-untyped-def]
     """`kg build` in this process uses the loaded pipeline instead of loading its own."""
-    module = import_module("kg.build")  # kg.build is also the function's name on the package
+    module = import_module("kg.builder.build")
     monkeypatch.setattr(module, "build", partial(module.build, extractor=extractor))
 
 
@@ -195,7 +195,7 @@ def _assert_no_leftovers(*folders: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("module", "name"),
-    [("kg.build", "open_store"), ("kg.store.oxigraph", "write_whole")],
+    [("kg.builder.build", "open_store"), ("kg.store.oxigraph", "write_whole")],
     ids=["before the journal", "after the journal"],
 )
 def test_disk_full_store_write_in_build_loses_nothing(  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Literal
 from spacy.tokens import Doc
 
-from kg.build import build
+from kg.builder.build import build
 from kg.errors import InputError
 from kg.extract.attribution import find_attributions
 from kg.extract.claims import claims_from_doc

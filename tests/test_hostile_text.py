@@ -134,7 +134,7 @@ class HostileBuild:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> HostileBuild:
-    from kg.build import build
+    from kg.builder.build import build
     from kg.cli import main
     from kg.rdf.ontology import ENTITIES_GRAPH, ID
     from kg.store import existing_store

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-import kg.parallel
-from kg.build import build
+import kg.builder.parallel
+from kg.builder.build import build
+from kg.builder.parallel import chunks, open_extraction, ordered
 from kg.cli import main
 from kg.errors import ClusterError
 from kg.extract.nlp import shared_gazetteer
 from kg.ingest.read import read_articles
 from kg.model import Article, ExtractedArticle
-from kg.parallel import chunks, open_extraction, ordered
 from kg.rdf.mapping import Quad
 from kg.store.memory import MemoryStore
 
@@ -83,7 +83,7 @@ def test_parallel_build_streams_whole_articles_in_batches(
             writes.append((read, sum(1 for q in quads if str(q[1]).endswith("#sourceFile"))))
             return super().add(quads)
 
-    module = import_module("kg.build")  # kg.build is also the function's name on the package
+    module = import_module("kg.builder.build")
     monkeypatch.setattr(module, "read_articles", counting)
     monkeypatch.setattr(module, "open_store", lambda spec: Spy())
     report = build([jsonl], tmp_path, extractor=_Echo(), exports=False, batch_size=4)
@@ -175,7 +175,7 @@ def test_parallel_cli_hands_workers_and_dask_to_build(
         seen.update(kwargs)
         raise ClusterError("stop here")
 
-    monkeypatch.setattr(import_module("kg.build"), "build", fake_build)
+    monkeypatch.setattr(import_module("kg.builder.build"), "build", fake_build)
     assert main(["build", str(seeds_dir), "--workers", "3", "--dask", "local"]) == 1
     assert seen["workers"] == 3 and seen["dask"] == "local"
     assert seen["progress"] is None  # stderr is not a terminal here
@@ -195,16 +195,16 @@ def test_parallel_unreachable_scheduler_is_a_one_line_error(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pytest.importorskip("distributed", reason="dask[distributed] is not installed: pip install '.[dask]'")
-    import kg.distributed
+    import kg.builder.distributed
 
-    monkeypatch.setattr(kg.distributed, "CONNECT_TIMEOUT_S", 1)
+    monkeypatch.setattr(kg.builder.distributed, "CONNECT_TIMEOUT_S", 1)
     for address in ("tcp://127.0.0.1:9", "nonsense"):
         assert main(["build", str(seeds_dir), "--out", str(tmp_path), "--dask", address]) == 1
         err = capsys.readouterr().err
         assert err.startswith(f"error: cannot use the Dask scheduler at '{address}'"), err
         assert err.count("\n") == 1
     with pytest.raises(ClusterError):
-        kg.distributed.DaskExtraction("tcp://127.0.0.1:9")
+        kg.builder.distributed.DaskExtraction("tcp://127.0.0.1:9")
 
 
 @pytest.mark.slow
@@ -215,7 +215,7 @@ def test_parallel_pool_output_matches_one_process(
     one_process: str,
     store_nquads: Callable[[Path], str],
 ) -> None:
-    monkeypatch.setattr(kg.parallel, "CHUNK_ARTICLES", 3)  # several chunks in flight, out of order
+    monkeypatch.setattr(kg.builder.parallel, "CHUNK_ARTICLES", 3)  # several chunks in flight, out of order
     report = build([corpus], tmp_path, workers=2, batch_size=5, exports=False)
     assert report.articles_added == GENERATED + 2
     assert store_nquads(tmp_path / "store") == one_process
@@ -241,7 +241,7 @@ def test_parallel_dask_output_matches_one_process(
     dask_cluster: str,
     store_nquads: Callable[[Path], str],
 ) -> None:
-    monkeypatch.setattr(kg.parallel, "CHUNK_ARTICLES", 3)
+    monkeypatch.setattr(kg.builder.parallel, "CHUNK_ARTICLES", 3)
     report = build([corpus], tmp_path, dask=dask_cluster, exports=False)
     assert report.articles_added == GENERATED + 2
     assert store_nquads(tmp_path / "store") == one_process

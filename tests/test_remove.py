@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from kg.build import build
+from kg.builder.build import build
 from kg.cli import main
 from kg.store import open_store
 

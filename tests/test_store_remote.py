@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from rdflib import BNode, Literal, URIRef
 
-from kg.build import build
+from kg.builder.build import build
 from kg.errors import QueryError, StoreError
 from kg.query import run_canned, run_query
 from kg.rdf.export import read_graph_file, sorted_nquads

@@ -1,7 +1,7 @@
 """``kg build``: articles in, store updated, exports and the HTML view written.
 
 The build streams: articles are read lazily, extracted (in this process, on a pool of
-processes, or on a Dask cluster: :mod:`kg.parallel`), and written to the store in batches of
+processes, or on a Dask cluster: :mod:`kg.builder.parallel`), and written to the store in batches of
 whole articles, so memory depends on the batch, not on the corpus. Each batch is one
 ``store.add``: the entity descriptions first, the article graphs last.
 
@@ -33,13 +33,13 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
+from kg.builder.parallel import chunks, open_extraction
 from kg.errors import ExportError
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import ArticleExtractor
 from kg.files import Writer
 from kg.ingest.read import JSONL_SUFFIXES, article_files, read_articles
 from kg.model import Article, ExtractedArticle
-from kg.parallel import chunks, open_extraction
 from kg.rdf.export import check_output_folder, export_files, write_files
 from kg.rdf.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.rdf.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology

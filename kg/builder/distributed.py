@@ -1,6 +1,6 @@
 """Extraction on a Dask ``distributed`` cluster: ``kg build --dask ADDRESS`` or ``--dask local``.
 
-Workers run :func:`kg.parallel.extract_chunk` on chunks of articles and send back the records;
+Workers run :func:`kg.builder.parallel.extract_chunk` on chunks of articles and send back the records;
 this process (the client) reads the input, maps the records to quads and writes the store, as
 a local build does, so the output is the same quads. Workers need ConflictKG and its model
 installed, and each loads the pipeline once, at its first chunk. Give them one thread each
@@ -18,10 +18,10 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kg.builder.parallel import CHUNKS_PER_WORKER, Pending, extract_chunk, ordered
 from kg.errors import ClusterError
 from kg.extract.nlp import shared_gazetteer
 from kg.model import Article, ExtractedArticle
-from kg.parallel import CHUNKS_PER_WORKER, Pending, extract_chunk, ordered
 
 __all__ = ["CONNECT_TIMEOUT_S", "LOCAL", "DaskExtraction"]
 

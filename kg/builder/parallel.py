@@ -34,7 +34,7 @@ from kg.extract.pipeline import ArticleExtractor, Extractor
 from kg.model import Article, ExtractedArticle
 
 if TYPE_CHECKING:
-    from kg.distributed import DaskExtraction
+    from kg.builder.distributed import DaskExtraction
 
 __all__ = ["CHUNK_ARTICLES", "ProcessPoolExtraction", "chunks", "extract_chunk", "open_extraction", "ordered"]
 
@@ -158,7 +158,7 @@ def open_extraction(
         return
     engine: ProcessPoolExtraction | DaskExtraction
     if dask is not None:
-        from kg.distributed import DaskExtraction
+        from kg.builder.distributed import DaskExtraction
 
         engine = DaskExtraction(dask, workers)
     else:
