@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import say  # noqa: E402
 
-from kg.query import canned_queries, render  # noqa: E402
+from kg.read.query import canned_queries, render  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_ROWS = 1000

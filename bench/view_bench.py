@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import say  # noqa: E402
 
-from kg.projection import RELATION_PREDICATES, SourceSentence, ViewEdge, ViewNode  # noqa: E402
+from kg.read.projection import RELATION_PREDICATES, SourceSentence, ViewEdge, ViewNode  # noqa: E402
 from kg.views import most_central_view  # noqa: E402
 from kg.viz import write_view_html  # noqa: E402
 

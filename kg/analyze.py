@@ -1,7 +1,7 @@
 """``kg analyze``: centrality, paths, communities and co-mentions of a store's entity graph.
 
-Each subcommand asks :mod:`kg.analytics` one question of the store's projection
-(:func:`kg.analytics.project`) and turns the answer into a :class:`Report`: a title, column
+Each subcommand asks :mod:`kg.read.analytics` one question of the store's projection
+(:func:`kg.read.analytics.project`) and turns the answer into a :class:`Report`: a title, column
 names and rows of plain values, which one function prints as a rich table, CSV or JSON, so
 every subcommand offers the same formats.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 from rdflib import Dataset
 
-from kg.analytics import CENTRALITY_MEASURES, centrality, comention, communities, project, shortest_path
+from kg.read.analytics import CENTRALITY_MEASURES, centrality, comention, communities, project, shortest_path
 
 __all__ = ["ANALYZE_FORMATS", "Report", "add_parser", "format_report"]
 

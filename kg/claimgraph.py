@@ -1,9 +1,9 @@
 """Claims as graph items: claimant -> claim -> counted group (the figure on the edge) or subject.
 
-:mod:`kg.views` draws the claims view with these: each :class:`~kg.projection.ClaimRecord`
+:mod:`kg.views` draws the claims view with these: each :class:`~kg.read.projection.ClaimRecord`
 becomes a node (a box with the claim's first words) and its edges, once as
-:class:`~kg.projection.ViewNode`/:class:`~kg.projection.ViewEdge` for the centrality measures of
-:mod:`kg.analytics`, once as :class:`~kg.viz.DrawNode`/:class:`~kg.viz.DrawEdge` with their
+:class:`~kg.read.projection.ViewNode`/:class:`~kg.read.projection.ViewEdge` for the centrality measures of
+:mod:`kg.read.analytics`, once as :class:`~kg.viz.DrawNode`/:class:`~kg.viz.DrawEdge` with their
 tooltips (who claims it, the cue, how sure, the figures, the sentence and its article).
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kg.claim_records import ClaimFigure, ClaimRecord
-from kg.projection import ViewEdge, ViewNode
+from kg.read.claims import ClaimFigure, ClaimRecord
+from kg.read.projection import ViewEdge, ViewNode
 from kg.viz import DrawEdge, DrawNode, Tip, TipLine, sentence_lines
 
 __all__ = ["claim_as_view_node", "claim_edges", "claim_node", "involved_entities"]
@@ -69,7 +69,7 @@ def claim_node(record: ClaimRecord, labels: Mapping[str, str], weight: float, *e
 
 
 def claim_as_view_node(record: ClaimRecord) -> ViewNode:
-    """The claim as a node for :func:`kg.analytics.to_networkx`."""
+    """The claim as a node for :func:`kg.read.analytics.to_networkx`."""
     return ViewNode(record.id, _short(record), "Claim", 0, None, (record.sentence.article,))
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from rdflib import Dataset
 
-from kg.query import run_canned
+from kg.read.query import run_canned
 
 __all__ = ["HEADERS", "bounds_text", "claim_table"]
 

@@ -115,8 +115,8 @@ def _parser() -> argparse.ArgumentParser:
 
     from kg.analyze import add_parser as add_analyze_parser
     from kg.figures_cmd import add_parser as add_figures_parser
+    from kg.read.stats import add_parser as add_stats_parser
     from kg.serve import add_parser as add_serve_parser
-    from kg.stats import add_parser as add_stats_parser
     from kg.tabular import add_export_parser
     from kg.views import add_parser as add_view_parser
 
@@ -215,7 +215,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _query(args: argparse.Namespace) -> int:
     from kg.output import format_result
-    from kg.query import canned_queries, run_canned, run_query
+    from kg.read.query import canned_queries, run_canned, run_query
 
     if args.list:
         for query in canned_queries().values():

@@ -10,7 +10,9 @@ from typing import Any, get_args
 
 from kg.cli import add_store_option
 from kg.errors import QueryError
-from kg.figure_compare import (
+from kg.model import Measure
+from kg.rdf.export import write_files
+from kg.read.figures import (
     FIGURE_COLUMNS,
     SAME_PERIOD_DAYS,
     FigureGroup,
@@ -18,14 +20,12 @@ from kg.figure_compare import (
     figure_rows,
     read_figures,
 )
-from kg.model import Measure
-from kg.rdf.export import write_files
 
 __all__ = ["add_parser", "run_figures"]
 
 MEASURES: tuple[str, ...] = get_args(Measure)
 
-#: The columns of :data:`kg.figure_compare.FIGURE_COLUMNS` the terminal shows.
+#: The columns of :data:`kg.read.figures.FIGURE_COLUMNS` the terminal shows.
 _TABLE_COLUMNS = ("id", "date", "claimant", "via", "figure", "bounds", "flag", "outlet")
 
 
@@ -60,7 +60,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 def run_figures(args: argparse.Namespace) -> int:
     """``kg figures``: read, compare, print, and write the files asked for."""
     from kg.output import format_result, print_table
-    from kg.query import QueryResult
+    from kg.read.query import QueryResult
     from kg.store import existing_store
     from kg.timeline import timeline_html
 

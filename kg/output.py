@@ -16,7 +16,7 @@ from typing import Literal
 from rich.console import Console
 from rich.table import Table
 
-from kg.query import QueryResult
+from kg.read.query import QueryResult
 
 __all__ = ["FORMATS", "format_result", "plain_table", "print_table"]
 

@@ -1,7 +1,7 @@
 """The entity graph as files other tools open: GraphML (Gephi, yEd, Cytoscape) and CSV.
 
 Nodes are the mentioned entities and edges the relations among them, exactly as the HTML view
-draws them (:func:`kg.projection.graph_view`); each edge also carries how many articles state
+draws them (:func:`kg.read.projection.graph_view`); each edge also carries how many articles state
 it and one sentence that does (its ``ckg:Evidence``). Rows come out in a fixed order (nodes by
 IRI, edges by source, target, predicate) and files are written through
 :func:`kg.rdf.export.write_files`: a failed or killed export never leaves half a file where a good
@@ -26,8 +26,8 @@ from rdflib import Dataset
 
 from kg.errors import ExportError
 from kg.files import Writer
-from kg.projection import ViewEdge, ViewNode, graph_view, relation_evidence
 from kg.rdf.export import EXPORT_FILES, renderers, text_writer, write_files
+from kg.read.projection import ViewEdge, ViewNode, graph_view, relation_evidence
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -61,7 +61,7 @@ class TabularEdge:
     """A relation as a row: the view's edge plus its article count and one stating sentence.
 
     Attributes:
-        edge: The merged relation from :func:`kg.projection.graph_view`.
+        edge: The merged relation from :func:`kg.read.projection.graph_view`.
         articles: How many articles state it (the gazetteer is not an article).
         evidence: A sentence that states it: from the first stating article in source-file
             order, the earliest in that article; empty for gazetteer-only facts.

@@ -24,7 +24,7 @@ from decimal import Decimal
 from html import escape
 from typing import Literal
 
-from kg.figure_compare import ComparedFigure, FigureGroup
+from kg.read.figures import ComparedFigure, FigureGroup
 
 __all__ = ["Mark", "Panel", "Timeline", "chart_data", "chart_panels", "timeline_html", "timeline_svg"]
 

@@ -1,6 +1,6 @@
 """``kg view``: choose what to draw, then draw it with :mod:`kg.viz`.
 
-Three views, all read through :mod:`kg.projection`:
+Three views, all read through :mod:`kg.read.projection`:
 
 - :func:`whole_view`: every mentioned entity and the relations among them;
 - :func:`neighbourhood_view`: the entities within some hops of the one a name picks out
@@ -8,7 +8,7 @@ Three views, all read through :mod:`kg.projection`:
 - :func:`claims_view`: claimant -> claim -> counted group (the figure on the edge), or subject,
   for every claim or for the claims an entity takes part in (items from :mod:`kg.claimgraph`).
 
-Nodes are sized by a centrality measure of :mod:`kg.analytics` over what the view covers. A
+Nodes are sized by a centrality measure of :mod:`kg.read.analytics` over what the view covers. A
 browser draws a few thousand nodes at most without freezing (vis-network lays out on the page's
 only thread), so beyond ``max_nodes`` a view keeps the most central (in a neighbourhood, the
 closest first) and the page says how many it leaves out.
@@ -23,14 +23,21 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.analytics import CENTRALITY_MEASURES, centrality, to_networkx
-from kg.claim_records import claim_records
 from kg.claimgraph import claim_as_view_node, claim_edges, claim_node, involved_entities
 from kg.errors import KGError
-from kg.projection import UNKNOWN_CLASS, SourceSentence, ViewEdge, ViewNode, graph_view, relation_evidence
+from kg.read.analytics import CENTRALITY_MEASURES, centrality, to_networkx
+from kg.read.claims import claim_records
+from kg.read.facts import last_segment
+from kg.read.projection import (
+    UNKNOWN_CLASS,
+    SourceSentence,
+    ViewEdge,
+    ViewNode,
+    graph_view,
+    relation_evidence,
+)
+from kg.read.search import entities_named
 from kg.viz import TipLine, View, entity_node, plural, relation_edge, write_view_html
-from kg.web.facts import last_segment
-from kg.web.search import entities_named
 
 __all__ = [
     "DEFAULT_MAX_NODES",
@@ -76,11 +83,11 @@ def most_central_view(
     """The ``max_nodes`` most central of ``nodes`` and the relations among them, with their sentences.
 
     Args:
-        nodes: Entities, as :func:`kg.projection.graph_view` gives them.
+        nodes: Entities, as :func:`kg.read.projection.graph_view` gives them.
         edges: Relations among them.
-        evidence: Sentences by (source, predicate, target), as :func:`kg.projection.relation_evidence`.
+        evidence: Sentences by (source, predicate, target), as :func:`kg.read.projection.relation_evidence`.
         max_nodes: Most nodes drawn; the page says how many more there are.
-        measure: A :data:`kg.analytics.CENTRALITY_MEASURES` name: sizes nodes and picks them.
+        measure: A :data:`kg.read.analytics.CENTRALITY_MEASURES` name: sizes nodes and picks them.
         title: The page's title.
     """
     scores = _scores(nodes, edges, measure)
@@ -230,7 +237,7 @@ def _unmentioned(iri: str) -> ViewNode:
 
 
 def _scores(nodes: Sequence[ViewNode], edges: Sequence[ViewEdge], measure: str) -> dict[str, float]:
-    """Centrality of every node, highest first (see :func:`kg.analytics.centrality`)."""
+    """Centrality of every node, highest first (see :func:`kg.read.analytics.centrality`)."""
     return centrality(to_networkx(nodes, edges), measure)
 
 

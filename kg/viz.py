@@ -2,7 +2,7 @@
 
 :func:`write_view_html` draws a :class:`View` (nodes, edges and their tooltips, already chosen)
 as one self-contained pyvis page; :func:`entity_node` and :func:`relation_edge` turn the records
-of :mod:`kg.projection` into drawn items. Which nodes a page shows (the whole graph, a
+of :mod:`kg.read.projection` into drawn items. Which nodes a page shows (the whole graph, a
 neighbourhood, the claims) is decided in :mod:`kg.views`.
 
 The page must open from ``file://`` on a laptop with no network, so every script and style is
@@ -32,8 +32,8 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from kg.errors import ExportError
-from kg.projection import SourceSentence, ViewEdge, ViewNode
 from kg.rdf.export import write_files
+from kg.read.projection import SourceSentence, ViewEdge, ViewNode
 
 __all__ = [
     "DrawEdge",
@@ -180,7 +180,7 @@ def relation_edge(
     Args:
         edge: The relation.
         labels: Entity labels by IRI, for the heading.
-        sentences: The relation's evidence (:func:`kg.projection.relation_evidence`).
+        sentences: The relation's evidence (:func:`kg.read.projection.relation_evidence`).
     """
     heading = (
         f"{labels.get(edge.source, edge.source)} {edge.predicate} {labels.get(edge.target, edge.target)}"

@@ -12,7 +12,9 @@ import networkx as nx
 import pytest
 from rdflib import Dataset
 
-from kg.analytics import (
+from kg.cli import main
+from kg.errors import QueryError
+from kg.read.analytics import (
     CLAIMS,
     CoMention,
     Hop,
@@ -23,9 +25,7 @@ from kg.analytics import (
     shortest_path,
     to_networkx,
 )
-from kg.cli import main
-from kg.errors import QueryError
-from kg.projection import SourceSentence, ViewEdge, ViewNode
+from kg.read.projection import SourceSentence, ViewEdge, ViewNode
 from kg.store import open_store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -14,9 +14,9 @@ from types import ModuleType
 
 import pytest
 
-from kg.query import run_canned
 from kg.rdf.export import read_graph_file
 from kg.rdf.ontology import CKG, RDF, RDFS, validate
+from kg.read.query import run_canned
 from kg.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from kg.errors import QueryError, StoreError
-from kg.figure_compare import (
+from kg.figures_cmd import add_parser
+from kg.read.figures import (
     FIGURE_COLUMNS,
     Bounds,
     FigureRecord,
@@ -28,8 +29,7 @@ from kg.figure_compare import (
     is_increment,
     read_figures,
 )
-from kg.figures_cmd import add_parser
-from kg.query import run_canned
+from kg.read.query import run_canned
 from kg.store import open_store
 from kg.timeline import Timeline, chart_panels, timeline_html, timeline_svg
 

@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph
 from kg.cli import main
 from kg.errors import QueryError
 from kg.output import plain_table
-from kg.query import canned_queries, render, run_canned, run_query
+from kg.read.query import canned_queries, render, run_canned, run_query
 from kg.store import open_store
 
 

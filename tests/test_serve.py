@@ -34,9 +34,9 @@ from rdflib.compare import isomorphic
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from rdflib.query import Result
 
+from kg.read.facts import entity_iri
 from kg.web import ProtocolError
 from kg.web.app import SECURITY_HEADERS
-from kg.web.facts import entity_iri
 from kg.web.jobs import JobRunner, ReadWriteLock
 from kg.web.keywords import forbidden_keyword, query_form
 from kg.web.sparql import FORMATS, negotiate, read_operation
@@ -267,7 +267,7 @@ def test_serve_forbidden_keyword_finds_every_call_an_engine_makes(
 
 
 def test_serve_forbidden_keyword_passes_the_canned_queries_and_stays_linear() -> None:
-    from kg.query import canned_queries
+    from kg.read.query import canned_queries
 
     assert all(forbidden_keyword(query.text) is None for query in canned_queries().values())
     # Every "<" read both ways, on a megabyte built to make that costly: seconds, not hours.

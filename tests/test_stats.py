@@ -11,7 +11,7 @@ import pytest
 
 from kg.errors import StoreError
 from kg.rdf.export import read_graph_file
-from kg.stats import NO_FIGURE, STATS_HEADERS, Stats, add_parser, format_stats, store_stats
+from kg.read.stats import NO_FIGURE, STATS_HEADERS, Stats, add_parser, format_stats, store_stats
 from kg.store import open_store
 
 SEED_FILES = ["000_495f311b93d16d41.txt", "002_5ad8a92b4d98f69b.txt"]

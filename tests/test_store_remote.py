@@ -25,10 +25,10 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.builder.build import build
 from kg.errors import QueryError, StoreError
-from kg.query import run_canned, run_query
 from kg.rdf.export import read_graph_file, sorted_nquads
 from kg.rdf.mapping import Quad
 from kg.rdf.ontology import CKG, ENTITIES_GRAPH, RDFS, WIKIDATA, XSD
+from kg.read.query import run_canned, run_query
 from kg.store import open_store, sparql
 from kg.store.sparql import AUTH_ENV, basic_auth_header, parse_store_url
 

@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
-from kg.analytics import centrality, to_networkx
-from kg.claim_records import claim_records
 from kg.errors import QueryError
-from kg.projection import graph_view
 from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SKOS, WIKIDATA
+from kg.read.analytics import centrality, to_networkx
+from kg.read.claims import claim_records
+from kg.read.projection import graph_view
+from kg.read.search import entities_named
 from kg.store import open_store
 from kg.views import ViewError, add_parser, claims_view, neighbourhood_view, whole_view
 from kg.viz import View
-from kg.web.search import entities_named
 
 A1 = ID["article/aaa111"]
 A2 = ID["article/bbb222"]

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
-from kg.projection import ViewEdge, ViewNode, graph_view
 from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA
+from kg.read.projection import ViewEdge, ViewNode, graph_view
 from kg.views import most_central_view
 from kg.viz import DrawEdge, DrawNode, Tip, TipLine, View, write_view_html
 

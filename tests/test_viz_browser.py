@@ -27,8 +27,8 @@ from test_views import (
 )
 from test_viz import write_page
 
-from kg.projection import ViewEdge, ViewNode
 from kg.rdf.ontology import ID
+from kg.read.projection import ViewEdge, ViewNode
 from kg.store import existing_store
 from kg.views import claims_view, neighbourhood_view, whole_view
 from kg.viz import write_view_html

@@ -2,8 +2,8 @@
 
 :mod:`kg.web.sparql` reads and answers SPARQL 1.1 Protocol operations, after
 :mod:`kg.web.keywords` has made sure no reading of their text would fetch a URL; :mod:`kg.web.jobs`
-runs them on worker threads under a readers-writer lock with a time limit; :mod:`kg.web.facts` and
-:mod:`kg.web.search` read an entity's page and search hits out of the store as plain records;
+runs them on worker threads under a readers-writer lock with a time limit; :mod:`kg.read.facts` and
+:mod:`kg.read.search` read an entity's page and search hits out of the store as plain records;
 :mod:`kg.web.pages` renders those records as offline HTML; :mod:`kg.web.app` wires all of it to
 Starlette; :mod:`kg.serve` listens with uvicorn and is the ``kg serve`` command.
 

@@ -1,7 +1,7 @@
 """The ASGI application of ``kg serve``: routes, shared state, and the request rules.
 
 :func:`create_app` wires the SPARQL Protocol (:mod:`kg.web.sparql`) and the pages
-(:mod:`kg.web.facts`, :mod:`kg.web.search`, :mod:`kg.web.pages`) to Starlette. Every handler
+(:mod:`kg.read.facts`, :mod:`kg.read.search`, :mod:`kg.web.pages`) to Starlette. Every handler
 that touches the store runs its work through :meth:`_State.run`: on a worker thread, under the
 readers-writer lock, for ``timeout`` seconds at most (:mod:`kg.web.jobs`). Starlette is imported
 here only, when an app is made; :mod:`kg.serve` explains the choice of framework.
@@ -177,7 +177,8 @@ def create_app(
     from starlette.responses import HTMLResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
-    from kg.web import facts, pages, search, sparql
+    from kg.read import facts, search
+    from kg.web import pages, sparql
 
     state = _State(store, settings or ServeSettings())
     limit = state.settings.max_request_bytes

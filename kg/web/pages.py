@@ -17,9 +17,9 @@ from urllib.parse import quote
 
 from kg.claims_table import bounds_text
 from kg.rdf.ontology import ENTITIES_GRAPH, GAZETTEER_GRAPH, ID
+from kg.read.facts import ArticleInfo, ClaimFact, EntityFacts, Figure, Named, RelationFact
+from kg.read.search import SearchHit
 from kg.viz import View, write_view_html
-from kg.web.facts import ArticleInfo, ClaimFact, EntityFacts, Figure, Named, RelationFact
-from kg.web.search import SearchHit
 
 __all__ = ["entity_page", "error_page", "graph_page", "search_page", "sparql_form_page"]
 

@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from rdflib import Dataset
 
-from kg.query import run_canned
+from kg.read.query import run_canned
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",

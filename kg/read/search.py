@@ -15,7 +15,7 @@ from rdflib import Dataset, URIRef
 
 from kg.errors import QueryError
 from kg.rdf.ontology import CKG, ID
-from kg.web.facts import PREFIXES, SAFE_IRI, Named, chunks, entity_key, labels, named, rows, sparql_string
+from kg.read.facts import PREFIXES, SAFE_IRI, Named, chunks, entity_key, labels, named, rows, sparql_string
 
 __all__ = ["SearchHit", "entities_named", "search"]
 

@@ -1,6 +1,6 @@
 """The entity graph as networkx sees it, and the questions an analyst asks of it.
 
-:func:`to_networkx` turns the view records of :mod:`kg.projection` into a
+:func:`to_networkx` turns the view records of :mod:`kg.read.projection` into a
 ``networkx.MultiDiGraph`` (one edge per relation predicate) and :func:`project` does the same
 for a store, adding the sentences behind each edge and, on request, who-claims-about-whom
 edges. The measures read that graph only, so they run the same on a store and on a hand-built
@@ -21,9 +21,9 @@ from typing import Any
 import networkx as nx
 from rdflib import Dataset
 
-from kg.claim_records import claim_links
 from kg.errors import QueryError
-from kg.projection import SourceSentence, ViewEdge, ViewNode, graph_view, relation_evidence
+from kg.read.claims import claim_links
+from kg.read.projection import SourceSentence, ViewEdge, ViewNode, graph_view, relation_evidence
 
 __all__ = [
     "CENTRALITY_MEASURES",
@@ -65,8 +65,8 @@ def to_networkx(
     Node attributes: ``label``, ``cls``, ``mentions``, ``wikidata`` (None when unknown) and
     ``articles``; edge key and ``predicate`` attribute: the relation's local name, plus its
     ``sources`` and ``evidence``: the sentences ``evidence`` holds for its (source, predicate,
-    target), as :func:`kg.projection.relation_evidence` returns them, or none.
-    Edges whose ends are not among ``nodes`` are left out, as :func:`kg.projection.graph_view`
+    target), as :func:`kg.read.projection.relation_evidence` returns them, or none.
+    Edges whose ends are not among ``nodes`` are left out, as :func:`kg.read.projection.graph_view`
     does, so that every node has its attributes.
     """
     graph = nx.MultiDiGraph()
@@ -93,7 +93,7 @@ def to_networkx(
 
 
 def project(dataset: Dataset, *, claims: bool = False) -> nx.MultiDiGraph:
-    """The store's entity graph (:func:`kg.projection.graph_view`), each edge with its sentences.
+    """The store's entity graph (:func:`kg.read.projection.graph_view`), each edge with its sentences.
 
     With ``claims``, each claimant gets a :data:`CLAIMS` edge to every entity its claims are
     about or count, with attributes ``claims`` (how many), ``figures`` (as written), ``sources``
@@ -209,7 +209,7 @@ def _resolve(source: nx.MultiDiGraph | Dataset, graph: nx.MultiDiGraph, name: st
     if name in graph:
         return [name]
     if isinstance(source, Dataset):
-        from kg.web.search import entities_named
+        from kg.read.search import entities_named
 
         found = set(entities_named(source, name)) & set(graph)
     else:

@@ -1,7 +1,7 @@
 """Claims read from the graph for views and analytics: one record per claim, or folded into
 claimant -> subject links.
 
-A sibling of :mod:`kg.projection` (which reads entities and relations), sharing its row reader
+A sibling of :mod:`kg.read.projection` (which reads entities and relations), sharing its row reader
 and source-file lookup so both name articles the same way.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rdflib import Dataset
 
-from kg.projection import (
+from kg.read.projection import (
     SourceSentence,
     article_file,
     in_reading_order,

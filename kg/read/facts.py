@@ -3,9 +3,9 @@
 :func:`entity_facts` gathers an entity's names, classes and Wikidata item, the relations it
 takes part in with the sentences they were read from, the claims it makes, passes on or is the
 subject of with their figures, and the articles behind all of these. The small helpers at the
-end (:func:`rows`, :func:`labels`, :func:`named`, ...) are shared with :mod:`kg.web.search`.
+end (:func:`rows`, :func:`labels`, :func:`named`, ...) are shared with :mod:`kg.read.search`.
 
-As in :mod:`kg.projection`, each query is a few ``GRAPH`` patterns joined in Python rather than
+As in :mod:`kg.read.projection`, each query is a few ``GRAPH`` patterns joined in Python rather than
 one query with OPTIONALs, so rdflib's memory store and Oxigraph answer the same. The records
 hold plain strings; :mod:`kg.web.pages` turns them into HTML.
 """
@@ -21,8 +21,8 @@ from typing import Any
 
 from rdflib import Dataset, Literal, URIRef
 
-from kg.projection import RELATION_PREDICATES
 from kg.rdf.ontology import CKG, ID, SCHEMA
+from kg.read.projection import RELATION_PREDICATES
 
 __all__ = [
     "ArticleInfo",
@@ -460,7 +460,7 @@ def last_segment(iri: str) -> str:
 
 def rows(dataset: Dataset, query: str) -> list[tuple[Any, ...]]:
     """All rows, read eagerly inside the filter for rdflib's own deprecation noise (see
-    :func:`kg.projection._rows`)."""
+    :func:`kg.read.projection._rows`)."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Dataset\.\w+ is deprecated", category=DeprecationWarning)
         return [tuple(row) for row in dataset.query(query)]  # type: ignore[arg-type]
