@@ -55,7 +55,7 @@ from kg import build  # noqa: E402
 from kg.extract.nlp import MODEL_PACKAGES  # noqa: E402
 from kg.extract.pipeline import BATCH_SIZE, Extractor, model_text  # noqa: E402
 from kg.ingest.read import read_articles  # noqa: E402
-from kg.output import plain_table  # noqa: E402
+from kg.render.tables import plain_table  # noqa: E402
 
 #: Targets the issue set for this benchmark, printed next to the measured ratios.
 TARGET_RATIO = 0.8

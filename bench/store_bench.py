@@ -48,9 +48,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import say, say_setting, work_folder  # noqa: E402
 from synth_graph import synthetic_quads, write_nquads  # noqa: E402
 
-from kg.output import plain_table  # noqa: E402
 from kg.rdf.mapping import Quad  # noqa: E402
 from kg.read.query import CannedQuery, canned_queries, render, run_query  # noqa: E402
+from kg.render.tables import plain_table  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
 #: Parameters a reader would give (the defaults of claims_about and claims_by_claimant match nothing).

@@ -2,7 +2,7 @@
 
 Makes a synthetic entity graph (20,000 entities and about 60,000 relations by preferential
 attachment: a few hubs and a long tail, as news coverage has), chooses what to draw as
-``kg view`` does (the ``--max-nodes`` most central by PageRank, :func:`kg.views.most_central_view`),
+``kg view`` does (the ``--max-nodes`` most central by PageRank, :func:`kg.render.views.most_central_view`),
 writes the page and opens it from ``file://`` in headless Chromium with the network cut off,
 timing until vis-network has stabilised, switched physics off and drawn a frame. The baseline is
 the same pipeline limited to 200 nodes; the ratio says what the larger page costs.
@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import say  # noqa: E402
 
 from kg.read.projection import RELATION_PREDICATES, SourceSentence, ViewEdge, ViewNode  # noqa: E402
-from kg.views import most_central_view  # noqa: E402
-from kg.viz import write_view_html  # noqa: E402
+from kg.render.views import most_central_view  # noqa: E402
+from kg.render.viz import write_view_html  # noqa: E402
 
 #: Classes drawn, with how often each appears (people and places dominate a news corpus).
 CLASSES = {

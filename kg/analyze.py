@@ -83,7 +83,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 def format_report(report: Report, fmt: str) -> str:
     """The report as CSV or JSON (a list of objects keyed by header); ``table`` is printed by
-    :func:`kg.output.print_table` instead."""
+    :func:`kg.render.tables.print_table` instead."""
     if fmt == "json":
         records = [dict(zip(report.headers, row, strict=True)) for row in report.rows]
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
@@ -98,7 +98,7 @@ def _runner(ask: Callable[[Dataset, argparse.Namespace], Report]) -> Callable[[a
     """The ``run`` of a subcommand: open the store, ask, print."""
 
     def run(args: argparse.Namespace) -> int:
-        from kg.output import print_table
+        from kg.render.tables import print_table
         from kg.store import existing_store
 
         with existing_store(args.store) as store:

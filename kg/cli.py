@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from kg.errors import KGError, QueryError
-from kg.output import FORMATS
+from kg.render.tables import FORMATS
 
 __all__ = ["add_store_option", "main"]
 
@@ -116,9 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     from kg.analyze import add_parser as add_analyze_parser
     from kg.figures_cmd import add_parser as add_figures_parser
     from kg.read.stats import add_parser as add_stats_parser
+    from kg.render.network_files import add_export_parser
+    from kg.render.views import add_parser as add_view_parser
     from kg.serve import add_parser as add_serve_parser
-    from kg.tabular import add_export_parser
-    from kg.views import add_parser as add_view_parser
 
     add_stats_parser(commands)
     add_export_parser(commands)
@@ -214,8 +214,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.output import format_result
     from kg.read.query import canned_queries, run_canned, run_query
+    from kg.render.tables import format_result
 
     if args.list:
         for query in canned_queries().values():
@@ -236,8 +236,8 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from kg.claims_table import claim_table
-    from kg.output import print_table
+    from kg.render.claims_table import claim_table
+    from kg.render.tables import print_table
 
     with _opened(args.store) as dataset:
         headers, rows = claim_table(dataset, entity=args.entity, measure=args.measure)

@@ -1,6 +1,6 @@
 """``kg figures``: every figure per counted group and measure - who gave it, when, where it was
 reported - with those that cannot both be true flagged; a table per group on the terminal, and
-on request one CSV row per figure and the HTML timeline (:mod:`kg.timeline`)."""
+on request one CSV row per figure and the HTML timeline (:mod:`kg.render.timeline`)."""
 
 from __future__ import annotations
 
@@ -59,10 +59,10 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 def run_figures(args: argparse.Namespace) -> int:
     """``kg figures``: read, compare, print, and write the files asked for."""
-    from kg.output import format_result, print_table
     from kg.read.query import QueryResult
+    from kg.render.tables import format_result, print_table
+    from kg.render.timeline import timeline_html
     from kg.store import existing_store
-    from kg.timeline import timeline_html
 
     measure = _measure(args.measure)
     if args.window < 0:

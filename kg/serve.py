@@ -9,7 +9,7 @@ Endpoints:
   ``default-graph-uri`` picks a single graph. (Oxigraph matches a triple that several graphs
   state once per graph in that union: use DISTINCT, or GRAPH, when counting.) A browser that
   asks ``/sparql`` for nothing gets a query form.
-- ``/``: the graph view of :mod:`kg.viz` over the current store; ``/entity/{key}`` an entity's
+- ``/``: the graph view of :mod:`kg.render.viz` over the current store; ``/entity/{key}`` an entity's
   page; ``/search?q=`` entities by any of their names. All offline: no script or style is
   fetched, and a Content-Security-Policy tells the browser so.
 

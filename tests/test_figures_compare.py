@@ -30,8 +30,8 @@ from kg.read.figures import (
     read_figures,
 )
 from kg.read.query import run_canned
+from kg.render.timeline import Timeline, chart_panels, timeline_html, timeline_svg
 from kg.store import open_store
-from kg.timeline import Timeline, chart_panels, timeline_html, timeline_svg
 
 DEC_20, FEB_28 = date(2024, 12, 20), date(2025, 2, 28)
 

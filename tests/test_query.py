@@ -11,8 +11,8 @@ from rdflib import Dataset, Graph
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.output import plain_table
 from kg.read.query import canned_queries, render, run_canned, run_query
+from kg.render.tables import plain_table
 from kg.store import open_store
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.claims_table import bounds_text
 from kg.extract.quotes import quote_regions
+from kg.render.claims_table import bounds_text
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,7 @@ import pytest
 
 from kg.errors import ExportError, StoreError
 from kg.rdf.export import EXPORT_FILES, write_exports
-from kg.store import open_store
-from kg.tabular import (
+from kg.render.network_files import (
     EDGE_COLUMNS,
     EXPORT_FORMATS,
     NODE_COLUMNS,
@@ -21,6 +20,7 @@ from kg.tabular import (
     write_format,
     write_graphml,
 )
+from kg.store import open_store
 
 ID = "https://w3id.org/conflict-kg/id/"
 

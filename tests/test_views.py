@@ -22,9 +22,9 @@ from kg.read.analytics import centrality, to_networkx
 from kg.read.claims import claim_records
 from kg.read.projection import graph_view
 from kg.read.search import entities_named
+from kg.render.views import ViewError, add_parser, claims_view, neighbourhood_view, whole_view
+from kg.render.viz import View
 from kg.store import open_store
-from kg.views import ViewError, add_parser, claims_view, neighbourhood_view, whole_view
-from kg.viz import View
 
 A1 = ID["article/aaa111"]
 A2 = ID["article/bbb222"]

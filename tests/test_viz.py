@@ -15,8 +15,8 @@ from rdflib import Dataset, Literal, URIRef
 
 from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA
 from kg.read.projection import ViewEdge, ViewNode, graph_view
-from kg.views import most_central_view
-from kg.viz import DrawEdge, DrawNode, Tip, TipLine, View, write_view_html
+from kg.render.views import most_central_view
+from kg.render.viz import DrawEdge, DrawNode, Tip, TipLine, View, write_view_html
 
 A1 = ID["article/aaa111"]
 A2 = ID["article/bbb222"]

@@ -29,9 +29,9 @@ from test_viz import write_page
 
 from kg.rdf.ontology import ID
 from kg.read.projection import ViewEdge, ViewNode
+from kg.render.views import claims_view, neighbourhood_view, whole_view
+from kg.render.viz import write_view_html
 from kg.store import existing_store
-from kg.views import claims_view, neighbourhood_view, whole_view
-from kg.viz import write_view_html
 
 pytestmark = pytest.mark.browser
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.output import plain_table
+from kg.render.tables import plain_table
 
 if TYPE_CHECKING:
     from spacy.language import Language

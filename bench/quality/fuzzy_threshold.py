@@ -44,7 +44,7 @@ from typing import Any
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from kg.extract.names import NameMatcher, fold_name, fuzzy_eligible
 from kg.extract.resolve import FUZZY_CLASSES, FUZZY_MARGIN, FUZZY_THRESHOLD
-from kg.output import plain_table
+from kg.render.tables import plain_table
 
 THRESHOLDS = range(70, 101)
 

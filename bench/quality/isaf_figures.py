@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kg.model import Claim, Figure, Measure
-from kg.output import plain_table
+from kg.render.tables import plain_table
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ISAF = ROOT.parent / "shared" / "benchmarks" / "isaf" / "isaf_test_gold.jsonl"

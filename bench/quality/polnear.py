@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.model import Claim, Span
-from kg.output import plain_table
+from kg.render.tables import plain_table
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 POLNEAR = ROOT.parent / "shared" / "benchmarks" / "polnear"

@@ -43,9 +43,9 @@ from kg.model import Article, ExtractedArticle
 from kg.rdf.export import check_output_folder, export_files, write_files
 from kg.rdf.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.rdf.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
+from kg.render.views import whole_view
+from kg.render.viz import write_view_html
 from kg.store import QuadStore, close_after_failure, is_remote, open_store
-from kg.views import whole_view
-from kg.viz import write_view_html
 
 __all__ = ["BATCH_ARTICLES", "BuildReport", "ProgressCallback", "build", "graph_counts", "write_outputs"]
 

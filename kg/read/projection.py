@@ -1,6 +1,6 @@
 """The one place that reads the graph for views: RDF dataset -> plain node and edge records.
 
-Every view (the pyvis page of :mod:`kg.viz`, the networkx graph of :mod:`kg.read.analytics`) draws
+Every view (the pyvis page of :mod:`kg.render.viz`, the networkx graph of :mod:`kg.read.analytics`) draws
 from :func:`graph_view`, so they all see the same nodes and edges: the same rule for which
 entities are shown, the same most specific class, the same merged relation sources.
 :func:`relation_evidence` adds the sentences behind each relation and :func:`claim_links` who

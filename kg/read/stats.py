@@ -189,7 +189,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 def run_stats(args: argparse.Namespace) -> int:
     """``kg stats``: a table on the terminal, or JSON (every article listed) for programs."""
-    from kg.output import print_table
+    from kg.render.tables import print_table
     from kg.store import existing_store
 
     with existing_store(args.store) as store:

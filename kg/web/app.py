@@ -54,7 +54,7 @@ SECURITY_HEADERS = (
     ("Cross-Origin-Resource-Policy", "same-origin"),
 )
 #: The graph page's policy: vis-network and the view's own code are inline scripts. Everything the
-#: page shows from the data is escaped in Python (:mod:`kg.viz`), which this policy relies on.
+#: page shows from the data is escaped in Python (:mod:`kg.render.viz`), which this policy relies on.
 GRAPH_PAGE_CSP = f"{_CSP}; script-src 'unsafe-inline'"
 
 
@@ -142,7 +142,7 @@ class _State:
 
     def graph_page(self) -> str:
         """The graph view of the store as it is now (kept until the next update)."""
-        from kg.views import whole_view
+        from kg.render.views import whole_view
         from kg.web.pages import graph_page
 
         generation = self.generation  # stable: updates wait for the read lock this runs under

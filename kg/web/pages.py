@@ -1,7 +1,7 @@
 """The server's HTML: the graph view, entity pages, search, and the SPARQL form.
 
 Pages work with no network: styles are inline, the entity and search pages have no script, and
-the graph page is the whole view of :mod:`kg.views` (vis-network inlined) with a navigation
+the graph page is the whole view of :mod:`kg.render.views` (vis-network inlined) with a navigation
 bar and a double-click handler added. Everything shown comes from news text or the request, so
 every string is escaped here, and only http(s) URLs from the data become links.
 """
@@ -15,11 +15,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from kg.claims_table import bounds_text
 from kg.rdf.ontology import ENTITIES_GRAPH, GAZETTEER_GRAPH, ID
 from kg.read.facts import ArticleInfo, ClaimFact, EntityFacts, Figure, Named, RelationFact
 from kg.read.search import SearchHit
-from kg.viz import View, write_view_html
+from kg.render.claims_table import bounds_text
+from kg.render.viz import View, write_view_html
 
 __all__ = ["entity_page", "error_page", "graph_page", "search_page", "sparql_form_page"]
 
@@ -262,7 +262,7 @@ _OPEN_SCRIPT = (
 
 
 def graph_page(view: View) -> str:
-    """The interactive graph of :mod:`kg.viz`, with the server's navigation; double-clicking a node
+    """The interactive graph of :mod:`kg.render.viz`, with the server's navigation; double-clicking a node
     opens its entity page."""
     with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder:
         page = write_view_html(view, Path(folder) / "graph.html").read_text(encoding="utf-8")

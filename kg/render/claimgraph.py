@@ -1,9 +1,9 @@
 """Claims as graph items: claimant -> claim -> counted group (the figure on the edge) or subject.
 
-:mod:`kg.views` draws the claims view with these: each :class:`~kg.read.projection.ClaimRecord`
+:mod:`kg.render.views` draws the claims view with these: each :class:`~kg.read.projection.ClaimRecord`
 becomes a node (a box with the claim's first words) and its edges, once as
 :class:`~kg.read.projection.ViewNode`/:class:`~kg.read.projection.ViewEdge` for the centrality measures of
-:mod:`kg.read.analytics`, once as :class:`~kg.viz.DrawNode`/:class:`~kg.viz.DrawEdge` with their
+:mod:`kg.read.analytics`, once as :class:`~kg.render.viz.DrawNode`/:class:`~kg.render.viz.DrawEdge` with their
 tooltips (who claims it, the cue, how sure, the figures, the sentence and its article).
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from kg.read.claims import ClaimFigure, ClaimRecord
 from kg.read.projection import ViewEdge, ViewNode
-from kg.viz import DrawEdge, DrawNode, Tip, TipLine, sentence_lines
+from kg.render.viz import DrawEdge, DrawNode, Tip, TipLine, sentence_lines
 
 __all__ = ["claim_as_view_node", "claim_edges", "claim_node", "involved_entities"]
 

@@ -1,4 +1,4 @@
-"""``kg view``: choose what to draw, then draw it with :mod:`kg.viz`.
+"""``kg view``: choose what to draw, then draw it with :mod:`kg.render.viz`.
 
 Three views, all read through :mod:`kg.read.projection`:
 
@@ -6,7 +6,7 @@ Three views, all read through :mod:`kg.read.projection`:
 - :func:`neighbourhood_view`: the entities within some hops of the one a name picks out
   (by label, alias or the words an article used for it, as ``kg query``'s canned queries match);
 - :func:`claims_view`: claimant -> claim -> counted group (the figure on the edge), or subject,
-  for every claim or for the claims an entity takes part in (items from :mod:`kg.claimgraph`).
+  for every claim or for the claims an entity takes part in (items from :mod:`kg.render.claimgraph`).
 
 Nodes are sized by a centrality measure of :mod:`kg.read.analytics` over what the view covers. A
 browser draws a few thousand nodes at most without freezing (vis-network lays out on the page's
@@ -23,7 +23,6 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.claimgraph import claim_as_view_node, claim_edges, claim_node, involved_entities
 from kg.errors import KGError
 from kg.read.analytics import CENTRALITY_MEASURES, centrality, to_networkx
 from kg.read.claims import claim_records
@@ -37,7 +36,8 @@ from kg.read.projection import (
     relation_evidence,
 )
 from kg.read.search import entities_named
-from kg.viz import TipLine, View, entity_node, plural, relation_edge, write_view_html
+from kg.render.claimgraph import claim_as_view_node, claim_edges, claim_node, involved_entities
+from kg.render.viz import TipLine, View, entity_node, plural, relation_edge, write_view_html
 
 __all__ = [
     "DEFAULT_MAX_NODES",

@@ -3,7 +3,7 @@
 :func:`write_view_html` draws a :class:`View` (nodes, edges and their tooltips, already chosen)
 as one self-contained pyvis page; :func:`entity_node` and :func:`relation_edge` turn the records
 of :mod:`kg.read.projection` into drawn items. Which nodes a page shows (the whole graph, a
-neighbourhood, the claims) is decided in :mod:`kg.views`.
+neighbourhood, the claims) is decided in :mod:`kg.render.views`.
 
 The page must open from ``file://`` on a laptop with no network, so every script and style is
 inlined and the CDN references of pyvis's template are stripped (a check refuses to write a page
