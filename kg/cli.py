@@ -118,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     from kg.read.stats import add_parser as add_stats_parser
     from kg.render.network_files import add_export_parser
     from kg.render.views import add_parser as add_view_parser
-    from kg.serve import add_parser as add_serve_parser
+    from kg.web.serve import add_parser as add_serve_parser
 
     add_stats_parser(commands)
     add_export_parser(commands)

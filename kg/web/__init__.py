@@ -5,7 +5,7 @@
 runs them on worker threads under a readers-writer lock with a time limit; :mod:`kg.read.facts` and
 :mod:`kg.read.search` read an entity's page and search hits out of the store as plain records;
 :mod:`kg.web.pages` renders those records as offline HTML; :mod:`kg.web.app` wires all of it to
-Starlette; :mod:`kg.serve` listens with uvicorn and is the ``kg serve`` command.
+Starlette; :mod:`kg.web.serve` listens with uvicorn and is the ``kg serve`` command.
 
 Every refusal is a :class:`ProtocolError`: an HTTP status and a one-line message that says what
 was wrong and what to send instead. The server turns it into a ``text/plain`` response.

@@ -4,7 +4,7 @@
 (:mod:`kg.read.facts`, :mod:`kg.read.search`, :mod:`kg.web.pages`) to Starlette. Every handler
 that touches the store runs its work through :meth:`_State.run`: on a worker thread, under the
 readers-writer lock, for ``timeout`` seconds at most (:mod:`kg.web.jobs`). Starlette is imported
-here only, when an app is made; :mod:`kg.serve` explains the choice of framework.
+here only, when an app is made; :mod:`kg.web.serve` explains the choice of framework.
 """
 
 from __future__ import annotations

@@ -243,9 +243,9 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m kg.serve [options]``: the ``serve`` command on its own."""
+    """``python -m kg.web.serve [options]``: the ``serve`` command on its own."""
     parser = argparse.ArgumentParser(
-        prog="python -m kg.serve", description="Serve a ConflictKG store over HTTP."
+        prog="python -m kg.web.serve", description="Serve a ConflictKG store over HTTP."
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every request")
     _add_arguments(parser)
