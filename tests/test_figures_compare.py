@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
+from kg.cli.figures import add_parser
 from kg.errors import QueryError, StoreError
-from kg.figures_cmd import add_parser
 from kg.read.figures import (
     FIGURE_COLUMNS,
     Bounds,

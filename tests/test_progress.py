@@ -9,7 +9,7 @@ import time
 
 from rich.console import Console
 
-from kg.progress import build_progress
+from kg.cli.progress import build_progress
 
 
 def _console(terminal: bool) -> tuple[Console, io.StringIO]:

@@ -113,8 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     add_store_option(claims)
     claims.set_defaults(run=_claims)
 
-    from kg.analyze import add_parser as add_analyze_parser
-    from kg.figures_cmd import add_parser as add_figures_parser
+    from kg.cli.analyze import add_parser as add_analyze_parser
+    from kg.cli.figures import add_parser as add_figures_parser
     from kg.read.stats import add_parser as add_stats_parser
     from kg.render.network_files import add_export_parser
     from kg.render.views import add_parser as add_view_parser
@@ -147,7 +147,7 @@ def positive_int(text: str) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     from kg.builder.build import build
-    from kg.progress import build_progress
+    from kg.cli.progress import build_progress
 
     try:
         with build_progress(quiet=args.quiet) as progress:
