@@ -1,7 +1,7 @@
 """``kg serve`` under many users: 50 concurrent clients send 2,000 requests, and one client alone
 sends the same mix one request at a time as the baseline, against the same server in one run.
 
-The server is ``python -m kg.web.serve`` on 127.0.0.1 (a free port) over a copy of a store: the one
+The server is ``python -m kg serve`` on 127.0.0.1 (a free port) over a copy of a store: the one
 ``--store`` names, or a build of the seed articles made first (which loads the spaCy model). It
 runs read-only with ``--max-rows 1000``, so that the mix can run into its limits on purpose.
 
@@ -153,12 +153,13 @@ def _percentile(ordered: Sequence[float], percent: float) -> float:
 
 @contextmanager
 def serving(store: Path, workdir: Path) -> Iterator[str]:
-    """``python -m kg.web.serve`` over ``store`` on 127.0.0.1 until the block ends; yields its URL."""
+    """``python -m kg serve`` over ``store`` on 127.0.0.1 until the block ends; yields its URL."""
     log = workdir / "serve.log"
     command = [
         sys.executable,
         "-m",
-        "kg.web.serve",
+        "kg",
+        "serve",
         "--store",
         str(store),
         "--host",

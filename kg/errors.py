@@ -10,8 +10,6 @@ article, query line) and how to fix it.
     ├── ModelError          no spaCy English model can be loaded
     ├── ClusterError        the Dask cluster for a distributed build is missing or unreachable
     ├── StoreError          the store cannot be opened, read or written
-    │   ├── BackendUnavailableError
-    │   └── ReadOnlyStoreError
     ├── QueryError          a SPARQL query is malformed or failed
     └── ExportError         a serialisation could not be written
 """
@@ -19,7 +17,6 @@ article, query line) and how to fix it.
 from __future__ import annotations
 
 __all__ = [
-    "BackendUnavailableError",
     "ClusterError",
     "ExportError",
     "InputError",
@@ -27,7 +24,6 @@ __all__ = [
     "ModelError",
     "OntologyError",
     "QueryError",
-    "ReadOnlyStoreError",
     "StoreError",
 ]
 
@@ -54,14 +50,6 @@ class ClusterError(KGError):
 
 class StoreError(KGError):
     """The store cannot be opened, read or written."""
-
-
-class BackendUnavailableError(StoreError):
-    """A store backend's optional dependency or server is not available."""
-
-
-class ReadOnlyStoreError(StoreError):
-    """A write was attempted on a store opened read-only."""
 
 
 class QueryError(KGError):

@@ -3,7 +3,6 @@ a chart whose embedded data is exactly what it drew - on hand-built records and 
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import re
@@ -16,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from kg.cli.figures import add_parser
+from kg.cli import parse
 from kg.errors import QueryError, StoreError
 from kg.read.figures import (
     FIGURE_COLUMNS,
@@ -264,9 +263,7 @@ def test_timeline_needs_no_network() -> None:
 
 
 def _run(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="kg")
-    add_parser(parser.add_subparsers())
-    args = parser.parse_args(["figures", *argv])
+    args = parse(["figures", *argv])
     status: int = args.run(args)
     return status
 

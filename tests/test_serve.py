@@ -1,6 +1,6 @@
 """`kg serve` as a client sees it: a real server process, real SPARQL clients, real HTTP.
 
-Each server is ``python -m kg.web.serve`` in a subprocess on a free port (``--port 0``; the URL is
+Each server is ``python -m kg serve`` in a subprocess on a free port (``--port 0``; the URL is
 read from the line it prints once listening). The seed tests serve a copy of the session's seed
 store (an Oxigraph folder can be held open by one handle only); the update tests serve an empty
 ``memory`` store with ``--allow-update``. Nothing about the server is mocked.
@@ -57,11 +57,11 @@ REMOTE_ASSET = re.compile(
 
 @contextmanager
 def running(log_dir: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``python -m kg.web.serve --port 0 ARGS`` until the block ends; yields its base URL and process."""
+    """``python -m kg serve --port 0 ARGS`` until the block ends; yields its base URL and process."""
     log = log_dir / "serve.log"
     with log.open("w") as err:
         process = subprocess.Popen(
-            [sys.executable, "-m", "kg.web.serve", "--port", "0", *args],
+            [sys.executable, "-m", "kg", "serve", "--port", "0", *args],
             cwd=ROOT,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -777,20 +777,20 @@ def test_serve_load_bench_runs_small_and_meets_only_the_intended_refusals(
 
 def test_serve_command_line_errors_are_one_line(tmp_path: Path) -> None:
     missing = subprocess.run(
-        [sys.executable, "-m", "kg.web.serve", "--store", str(tmp_path / "nope")],
+        [sys.executable, "-m", "kg", "serve", "--store", str(tmp_path / "nope")],
         capture_output=True,
         text=True,
     )
     assert missing.returncode == 1
     assert missing.stderr.strip().startswith("error: no store at") and "kg build" in missing.stderr
     bad_timeout = subprocess.run(
-        [sys.executable, "-m", "kg.web.serve", "--timeout", "0"], capture_output=True, text=True
+        [sys.executable, "-m", "kg", "serve", "--timeout", "0"], capture_output=True, text=True
     )
     assert bad_timeout.returncode == 2 and "--timeout" in bad_timeout.stderr
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = str(taken.getsockname()[1])
         busy = subprocess.run(
-            [sys.executable, "-m", "kg.web.serve", "--store", "memory", "--port", port],
+            [sys.executable, "-m", "kg", "serve", "--store", "memory", "--port", port],
             capture_output=True,
             text=True,
         )
@@ -798,17 +798,12 @@ def test_serve_command_line_errors_are_one_line(tmp_path: Path) -> None:
     assert busy.stderr.startswith(f"error: cannot listen on 127.0.0.1:{port}") and "--port" in busy.stderr
 
 
-def test_serve_add_parser_plugs_into_a_command_line() -> None:
-    import argparse
+def test_serve_command_line_options() -> None:
+    from kg.cli import parse
+    from kg.cli.serve import run
 
-    from kg.web.serve import add_parser, run_serve
-
-    parser = argparse.ArgumentParser(prog="kg")
-    add_parser(parser.add_subparsers())
-    args = parser.parse_args(
-        ["serve", "--store", "memory", "--port", "0", "--allow-update", "--timeout", "2.5"]
-    )
-    assert args.func is run_serve and args.run is run_serve
+    args = parse(["serve", "--store", "memory", "--port", "0", "--allow-update", "--timeout", "2.5"])
+    assert args.run is run
     assert (args.store, args.host, args.port, args.allow_update, args.timeout) == (
         "memory",
         "127.0.0.1",

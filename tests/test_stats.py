@@ -9,18 +9,17 @@ from typing import Any
 
 import pytest
 
+from kg.cli import parse
 from kg.errors import StoreError
 from kg.rdf.export import read_graph_file
-from kg.read.stats import NO_FIGURE, STATS_HEADERS, Stats, add_parser, format_stats, store_stats
+from kg.read.stats import NO_FIGURE, STATS_HEADERS, Stats, format_stats, store_stats
 from kg.store import open_store
 
 SEED_FILES = ["000_495f311b93d16d41.txt", "002_5ad8a92b4d98f69b.txt"]
 
 
 def _stats_args(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="kg")
-    add_parser(parser.add_subparsers())
-    return parser.parse_args(["stats", *argv])
+    return parse(["stats", *argv])
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from kg.cli import parse
 from kg.errors import ExportError, StoreError
 from kg.rdf.export import EXPORT_FILES, write_exports
 from kg.render.network_files import (
     EDGE_COLUMNS,
     EXPORT_FORMATS,
     NODE_COLUMNS,
-    add_export_parser,
     write_csv,
     write_format,
     write_graphml,
@@ -26,9 +26,7 @@ ID = "https://w3id.org/conflict-kg/id/"
 
 
 def _export_args(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="kg")
-    add_export_parser(parser.add_subparsers())
-    return parser.parse_args(["export", *argv])
+    return parse(["export", *argv])
 
 
 @pytest.fixture(scope="module")

@@ -16,13 +16,14 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
+from kg.cli import parse
 from kg.errors import QueryError
 from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SKOS, WIKIDATA
 from kg.read.analytics import centrality, to_networkx
 from kg.read.claims import claim_records
 from kg.read.projection import graph_view
 from kg.read.search import entities_named
-from kg.render.views import ViewError, add_parser, claims_view, neighbourhood_view, whole_view
+from kg.render.views import ViewError, claims_view, neighbourhood_view, whole_view
 from kg.render.viz import View
 from kg.store import open_store
 
@@ -258,9 +259,7 @@ def test_views_claims_of_one_entity() -> None:
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="kg")
-    add_parser(parser.add_subparsers())
-    return parser.parse_args(argv)
+    return parse(argv)
 
 
 def test_views_command_writes_each_view(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, get_args
+from typing import get_args
 
-from kg.cli import add_store_option
+from rich.console import Console
+
+from kg.cli.options import add_store_option
 from kg.errors import QueryError
 from kg.model import Measure
 from kg.rdf.export import write_files
@@ -20,8 +22,12 @@ from kg.read.figures import (
     figure_rows,
     read_figures,
 )
+from kg.read.query import QueryResult
+from kg.render.tables import format_result, rich_table
+from kg.render.timeline import timeline_html
+from kg.store import existing_store
 
-__all__ = ["add_parser", "run_figures"]
+__all__ = ["configure"]
 
 MEASURES: tuple[str, ...] = get_args(Measure)
 
@@ -29,12 +35,8 @@ MEASURES: tuple[str, ...] = get_args(Measure)
 _TABLE_COLUMNS = ("id", "date", "claimant", "via", "figure", "bounds", "flag", "outlet")
 
 
-def add_parser(commands: Any) -> argparse.ArgumentParser:
-    """Register ``kg figures`` on the CLI's subparsers (``commands.add_parser``)."""
-    parser: argparse.ArgumentParser = commands.add_parser(
-        "figures",
-        help="every figure per counted group and measure, by source and date; flags those that disagree",
-    )
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The options of ``kg figures``."""
     parser.add_argument(
         "--entity",
         default="",
@@ -53,17 +55,11 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
         "--html", type=Path, metavar="PATH", help="write the timeline chart to this HTML file"
     )
     add_store_option(parser)
-    parser.set_defaults(run=run_figures)
-    return parser
+    parser.set_defaults(run=run)
 
 
-def run_figures(args: argparse.Namespace) -> int:
-    """``kg figures``: read, compare, print, and write the files asked for."""
-    from kg.read.query import QueryResult
-    from kg.render.tables import format_result, print_table
-    from kg.render.timeline import timeline_html
-    from kg.store import existing_store
-
+def run(args: argparse.Namespace) -> int:
+    """Read, compare, print, and write the files asked for."""
     measure = _measure(args.measure)
     if args.window < 0:
         raise QueryError(f"--window {args.window}: give a number of days, 0 or more")
@@ -76,7 +72,7 @@ def run_figures(args: argparse.Namespace) -> int:
         )
     groups = compare_figures(records, window_days=args.window)
     for group in groups:
-        print_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group))
+        Console().print(rich_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group)))
     if not groups:
         print("no figures in the store")  # noqa: T201
     rows = tuple(tuple(row) for row in figure_rows(groups))

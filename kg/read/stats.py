@@ -1,4 +1,4 @@
-"""``kg stats``: what a store holds, counted by class, by named graph, by measure and certainty.
+"""What a store holds, counted by class, by named graph, by measure and certainty (``kg stats``).
 
 :func:`store_stats` reads any rdflib ``Dataset`` (an Oxigraph store, rdflib's memory store, a
 parsed export) with a handful of single-predicate pattern scans and one size per named graph,
@@ -8,14 +8,11 @@ slowly over ``GRAPH ?g``. :func:`format_stats` turns the result into table rows 
 
 from __future__ import annotations
 
-import argparse
-import dataclasses
-import json
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
@@ -27,9 +24,7 @@ __all__ = [
     "STATS_HEADERS",
     "GraphCount",
     "Stats",
-    "add_parser",
     "format_stats",
-    "run_stats",
     "store_stats",
 ]
 
@@ -172,33 +167,6 @@ def format_stats(stats: Stats, *, max_articles: int | None = 20) -> list[list[st
     rows += [["measure", name, str(n)] for name, n in stats.claims_by_measure.items()]
     rows += [["certainty", name, str(n)] for name, n in stats.claims_by_certainty.items()]
     return rows
-
-
-def add_parser(commands: Any) -> argparse.ArgumentParser:
-    """Register ``kg stats`` on the CLI's subparsers (``commands.add_parser``)."""
-    parser: argparse.ArgumentParser = commands.add_parser(
-        "stats", help="count what the store holds: graphs, classes, claims by measure and certainty"
-    )
-    parser.add_argument("--store", default="out/store", help="store folder (default: out/store)")
-    parser.add_argument(
-        "--format", choices=("table", "json"), default="table", help="output format (default: table)"
-    )
-    parser.set_defaults(run=run_stats)
-    return parser
-
-
-def run_stats(args: argparse.Namespace) -> int:
-    """``kg stats``: a table on the terminal, or JSON (every article listed) for programs."""
-    from kg.render.tables import print_table
-    from kg.store import existing_store
-
-    with existing_store(args.store) as store:
-        stats = store_stats(store.dataset)
-    if args.format == "json":
-        print(json.dumps(dataclasses.asdict(stats), indent=2, ensure_ascii=False))  # noqa: T201
-    else:
-        print_table(STATS_HEADERS, format_stats(stats), title=f"{args.store}: {stats.quads} quads")
-    return 0
 
 
 def _quads(dataset: Dataset, predicate: URIRef) -> Iterator[tuple[Node, Node, Node, str]]:

@@ -7,20 +7,18 @@ IRI, edges by source, target, predicate) and files are written through
 :func:`kg.rdf.export.write_files`: a failed or killed export never leaves half a file where a good
 one was.
 
-This module also holds ``kg export``: the RDF formats go through :mod:`kg.rdf.export`'s writers,
+:func:`write_format` is ``kg export``: the RDF formats go through :mod:`kg.rdf.export`'s writers,
 GraphML and CSV through the ones here.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from rdflib import Dataset
 
@@ -34,9 +32,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "NODE_COLUMNS",
     "TabularEdge",
-    "add_export_parser",
     "entity_table",
-    "run_export",
     "write_csv",
     "write_format",
     "write_graphml",
@@ -172,37 +168,6 @@ def write_csv(dataset: Dataset, folder: Path) -> tuple[Path, Path]:
         }
     )
     return nodes_path, edges_path
-
-
-def add_export_parser(commands: Any) -> argparse.ArgumentParser:
-    """Register ``kg export`` on the CLI's subparsers (``commands.add_parser``)."""
-    parser: argparse.ArgumentParser = commands.add_parser(
-        "export", help="write the store as Turtle, TriG, N-Quads, JSON-LD, GraphML or CSV"
-    )
-    parser.add_argument(
-        "--format", choices=EXPORT_FORMATS, default="trig", help="output format (default: trig)"
-    )
-    parser.add_argument("--store", default="out/store", help="store folder (default: out/store)")
-    parser.add_argument(
-        "--out",
-        type=Path,
-        help="file to write, or a folder to write the format's usual name into (default: out/); "
-        "for csv, the folder that gets nodes.csv and edges.csv",
-    )
-    parser.set_defaults(run=run_export)
-    return parser
-
-
-def run_export(args: argparse.Namespace) -> int:
-    """``kg export``: one format from the store; prints the path(s) written."""
-    from kg.store import existing_store
-
-    out = Path(args.out) if args.out is not None else Path("out")
-    with existing_store(args.store) as store:
-        written = write_format(store.dataset, args.format, out)
-    for path in written:
-        print(path)  # noqa: T201
-    return 0
 
 
 def write_format(dataset: Dataset, fmt: str, out: Path) -> list[Path]:

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from kg.read.query import QueryResult
 
-__all__ = ["FORMATS", "format_result", "plain_table", "print_table"]
+__all__ = ["FORMATS", "format_result", "plain_table", "rich_table"]
 
 Format = Literal["table", "csv", "tsv", "json"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "tsv", "json")
@@ -37,9 +37,10 @@ def format_result(result: QueryResult, fmt: Format) -> str:
         writer.writerow(result.variables)
         writer.writerows([_text(cell) for cell in row] for row in result.rows)
         return buffer.getvalue()
-    console = Console(file=io.StringIO(), width=160, color_system=None)
-    print_table(result.variables, [[_text(c) for c in row] for row in result.rows], console=console)
-    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=160, color_system=None)
+    console.print(rich_table(result.variables, [[_text(c) for c in row] for row in result.rows]))
+    return buffer.getvalue()
 
 
 def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -58,15 +59,9 @@ _SHORT_CELL = 10
 _MIN_WIDTH = 8
 
 
-def print_table(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    *,
-    title: str | None = None,
-    console: Console | None = None,
-) -> None:
-    """A rich table on the terminal (or ``console``); long cells wrap rather than truncate,
-    short ones (dates, numbers, bounds) never break, and a rule separates wrapped rows."""
+def rich_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None) -> Table:
+    """A rich table for the terminal: long cells wrap rather than truncate, short ones (dates,
+    numbers, bounds) never break, and a rule separates wrapped rows."""
     table = Table(title=title, show_lines=True, header_style="bold")
     for i, header in enumerate(headers):
         widest = max((len(row[i]) for row in rows), default=0)
@@ -79,7 +74,7 @@ def print_table(
         )
     for row in rows:
         table.add_row(*row)
-    (console or Console()).print(table)
+    return table
 
 
 def _text(cell: object) -> str:

@@ -1,4 +1,4 @@
-"""``kg view``: choose what to draw, then draw it with :mod:`kg.render.viz`.
+"""What ``kg view`` draws: the view chosen, ready for :mod:`kg.render.viz` to draw.
 
 Three views, all read through :mod:`kg.read.projection`:
 
@@ -16,15 +16,13 @@ closest first) and the page says how many it leaves out.
 
 from __future__ import annotations
 
-import argparse
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 
 from rdflib import Dataset
 
 from kg.errors import KGError
-from kg.read.analytics import CENTRALITY_MEASURES, centrality, to_networkx
+from kg.read.analytics import centrality, to_networkx
 from kg.read.claims import claim_records
 from kg.read.facts import last_segment
 from kg.read.projection import (
@@ -37,16 +35,14 @@ from kg.read.projection import (
 )
 from kg.read.search import entities_named
 from kg.render.claimgraph import claim_as_view_node, claim_edges, claim_node, involved_entities
-from kg.render.viz import TipLine, View, entity_node, plural, relation_edge, write_view_html
+from kg.render.viz import TipLine, View, entity_node, plural, relation_edge
 
 __all__ = [
     "DEFAULT_MAX_NODES",
     "ViewError",
-    "add_parser",
     "claims_view",
     "most_central_view",
     "neighbourhood_view",
-    "run_view",
     "whole_view",
 ]
 
@@ -274,71 +270,3 @@ def _distances(edges: Iterable[ViewEdge], centres: Iterable[str], hops: int) -> 
             distance[there] = distance[here] + 1
             queue.append(there)
     return distance
-
-
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``view`` subcommand to ``kg``'s parser."""
-    from kg.cli import (
-        add_store_option,
-        positive_int,
-    )  # here: kg.cli imports this module when it builds its parser
-
-    parser = commands.add_parser(
-        "view", help="write an interactive page: the whole graph, an entity's neighbourhood, or the claims"
-    )
-    parser.add_argument(
-        "--entity",
-        default="",
-        help="draw this entity's neighbourhood (a name, alias or any way an article names it); "
-        "with --claims, only the claims it takes part in",
-    )
-    parser.add_argument(
-        "--hops", type=positive_int, help="with --entity: relations away to draw (default: 1)"
-    )
-    parser.add_argument(
-        "--claims",
-        action="store_true",
-        help="draw claimant -> claim -> counted group, the figure on the edge",
-    )
-    parser.add_argument(
-        "--max-nodes",
-        type=positive_int,
-        default=DEFAULT_MAX_NODES,
-        metavar="N",
-        help=f"draw at most N nodes, the most central (default: {DEFAULT_MAX_NODES})",
-    )
-    parser.add_argument(
-        "--size-by",
-        dest="measure",
-        choices=CENTRALITY_MEASURES,
-        default="pagerank",
-        help="centrality that sizes the nodes and picks them beyond --max-nodes (default: pagerank)",
-    )
-    parser.add_argument(
-        "--out", type=Path, default=Path("out/view.html"), help="page to write (default: out/view.html)"
-    )
-    add_store_option(parser)
-    parser.set_defaults(run=run_view)
-
-
-def run_view(args: argparse.Namespace) -> int:
-    """The ``kg view`` command: read the store, choose the view, write the page, say where."""
-    from kg.store import existing_store
-
-    if args.hops is not None and (not args.entity or args.claims):
-        raise ViewError("--hops needs --entity and no --claims: it sets how far a neighbourhood reaches")
-    with existing_store(args.store) as store:
-        dataset, most, measure = store.dataset, args.max_nodes, args.measure
-        if args.claims:
-            view = claims_view(dataset, entity=args.entity, max_nodes=most, measure=measure)
-        elif args.entity:
-            view = neighbourhood_view(
-                dataset, args.entity, hops=args.hops or 1, max_nodes=most, measure=measure
-            )
-        else:
-            view = whole_view(dataset, max_nodes=most, measure=measure)
-    path = write_view_html(view, args.out)
-    print(f"wrote {path}: {plural(len(view.nodes), 'node')}, {plural(len(view.edges), 'edge')}")  # noqa: T201
-    if view.note:
-        print(view.note)  # noqa: T201
-    return 0

@@ -1,4 +1,4 @@
-"""``kg serve``: the store over HTTP, as a SPARQL 1.1 endpoint and as pages to click through.
+"""The store over HTTP (``kg serve``), as a SPARQL 1.1 endpoint and as pages to click through.
 
 Endpoints:
 
@@ -46,25 +46,21 @@ is refused (a web page cannot post ``update=DROP ALL`` through the user's browse
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import logging
 import socket
-import sys
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError, StoreError
 from kg.store import is_remote, open_store
 from kg.web.app import LOOPBACK_NAMES, ServeSettings, create_app
-from kg.web.sparql import MAX_RESULT_BYTES, MAX_ROWS
 
 if TYPE_CHECKING:
     import uvicorn
 
-__all__ = ["ServeError", "ServeSettings", "add_parser", "create_app", "main", "run_serve", "serve"]
+__all__ = ["ServeError", "ServeSettings", "create_app", "serve"]
 
 
 class ServeError(KGError):
@@ -152,113 +148,3 @@ def _listen(host: str, port: int) -> socket.socket:
             f"cannot listen on {host}:{port}: {exc.strerror or exc}; is another server using the port? "
             "choose another with --port (0 picks a free one)"
         ) from exc
-
-
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``serve`` subcommand to ``kg``'s parser."""
-    parser = commands.add_parser(
-        "serve", help="serve the store over HTTP: a SPARQL endpoint, the graph view, entity pages, search"
-    )
-    _add_arguments(parser)
-    parser.set_defaults(run=run_serve, func=run_serve)
-
-
-def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", default="out/store", help="store folder or 'memory' (default: out/store)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    parser.add_argument("--port", type=_port, default=8000, help="port (default: 8000; 0 picks a free one)")
-    parser.add_argument(
-        "--allow-update", action="store_true", help="accept SPARQL Update (read-only otherwise)"
-    )
-    parser.add_argument(
-        "--timeout",
-        type=_positive_float,
-        default=30.0,
-        metavar="SECONDS",
-        help="query time limit (default: 30)",
-    )
-    parser.add_argument(
-        "--max-request-bytes",
-        type=_positive_int,
-        default=1_048_576,
-        metavar="N",
-        help="largest request body accepted (default: 1048576)",
-    )
-    parser.add_argument(
-        "--max-rows",
-        type=_positive_int,
-        default=MAX_ROWS,
-        metavar="N",
-        help=f"most rows (or triples) a result may have; a larger one is refused (default: {MAX_ROWS})",
-    )
-    parser.add_argument(
-        "--max-result-bytes",
-        type=_positive_int,
-        default=MAX_RESULT_BYTES,
-        metavar="N",
-        help=f"largest result sent; a larger one is refused (default: {MAX_RESULT_BYTES})",
-    )
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a finite number more than 0, not {text}")
-    return value
-
-
-def _positive_int(text: str) -> int:
-    if not text.isdigit() or int(text) == 0:
-        raise argparse.ArgumentTypeError(f"must be a whole number more than 0, not {text!r}")
-    return int(text)
-
-
-def _port(text: str) -> int:
-    if not text.isdigit() or int(text) > 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
-    return int(text)
-
-
-def run_serve(args: argparse.Namespace) -> int:
-    """The ``kg serve`` command: serve until Ctrl-C; prints the URL on stderr once listening."""
-    settings = ServeSettings(
-        allow_update=args.allow_update,
-        timeout=args.timeout,
-        max_request_bytes=args.max_request_bytes,
-        max_rows=args.max_rows,
-        max_result_bytes=args.max_result_bytes,
-    )
-    serve(
-        args.store,
-        host=args.host,
-        port=args.port,
-        settings=settings,
-        log_level="info" if getattr(args, "verbose", False) else "warning",
-        on_ready=lambda line: print(line, file=sys.stderr, flush=True),  # noqa: T201
-    )
-    return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m kg.web.serve [options]``: the ``serve`` command on its own."""
-    parser = argparse.ArgumentParser(
-        prog="python -m kg.web.serve", description="Serve a ConflictKG store over HTTP."
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log every request")
-    _add_arguments(parser)
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s"
-    )
-    try:
-        return run_serve(args)
-    except KGError as exc:
-        print(f"error: {exc}", file=sys.stderr)  # noqa: T201
-        return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

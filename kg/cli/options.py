@@ -1,0 +1,52 @@
+"""Options and argument types several subcommands share."""
+
+from __future__ import annotations
+
+import argparse
+
+__all__ = ["add_store_option", "non_negative_int", "port", "positive_float", "positive_int"]
+
+
+def add_store_option(parser: argparse.ArgumentParser, default: str | None = "out/store") -> None:
+    """The ``--store`` option every command that reads or writes a store shares."""
+    parser.add_argument(
+        "--store",
+        default=default,
+        help=f"a store folder, 'memory' or sparql+http://HOST:PORT/... (default: {default or 'OUT/store'})",
+    )
+
+
+def positive_int(text: str) -> int:
+    """Counts: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
+def non_negative_int(text: str) -> int:
+    """A count where 0 means "all": a whole number of at least 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 0")
+    return value
+
+
+def positive_float(text: str) -> float:
+    """Seconds: a finite number more than 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a finite number more than 0, not {text}")
+    return value
+
+
+def port(text: str) -> int:
+    """A TCP port; 0 lets the system pick a free one."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return int(text)

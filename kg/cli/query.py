@@ -1,0 +1,65 @@
+"""``kg query``: SPARQL text, a file, or a canned query; its canned queries with ``--list``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kg.cli.options import add_store_option
+from kg.errors import QueryError
+from kg.read.query import canned_queries, run_canned, run_query
+from kg.render.tables import FORMATS, format_result
+from kg.store import existing_store
+
+__all__ = ["configure"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The options of ``kg query``."""
+    parser.add_argument("sparql", nargs="?", help="the query text")
+    parser.add_argument("-f", "--file", type=Path, help="read the query from this file")
+    parser.add_argument("--name", help="a canned query from ontology/queries/ (see --list)")
+    parser.add_argument(
+        "--param", action="append", default=[], metavar="NAME=VALUE", help="canned query parameter"
+    )
+    parser.add_argument("--list", action="store_true", help="list the canned queries and their parameters")
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    add_store_option(parser)
+    parser.add_argument("--timeout", type=float, help="give up after this many seconds")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        for query in canned_queries().values():
+            params = ", ".join(f"{name}: {meaning}" for name, meaning in query.param_help.items())
+            print(f"{query.name}\n    {query.description}" + (f"\n    params: {params}" if params else ""))  # noqa: T201
+        return 0
+    chosen = [bool(args.sparql), args.file is not None, args.name is not None]
+    if sum(chosen) != 1:
+        raise QueryError("give exactly one of: the query text, -f FILE, or --name NAME (see kg query --list)")
+    with existing_store(args.store) as store:
+        if args.name:
+            result = run_canned(store.dataset, args.name, _params(args.param), timeout=args.timeout)
+        else:
+            text = _read_query_file(args.file) if args.file else args.sparql
+            result = run_query(store.dataset, text, name=str(args.file or "query"), timeout=args.timeout)
+    print(format_result(result, args.format), end="")  # noqa: T201
+    return 0
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise QueryError(f'--param {pair!r} is not NAME=VALUE (e.g. --param entity="North Korea")')
+        values[name.strip()] = value
+    return values
+
+
+def _read_query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cannot read the query file {path}: {exc}") from exc

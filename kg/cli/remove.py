@@ -1,0 +1,37 @@
+"""``kg remove``: take articles, and what only they said, out of the store; refresh the exports."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kg.builder.build import write_outputs
+from kg.builder.remove import remove_articles
+from kg.cli.options import add_store_option
+from kg.rdf.export import check_output_folder
+from kg.store import existing_store
+
+__all__ = ["configure"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The options of ``kg remove``."""
+    parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="article IRI, file name or URL")
+    parser.add_argument(
+        "--out", type=Path, default=Path("out"), help="output folder to refresh (default: out)"
+    )
+    add_store_option(parser, default=None)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with existing_store(args.store or args.out / "store") as store:
+        check_output_folder(args.out)  # a read-only --out stops before the store changes
+        report = remove_articles(store, args.articles)
+        outputs = write_outputs(store.dataset, args.out)
+    lines = [f"removed   {iri}" for iri in report.articles]
+    dropped = len(report.entities_dropped)
+    lines.append(f"triples   {report.quads_removed} removed; {dropped} entities no longer mentioned")
+    lines += [f"wrote     {path}" for path in outputs.values()]
+    print("\n".join(lines))  # noqa: T201
+    return 0
