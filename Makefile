@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test install install-dev browser score clean
+.PHONY: demo test test-fast lint install install-dev browser score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,19 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed and we are not root: browser tests will be skipped"; fi; }
 
-test: install-dev browser
+lint: install-dev
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/ruff format --check kg tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint browser
 	$(BIN)/python -m pytest
+
+# The edit-test loop: everything but the tests marked slow (the model on the seeds, whole
+# builds in subprocesses), browser (headless Chromium) and server (a server process).
+test-fast: install-dev
+	$(BIN)/python -m pytest -m "not slow and not browser and not server" -q
 
 score: demo
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/gold/seeds.json --graph $(OUT)/graph.trig

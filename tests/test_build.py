@@ -258,7 +258,7 @@ def test_build_cli_interrupt_says_whole_articles_remain(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(importlib.import_module("kg.builder.build"), "build", interrupted)
+    monkeypatch.setattr(importlib.import_module("kg.cli.build"), "build", interrupted)
     assert main(["build", str(seeds_dir), "--out", str(tmp_path)]) == 130
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "whole articles only" in err

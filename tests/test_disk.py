@@ -159,7 +159,7 @@ def new_article(tmp_path: Path, seeds_dir: Path) -> Path:
 @pytest.fixture
 def model_once(monkeypatch: pytest.MonkeyPatch, extractor) -> None:  # type: ignore[no-untyped-def]
     """`kg build` in this process uses the loaded pipeline instead of loading its own."""
-    module = import_module("kg.builder.build")
+    module = import_module("kg.cli.build")
     monkeypatch.setattr(module, "build", partial(module.build, extractor=extractor))
 
 

@@ -175,7 +175,7 @@ def test_parallel_cli_hands_workers_and_dask_to_build(
         seen.update(kwargs)
         raise ClusterError("stop here")
 
-    monkeypatch.setattr(import_module("kg.builder.build"), "build", fake_build)
+    monkeypatch.setattr(import_module("kg.cli.build"), "build", fake_build)
     assert main(["build", str(seeds_dir), "--workers", "3", "--dask", "local"]) == 1
     assert seen["workers"] == 3 and seen["dask"] == "local"
     assert seen["progress"] is None  # stderr is not a terminal here

@@ -16,7 +16,7 @@ from rdflib import Dataset, Literal, URIRef
 from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA
 from kg.read.projection import ViewEdge, ViewNode, graph_view
 from kg.render.views import most_central_view
-from kg.render.viz import DrawEdge, DrawNode, Tip, TipLine, View, write_view_html
+from kg.render.viz import DrawEdge, DrawNode, Tip, TipLine, View, view_html, write_view_html
 
 A1 = ID["article/aaa111"]
 A2 = ID["article/bbb222"]
@@ -211,7 +211,8 @@ def test_viz_view_escapes_tips_and_note_and_links_only_https(tmp_path: Path) -> 
         ),
     )
     view = View("T", nodes, edges, "<s>summary</s>", note="<em>only part</em>")
-    page = write_view_html(view, tmp_path / "v.html").read_text(encoding="utf-8")
+    page = view_html(view)
+    assert write_view_html(view, tmp_path / "v.html").read_text(encoding="utf-8") == page
     assert "<s>summary</s>" not in page and "&lt;s&gt;summary&lt;/s&gt;" in page
     assert '<p id="ckg-note">&lt;em&gt;only part&lt;/em&gt;</p>' in page
     assert "</script><script>x()" not in page  # JSON in the page escapes "<" as well

@@ -44,7 +44,7 @@ from kg.rdf.export import check_output_folder, export_files, write_files
 from kg.rdf.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.rdf.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
 from kg.render.views import whole_view
-from kg.render.viz import write_view_html
+from kg.render.viz import view_html
 from kg.store import QuadStore, close_after_failure, is_remote, open_store
 
 __all__ = ["BATCH_ARTICLES", "BuildReport", "ProgressCallback", "build", "graph_counts", "write_outputs"]
@@ -274,18 +274,9 @@ def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
 
 
 def _view_writer(dataset: Dataset) -> Writer:
-    """Writes the HTML view into the temporary file it is given. An I/O failure goes on as the
+    """Writes the HTML view into the temporary file it is given; an I/O failure goes on as the
     ``OSError`` it is, for the message to name the real file rather than the temporary one."""
-
-    def write(tmp: Path) -> None:
-        try:
-            write_view_html(whole_view(dataset), tmp)
-        except ExportError as exc:
-            if isinstance(exc.__cause__, OSError):
-                raise exc.__cause__ from None
-            raise
-
-    return write
+    return lambda tmp: tmp.write_text(view_html(whole_view(dataset)), encoding="utf-8")
 
 
 def graph_counts(store: QuadStore) -> tuple[dict[str, int], dict[str, int]]:

@@ -203,18 +203,15 @@ def plural(number: int, singular: str, plural_form: str | None = None) -> str:
     return f"{number:,} {singular if number == 1 else plural_form or singular + 's'}"
 
 
-def write_view_html(view: View, path: Path) -> Path:
-    """Write ``view`` as one interactive page that works offline.
+def view_html(view: View) -> str:
+    """``view`` as one interactive page that works offline.
 
-    The same view always gives the same bytes (fixed layout seed, sorted JSON), so a rebuilt
+    The same view always gives the same text (fixed layout seed, sorted JSON), so a rebuilt
     graph does not show up as a changed file.
 
-    Returns:
-        ``path``.
-
     Raises:
-        ExportError: The page could not be written, or pyvis's template changed so that the
-            page would load something from the network.
+        ExportError: pyvis's template changed so that the page would load something from the
+            network, or lacks a place this module fills in.
     """
     from pyvis.network import Network  # imports IPython and jinja2: only when drawing
 
@@ -226,14 +223,27 @@ def write_view_html(view: View, path: Path) -> Path:
     net.nodes = [_vis_node(node) for node in view.nodes]
     net.edges = [_vis_edge(index, edge) for index, edge in enumerate(kept)]
     net.options = _options(len(view.nodes), len(kept))
-    page = _offline(net.generate_html(), path)
-    page = _insert_once(page, '<meta charset="utf-8">', f"\n<title>{html.escape(view.title)}</title>", path)
-    page = _insert_once(page, "<body>", _header(view), path)
-    page = _insert_once(page, "drawGraph();", _SETTLE_JS + _TIP_JS, path, last=True)
+    page = _offline(net.generate_html())
+    page = _insert_once(page, '<meta charset="utf-8">', f"\n<title>{html.escape(view.title)}</title>")
+    page = _insert_once(page, "<body>", _header(view))
+    page = _insert_once(page, "drawGraph();", _SETTLE_JS + _TIP_JS, last=True)
     if not page.lstrip().lower().startswith("<!doctype"):
         page = "<!DOCTYPE html>\n" + page  # standards mode: the template has no doctype
-    write_files({path: lambda tmp: tmp.write_text(page, encoding="utf-8")})  # whole or not at all
-    logger.debug("wrote %s: %d nodes, %d edges", path, len(view.nodes), len(kept))
+    return page
+
+
+def write_view_html(view: View, path: Path) -> Path:
+    """Write :func:`view_html` of ``view`` to ``path``, whole or not at all.
+
+    Raises:
+        ExportError: The page could not be made or written; the message names ``path``.
+    """
+    try:
+        page = view_html(view)
+    except ExportError as exc:
+        raise ExportError(f"{path}: {exc}") from exc
+    write_files({path: lambda tmp: tmp.write_text(page, encoding="utf-8")})
+    logger.debug("wrote %s: %d nodes, %d edges", path, len(view.nodes), len(view.edges))
     return path
 
 
@@ -336,7 +346,7 @@ _REMOTE_ANY = re.compile(
 _EMPTY_HEADING = re.compile(r"\s*<center>\s*<h1>\s*</h1>\s*</center>")
 
 
-def _offline(page: str, path: Path) -> str:
+def _offline(page: str) -> str:
     """Drop the template's CDN tags (Bootstrap, which the page does not need) and its empty headings."""
     page = _REMOTE_SCRIPT.sub("", page)
     page = _REMOTE_LINK.sub("", page)
@@ -344,21 +354,19 @@ def _offline(page: str, path: Path) -> str:
     leftover = _REMOTE_ANY.search(page)
     if leftover:
         raise ExportError(
-            f"{path}: pyvis's template still loads {leftover.group(0)!r} from the network; "
+            f"pyvis's template still loads {leftover.group(0)!r} from the network; "
             "the page would not work offline. Use the pyvis version pinned in pyproject.toml"
         )
     return page
 
 
-def _insert_once(
-    page: str, marker: str, text: str, path: Path, *, before: bool = False, last: bool = False
-) -> str:
+def _insert_once(page: str, marker: str, text: str, *, last: bool = False) -> str:
     index = page.rfind(marker) if last else page.find(marker)
     if index < 0:
         raise ExportError(
-            f"{path}: pyvis's template has no {marker!r}; use the pyvis version pinned in pyproject.toml"
+            f"pyvis's template has no {marker!r}; use the pyvis version pinned in pyproject.toml"
         )
-    at = index if before else index + len(marker)
+    at = index + len(marker)
     return page[:at] + text + page[at:]
 
 

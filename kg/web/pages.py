@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import html
 import json
-import tempfile
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from urllib.parse import quote
 
 from kg.rdf.ontology import ENTITIES_GRAPH, GAZETTEER_GRAPH, ID
 from kg.read.facts import ArticleInfo, ClaimFact, EntityFacts, Figure, Named, RelationFact
 from kg.read.search import SearchHit
 from kg.render.claims_table import bounds_text
-from kg.render.viz import View, write_view_html
+from kg.render.viz import View, view_html
 
 __all__ = ["entity_page", "error_page", "graph_page", "search_page", "sparql_form_page"]
 
@@ -264,8 +262,7 @@ _OPEN_SCRIPT = (
 def graph_page(view: View) -> str:
     """The interactive graph of :mod:`kg.render.viz`, with the server's navigation; double-clicking a node
     opens its entity page."""
-    with tempfile.TemporaryDirectory(prefix="kg-serve-") as folder:
-        page = write_view_html(view, Path(folder) / "graph.html").read_text(encoding="utf-8")
+    page = view_html(view)
     nav = _nav().replace("</nav>", "<span>Double-click a node to open its page.</span></nav>")
     style = (
         "<style>nav.ckg-nav{display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;padding:8px 0;"
