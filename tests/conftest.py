@@ -1,6 +1,11 @@
 """Shared fixtures: paths, the loaded extraction pipeline, one build of the seeds, helpers
 that make corpora, read stores and run benchmark scripts, and a headless Chromium for the
-browser tests."""
+browser tests.
+
+The spaCy model is loaded once per test run (it takes seconds): the ``extractor`` fixture and
+every in-process build that brings no extractor of its own share one :class:`Extractor`.
+Builds in other processes (subprocesses, worker pools, Dask) still load their own.
+"""
 
 from __future__ import annotations
 
@@ -31,12 +36,32 @@ def shared_dir() -> Path:
     return SHARED
 
 
+_LOADED: list[Any] = []
+
+
+def _shared_extractor() -> Any:
+    """The one loaded pipeline of this test run, loaded on first use."""
+    if not _LOADED:
+        from kg.extract.pipeline import Extractor
+
+        _LOADED.append(Extractor())
+    return _LOADED[0]
+
+
 @pytest.fixture(scope="session")
 def extractor():  # type: ignore[no-untyped-def]
     """The spaCy pipeline with our components: loaded once, it takes seconds."""
-    from kg.extract.pipeline import Extractor
+    return _shared_extractor()
 
-    return Extractor()
+
+@pytest.fixture(autouse=True)
+def _builds_share_the_loaded_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An in-process build without ``extractor=`` (``kg build`` through ``main``) gets the run's
+    loaded pipeline instead of loading the model again. An Extractor keeps no state between
+    builds; what it does is unchanged, only its loading is shared."""
+    parallel = sys.modules.get("kg.builder.parallel")
+    if parallel is not None:  # not imported yet: nothing in this test has built so far
+        monkeypatch.setattr(parallel, "Extractor", _shared_extractor)
 
 
 @pytest.fixture(scope="session")
@@ -146,3 +171,14 @@ def browser() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+
+
+#: Fixtures that start a server process (``kg serve`` or ``oxigraph serve``): a test that uses
+#: one is a ``server`` test, which ``make test-fast`` leaves out.
+SERVER_FIXTURES = frozenset({"empty_url", "seed_url", "hostile_url"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.server)

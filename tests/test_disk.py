@@ -21,7 +21,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from importlib import import_module
 from pathlib import Path
 
@@ -156,13 +155,6 @@ def new_article(tmp_path: Path, seeds_dir: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def model_once(monkeypatch: pytest.MonkeyPatch, extractor) -> None:  # type: ignore[no-untyped-def]
-    """`kg build` in this process uses the loaded pipeline instead of loading its own."""
-    module = import_module("kg.cli.build")
-    monkeypatch.setattr(module, "build", partial(module.build, extractor=extractor))
-
-
 def _fill_after(monkeypatch: pytest.MonkeyPatch, module: str, name: str, disk: _Tmpfs) -> None:
     """The disk is full once ``module.name`` has run, the store's opening or its journal's writing."""
     where = import_module(module)
@@ -202,7 +194,6 @@ def test_disk_full_store_write_in_build_loses_nothing(  # type: ignore[no-untype
     tmpfs: _Tmpfs,
     copy_of_seed_build,
     new_article: Path,
-    model_once,
     monkeypatch,
     capsys,
     store_nquads,
@@ -259,7 +250,6 @@ class _FullDisk:
 def full_disk(request: pytest.FixtureRequest, tmp_path: Path) -> _FullDisk:
     if request.param == "tmpfs":
         disk: _Tmpfs = request.getfixturevalue("tmpfs")
-        request.getfixturevalue("model_once")
         capsys: pytest.CaptureFixture[str] = request.getfixturevalue("capsys")
 
         def on_full_tmpfs(args: list[str]) -> tuple[int, str]:
@@ -304,7 +294,7 @@ def test_disk_full_exports_keep_the_old_files_whole(  # type: ignore[no-untyped-
 
 @pytest.mark.slow
 def test_disk_read_only_out_folder_stops_build_and_remove_before_the_store(  # type: ignore[no-untyped-def]
-    copy_of_seed_build, tmp_path: Path, new_article: Path, model_once, capsys, store_nquads
+    copy_of_seed_build, tmp_path: Path, new_article: Path, capsys, store_nquads
 ) -> None:
     out = copy_of_seed_build(tmp_path / "out")
     store = copy_of_seed_build(tmp_path / "elsewhere") / "store"
@@ -321,7 +311,7 @@ def test_disk_read_only_out_folder_stops_build_and_remove_before_the_store(  # t
 
 @pytest.mark.slow
 def test_disk_read_only_store_folder_is_one_line_for_build_and_remove(  # type: ignore[no-untyped-def]
-    copy_of_seed_build, tmp_path: Path, new_article: Path, model_once, capsys, store_nquads
+    copy_of_seed_build, tmp_path: Path, new_article: Path, capsys, store_nquads
 ) -> None:
     store = copy_of_seed_build(tmp_path / "built") / "store"
     out = tmp_path / "out"
