@@ -120,13 +120,13 @@ def test_store_remote_build_equals_memory_build_and_is_idempotent(  # type: igno
             store.dataset,
             f"SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ GRAPH ?g {{ ?c a <{CKG.Claim}> }} }}",
         )
-        assert claims.rows == ((first.counts["claims"],),)
+        assert claims.records() == [{"n": first.counts["claims"]}]
         labels = run_query(  # rdfs: undeclared: the view's bound prefixes work as in memory
             store.dataset,
             f"SELECT ?label WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e rdfs:label ?label ; "
             f"?same <{WIKIDATA.Q423}> }} }}",
         )
-        assert labels.rows == (("North Korea",),)
+        assert labels.records() == [{"label": "North Korea"}]
         assert len(run_canned(store.dataset, "claims").rows) > 0
         entities = store.dataset.graph(ENTITIES_GRAPH)
         assert (None, RDFS.label, Literal("North Korea")) in entities

@@ -22,8 +22,7 @@ from kg.read.figures import (
     figure_rows,
     read_figures,
 )
-from kg.read.query import QueryResult
-from kg.render.tables import format_result, rich_table
+from kg.render.tables import csv_text, rich_table
 from kg.render.timeline import timeline_html
 from kg.store import existing_store
 
@@ -75,9 +74,8 @@ def run(args: argparse.Namespace) -> int:
         Console().print(rich_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group)))
     if not groups:
         print("no figures in the store")  # noqa: T201
-    rows = tuple(tuple(row) for row in figure_rows(groups))
     if args.csv:
-        _write(args.csv, format_result(QueryResult(FIGURE_COLUMNS, rows), "csv"))
+        _write(args.csv, csv_text(FIGURE_COLUMNS, figure_rows(groups)))
     if args.html:
         title = "Figures over time" + (
             f": {_selection(args.entity, measure)}" if args.entity or measure else ""

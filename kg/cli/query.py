@@ -23,7 +23,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--param", action="append", default=[], metavar="NAME=VALUE", help="canned query parameter"
     )
     parser.add_argument("--list", action="store_true", help="list the canned queries and their parameters")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="a table (the default) or a SPARQL results format: json, xml, csv, tsv",
+    )
     add_store_option(parser)
     parser.add_argument("--timeout", type=float, help="give up after this many seconds")
     parser.set_defaults(run=run)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from rdflib import Dataset
 
+from kg.rdf.sparql import last_segment
 from kg.read.projection import (
     SourceSentence,
     article_file,
     in_reading_order,
-    last_segment,
     rows_in_every_graph,
     source_files,
 )

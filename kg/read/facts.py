@@ -3,7 +3,7 @@
 :func:`entity_facts` gathers an entity's names, classes and Wikidata item, the relations it
 takes part in with the sentences they were read from, the claims it makes, passes on or is the
 subject of with their figures, and the articles behind all of these. The small helpers at the
-end (:func:`rows`, :func:`labels`, :func:`named`, ...) are shared with :mod:`kg.read.search`.
+end (:func:`iri_values`, :func:`labels`, :func:`named`, ...) are shared with :mod:`kg.read.search`.
 
 As in :mod:`kg.read.projection`, each query is a few ``GRAPH`` patterns joined in Python rather than
 one query with OPTIONALs, so rdflib's memory store and Oxigraph answer the same. The records
@@ -13,16 +13,16 @@ hold plain strings; :mod:`kg.web.pages` turns them into HTML.
 from __future__ import annotations
 
 import re
-import warnings
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from rdflib import Dataset, Literal, URIRef
 
 from kg.rdf.ontology import CKG, ID, SCHEMA
-from kg.read.projection import RELATION_PREDICATES
+from kg.rdf.sparql import PREFIX_HEADER, is_iri, last_segment, sparql_iri
+from kg.read.projection import RELATION_PREDICATES, rows
 
 __all__ = [
     "ArticleInfo",
@@ -32,17 +32,12 @@ __all__ = [
     "Figure",
     "Named",
     "RelationFact",
-    "PREFIXES",
-    "SAFE_IRI",
-    "chunks",
     "entity_facts",
     "entity_iri",
     "entity_key",
+    "iri_values",
     "labels",
-    "last_segment",
     "named",
-    "rows",
-    "sparql_string",
 ]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -57,10 +52,6 @@ _ARTICLE_FIELDS = {
     str(SCHEMA.datePublished): "published",
     str(SCHEMA.publisher): "publisher",
 }
-PREFIXES = f"""PREFIX ckg: <{CKG}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
 #: Instance IRIs under these are not entities: articles (and their parts) and graph names.
 _NOT_ENTITIES = ("article/", "graph/")
 _KEY = re.compile(r"[\w.~%-]+(?:/[\w.~%-]+)*")
@@ -187,21 +178,22 @@ def entity_facts(dataset: Dataset, key: str) -> EntityFacts | None:
     iri = entity_iri(key)
     if iri is None:
         return None
-    me = f"<{iri}>"
+    me = sparql_iri(iri)
     described = rows(dataset, f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {me} ?p ?o }} }}")
     relation_values = " ".join(f"ckg:{name}" for name in RELATION_PREDICATES)
     incoming = rows(
         dataset,
-        f"{PREFIXES}SELECT ?s ?p ?g WHERE {{ VALUES ?p {{ {relation_values} }} GRAPH ?g {{ ?s ?p {me} }} }}",
+        f"{PREFIX_HEADER}SELECT ?s ?p ?g WHERE {{ VALUES ?p {{ {relation_values} }} "
+        f"GRAPH ?g {{ ?s ?p {me} }} }}",
     )
     mentions = rows(
         dataset,
-        f"{PREFIXES}SELECT ?article ?text (COUNT(?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m ckg:refersTo {me} ; "
+        f"{PREFIX_HEADER}SELECT ?article ?text (COUNT(?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m ckg:refersTo {me} ; "
         "ckg:inArticle ?article ; ckg:text ?text } } GROUP BY ?article ?text",
     )
     roles = rows(
         dataset,
-        f"""{PREFIXES}SELECT DISTINCT ?claim ?role WHERE {{ GRAPH ?g {{
+        f"""{PREFIX_HEADER}SELECT DISTINCT ?claim ?role WHERE {{ GRAPH ?g {{
   {{ ?claim ckg:claimant {me} BIND("claimant" AS ?role) }}
   UNION {{ ?claim ckg:via {me} BIND("via" AS ?role) }}
   UNION {{ ?claim ckg:about {me} BIND("about" AS ?role) }}
@@ -286,7 +278,7 @@ def _evidence(dataset: Dataset, me: str, iri: str) -> dict[tuple[str, str, str],
     found: defaultdict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
     fields = "ckg:subject ?s ; ckg:predicate ?p ; ckg:object ?o ; ckg:text ?text ; ckg:inArticle ?article"
     query = (
-        f"{PREFIXES}SELECT ?s ?p ?o ?text ?article WHERE {{\n"
+        f"{PREFIX_HEADER}SELECT ?s ?p ?o ?text ?article WHERE {{\n"
         f"  {{ GRAPH ?g {{ ?ev ckg:subject {me} ; {fields} }} }}\n"
         f"  UNION {{ GRAPH ?g {{ ?ev ckg:object {me} ; {fields} }} }}\n}}"
     )
@@ -304,15 +296,14 @@ def _claim_rows(
     figures: defaultdict[str, defaultdict[str, defaultdict[str, list[Any]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list))
     )
-    for chunk in chunks([claim for claim in claims if SAFE_IRI.fullmatch(claim)]):
-        values = " ".join(f"<{claim}>" for claim in chunk)
+    for values in iri_values(claims):
         for claim, p, o in rows(
             dataset,
             f"SELECT ?claim ?p ?o WHERE {{ VALUES ?claim {{ {values} }} GRAPH ?g {{ ?claim ?p ?o }} }}",
         ):
             details[str(claim)][str(p)].append(o)
         query = (
-            f"{PREFIXES}SELECT ?claim ?q ?p ?o WHERE {{ VALUES ?claim {{ {values} }} "
+            f"{PREFIX_HEADER}SELECT ?claim ?q ?p ?o WHERE {{ VALUES ?claim {{ {values} }} "
             "GRAPH ?g { ?claim ckg:quantity ?q . ?q ?p ?o } }"
         )
         for claim, q, p, o in rows(dataset, query):
@@ -406,9 +397,8 @@ def _figure(props: Mapping[str, list[Any]], names: Mapping[str, str]) -> Figure:
 
 def _articles(dataset: Dataset, iris: Iterable[str]) -> dict[str, ArticleInfo]:
     fields: defaultdict[str, dict[str, str]] = defaultdict(dict)
-    wanted = " ".join(f"<{p}>" for p in _ARTICLE_FIELDS)
-    for chunk in chunks(sorted(i for i in iris if SAFE_IRI.fullmatch(i))):
-        values = " ".join(f"<{iri}>" for iri in chunk)
+    wanted = " ".join(sparql_iri(p) for p in _ARTICLE_FIELDS)
+    for values in iri_values(sorted(iris)):
         query = (
             f"SELECT ?a ?p ?o WHERE {{ VALUES ?a {{ {values} }} VALUES ?p {{ {wanted} }} "
             "GRAPH ?g { ?a ?p ?o } }"
@@ -421,27 +411,22 @@ def _articles(dataset: Dataset, iris: Iterable[str]) -> dict[str, ArticleInfo]:
 def labels(dataset: Dataset, iris: Iterable[str]) -> dict[str, str]:
     """Each IRI's ``rdfs:label`` (the least, when it has several); IRIs without one are left out."""
     found: defaultdict[str, set[str]] = defaultdict(set)
-    for chunk in chunks(sorted(i for i in iris if SAFE_IRI.fullmatch(i))):
-        values = " ".join(f"<{iri}>" for iri in chunk)
-        query = f"{PREFIXES}SELECT ?e ?l WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?e rdfs:label ?l }} }}"
+    for values in iri_values(sorted(iris)):
+        query = (
+            f"{PREFIX_HEADER}SELECT ?e ?l WHERE {{ VALUES ?e {{ {values} }} "
+            "GRAPH ?g { ?e rdfs:label ?l } }"
+        )
         for entity, label in rows(dataset, query):
             found[str(entity)].add(str(label))
     return {iri: min(names) for iri, names in found.items()}
 
 
-SAFE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def sparql_string(text: str) -> str:
-    """``text`` as a SPARQL string literal, whatever it holds."""
-    return '"' + "".join(_ESCAPES.get(ch, ch) for ch in text) + '"'
-
-
-def chunks(items: list[str], size: int = 200) -> Iterable[list[str]]:
-    """``items`` in slices small enough for one VALUES clause."""
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def iri_values(iris: Iterable[str], size: int = 200) -> Iterator[str]:
+    """The IRIs SPARQL can write, as ``<a> <b> ...`` lists of at most ``size`` for a ``VALUES``
+    clause each: one query per list keeps the query text small whatever the number of IRIs."""
+    written = [sparql_iri(iri) for iri in iris if is_iri(iri)]
+    for start in range(0, len(written), size):
+        yield " ".join(written[start : start + size])
 
 
 def named(iri: str, names: Mapping[str, str]) -> Named:
@@ -450,17 +435,4 @@ def named(iri: str, names: Mapping[str, str]) -> Named:
 
 
 def _local(iri: str | None) -> str | None:
-    return re.split(r"[/#]", iri)[-1] if iri else None
-
-
-def last_segment(iri: str) -> str:
-    """The part of an IRI after its last ``/`` or ``#``."""
-    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
-
-
-def rows(dataset: Dataset, query: str) -> list[tuple[Any, ...]]:
-    """All rows, read eagerly inside the filter for rdflib's own deprecation noise (see
-    :func:`kg.read.projection._rows`)."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"Dataset\.\w+ is deprecated", category=DeprecationWarning)
-        return [tuple(row) for row in dataset.query(query)]  # type: ignore[arg-type]
+    return last_segment(iri) if iri else None

@@ -193,7 +193,7 @@ def read_figures(dataset: Dataset, *, entity: str = "", measure: str = "") -> li
         QueryError: the store cannot answer the query.
     """
     result = run_canned(dataset, "figures_by_group", {"entity": entity, "measure": measure})
-    records = [_record(dict(zip(result.variables, row, strict=True))) for row in result.rows]
+    records = [_record(row) for row in result.records()]
     logger.debug("read %d figures (entity %r, measure %r)", len(records), entity, measure)
     return records
 

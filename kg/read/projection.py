@@ -11,7 +11,6 @@ that renders or analyses them never touches SPARQL or a store.
 from __future__ import annotations
 
 import logging
-import re
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
@@ -22,9 +21,9 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.memory import Memory
 
 from kg.rdf.ontology import CKG, GAZETTEER_GRAPH
+from kg.rdf.sparql import PREFIX_HEADER, last_segment
 
 __all__ = [
-    "PREFIXES",
     "RELATION_PREDICATES",
     "SourceSentence",
     "ViewEdge",
@@ -32,7 +31,6 @@ __all__ = [
     "article_file",
     "graph_view",
     "in_reading_order",
-    "last_segment",
     "relation_evidence",
     "rows",
     "rows_in_every_graph",
@@ -74,12 +72,6 @@ _CLASS_DEPTH: dict[str, int] = {
 }
 
 _WIKIDATA_ENTITY = ("http://www.wikidata.org/entity/", "https://www.wikidata.org/entity/")
-
-PREFIXES = f"""PREFIX ckg: <{CKG}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-"""
 
 # One query per kind of fact, joined in Python: (projection, pattern, modifiers), the pattern
 # matched in every named graph (see :func:`rows_in_every_graph`). No OPTIONAL is needed (whose
@@ -283,18 +275,14 @@ def rows_in_every_graph(
     """
     if isinstance(dataset.store, Memory):
         union = Dataset(store=dataset.store, default_union=True)
-        return rows(union, f"{PREFIXES}{projection} WHERE {{\n  {pattern}\n}} {modifiers}")
-    return rows(dataset, f"{PREFIXES}{projection} WHERE {{\n  GRAPH ?g {{ {pattern} }}\n}} {modifiers}")
+        return rows(union, f"{PREFIX_HEADER}{projection} WHERE {{\n  {pattern}\n}} {modifiers}")
+    return rows(dataset, f"{PREFIX_HEADER}{projection} WHERE {{\n  GRAPH ?g {{ {pattern} }}\n}} {modifiers}")
 
 
 def _most_specific(classes: set[str]) -> str:
     if not classes:
         return UNKNOWN_CLASS
     return max(sorted(classes), key=lambda name: _CLASS_DEPTH.get(name, 0))
-
-
-def last_segment(iri: str) -> str:
-    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
 
 
 def _graph_source(graph: str, files: dict[str, set[str]]) -> str:

@@ -1,5 +1,11 @@
 """SPARQL over a store: ad hoc queries and the canned ones in ``ontology/queries/``.
 
+A query runs in two steps that ``kg query`` and ``kg serve`` share: :func:`start_query` parses it
+and starts it, :func:`read_answer` reads the whole answer as rdflib terms (a :class:`QueryResult`,
+which :mod:`kg.render.results` writes in any SPARQL results format). Either step turns whatever
+the engine raises into a one-line :class:`~kg.errors.QueryError`; :func:`run_query` does both,
+with a time limit.
+
 A canned query is one ``.rq`` file whose leading comment says what it answers and declares its
 parameters (``# param NAME: meaning (default ...)``); ``{{NAME}}`` marks where a value goes. A
 value is inserted as a SPARQL string literal with every quote and backslash escaped, or, for a
@@ -11,18 +17,34 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal
-from rdflib.term import Node
+from rdflib.query import Result
+from rdflib.term import Identifier
 
 from kg.errors import QueryError
 from kg.files import ontology_dir
+from kg.rdf.ontology import PREFIXES, XSD
+from kg.rdf.sparql import sparql_string
 
-__all__ = ["CannedQuery", "QueryResult", "canned_queries", "render", "run_canned", "run_query"]
+__all__ = [
+    "CannedQuery",
+    "QueryResult",
+    "Watch",
+    "canned_queries",
+    "error_line",
+    "read_answer",
+    "render",
+    "run_canned",
+    "run_query",
+    "start_query",
+]
 
 _PARAM_LINE = re.compile(r"^#\s*param\s+(\w+):\s*(.*)$")
 _DEFAULT = re.compile(r"\(default ([^)]*)\)|;\s*(\"\") for all")
@@ -42,12 +64,29 @@ class CannedQuery:
 
 @dataclass(frozen=True, slots=True)
 class QueryResult:
-    """Rows of a SELECT (or ASK) query as plain Python values (str, int, Decimal, date) or None,
-    or the graph a CONSTRUCT or DESCRIBE query built."""
+    """A query's whole answer as rdflib terms, so that it can be written in any SPARQL results
+    format as it is: a string that looks like a URL stays a literal, datatypes and language tags
+    stay. :meth:`records` gives plain Python values to code that computes with them.
 
-    variables: tuple[str, ...]
-    rows: tuple[tuple[object, ...], ...]
-    graph: Graph | None = None  # the answer of a CONSTRUCT or DESCRIBE query
+    Attributes:
+        form: "SELECT", "ASK", "CONSTRUCT" or "DESCRIBE".
+        variables: A SELECT's variables, in order.
+        rows: A SELECT's solutions, each lined up with ``variables``; None where one is unbound.
+        answer: An ASK's answer.
+        graph: The graph a CONSTRUCT or DESCRIBE built.
+    """
+
+    form: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Identifier | None, ...], ...] = ()
+    answer: bool | None = None
+    graph: Graph | None = None
+
+    def records(self) -> list[dict[str, object]]:
+        """The rows by variable, as Python values (str, int, Decimal, date, ...) or None."""
+        return [
+            {name: _python(cell) for name, cell in zip(self.variables, row, strict=True)} for row in self.rows
+        ]
 
 
 def canned_queries(directory: Path | None = None) -> dict[str, CannedQuery]:
@@ -95,17 +134,9 @@ def render(query: CannedQuery, values: Mapping[str, str]) -> str:
                     f"parameter {name!r} of query {query.name!r} must be a number, not {given!r}"
                 )
             return str(Decimal(given))
-        return _string_literal(given)
+        return sparql_string(given)
 
     return _PLACEHOLDER.sub(value, query.text)
-
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _string_literal(text: str) -> str:
-    """``text`` as a one-line SPARQL string literal (ECHAR escapes), whatever it holds."""
-    return '"' + "".join(_ESCAPES.get(ch, ch) for ch in text) + '"'
 
 
 def _is_number(text: str) -> bool:
@@ -118,19 +149,19 @@ def _is_number(text: str) -> bool:
 def run_query(
     dataset: Dataset, sparql: str, *, name: str = "query", timeout: float | None = None
 ) -> QueryResult:
-    """Run a query: SELECT and ASK give rows, CONSTRUCT and DESCRIBE a graph.
+    """Run a query and read its whole answer (:func:`start_query`, then :func:`read_answer`).
 
     Raises:
         QueryError: one line naming the query: a syntax error with its line and column, an
             evaluation error, or no answer within ``timeout`` seconds.
     """
     if timeout is None:
-        return _evaluate(dataset, sparql, name)
+        return read_answer(start_query(dataset, sparql, name=name), name=name)
     outcome: list[QueryResult | QueryError] = []
 
     def work() -> None:
         try:
-            outcome.append(_evaluate(dataset, sparql, name))
+            outcome.append(read_answer(start_query(dataset, sparql, name=name), name=name))
         except QueryError as exc:
             outcome.append(exc)
 
@@ -143,26 +174,6 @@ def run_query(
     if isinstance(outcome[0], QueryError):
         raise outcome[0]
     return outcome[0]
-
-
-def _evaluate(dataset: Dataset, sparql: str, name: str) -> QueryResult:
-    try:
-        result = dataset.query(sparql)
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            graph = Graph()
-            for prefix, namespace in dataset.namespaces():
-                graph.bind(prefix, namespace)
-            for triple in result:
-                graph.add(triple)  # type: ignore[arg-type]
-            return QueryResult((), (), graph)
-        if result.type == "ASK":
-            return QueryResult(("ask",), ((bool(result.askAnswer),),))
-        variables = tuple(str(v) for v in (result.vars or ()))
-        rows = tuple(tuple(_python(cell) for cell in row) for row in result)  # type: ignore[union-attr]
-    except Exception as exc:  # rdflib, pyparsing and Oxigraph raise many unrelated types
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise QueryError(f"{name}: {first_line}") from exc
-    return QueryResult(variables, rows)
 
 
 def run_canned(
@@ -184,7 +195,98 @@ def run_canned(
     return run_query(dataset, render(queries[name], values or {}), name=f"query {name!r}", timeout=timeout)
 
 
-def _python(cell: Node | None) -> object:
+def start_query(target: Graph, sparql: str, *, name: str = "query") -> Result:
+    """Parse ``sparql`` and start it on ``target`` (a Dataset, or one graph of it as the default
+    graph). A SELECT's rows are computed as :func:`read_answer` reads them.
+
+    Raises:
+        QueryError: ``"{name}: "`` and the engine's reason on one line (:func:`error_line`); its
+            ``__cause__`` is the engine's own exception, so a caller can tell a failing store
+            (an ``OSError``) from a bad query.
+    """
+    with _engine_errors(name):
+        return target.query(sparql)
+
+
+#: Called with each row (SELECT) or triple (CONSTRUCT, DESCRIBE) and its index before it is
+#: kept; it may raise to stop reading (``kg serve`` stops a cancelled or too large answer so).
+Watch = Callable[[int, tuple[Identifier | None, ...]], None]
+
+
+def read_answer(started: Result, *, name: str = "query", watch: Watch | None = None) -> QueryResult:
+    """The whole answer of a query :func:`start_query` started.
+
+    A string typed ``xsd:string`` comes back as the plain literal it is (Oxigraph types them,
+    rdflib does not, and would compare the two as different), so every store answers alike. A
+    graph has :data:`kg.rdf.ontology.PREFIXES` bound.
+
+    Raises:
+        QueryError: the engine failed while computing the answer: ``"{name}: "`` and its reason
+            on one line. What ``watch`` raises leaves unchanged.
+    """
+    if started.type == "ASK":
+        return QueryResult("ASK", answer=bool(started.askAnswer))
+    if started.type == "SELECT":
+        rows = []
+        for index, row in enumerate(_each(started, name)):
+            cells = tuple(None if cell is None else _plain(cell) for cell in row)
+            if watch is not None:
+                watch(index, cells)
+            rows.append(cells)
+        return QueryResult("SELECT", tuple(str(v) for v in started.vars or ()), tuple(rows))
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for index, (s, p, o) in enumerate(_each(started, name)):
+        triple = (s, p, _plain(o))
+        if watch is not None:
+            watch(index, triple)
+        graph.add(triple)
+    return QueryResult(started.type, graph=graph)
+
+
+def _each(started: Result, name: str) -> Iterator[Any]:
+    """The rows or triples of ``started``, the engine's failures while computing them mapped; what
+    the caller raises between two of them is not the engine's and is left alone."""
+    items = iter(started)
+    while True:
+        with _engine_errors(name):
+            item = next(items, None)
+        if item is None:
+            return
+        yield item
+
+
+@contextmanager
+def _engine_errors(name: str) -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:  # rdflib, pyparsing and Oxigraph raise many unrelated types
+        raise QueryError(f"{name}: {error_line(exc)}") from exc
+
+
+_RDFLIB_POSITION = re.compile(r"\s*\(at char \d+\),\s*\(line:(\d+), col:(\d+)\)")
+_OXIGRAPH_POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
+
+
+def error_line(exc: BaseException) -> str:
+    """The engine's message on one line, its position written the same way for both engines."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    for pattern in (_RDFLIB_POSITION, _OXIGRAPH_POSITION):
+        match = pattern.search(text)
+        if match:
+            rest = (text[: match.start()] + text[match.end() :]).strip()
+            return f"syntax error at line {match.group(1)}, column {match.group(2)}: {rest}"
+    return text
+
+
+def _plain(term: Identifier) -> Identifier:
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def _python(cell: Identifier | None) -> object:
     if cell is None:
         return None
     if isinstance(cell, Literal):

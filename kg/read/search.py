@@ -15,7 +15,9 @@ from rdflib import Dataset, URIRef
 
 from kg.errors import QueryError
 from kg.rdf.ontology import CKG, ID
-from kg.read.facts import PREFIXES, SAFE_IRI, Named, chunks, entity_key, labels, named, rows, sparql_string
+from kg.rdf.sparql import PREFIX_HEADER, sparql_string
+from kg.read.facts import Named, entity_key, iri_values, labels, named
+from kg.read.projection import rows
 
 __all__ = ["SearchHit", "entities_named", "search"]
 
@@ -36,7 +38,7 @@ def search(dataset: Dataset, text: str, *, limit: int = 200) -> list[SearchHit]:
     needle = text.strip().lower()
     if not needle:
         return []
-    query = f"""{PREFIXES}SELECT DISTINCT ?e ?text WHERE {{
+    query = f"""{PREFIX_HEADER}SELECT DISTINCT ?e ?text WHERE {{
   {{ GRAPH ?g {{ ?e rdfs:label|skos:altLabel ?text }} }}
   UNION {{ GRAPH ?g {{ ?m ckg:refersTo ?e ; ckg:text ?text }} }}
   FILTER(STRSTARTS(STR(?e), {sparql_string(str(ID))}) && CONTAINS(LCASE(STR(?text)), {sparql_string(needle)}))
@@ -48,15 +50,14 @@ def search(dataset: Dataset, text: str, *, limit: int = 200) -> list[SearchHit]:
     names = labels(dataset, matched)
     classes: defaultdict[str, set[str]] = defaultdict(set)
     counts: dict[str, int] = {}
-    for chunk in chunks(sorted(iri for iri in matched if SAFE_IRI.fullmatch(iri))):
-        values = " ".join(f"<{iri}>" for iri in chunk)
+    for values in iri_values(sorted(matched)):
         for entity, cls in rows(
             dataset, f"SELECT ?e ?c WHERE {{ VALUES ?e {{ {values} }} GRAPH ?g {{ ?e a ?c }} }}"
         ):
             if str(cls).startswith(str(CKG)):
                 classes[str(entity)].add(str(cls)[len(str(CKG)) :])
         count_query = (
-            f"{PREFIXES}SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
+            f"{PREFIX_HEADER}SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
             "GRAPH ?g { ?m ckg:refersTo ?e } } GROUP BY ?e"
         )
         counts.update({str(entity): int(n) for entity, n in rows(dataset, count_query)})

@@ -30,26 +30,20 @@ def claim_table(
     dataset: Dataset, *, entity: str = "", measure: str = ""
 ) -> tuple[tuple[str, ...], list[list[str]]]:
     """Header and rows of the claims (one row per figure), newest first."""
-    result = run_canned(dataset, "claims", {"entity": entity, "measure": measure})
-    column = {name: i for i, name in enumerate(result.variables)}
     rows = []
-    for row in result.rows:
-
-        def cell(name: str, row: tuple[object, ...] = row) -> object:
-            return row[column[name]]
-
-        claimant = str(cell("claimants") or "")
-        if not claimant and cell("source"):
-            claimant = f'"{cell("source")}" (unnamed)'
+    for cell in run_canned(dataset, "claims", {"entity": entity, "measure": measure}).records():
+        claimant = str(cell["claimants"] or "")
+        if not claimant and cell["source"]:
+            claimant = f'"{cell["source"]}" (unnamed)'
         rows.append(
             [
-                str(cell("date") or ""),
+                str(cell["date"] or ""),
                 claimant or "(not attributed)",
-                str(cell("figure") or ""),
-                str(cell("measure") or ""),
-                bounds_text(cell("qualifier"), cell("value"), cell("min"), cell("max")),
-                str(cell("certainty") or ""),
-                str(cell("outlet") or ""),
+                str(cell["figure"] or ""),
+                str(cell["measure"] or ""),
+                bounds_text(cell["qualifier"], cell["value"], cell["min"], cell["max"]),
+                str(cell["certainty"] or ""),
+                str(cell["outlet"] or ""),
             ]
         )
     return HEADERS, rows

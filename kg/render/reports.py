@@ -3,15 +3,13 @@ terminal table, CSV or JSON, so every question offers the same formats."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from typing import Literal
 
 from rich.table import Table
 
-from kg.render.tables import rich_table
+from kg.render.tables import csv_text, rich_table
 
 __all__ = ["REPORT_FORMATS", "Cell", "Report", "format_report", "report_table"]
 
@@ -36,11 +34,7 @@ def format_report(report: Report, fmt: Literal["csv", "json"]) -> str:
     if fmt == "json":
         records = [dict(zip(report.headers, row, strict=True)) for row in report.rows]
         return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(report.headers)
-    writer.writerows([_joined(cell) for cell in row] for row in report.rows)
-    return buffer.getvalue()
+    return csv_text(report.headers, ([_joined(cell) for cell in row] for row in report.rows))
 
 
 def report_table(report: Report) -> Table:

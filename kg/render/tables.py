@@ -1,45 +1,57 @@
-"""Query results for people and for other programs: a terminal table, CSV, TSV or JSON.
-
-JSON follows the SPARQL 1.1 Query Results JSON Format, so other SPARQL tools read it.
+"""Query results for people and for other programs: a terminal table, or a SPARQL 1.1 results
+format exactly as :mod:`kg.render.results` writes it (the same bytes ``kg serve`` sends), so other
+SPARQL tools read it; and plain CSV for tables the program builds itself.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Sequence
-from datetime import date
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
+from rdflib import BNode
+from rdflib import Literal as RDFLiteral
+from rdflib.term import Identifier
 from rich.console import Console
 from rich.table import Table
 
 from kg.read.query import QueryResult
+from kg.render.results import write_result
 
-__all__ = ["FORMATS", "format_result", "plain_table", "rich_table"]
+__all__ = ["FORMATS", "csv_text", "format_result", "plain_table", "rich_table"]
 
-Format = Literal["table", "csv", "tsv", "json"]
-FORMATS: tuple[Format, ...] = ("table", "csv", "tsv", "json")
+Format = Literal["table", "csv", "tsv", "json", "xml"]
+FORMATS: tuple[Format, ...] = ("table", "csv", "tsv", "json", "xml")
+
+#: What a graph (CONSTRUCT, DESCRIBE) is written as, by ``--format``; Turtle otherwise.
+_GRAPH_FORMATS = {"json": "json-ld", "xml": "xml"}
 
 
 def format_result(result: QueryResult, fmt: Format) -> str:
-    """The result as text in ``fmt`` (``table`` is rendered without colour, for files and pipes);
-    a graph (CONSTRUCT, DESCRIBE) is Turtle whatever ``fmt`` says, or JSON-LD for ``json``."""
+    """The result as text in ``fmt``; ``table`` is rendered without colour, for files and pipes.
+
+    A graph is Turtle, or JSON-LD for ``json`` and RDF/XML for ``xml``. SPARQL writes an ASK
+    answer only as JSON or XML; in a table, CSV or TSV it is one cell under ``ask``.
+    """
     if result.graph is not None:
-        return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
-    if fmt == "json":
-        return json.dumps(_sparql_json(result), indent=2, ensure_ascii=False)
-    if fmt in ("csv", "tsv"):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        writer.writerow(result.variables)
-        writer.writerows([_text(cell) for cell in row] for row in result.rows)
-        return buffer.getvalue()
+        return write_result(result, _GRAPH_FORMATS.get(fmt, "turtle")).decode("utf-8")
+    if result.answer is not None and fmt not in ("json", "xml"):
+        result = QueryResult("SELECT", ("ask",), ((RDFLiteral(result.answer),),))
+    if fmt != "table":
+        return write_result(result, fmt).decode("utf-8")
     buffer = io.StringIO()
     console = Console(file=buffer, width=160, color_system=None)
     console.print(rich_table(result.variables, [[_text(c) for c in row] for row in result.rows]))
+    return buffer.getvalue()
+
+
+def csv_text(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A table the program built itself as plain CSV, rows ended by a newline (not CRLF)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
     return buffer.getvalue()
 
 
@@ -77,26 +89,10 @@ def rich_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: 
     return table
 
 
-def _text(cell: object) -> str:
+def _text(cell: Identifier | None) -> str:
+    """What a reader sees of a term: a literal's text, an IRI, ``_:`` and a blank node's label."""
     if cell is None:
         return ""
-    if isinstance(cell, Decimal):
-        return format(cell.normalize(), "f")
-    if isinstance(cell, date):
-        return cell.isoformat()
+    if isinstance(cell, BNode):
+        return f"_:{cell}"
     return str(cell)
-
-
-def _sparql_json(result: QueryResult) -> dict[str, object]:
-    bindings = []
-    for row in result.rows:
-        binding: dict[str, dict[str, str]] = {}
-        for name, cell in zip(result.variables, row, strict=True):
-            if cell is None:
-                continue
-            if isinstance(cell, str) and cell.startswith(("http://", "https://")):
-                binding[name] = {"type": "uri", "value": cell}
-            else:
-                binding[name] = {"type": "literal", "value": _text(cell)}
-        bindings.append(binding)
-    return {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}

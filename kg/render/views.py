@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from rdflib import Dataset
 
 from kg.errors import KGError
+from kg.rdf.sparql import last_segment
 from kg.read.analytics import centrality, to_networkx
 from kg.read.claims import claim_records
-from kg.read.facts import last_segment
 from kg.read.projection import (
     UNKNOWN_CLASS,
     SourceSentence,

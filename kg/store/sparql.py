@@ -50,7 +50,7 @@ from io import BytesIO
 from typing import Any, NamedTuple, cast
 from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
-from rdflib import Dataset, Graph, Literal, URIRef, Variable
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
@@ -58,6 +58,7 @@ from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.rdf.mapping import Quad
+from kg.rdf.sparql import sparql_term
 from kg.store.base import Capabilities
 
 __all__ = ["AUTH_ENV", "BATCH_QUADS", "Endpoints", "SparqlStore", "basic_auth_header", "parse_store_url"]
@@ -78,7 +79,6 @@ _OXIGRAPH_PATHS = ("/query", "/update")
 #: SELECT/ASK answers as SPARQL JSON, CONSTRUCT/DESCRIBE as N-Triples; rdflib parses both.
 _QUERY_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
 _DECLARED_PREFIX = re.compile(r"PREFIX\s+([\w.-]*):", re.IGNORECASE)
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 class Endpoints(NamedTuple):
@@ -225,20 +225,16 @@ def _one_line(text: object, limit: int = 300) -> str:
 
 
 def _sparql_term(node: Node) -> str:
-    """A term in SPARQL syntax; literals always on one line, with ECHAR escapes."""
-    if isinstance(node, URIRef):
-        return node.n3()
-    if isinstance(node, Literal):
-        text = '"' + "".join(_ESCAPES.get(ch, ch) for ch in str(node)) + '"'
-        if node.language:
-            return f"{text}@{node.language}"
-        if node.datatype:
-            return f"{text}^^{node.datatype.n3()}"
-        return text
-    raise StoreError(
-        f"cannot write {node!r} to a SPARQL endpoint: only IRIs and literals travel intact "
-        "(a blank node would get a new identity on every request)"
-    )
+    """A term in SPARQL syntax (literals always on one line); a blank node is refused."""
+    if isinstance(node, BNode):
+        raise StoreError(
+            f"cannot write {node!r} to a SPARQL endpoint: only IRIs and literals travel intact "
+            "(a blank node would get a new identity on every request)"
+        )
+    try:
+        return sparql_term(node)
+    except ValueError as exc:
+        raise StoreError(f"cannot write to a SPARQL endpoint: {exc}") from exc
 
 
 def _data_block(quads: Sequence[Quad]) -> str:

@@ -4,26 +4,28 @@
 :class:`Operation` (a query or an update, and the RDF dataset it names), following the three
 ways the protocol allows: ``GET ?query=``, a form POST (``query=`` or ``update=``), and a POST
 whose body is the query or update itself. :func:`negotiate` picks a result format from the
-Accept header. :func:`answer_query` runs a query and serialises its result with rdflib's own
-serialisers (TSV, which rdflib cannot write, is written here); :func:`apply_update` runs an
-update. :mod:`kg.web.keywords` decides, before any of this runs, whether the text could make
-the engine fetch a URL.
+Accept header. :func:`answer_query` runs a query the way ``kg query`` does
+(:func:`kg.read.query.start_query` and :func:`~kg.read.query.read_answer`, with this endpoint's
+limits) and writes its result with :func:`kg.render.results.write_result`; :func:`apply_update`
+runs an update. :mod:`kg.web.keywords` decides, before any of this runs, whether the text could
+make the engine fetch a URL.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
 from urllib.parse import parse_qsl
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
-from rdflib.query import Result
-from rdflib.term import Node
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Identifier
 
-from kg.rdf.ontology import PREFIXES, XSD, load_context
+from kg.errors import QueryError
+from kg.rdf.sparql import is_iri
+from kg.read.query import Watch, error_line, read_answer, start_query
+from kg.render.results import write_result
 from kg.web import ProtocolError
 
 __all__ = [
@@ -53,7 +55,7 @@ class Format:
 
     Attributes:
         media_type: The response's Content-Type.
-        name: rdflib's serialiser name ("tsv" is written here).
+        name: The format's name for :func:`kg.render.results.write_result`.
         accepts: Media types in an Accept header that ask for it, the canonical one first.
     """
 
@@ -164,12 +166,9 @@ def read_operation(
             400, f"this endpoint does not support {named} here; name graphs in the {kind} (FROM, GRAPH, WITH)"
         )
     default_graph = default_graphs[0] if default_graphs else None
-    if default_graph is not None and not _IRI.fullmatch(default_graph):
+    if default_graph is not None and not is_iri(default_graph):
         raise ProtocolError(400, f"default-graph-uri {default_graph!r} is not an absolute IRI")
     return Operation("query" if kind == "query" else "update", text, default_graph)
-
-
-_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*")
 
 
 def _utf8(body: bytes) -> str:
@@ -246,27 +245,28 @@ def answer_query(
     Raises:
         ProtocolError: 400 for a query the engine rejects, 406 for an Accept header that takes
             none of the formats of the query's result, 422 for a result over the limits, 500
-            when evaluation fails.
+            when the store or evaluation fails.
         Cancelled: ``cancelled`` was set while rows were being read.
     """
     target: Graph = (
         dataset if default_graph is None else Graph(dataset.store, identifier=URIRef(default_graph))
     )
     try:
-        result = target.query(text)
-    except OSError as exc:
-        raise ProtocolError(500, f"the store failed: {_one_line(exc)}") from exc
-    except Exception as exc:  # rdflib, pyparsing and pyoxigraph raise many unrelated types
-        raise ProtocolError(400, f"bad query: {_one_line(exc)}") from exc
-    fmt = negotiate(accept, FORMATS[result.type])
+        started = start_query(target, text, name="bad query")
+    except QueryError as exc:
+        if isinstance(exc.__cause__, OSError):
+            raise ProtocolError(500, f"the store failed: {error_line(exc.__cause__)}") from exc
+        raise ProtocolError(400, str(exc)) from exc
+    fmt = negotiate(accept, FORMATS[started.type])
     if fmt is None:
-        raise not_acceptable(result.type, accept)
+        raise not_acceptable(started.type, accept)
+    watch = _limits(started.type, cancelled, max_rows, max_bytes)
     try:
-        body = _serialize(result, fmt, cancelled, max_rows, max_bytes)
-    except (Cancelled, ProtocolError):
-        raise
-    except Exception as exc:
-        raise ProtocolError(500, f"the query failed while running: {_one_line(exc)}") from exc
+        body = write_result(
+            read_answer(started, name="the query failed while running", watch=watch), fmt.name
+        )
+    except QueryError as exc:
+        raise ProtocolError(500, str(exc)) from exc
     if len(body) > max_bytes:
         raise _too_large(max_bytes)
     return Answer(body, fmt.media_type)
@@ -289,9 +289,9 @@ def apply_update(dataset: Dataset, text: str) -> None:
     try:
         dataset.update(text)
     except OSError as exc:
-        raise ProtocolError(500, f"the store failed: {_one_line(exc)}") from exc
-    except Exception as exc:  # as in answer_query
-        raise ProtocolError(400, f"bad update: {_one_line(exc)}") from exc
+        raise ProtocolError(500, f"the store failed: {error_line(exc)}") from exc
+    except Exception as exc:  # rdflib, pyparsing and pyoxigraph raise many unrelated types
+        raise ProtocolError(400, f"bad update: {error_line(exc)}") from exc
 
 
 _CHECK_EVERY = 64  # rows between looks at the cancel flag
@@ -313,88 +313,21 @@ def _too_large(max_bytes: int) -> ProtocolError:
     )
 
 
-def _serialize(
-    result: Result, fmt: Format, cancelled: threading.Event, max_rows: int, max_bytes: int
-) -> bytes:
-    if result.type == "ASK":
-        return result.serialize(format=fmt.name) or b""
-    if result.type == "SELECT":
-        rows: list[dict[Variable, Node]] = []
-        size = 0  # characters of the values: every format writes at least as many bytes
-        for index, row in enumerate(result):  # evaluation runs as rows are read
-            if index % _CHECK_EVERY == 0 and cancelled.is_set():
-                raise Cancelled
-            if index == max_rows:
-                raise _too_many(max_rows, "rows")
-            values = {Variable(name): _plain(term) for name, term in row.asdict().items()}  # type: ignore[union-attr]
-            size += sum(len(str(term)) for term in values.values())
-            if size > max_bytes:
-                raise _too_large(max_bytes)
-            rows.append(values)
-        variables = list(result.vars or ())
-        if fmt.name == "tsv":
-            return _tsv(variables, rows).encode("utf-8")
-        plain = Result("SELECT")
-        plain.vars = variables
-        plain.bindings = rows  # type: ignore[assignment]
-        return plain.serialize(format=fmt.name) or b""
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    for index, (s, p, o) in enumerate(result.graph or ()):
+def _limits(form: str, cancelled: threading.Event, max_rows: int, max_bytes: int) -> Watch:
+    """What :func:`read_answer` calls on each row or triple: stop when the caller gave up or the
+    answer is over the limits."""
+    what = "rows" if form == "SELECT" else "triples"
+    size = 0  # characters of a SELECT's values: every format writes at least as many bytes
+
+    def watch(index: int, terms: tuple[Identifier | None, ...]) -> None:
+        nonlocal size
         if index % _CHECK_EVERY == 0 and cancelled.is_set():
             raise Cancelled
         if index == max_rows:
-            raise _too_many(max_rows, "triples")
-        graph.add((s, p, _plain(o)))
-    if fmt.name == "json-ld":
-        return graph.serialize(format="json-ld", context=load_context(), auto_compact=True).encode("utf-8")
-    return graph.serialize(format=fmt.name, encoding="utf-8")
+            raise _too_many(max_rows, what)
+        if form == "SELECT":
+            size += sum(len(str(term)) for term in terms if term is not None)
+            if size > max_bytes:
+                raise _too_large(max_bytes)
 
-
-def _plain(term: Node) -> Node:
-    """A string typed ``xsd:string`` as the plain literal it is (Oxigraph types them, rdflib does
-    not, and rdflib would compare the two as different)."""
-    if isinstance(term, Literal) and term.datatype == XSD.string:
-        return Literal(str(term))
-    return term
-
-
-def _tsv(variables: Sequence[Variable], rows: Sequence[dict[Variable, Node]]) -> str:
-    """SPARQL 1.1 Query Results TSV: terms in Turtle syntax, unbound cells empty."""
-    lines = ["\t".join(f"?{name}" for name in variables)]
-    lines += ["\t".join(_tsv_term(row.get(name)) for name in variables) for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-
-
-def _tsv_term(term: Node | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        text = f'"{str(term).translate(_TSV_ESCAPES)}"'
-        if term.language:
-            return f"{text}@{term.language}"
-        return f"{text}^^<{term.datatype}>" if term.datatype else text
-    return str(term)
-
-
-_RDFLIB_POSITION = re.compile(r"\s*\(at char \d+\),\s*\(line:(\d+), col:(\d+)\)")
-_OXIGRAPH_POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
-
-
-def _one_line(exc: BaseException) -> str:
-    """The engine's message on one line, its position written the same way for both engines."""
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    for pattern in (_RDFLIB_POSITION, _OXIGRAPH_POSITION):
-        match = pattern.search(text)
-        if match:
-            rest = (text[: match.start()] + text[match.end() :]).strip()
-            return f"syntax error at line {match.group(1)}, column {match.group(2)}: {rest}"
-    return text
+    return watch
