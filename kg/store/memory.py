@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
@@ -19,6 +20,8 @@ class MemoryStore:
 
     capabilities = Capabilities(persistent=False, transactional=True)
     location = "memory"
+    folder: Path | None = None
+    created = True  # every open is a new, empty store
 
     def __init__(self) -> None:
         self._dataset = Dataset()
