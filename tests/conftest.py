@@ -1,6 +1,6 @@
 """Shared fixtures: paths, the loaded extraction pipeline, one build of the seeds, helpers
-that make corpora, read stores and run benchmark scripts, and a headless Chromium for the
-browser tests.
+that make corpora, read stores and run benchmark scripts, a real Oxigraph SPARQL server, and a
+headless Chromium for the browser tests.
 
 The spaCy model is loaded once per test run (it takes seconds): the ``extractor`` fixture and
 every in-process build that brings no extractor of its own share one :class:`Extractor`.
@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import random
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -137,6 +141,64 @@ def store_nquads() -> Callable[[Path], str]:
     return _store_nquads
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def unused_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on: an endpoint that cannot be reached."""
+    return _free_port()
+
+
+def _oxigraph_binary() -> str | None:
+    beside_python = Path(sys.executable).parent / "oxigraph"
+    return str(beside_python) if beside_python.is_file() else shutil.which("oxigraph")
+
+
+@pytest.fixture
+def endpoint(tmp_path: Path) -> Iterator[str]:
+    """A fresh ``oxigraph serve`` (the ``oxigraph`` dev dependency) on a free port, its database
+    in tmp_path, stopped afterwards; yields its store URL. Tests that use it are marked
+    ``server``."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("no oxigraph server binary; install the dev extra: pip install -e '.[dev]'")
+    port = _free_port()
+    log = (tmp_path / "oxigraph.log").open("w")
+    server = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_until_answering(f"http://127.0.0.1:{port}/query", server, tmp_path / "oxigraph.log")
+        yield f"sparql+http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def _wait_until_answering(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"oxigraph serve exited with {server.returncode}: {log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2):
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    pytest.fail(f"oxigraph serve did not answer within 30 s: {log.read_text()}")
+
+
 #: Headless Chromium, with nothing of its own that would reach the network in the background.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -175,7 +237,7 @@ def browser() -> Iterator[Any]:
 
 #: Fixtures that start a server process (``kg serve`` or ``oxigraph serve``): a test that uses
 #: one is a ``server`` test, which ``make test-fast`` leaves out.
-SERVER_FIXTURES = frozenset({"empty_url", "seed_url", "hostile_url"})
+SERVER_FIXTURES = frozenset({"endpoint", "empty_url", "seed_url", "hostile_url"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

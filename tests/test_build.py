@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,9 @@ from rdflib.compare import isomorphic
 
 from kg.builder.build import build
 from kg.cli import main
+from kg.extract.nlp import shared_gazetteer
 from kg.extract.pipeline import Extractor
+from kg.model import Article, ExtractedArticle
 from kg.rdf.export import read_graph_file, union_graph
 from kg.rdf.ontology import CKG, ENTITIES_GRAPH, RDFS, SCHEMA, validate
 
@@ -153,6 +156,30 @@ def test_build_failure_leaves_the_store_as_it_was(  # type: ignore[no-untyped-de
     with pytest.raises(RuntimeError, match="crash"):
         build([more], tmp_path / "out", extractor=_failing(extractor, at=1), exports=False)
     assert store_nquads(tmp_path / "out" / "store") == before
+
+
+class _CrashingExtractor:
+    """Fails at the first article, before the build writes anything; needs no model."""
+
+    def __init__(self) -> None:
+        self.gazetteer = shared_gazetteer()
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[ExtractedArticle]:
+        for _ in articles:
+            raise RuntimeError("crash before the first write")
+        yield from ()
+
+
+@pytest.mark.parametrize("existed", [False, True], ids=["new folder", "folder there before"])
+def test_build_failure_removes_a_store_folder_only_if_it_made_it(
+    tmp_path: Path, seeds_dir: Path, existed: bool
+) -> None:
+    folder = tmp_path / "store"
+    if existed:
+        folder.mkdir()
+    with pytest.raises(RuntimeError, match="crash before the first write"):
+        build([seeds_dir], tmp_path / "out", store=folder, extractor=_CrashingExtractor(), exports=False)
+    assert folder.is_dir() is existed
 
 
 def test_build_failure_keeps_whole_batches_and_a_rerun_completes(  # type: ignore[no-untyped-def]

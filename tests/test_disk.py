@@ -160,8 +160,8 @@ def _fill_after(monkeypatch: pytest.MonkeyPatch, module: str, name: str, disk: _
     where = import_module(module)
     done = getattr(where, name)
 
-    def then_fill(*args: object) -> object:
-        result = done(*args)
+    def then_fill(*args: object, **kwargs: object) -> object:
+        result = done(*args, **kwargs)
         disk.fill()
         return result
 

@@ -1,4 +1,6 @@
-"""The embedded store's writes: counts, all-or-nothing batches, and undo after a crash.
+"""The embedded store's own ways: its two load paths, all-or-nothing batches, and undo after a
+crash. What every backend shares (counts, reads, queries, capability flags, errors) is in
+test_store_contract.py, which runs on an Oxigraph folder too.
 
 A real Oxigraph database on disk in each test. A crash inside ``add`` is reproduced by leaving
 what a killed process leaves: the journal on disk next to quads that were already loaded.
@@ -27,17 +29,6 @@ def _quads(*names: str, graph: URIRef = GRAPH) -> list[Quad]:
 
 def _sorted(store: OxigraphStore) -> list[str]:
     return sorted(str(q) for q in store._inner.quads_for_pattern(None, None, None, None))  # noqa: SLF001
-
-
-def test_oxigraph_add_counts_new_quads_on_empty_and_non_empty_stores(tmp_path: Path) -> None:
-    store = OxigraphStore(tmp_path / "store")
-    assert store.add(_quads("a", "b", "a")) == 2  # duplicates inside a batch count once
-    assert store.add(_quads("b", "c")) == 1
-    assert store.add(_quads("a", "b", "c")) == 0
-    assert len(store) == 3
-    assert store.remove(_quads("a", "zz")) == 1
-    assert len(store) == 2
-    store.close()
 
 
 def test_oxigraph_add_keeps_literals_exact_through_the_text_path(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ from kg.rdf.mapping import Quad, article_iri, article_quads, entity_quads, gazet
 from kg.rdf.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
 from kg.render.views import whole_view
 from kg.render.viz import view_html
-from kg.store import QuadStore, close_after_failure, is_remote, open_store
+from kg.store import QuadStore, close_after_failure, open_store
 
 __all__ = ["BATCH_ARTICLES", "BuildReport", "ProgressCallback", "build", "graph_counts", "write_outputs"]
 
@@ -172,13 +172,12 @@ def build(
 def _build_store(spec: str | Path) -> Iterator[QuadStore]:
     """The store, closed afterwards. A store folder this build created is removed again if
     the build fails before writing to it: a failed first build leaves no empty store behind."""
-    folder = None if str(spec) == "memory" or is_remote(spec) else Path(spec)
-    created = folder is not None and not folder.exists()
     quad_store = open_store(spec)
+    folder = quad_store.folder if quad_store.created else None
     try:
         yield quad_store
     except BaseException:
-        unused = created and len(quad_store) == 0
+        unused = folder is not None and len(quad_store) == 0
         close_after_failure(quad_store)
         if unused and folder is not None:
             shutil.rmtree(folder)

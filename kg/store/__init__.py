@@ -3,6 +3,9 @@
 ``memory`` gives rdflib's in-memory Dataset; ``sparql+http://...`` or ``sparql+https://...``
 a remote SPARQL 1.1 endpoint (the URL form is in :mod:`kg.store.sparql`); anything else is a
 folder for the embedded Oxigraph store. Backends are imported only when asked for.
+
+:func:`open_store` is the one place that reads the string; everything else asks the store
+object (its ``capabilities``, ``folder`` and ``created``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ __all__ = [
     "QuadStore",
     "close_after_failure",
     "existing_store",
-    "is_remote",
     "open_store",
 ]
 
@@ -31,22 +33,20 @@ log = logging.getLogger(__name__)
 REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
 
 
-def is_remote(spec: str | Path) -> bool:
-    """Whether ``spec`` names a SPARQL endpoint (so there is no folder to check for)."""
-    return isinstance(spec, str) and spec.lower().startswith(REMOTE_SCHEMES)
-
-
-def open_store(spec: str | Path) -> QuadStore:
+def open_store(spec: str | Path, *, create: bool = True) -> QuadStore:
     """Open the store named by ``spec``: "memory", a ``sparql+http(s)://`` endpoint URL, or a
-    folder path (created if missing)."""
+    folder path, created if missing unless ``create`` is false: then a missing folder is a
+    one-line error rather than a new, empty store."""
     if str(spec) == "memory":
         from kg.store.memory import MemoryStore
 
         return MemoryStore()
-    if is_remote(spec):
+    if isinstance(spec, str) and spec.lower().startswith(REMOTE_SCHEMES):
         from kg.store.sparql import SparqlStore
 
-        return SparqlStore(str(spec))
+        return SparqlStore(spec)
+    if not create and not Path(spec).is_dir():
+        raise StoreError(f"no store at {spec}; build one first with: kg build INPUT --out DIR")
     from kg.store.oxigraph import OxigraphStore
 
     return OxigraphStore(Path(spec))
@@ -56,9 +56,7 @@ def open_store(spec: str | Path) -> QuadStore:
 def existing_store(spec: str | Path) -> Iterator[QuadStore]:
     """A store that must already exist, closed afterwards: for commands that only read or
     change one, a missing folder is a one-line error rather than a new, empty store."""
-    if str(spec) != "memory" and not is_remote(spec) and not Path(spec).is_dir():
-        raise StoreError(f"no store at {spec}; build one first with: kg build INPUT --out DIR")
-    store = open_store(spec)
+    store = open_store(spec, create=False)
     try:
         yield store
     except BaseException:

@@ -3,12 +3,16 @@
 A backend holds quads in named graphs and offers an rdflib ``Dataset`` view for SPARQL and
 serialisation. Writes go in whole batches through :meth:`QuadStore.add`, which is atomic on
 every backend that says ``transactional``: a failed build leaves the store as it was.
+
+What a caller needs to know about a store it reads from the store itself (``capabilities``,
+``folder``, ``created``): only :func:`kg.store.open_store` reads the ``--store`` string.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from rdflib import Dataset, URIRef
@@ -30,7 +34,14 @@ class QuadStore(Protocol):
     """A set of quads in named graphs."""
 
     capabilities: Capabilities
+    #: What the store was opened from, for messages and reports.
     location: str
+    #: The folder on this machine the store lives in; None where there is none (memory, an
+    #: endpoint), so there is nothing on disk to check for or to remove.
+    folder: Path | None
+    #: Whether opening made a new store rather than finding one: a build that fails before
+    #: writing removes a folder it created, and no other.
+    created: bool
 
     @property
     def dataset(self) -> Dataset:

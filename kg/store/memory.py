@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import IdentifiedNode, Node
 
 from kg.rdf.mapping import Quad
 from kg.store.base import Capabilities
@@ -19,9 +23,11 @@ class MemoryStore:
 
     capabilities = Capabilities(persistent=False, transactional=True)
     location = "memory"
+    folder: Path | None = None
+    created = True  # every open is a new, empty store
 
     def __init__(self) -> None:
-        self._dataset = Dataset()
+        self._dataset: Dataset = _OneGraphQuadsDataset()
 
     @property
     def dataset(self) -> Dataset:
@@ -59,6 +65,28 @@ class MemoryStore:
     def _graphs(self, quads: Sequence[Quad]) -> dict[URIRef, Graph]:
         """The named graphs ``quads`` go to, each made (and registered) once."""
         return {g: self._dataset.graph(g) for g in dict.fromkeys(q[3] for q in quads)}
+
+
+class _OneGraphQuadsDataset(Dataset):
+    """rdflib's Dataset, except that a quad pattern naming a graph finds that graph's quads alone.
+
+    The memory store answers a pattern with every graph the matching triple is in, and
+    ``Dataset.quads`` yields a quad for each: ``quads((s, p, o, g))`` also found the quads of
+    other graphs that hold the same triple (RDFLib/rdflib#3314). Oxigraph and SPARQL endpoints
+    answer the graph asked for; so does this.
+    """
+
+    def quads(  # type: ignore[override]  # graph names, not Graph objects: as rdflib's own
+        self, quad: Any = None
+    ) -> Generator[tuple[Node, Node, Node, IdentifiedNode | None], None, None]:
+        found = super().quads(quad)
+        graph = quad[3] if quad is not None and len(quad) == 4 else None
+        if graph is None:
+            return found  # every graph asked for: nothing to filter, nothing added per quad
+        name = graph.identifier if isinstance(graph, Graph) else graph
+        # rdflib names the default graph by its identifier or by None, depending on version
+        wanted = {name, None} if name == DATASET_DEFAULT_GRAPH_ID else {name}
+        return (q for q in found if q[3] in wanted)
 
 
 def _size(graphs: dict[URIRef, Graph]) -> int:

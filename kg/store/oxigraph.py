@@ -57,7 +57,9 @@ class OxigraphStore:
 
     def __init__(self, path: Path) -> None:
         self.location = str(path)
+        self.folder: Path | None = path
         self._folder = path
+        self.created = not path.exists()
         if path.exists() and not path.is_dir():
             raise StoreError(f"store path {path} is a file, not a folder; pass a folder or 'memory'")
         try:

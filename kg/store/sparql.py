@@ -47,6 +47,7 @@ import urllib.request
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from io import BytesIO
+from pathlib import Path
 from typing import Any, NamedTuple, cast
 from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
@@ -368,6 +369,8 @@ class SparqlStore:
     """Quads in the named graphs of a SPARQL 1.1 endpoint; see the module docstring."""
 
     capabilities = Capabilities(persistent=True, transactional=False)
+    folder: Path | None = None  # the server's disk is not this machine's
+    created = False  # the endpoint was there before
 
     def __init__(self, spec: str) -> None:
         self.location = spec

@@ -53,8 +53,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import KGError, StoreError
-from kg.store import is_remote, open_store
+from kg.errors import KGError
+from kg.store import existing_store
 from kg.web.app import LOOPBACK_NAMES, ServeSettings, create_app
 
 if TYPE_CHECKING:
@@ -79,7 +79,8 @@ def serve(
     """Serve the store until interrupted (Ctrl-C or SIGTERM), then close it.
 
     Args:
-        store_spec: "memory" (empty; useful with ``allow_update``) or a store folder.
+        store_spec: "memory" (empty; useful with ``allow_update``), a store folder or a
+            ``sparql+http://`` endpoint.
         host: Address to listen on; a loopback one also restricts the Host header.
         port: Port to listen on; 0 picks a free one (``on_ready`` receives the real URL).
         settings: Limits and the update switch.
@@ -93,15 +94,12 @@ def serve(
     import rdflib.plugins.sparql
     import uvicorn
 
-    if str(store_spec) != "memory" and not is_remote(str(store_spec)) and not Path(store_spec).is_dir():
-        raise StoreError(f"no store at {store_spec}; build one first with: kg build INPUT --out DIR")
     # Never fetch FROM graphs that are not in the store (rdflib would download them), and keep
     # rdflib's own deprecation notices about its Dataset out of the server's log.
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
     warnings.filterwarnings("ignore", message=r"Dataset\.\w+ is deprecated", category=DeprecationWarning)
     settings = settings or ServeSettings()
-    store = open_store(store_spec)
-    try:
+    with existing_store(store_spec) as store:
         listener = _listen(host, port)
         try:
             loopback = host in LOOPBACK_NAMES or host.startswith("127.")
@@ -119,8 +117,6 @@ def serve(
             _quiet_exit_server(uvicorn.Server)(config).run(sockets=[listener])
         finally:
             listener.close()
-    finally:
-        store.close()
 
 
 def _quiet_exit_server(base: type[uvicorn.Server]) -> type[uvicorn.Server]:
