@@ -686,6 +686,7 @@ def test_serve_html_pages_load_nothing_from_the_network(seed_url: str) -> None:
 # --- updates, and a server that gives up ------------------------------------------------------
 
 
+@pytest.mark.server
 def test_serve_updates_when_allowed_and_pages_follow(tmp_path: Path) -> None:
     with running(tmp_path, "--store", "memory", "--allow-update") as (url, _):
         endpoint = url + "sparql"
@@ -726,6 +727,7 @@ def test_serve_updates_when_allowed_and_pages_follow(tmp_path: Path) -> None:
         assert client.value(URIRef(ID + "jane-roe"), RDFS.label) is not None  # nothing cleared
 
 
+@pytest.mark.server
 @pytest.mark.slow
 def test_serve_gives_up_on_slow_queries_and_stays_responsive(seed_store: Path, tmp_path: Path) -> None:
     shutil.copytree(seed_store, tmp_path / "store")
@@ -756,6 +758,7 @@ def test_serve_gives_up_on_slow_queries_and_stays_responsive(seed_store: Path, t
     assert time.monotonic() - started < 10
 
 
+@pytest.mark.server
 @pytest.mark.slow
 def test_serve_load_bench_runs_small_and_meets_only_the_intended_refusals(
     seed_store: Path, run_bench
@@ -775,6 +778,7 @@ def test_serve_load_bench_runs_small_and_meets_only_the_intended_refusals(
     assert "422: " in result.stdout and "413: " in result.stdout  # the limits were met, on purpose
 
 
+@pytest.mark.server
 def test_serve_command_line_errors_are_one_line(tmp_path: Path) -> None:
     missing = subprocess.run(
         [sys.executable, "-m", "kg", "serve", "--store", str(tmp_path / "nope")],

@@ -22,7 +22,7 @@ from rdflib import Dataset
 
 from kg.store import QuadStore
 from kg.web import ProtocolError
-from kg.web.jobs import JobRunner, ReadWriteLock
+from kg.web.jobs import JobRunner, ReadWriteLock, busy
 from kg.web.keywords import forbidden_keyword, query_form
 from kg.web.sparql import MAX_RESULT_BYTES, MAX_ROWS, Cancelled
 
@@ -118,10 +118,13 @@ class _State:
         deadline = time.monotonic() + timeout
         hold = self.lock.writing if write else self.lock.reading
 
+        locked = threading.Event()
+
         def job(cancel: threading.Event) -> T:
             if check is not None:
                 check()
             with hold(deadline):
+                locked.set()
                 if cancel.is_set():  # the request gave up while this job waited for the lock
                     raise Cancelled
                 return work(cancel)
@@ -133,6 +136,8 @@ class _State:
             )
         except TimeoutError:
             started.cancel.set()
+            if not locked.is_set():  # still waiting for the lock, which gives up at the same deadline
+                raise busy(write=write) from None
             later = "may still be applied" if write else "may still run in the background"
             raise ProtocolError(
                 503,

@@ -26,9 +26,15 @@ from typing import Generic, TypeVar
 
 from kg.web import ProtocolError
 
-__all__ = ["Job", "JobRunner", "ReadWriteLock"]
+__all__ = ["Job", "JobRunner", "ReadWriteLock", "busy"]
 
 T = TypeVar("T")
+
+
+def busy(*, write: bool) -> ProtocolError:
+    """The 503 for a job that could not take :class:`ReadWriteLock` before its deadline."""
+    holder = "queries (some may still run after timing out)" if write else "an update"
+    return ProtocolError(503, f"the store is busy with {holder}; try again")
 
 
 class ReadWriteLock:
@@ -50,7 +56,7 @@ class ReadWriteLock:
         """
         with self._condition:
             if not self._condition.wait_for(lambda: not self._writing, _left(deadline)):
-                raise ProtocolError(503, "the store is busy with an update; try again")
+                raise busy(write=False)
             self._readers += 1
         try:
             yield
@@ -69,9 +75,7 @@ class ReadWriteLock:
         with self._condition:
             free = self._condition.wait_for(lambda: not self._writing and self._readers == 0, _left(deadline))
             if not free:
-                raise ProtocolError(
-                    503, "the store is busy with queries (some may still run after timing out); try again"
-                )
+                raise busy(write=True)
             self._writing = True
         try:
             yield
