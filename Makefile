@@ -31,13 +31,15 @@ lint: install-dev
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Test files are spread over the cores (at most 4), each file whole on one worker so that its
+# module fixtures are made once; every worker loads the spaCy model once.
 test: lint browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 # The edit-test loop: everything but the tests marked slow (the model on the seeds, whole
 # builds in subprocesses), browser (headless Chromium) and server (a server process).
 test-fast: install-dev
-	$(BIN)/python -m pytest -m "not slow and not browser and not server" -q
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 -m "not slow and not browser and not server" -q
 
 score: demo
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/gold/seeds.json --graph $(OUT)/graph.trig

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,9 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 pytestmark = pytest.mark.slow
 
 
+@cache
 def _run(path: Path) -> list[dict[str, Any]]:
-    """The outputs of every code cell after a run, in order."""
+    """The outputs of every code cell after a run, in order; each notebook runs once per test run."""
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     notebook = nbformat.read(path, as_version=4)
