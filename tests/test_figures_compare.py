@@ -95,20 +95,21 @@ def test_figure_bounds_without_a_number_is_none() -> None:
     assert figure_bounds("Exact", None, None, None) is None
 
 
-# (first, second, overlap): open ends exclude the shared number, closed ends include it
+# (first, second, apart): open ends exclude the shared number, closed ends include it
 TOUCHING = [
-    (Bounds(Decimal(100), low_open=True), Bounds(Decimal(100), Decimal(100)), False),  # more than 100 / 100
-    (Bounds(Decimal(100)), Bounds(Decimal(100), Decimal(100)), True),  # at least 100 / 100
-    (Bounds(Decimal(0), Decimal(20), high_open=True), Bounds(Decimal(20)), False),  # fewer than 20 / 20+
-    (Bounds(Decimal(0), Decimal(20)), Bounds(Decimal(20)), True),  # up to 20 / at least 20
-    (Bounds(Decimal(45), Decimal(55)), Bounds(Decimal(100)), False),
+    (Bounds(Decimal(100), low_open=True), Bounds(Decimal(100), Decimal(100)), True),  # more than 100 / 100
+    (Bounds(Decimal(100)), Bounds(Decimal(100), Decimal(100)), False),  # at least 100 / 100
+    (Bounds(Decimal(0), Decimal(20), high_open=True), Bounds(Decimal(20)), True),  # fewer than 20 / 20+
+    (Bounds(Decimal(0), Decimal(20)), Bounds(Decimal(20)), False),  # up to 20 / at least 20
+    (Bounds(Decimal(45), Decimal(55)), Bounds(Decimal(100)), True),
 ]
 
 
-@pytest.mark.parametrize(("first", "second", "overlap"), TOUCHING)
-def test_bounds_overlap_at_shared_ends(first: Bounds, second: Bounds, overlap: bool) -> None:
-    assert first.overlaps(second) is overlap
-    assert second.overlaps(first) is overlap
+@pytest.mark.parametrize(("first", "second", "apart"), TOUCHING)
+def test_bounds_below_at_shared_ends(first: Bounds, second: Bounds, apart: bool) -> None:
+    """One is below the other exactly when no value satisfies both."""
+    assert (first.below(second) or second.below(first)) is apart
+    assert not (first.below(second) and second.below(first))
 
 
 def test_bounds_reject_an_upper_below_the_lower() -> None:

@@ -83,7 +83,6 @@ class _Draft:
     cue: tuple[int, int] | None = None
     stated_on: str | None = None
     quantities: list[tuple[Quantity, Certainty | None]] = field(default_factory=list)  # with own hedge
-    quoted: bool = False
 
 
 class _Entities:
@@ -322,7 +321,6 @@ class _ClaimBuilder:
             if owner is not None:
                 owner.start, owner.end = min(owner.start, start), max(owner.end, end)
                 owner.content = (min(owner.content[0], start), max(owner.content[1], end))
-                owner.quoted = True
 
     def _quote_owner(self, drafts: list[_Draft], region: tuple[int, int], start: int) -> _Draft | None:
         """The claim a quoted sentence belongs to: same quotation, else same paragraph."""

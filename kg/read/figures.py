@@ -137,10 +137,6 @@ class Bounds:
             return False
         return self.high < other.low or (self.high == other.low and (self.high_open or other.low_open))
 
-    def overlaps(self, other: Bounds) -> bool:
-        """Whether one value satisfies both."""
-        return not self.below(other) and not other.below(self)
-
     def __str__(self) -> str:
         high = "inf)" if self.high is None else f"{_plain(self.high)}{')' if self.high_open else ']'}"
         return f"{'(' if self.low_open else '['}{_plain(self.low)}, {high}"
