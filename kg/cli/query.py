@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             text = _read_query_file(args.file) if args.file else args.sparql
             result = run_query(store.dataset, text, name=str(args.file or "query"), timeout=args.timeout)
-    print(format_result(result, args.format), end="")  # noqa: T201
+    text = format_result(result, args.format)
+    print(text, end="" if text.endswith("\n") else "\n")  # noqa: T201  (JSON comes without one)
     return 0
 
 
