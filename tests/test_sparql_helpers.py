@@ -86,8 +86,10 @@ def _kg_query(store: Path, sparql: str, fmt: str, capsys: pytest.CaptureFixture[
 
 
 def _rdflib(sparql: str, fmt: str) -> str:
-    """What rdflib's own serialiser writes for ``sparql`` on the same data in memory."""
-    return (_memory(QUADS).query(sparql).serialize(format=fmt) or b"").decode("utf-8")
+    """What rdflib's own serialiser writes for ``sparql`` on the same data in memory, ended by a
+    line break as ``kg query`` ends every output."""
+    text = (_memory(QUADS).query(sparql).serialize(format=fmt) or b"").decode("utf-8")
+    return text if text.endswith("\n") else text + "\n"
 
 
 def test_cli_query_json_is_what_rdflibs_serialiser_writes(
