@@ -131,3 +131,26 @@ def test_remove_killed_build_leaves_whole_articles_and_completes_next_time(  # t
     assert finished.returncode == 0, finished.stderr
     assert _article_graphs(out / "store") == whole
     assert store_nquads(out / "store") == store_nquads(reference / "store")
+
+
+@pytest.mark.parametrize("kind", ["folder", pytest.param("endpoint", marks=pytest.mark.server)])
+def test_remove_interrupted_says_what_the_store_may_hold(  # type: ignore[no-untyped-def]
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch, capsys
+) -> None:
+    """Ctrl-C during a removal: one batch on a transactional store (nothing of it is in), several
+    requests on an endpoint (some may be)."""
+    import kg.cli.remove
+
+    spec = str(tmp_path / "store") if kind == "folder" else request.getfixturevalue("endpoint")
+    open_store(spec).close()  # an empty store of that kind, there to be opened
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kg.cli.remove, "remove_articles", interrupted)
+    assert main(["remove", FIRST, "--store", spec, "--out", str(tmp_path / "out")]) == 130
+    expected = {
+        "folder": "error: interrupted; the store is unchanged",
+        "endpoint": kg.cli.remove.PART_REMOVED,
+    }
+    assert capsys.readouterr().err == expected[kind] + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from kg.builder.build import write_outputs
@@ -11,7 +12,10 @@ from kg.cli.options import add_store_option
 from kg.rdf.export import check_output_folder
 from kg.store import existing_store
 
-__all__ = ["configure"]
+__all__ = ["PART_REMOVED", "configure"]
+
+#: What Ctrl-C during a removal means where the store takes it in several requests.
+PART_REMOVED = "error: interrupted; the endpoint may have taken part of the removal: run kg remove again"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +31,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     with existing_store(args.store or args.out / "store") as store:
         check_output_folder(args.out)  # a read-only --out stops before the store changes
-        report = remove_articles(store, args.articles)
+        try:
+            report = remove_articles(store, args.articles)
+        except KeyboardInterrupt:
+            if store.capabilities.transactional:
+                raise  # the removal is one batch: none of it is in, as the common message says
+            # An endpoint takes the removal in several requests: some may have been applied.
+            print(PART_REMOVED, file=sys.stderr)  # noqa: T201
+            return 130
         outputs = write_outputs(store.dataset, args.out)
     lines = [f"removed   {iri}" for iri in report.articles]
     dropped = len(report.entities_dropped)
