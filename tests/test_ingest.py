@@ -231,6 +231,37 @@ def test_zones_trailing_parenthesised_credit_is_split_from_its_caption() -> None
     ]
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The army said it had repelled the attack, adding it had no losses. (AFP)",
+        "Talks are due to resume in Geneva next week, the envoy said. (Reuters)",
+        'Both sides accused each other of breaking the truce. "We will respond," a commander said. (AP)',
+    ],
+)
+def test_zones_story_end_sign_off_is_body_and_its_agency_a_credit(last: str) -> None:
+    """A wire's "(AFP)" closing the story's last paragraph is a sign-off, not a photo caption."""
+    body, sign_off = last.rsplit(" ", 1)
+    assert kinds(f"{PROSE}\n\n{last}\n\nReporting by Jane Roe") == [
+        ("body", PROSE),
+        ("body", body),
+        ("credit", sign_off),
+        ("boilerplate", "Reporting by Jane Roe"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Smoke rises over the port after an overnight strike, on May 4. (AFP)",
+        "Soldiers fire a howitzer near the front line. (Oksana Petrenko/AFP)",
+    ],
+)
+def test_zones_caption_closed_by_a_credit_stays_a_caption_before_the_prose(caption: str) -> None:
+    assert kinds(f"{caption}\n\n{PROSE}")[0][0] == "caption"
+    assert kinds(f"{PROSE}\n\n{caption}\n\n{PROSE}")[1][0] == "caption"
+
+
 def test_zones_caption_cues_and_file_prefix() -> None:
     text = (
         "FILE - Tanks move along a road near the border, Jan. 3, 2023.\n\n"
@@ -278,6 +309,8 @@ def test_zones_not_date_lines_and_no_backtracking_blowup(line: str) -> None:
         ("KYIV, Ukraine (AP) —", "Russian drones struck the city overnight, the mayor said."),
         ("LONDON (Reuters) -", "Britain announced new sanctions against shipping companies."),
         ("BEIRUT/JERUSALEM –", "Fighting continued along the border for a third day."),
+        ("BEIRUT--", "At least 45 people died in clashes near the border, officials said."),
+        ("TRIPOLI (Reuters)--", "Militia fighters seized the airport road on Friday."),
     ],
 )
 def test_zones_dateline_prefix_of_first_body_paragraph(prefix: str, rest: str) -> None:

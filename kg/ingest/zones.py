@@ -106,8 +106,9 @@ _IMAGE_CUE = re.compile(
 )
 _FILE_CUE = re.compile(r"^FILE(?: PHOTO)?\s*[-–—:]")
 _PLACE = r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*"
+_DATELINE_DASH = r"(?: ?[—–] ?| --? |--)"  # "KYIV —", "LONDON (Reuters) -", "BEIRUT--"
 _DATELINE_PREFIX = re.compile(
-    rf"^{_PLACE}(?:/{_PLACE})*(?:, [A-Z][\w.]*(?: [\w.]+){{0,3}})?(?: \([^()]{{1,40}}\))?(?: ?[—–] ?| --? )"
+    rf"^{_PLACE}(?:/{_PLACE})*(?:, [A-Z][\w.]*(?: [\w.]+){{0,3}})?(?: \([^()]{{1,40}}\))?{_DATELINE_DASH}"
 )
 _FINAL_PUNCT = ".!?…;,:"
 _CLOSERS = "\"'”’»)]"
@@ -166,10 +167,13 @@ def zone_blocks(text: str, blocks: Sequence[Block], title: str | None) -> tuple[
     for i, (block, line) in enumerate(zip(blocks, lines, strict=True)):
         beside_credit = any(credited[j] for j in (i - 1, i + 1) if 0 <= j < len(kinds))
         kind = kinds[i] or _place_kind(line, i, kinds, previous, lead and i in partners, beside_credit)
+        paren = _trailing_credit(line) if kind == "caption" else None
+        if paren is not None and previous == "body" and _is_sign_off(line, paren) and _last_prose(kinds, i):
+            kind = "body"  # "... it had no losses. (AFP)": the story's end, not a caption
         kinds[i] = kind
         previous = previous if kind in ("navigation", "boilerplate") else kind
-        if kind == "caption" and (paren := _trailing_credit(line)) is not None:
-            pieces += [(block.start, "caption"), (block.start + paren, "credit")]
+        if paren is not None:
+            pieces += [(block.start, kind), (block.start + paren, "credit")]
         elif kind == "body" and lead and (prefix := _DATELINE_PREFIX.match(line)):
             pieces += [(block.start, "dateline"), (block.start + prefix.end(), "body")]
         else:
@@ -317,6 +321,19 @@ def _trailing_credit(line: str) -> int | None:
     if match is None or match.start() == 0 or not _is_credit(match.group(1)):
         return None
     return match.start() + len(match.group()) - len(match.group().lstrip())
+
+
+def _is_sign_off(line: str, paren: int) -> bool:
+    """Whether the "(credit)" closing ``line`` at ``paren`` is a wire's bare sign-off ("(AFP)")
+    after a full sentence: wires end their stories so, where a caption's credit names a
+    photographer or a source ("(Name/Agency)", "(State Emergency Service)")."""
+    inner = line[paren:].strip()[1:-1].strip()
+    return inner in AGENCIES and line[:paren].rstrip().rstrip(_CLOSERS)[-1:] in ".!?"
+
+
+def _last_prose(kinds: Sequence[ZoneKind | None], i: int) -> bool:
+    """Whether no line after ``i`` is prose (still unkinded) or a caption: the story ends at ``i``."""
+    return all(k not in (None, "body", "caption", "heading") for k in kinds[i + 1 :])
 
 
 def _is_title_cased(line: str) -> bool:
