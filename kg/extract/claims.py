@@ -62,6 +62,7 @@ _ACTOR_CLASSES = frozenset(
     }
 )
 _COUNTED_CLASSES = ("MilitaryUnit", "State", "Organization", "GovernmentBody")
+_STATE = frozenset({"State"})
 _COMPASS = frozenset({"north", "south", "east", "west"})
 #: How far back (characters) "the agency" may look for the agency it means.
 _ANAPHOR_REACH = 1500
@@ -251,13 +252,13 @@ class _ClaimBuilder:
     def _owner(self, head: Token) -> str | None:
         """Whom a spokesperson or state organ speaks for: "for X", "X's", "<demonym>"."""
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with"):
                 for pobj in child.children:
                     key = self._mention_at(pobj)
                     if pobj.dep_ == "pobj" and key is not None:
                         return key
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                key = self._mention_at(child) or self._compass_state(child)
+                key = self._mention_at(child) or self._compass_state(child) or self._this_state(child)
                 if key is not None and self.entities.classes.get(key) in _ACTOR_CLASSES:
                     return key
                 phrase = self.doc[child.left_edge.i : child.i + 1].text
@@ -280,6 +281,14 @@ class _ClaimBuilder:
                 return key
             i -= 1
         return None
+
+    def _this_state(self, word: Token) -> str | None:
+        """'the country's navy': "the country" is the state named last before it."""
+        if ANAPHOR_CLASSES.get(word.lemma_.lower()) != _STATE or not any(
+            c.lower_ in _DEFINITE for c in word.children
+        ):
+            return None
+        return self.entities.last_before(word.idx, _STATE)
 
     def _last_speaker(self, pos: int, classes: frozenset[str]) -> str | None:
         """The speaker of one of ``classes`` named last before ``pos``."""
@@ -448,16 +457,16 @@ class _ClaimBuilder:
 
     def _freeze(self, draft: _Draft) -> Claim:
         text = self.article.text
-        content = _span(text, *draft.content)
+        content = _span(text, self.text, *draft.content)
         about = self.entities.within(*draft.content)
         quantities = sorted((q for q, _ in draft.quantities), key=lambda q: q.figure.start)
         about += [q.count_of for q in quantities if q.count_of and q.count_of not in about]
         return Claim(
-            span=_span(text, draft.start, draft.end),
+            span=_span(text, self.text, draft.start, draft.end),
             content=content,
             certainty=draft.certainty,
-            source=_span(text, *draft.source) if draft.source else None,
-            cue=_span(text, *draft.cue) if draft.cue else None,
+            source=_span(text, self.text, *draft.source) if draft.source else None,
+            cue=_span(text, self.text, *draft.cue) if draft.cue else None,
             cue_lemma=draft.attribution.cue_lemma if draft.attribution else None,
             claimants=draft.claimants,
             via=draft.via,
@@ -476,10 +485,12 @@ def _end_char(doc: Doc, token_end: int) -> int:
     return doc[last].idx + len(doc[last].text)
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
+def _span(text: str, seen: str, start: int, end: int) -> Span:
+    """``[start, end)`` of ``text`` without the whitespace around it as the model ``seen`` it:
+    a blanked dateline glued to the lead ("ANKARA (AP) — Roughly ...") is not the sentence's."""
+    while start < end and seen[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and seen[end - 1].isspace():
         end -= 1
     return Span(start, end, text[start:end])
 

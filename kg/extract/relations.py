@@ -421,10 +421,9 @@ def _with_complements(verbs: list[Token]) -> list[Token]:
 
 
 def _sentence_span(text: str, sent: DocSpan) -> Span | None:
-    """The sentence as the article writes it (the model saw blanked zones as spaces)."""
-    start, end = sent.start_char, sent.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """The sentence as the article writes it, without what the model saw as spaces around it
+    (blanked zones: a dateline glued to the lead, "ANKARA (AP) — ...", is not the sentence's)."""
+    seen = sent.text
+    start = sent.start_char + len(seen) - len(seen.lstrip())
+    end = max(start, sent.start_char + len(seen.rstrip()))
     return Span(start, end, text[start:end]) if start < end else None
