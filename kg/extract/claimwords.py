@@ -61,11 +61,15 @@ SPOKES_NOUNS = frozenset(
 )
 
 #: Heads of a source that, with a state as possessor or demonym ("South Korea's spy agency",
-#: "U.S. officials", "the South Korean government"), make that state the claimant.
+#: "U.S. officials", "the South Korean government"), make that state the claimant. Compared
+#: with the head's lemma, so singular forms ("authorities" -> authority); "force" is the head
+#: of "air force" and "armed forces". The organs of state named in wire copy (AP and Reuters
+#: style guides): executive, legislature, armed services, security services.
 STATE_ORGAN_NOUNS = frozenset(
     """
-    agency agencies government officials official authorities ministry military army
-    intelligence administration cabinet presidency leadership embassy prosecutors police
+    agency government official authority ministry military army navy force intelligence
+    administration cabinet presidency leadership embassy prosecutor police lawmaker legislator
+    parliament congress diplomat regime
     """.split()
 )
 
