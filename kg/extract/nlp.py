@@ -16,14 +16,15 @@ from typing import Any
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+from spacy.util import compile_infix_regex
 
 from kg.errors import ModelError
 from kg.extract.contingents import ContingentFinder
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.wordlists import PERSON_TITLES
-from kg.ingest.textnorm import normalize_for_nlp
+from kg.ingest.textnorm import GLUED_BOUNDARIES, normalize_for_nlp
 
 __all__ = [
     "MAX_SENTENCE_TOKENS",
@@ -108,6 +109,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
     breaks = []
     run = unstopped = 0  # tokens since the last break; of them, since the last full stop
     for token in doc[:-1]:
+        if _glued_stop(token):
+            breaks.append(token.i + 1)
         if not (token.is_space and "\n" in token.text):
             run += 1
             unstopped = 0 if _FULL_STOPS.issuperset(token.text) else unstopped + 1
@@ -122,6 +125,20 @@ def paragraph_sentences(doc: Doc) -> Doc:
         starts[breaks] = 1
         doc.from_array(SENT_START, starts)  # type: ignore[arg-type]  # uint64; spaCy's stub says float64
     return doc
+
+
+def _glued_stop(token: Token) -> bool:
+    """A full stop a missing space glued to a capitalised word: "at 3 a.m.Rescuers arrived".
+    The parser keeps such a pair in one sentence; "Gen.Smith" (a capitalised abbreviation)
+    and "U.S.Army" (one token) are not cut."""
+    if (
+        token.whitespace_
+        or not token.text.endswith(".")
+        or not (token.text == "." or token.text[0].islower())
+    ):
+        return False
+    after = token.nbor()
+    return after.is_title and after.is_alpha
 
 
 @Language.component("ckg_word_context", assigns=["doc.ents"])
@@ -178,6 +195,7 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
     in capitals ("REUTERS").
     """
     nlp = load_model(model)
+    _split_glued_words(nlp)
     nlp.add_pipe("ckg_paragraphs", first=True)
     gazetteer = shared_gazetteer(gazetteer_path)
     multi, single = _name_patterns(nlp, gazetteer)
@@ -191,6 +209,14 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
         config={"gazetteer_path": str(gazetteer_path) if gazetteer_path else None},
     )
     return nlp
+
+
+def _split_glued_words(nlp: Language) -> None:
+    """Teach the tokenizer :data:`GLUED_BOUNDARIES`: "in 2023.Officials", "Ministry(MOH)" become
+    separate tokens, so the sentence and the name end where the writer meant. A token split
+    needs no space inserted, so every offset still points into the original text."""
+    infixes = [*(nlp.Defaults.infixes or ()), *GLUED_BOUNDARIES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 def _capitals_differ(word: str) -> bool:

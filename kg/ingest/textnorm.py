@@ -6,7 +6,7 @@ one lets us feed the model clean text while every offset still points into the o
 
 from __future__ import annotations
 
-__all__ = ["blank_out", "normalize_for_nlp"]
+__all__ = ["GLUED_BOUNDARIES", "blank_out", "normalize_for_nlp"]
 
 _ONE_FOR_ONE = str.maketrans(
     {
@@ -27,6 +27,19 @@ _ONE_FOR_ONE = str.maketrans(
         "\u200b": " ",
         "\ufeff": " ",
     }
+)
+
+
+#: Punctuation a missing space glued to the next word, as infix patterns for the tokenizer
+#: (it already splits "dam.Officials" and "base,killing"): a full stop after a figure ("in
+#: 2023.Officials"), a quotation opened right after a full stop
+#: ('the area."We lost'), and an acronym in brackets glued to its name ("Health
+#: Ministry(MOH)"). Seen in copy pasted from PDFs and feeds that drop line breaks.
+GLUED_BOUNDARIES = (
+    r"(?<=[0-9])\.(?=[A-Z][a-z])",
+    r"(?<=[a-z0-9])\.(?=[\"\u201c][A-Z])",
+    r"(?<=[a-z0-9]\.)[\"\u201c](?=[A-Z])",
+    r"(?<=[a-z])\((?=[A-Z])",
 )
 
 
