@@ -12,6 +12,7 @@ import pytest
 
 from kg.extract.pipeline import Extractor
 from kg.ingest.read import article_id
+from kg.ingest.zones import text_blocks, zone_blocks
 from kg.model import Article, Claim, Zone
 
 
@@ -25,6 +26,14 @@ def extract_claims(
         zones=(Zone(0, len(text), "body"),),
         published=published,
     )
+    (extracted,) = extractor.extract([article])
+    return extracted.claims
+
+
+def extract_zoned_claims(extractor: Extractor, text: str) -> tuple[Claim, ...]:
+    """Claims of ``text`` zoned by the ingest rules, as a plain-text file would be."""
+    zones = zone_blocks(text, text_blocks(text), None)
+    article = Article(id=article_id(text), source="test.txt", text=text, zones=zones, published="2024-12-20")
     (extracted,) = extractor.extract([article])
     return extracted.claims
 
@@ -249,6 +258,66 @@ ATTRIBUTIONS = [
         "show",
         "Asserted",
     ),
+    # state organs: the lemma ("authorities" -> authority), lawmakers, the armed services, and
+    # "the country's" for the state named before
+    (
+        "Iran's border-security authorities said 12 people were killed.",
+        "12 people were killed",
+        ("iran",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Fighting flared in Iraq overnight. The country's navy said seven sailors were killed.",
+        "seven sailors were killed",
+        ("iraq",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Syria's air force said it had shot down two drones over Hama.",
+        "shot down two drones",
+        ("syria",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Ukrainian lawmakers said the vote on mobilisation would be delayed.",
+        "the vote on mobilisation",
+        ("ukraine",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Talks opened in Poland on Monday. The country's authorities said the border would stay shut.",
+        "the border would stay shut",
+        ("poland",),
+        "say",
+        "Asserted",
+    ),
+    # missing spaces: a full stop or a bracket glued to the next word still ends the sentence
+    # or the name
+    (
+        "Floodwater rose near the dam.Iraqi officials said 12 people were killed.",
+        "12 people were killed",
+        ("iraq",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "The strike came in 2023.Syrian officials said 40 soldiers died.",
+        "40 soldiers died",
+        ("syria",),
+        "say",
+        "Asserted",
+    ),
+    (
+        'Troops left the town at dawn."We lost 12 men," Oleksandr Syrskyi said.',
+        "We lost 12 men",
+        ("oleksandr-syrskyi",),
+        "say",
+        "Asserted",
+    ),
     ("Rescuers found the bodies under the rubble.", None, (), None, None),
     (
         "Kim Jong Un vowed to support Moscow, state media reported.",
@@ -277,6 +346,67 @@ def test_claims_attribution_pattern(
     assert claim.claimants == claimants
     assert claim.cue_lemma == cue
     assert claim.certainty == certainty
+
+
+# (lead paragraph with its dateline, figure as written, qualifier, claimants)
+DATELINED_LEADS = [
+    (
+        "ODESA, Ukraine (AP) — At least 14 civilians were killed in the strike, the regional governor said.",
+        "At least 14",
+        "AtLeast",
+        (),
+    ),
+    (
+        "DAMASCUS--More than 20 soldiers were wounded in the attack, Syria's defence ministry said.",
+        "More than 20",
+        "MoreThan",
+        ("syria",),
+    ),
+    (
+        "KHARKIV (Reuters) — About 300 Ukrainian troops were sent to the city, Volodymyr Zelensky said.",
+        "About 300",
+        "Approximately",
+        ("volodymyr-zelenskyy",),
+    ),
+    (
+        "BEIRUT--At least 45 people died in clashes on Sunday, the health ministry said.",
+        "At least 45",
+        "AtLeast",
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lead", "written", "qualifier", "claimants"), DATELINED_LEADS)
+def test_claims_lead_glued_to_its_dateline_keeps_its_claim(
+    extractor: Extractor, lead: str, written: str, qualifier: str, claimants: tuple[str, ...]
+) -> None:
+    """The blanked dateline before the lead is not the sentence's: the claim stays, its span
+    starting after the dateline, and the dateline's dashes do not hide the qualifier."""
+    claims = extract_zoned_claims(extractor, f"{lead}\n\nA second paragraph follows here.")
+    (claim,) = [c for c in claims if c.quantities]
+    assert claim.span.text.startswith(written)
+    assert [(q.figure.text, q.figure.qualifier) for q in claim.quantities] == [(written, qualifier)]
+    assert claim.claimants == claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The Health Ministry(MOH) said 30 people died in the strikes.", "health-ministry"),
+        (
+            "The World Health Organization(WHO) said 30 people died in the strikes.",
+            "world-health-organization",
+        ),
+        (
+            "The National Intelligence Service(NIS) said about 100 soldiers were killed.",
+            "national-intelligence-service",
+        ),
+    ],
+)
+def test_claims_acronym_glued_to_a_name_is_not_part_of_it(extractor: Extractor, text: str, key: str) -> None:
+    (claim,) = extract_claims(extractor, text)
+    assert claim.claimants == (key,)
 
 
 def test_claims_unnamed_source_keeps_its_text_and_no_entity(extractor: Extractor) -> None:
