@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.claimwords import CLAUSE_ONLY_VERBS, REPORTING_VERBS
+from kg.extract.claimwords import CLAUSE_ONLY_VERBS, FIGURE_SETTING_VERBS, REPORTING_VERBS
 from kg.model import Certainty
 
 __all__ = ["Attribution", "find_attributions"]
@@ -28,6 +28,7 @@ _NOUN_SUBJECT_DEPS = frozenset({"nmod", "compound"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
 _EDGE_WORDS = frozenset({"that", "whether", ",", ";", ":", ".", '"', "'", "-", "--", "and", "but"})
 _EXPLETIVES = frozenset({"it", "there"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Verbs that, governing a reporting verb, cancel it: "declined to confirm", "refused to deny".
 _CANCELLING_VERBS = frozenset({"decline", "refuse", "fail", "avoid"})
@@ -54,7 +55,12 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         in_sentence = [
             a
             for token in sent
-            if (a := _according_to(token, sent) or _reporting_verb(token, sent)) is not None
+            if (
+                a := _according_to(token, sent)
+                or _figure_setting(token, sent)
+                or _reporting_verb(token, sent)
+            )
+            is not None
         ]
         found += _drop_inverted(in_sentence)
     return found
@@ -127,7 +133,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     source = _source_span(source_head, token) if source_head is not None else None
     return Attribution(
         sentence=(sent.start, sent.end),
-        content=content,
+        content=_with_antecedent(token, content),
         certainty=certainty,
         cue=(token.i, token.i + 1),
         cue_lemma=lemma,
@@ -160,6 +166,48 @@ def _according_to(token: Token, sent: Span) -> Attribution | None:
         source=(min(t.i for t in head.subtree), phrase_end),
         source_head=head.i,
         via=tuple(_via(head)),
+    )
+
+
+def _with_antecedent(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """'The contingent of 4,200, which officials say arrived in June': a content opened by the
+    relative pronoun speaks of the noun the clause hangs on, so it starts with that phrase
+    ("of" phrases climbed: "The contingent of 4,200", not "4,200")."""
+    doc = verb.doc
+    if verb.dep_ != "relcl" or doc[content[0]].lower_ not in _RELATIVE_PRONOUNS:
+        return content
+    antecedent = verb.head
+    while (
+        antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of" and antecedent.head.head.pos_ in _NOUNS
+    ):
+        antecedent = antecedent.head.head
+    return (min(antecedent.left_edge.i, content[0]), content[1])
+
+
+def _figure_setting(token: Token, sent: Span) -> Attribution | None:
+    """'Monitors put the death toll at 1,040': the object and its figure are the content."""
+    lemma = token.lemma_.lower()
+    if lemma not in FIGURE_SETTING_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    at = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+    if obj is None or at is None or at.i != obj.right_edge.i + 1:
+        return None  # "put pressure on the town at 5 a.m.": "at" does not set the object
+    if not any(c.dep_ == "pobj" and c.like_num for c in at.children):
+        return None
+    content = _trim(sent.doc, min(obj.left_edge.i, at.i), at.right_edge.i + 1)
+    if content is None:
+        return None
+    source_head = _source_head(token)
+    return Attribution(
+        sentence=(sent.start, sent.end),
+        content=content,
+        certainty=FIGURE_SETTING_VERBS[lemma],
+        cue=(token.i, token.i + 1),
+        cue_lemma=lemma,
+        source=_source_span(source_head, token) if source_head is not None else None,
+        source_head=source_head.i if source_head is not None else None,
+        via=tuple(_via(token)),
     )
 
 
@@ -281,12 +329,17 @@ def _source_span(head: Token, verb: Token) -> tuple[int, int]:
 
 
 def _via(token: Token) -> Iterator[int]:
-    """Intermediaries: "as cited by Y", "... reported by Y" under the cue or its source."""
+    """Intermediaries: "as cited by Y", "... reported by Y" under the cue or its source;
+    "..., X said, citing Y" beside the cue, or closing the content the parser hung it on."""
     for t in token.subtree:
         if t.lemma_.lower() == "cite" and t.tag_ == "VBN":
             for agent in t.children:
                 if agent.dep_ == "agent":
                     yield from (c.i for c in agent.children if c.dep_ == "pobj")
+    beside = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children)]
+    for t in beside:
+        if t.lemma_.lower() == "cite" and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj"):
+            yield from (c.i for c in t.children if c.dep_ == "dobj")
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

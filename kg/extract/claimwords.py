@@ -73,6 +73,21 @@ STATE_ORGAN_NOUNS = frozenset(
     """.split()
 )
 
+#: Heads of a source naming an organ that a leader heads: "the Trump administration" speaks
+#: for the state the gazetteer says its leader leads (ckg:leaderOf), not for the person.
+LEADER_ORGAN_NOUNS = frozenset("administration government regime cabinet presidency".split())
+
+#: Heads of a source that is a document speaking for its author, named by a possessor or a
+#: compound ("An Al Jazeera report said", "the UN's assessment found"); after "the" they refer
+#: back to it ("The report also put ..."). From the PARC corpus' non-human sources.
+REPORT_NOUNS = frozenset(
+    "report study survey analysis assessment investigation tally estimate document count".split()
+)
+
+#: Verbs that state a figure with "at" ("Monitors put the death toll at 1,040", "placed the
+#: number of wounded at 200", "pegged losses at ..."): reporting cues, and how sure they are.
+FIGURE_SETTING_VERBS: dict[str, Certainty] = dict.fromkeys("put place peg".split(), "Estimated")
+
 #: Common nouns that, after "the" ("the agency added"), refer back to a named actor of a class.
 ANAPHOR_CLASSES: dict[str, frozenset[str]] = {
     **dict.fromkeys(
@@ -95,6 +110,10 @@ ANAPHOR_CLASSES: dict[str, frozenset[str]] = {
         frozenset({"Person"}),
     ),
     **dict.fromkeys("country state nation kingdom republic".split(), frozenset({"State"})),
+    **dict.fromkeys(
+        REPORT_NOUNS,
+        frozenset({"MediaOutlet", "Organization", "GovernmentBody", "InternationalOrganization"}),
+    ),
     **dict.fromkeys("group organization organisation company movement".split(), frozenset({"Organization"})),
 }
 
