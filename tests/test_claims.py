@@ -318,6 +318,81 @@ ATTRIBUTIONS = [
         "say",
         "Asserted",
     ),
+    # "put the figure at N" reports a figure (an estimate); "put pressure on" does not
+    (
+        "Human-rights monitors put the death toll at 1,040.",
+        "the death toll at 1,040",
+        (),
+        "put",
+        "Estimated",
+    ),
+    (
+        "The World Health Organization put the death toll at 310.",
+        "the death toll at 310",
+        ("world-health-organization",),
+        "put",
+        "Estimated",
+    ),
+    (
+        "Ukraine's General Staff placed Russian losses at 1,200 for the day.",
+        "Russian losses at 1,200",
+        ("general-staff-of-the-armed-forces-of-ukraine",),
+        "place",
+        "Estimated",
+    ),
+    (
+        "Oleksandr Syrskyi put the number of prisoners at 40.",
+        "the number of prisoners at 40",
+        ("oleksandr-syrskyi",),
+        "put",
+        "Estimated",
+    ),
+    ("The army put pressure on the town at 5 a.m.", None, (), None, None),
+    # a leader's administration or government is the state the leader leads (gazetteer
+    # leaderOf); a capital with its partners is its state
+    (
+        "The Trump administration said 2,000 troops would be sent to Poland.",
+        "2,000 troops would be sent",
+        ("united-states",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "The Putin government said 600 soldiers were sent to the border.",
+        "600 soldiers were sent",
+        ("russia",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Ankara and its partners estimated that 5,000 fighters were killed.",
+        "5,000 fighters were killed",
+        ("turkey",),
+        "estimate",
+        "Estimated",
+    ),
+    (
+        "Washington and its allies estimated that 11,000 soldiers were in Kursk.",
+        "11,000 soldiers were in Kursk",
+        ("united-states",),
+        "estimate",
+        "Estimated",
+    ),
+    # a report, tally or study speaks for the outlet or body that made it
+    (
+        "A BBC report said 55 soldiers had died.",
+        "55 soldiers had died",
+        ("bbc",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "A Reuters tally showed that 340 people were killed.",
+        "340 people were killed",
+        ("reuters",),
+        "show",
+        "Asserted",
+    ),
     ("Rescuers found the bodies under the rubble.", None, (), None, None),
     (
         "Kim Jong Un vowed to support Moscow, state media reported.",
@@ -407,6 +482,123 @@ def test_claims_lead_glued_to_its_dateline_keeps_its_claim(
 def test_claims_acronym_glued_to_a_name_is_not_part_of_it(extractor: Extractor, text: str, key: str) -> None:
     (claim,) = extract_claims(extractor, text)
     assert claim.claimants == (key,)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "later", "claimant"),
+    [
+        (
+            "Thirty-five soldiers were killed, a senior Iraqi lawmaker said, citing the interior "
+            "ministry. The lawmaker, Hassan Karim, added that 12 more were missing.",
+            "Thirty-five soldiers were killed",
+            "12 more were missing",
+            "hassan-karim",
+        ),
+        (
+            "An army commander said 40 fighters were captured near the river.\n\n"
+            "The commander, Oleksandr Syrskyi, said the town was held.",
+            "40 fighters were captured",
+            "the town was held",
+            "oleksandr-syrskyi",
+        ),
+        (
+            "A senior official said 300 troops had crossed the border. The official, Sergei Lavrov, "
+            "said more would follow.",
+            "300 troops had crossed",
+            "more would follow",
+            "sergei-lavrov",
+        ),
+    ],
+)
+def test_claims_source_unnamed_at_first_is_the_person_named_later(
+    extractor: Extractor, text: str, first: str, later: str, claimant: str
+) -> None:
+    claims = extract_claims(extractor, text)
+    assert claim_with(claims, first).claimants == (claimant,)
+    assert claim_with(claims, later).claimants == (claimant,)
+
+
+def test_claims_source_never_named_keeps_the_state_it_speaks_for(extractor: Extractor) -> None:
+    claims = extract_claims(extractor, "A senior Iraqi lawmaker said 35 soldiers were killed.")
+    assert claim_with(claims, "35 soldiers").claimants == ("iraq",)
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        (
+            "At least 20 soldiers died, a military spokesman said, citing the National Intelligence Service.",
+            ("national-intelligence-service",),
+        ),
+        (
+            "Sergei Lavrov said 30 soldiers were killed, citing the World Health Organization.",
+            ("world-health-organization",),
+        ),
+        (
+            "Twelve civilians were wounded, the BBC reported, citing Oleksandr Syrskyi.",
+            ("oleksandr-syrskyi",),
+        ),
+    ],
+)
+def test_claims_citing_names_the_intermediary(extractor: Extractor, text: str, via: tuple[str, ...]) -> None:
+    (claim,) = [c for c in extract_claims(extractor, text) if c.cue_lemma]
+    assert claim.via == via
+
+
+@pytest.mark.parametrize(
+    ("text", "figures", "claimants"),
+    [
+        (
+            "An Al Jazeera report said 710 fighters had died. The report also put the wounded at 1,900.",
+            ["710", "1,900"],
+            ("al-jazeera",),
+        ),
+        (
+            "A BBC report said 55 soldiers had died. It added that 80 were wounded.",
+            ["55", "80"],
+            ("bbc",),
+        ),
+        (
+            "A Reuters tally showed that 340 people were killed. The tally also said 900 were wounded.",
+            ["340", "900"],
+            ("reuters",),
+        ),
+    ],
+)
+def test_claims_report_and_it_refer_back_to_the_outlet(
+    extractor: Extractor, text: str, figures: list[str], claimants: tuple[str, ...]
+) -> None:
+    claims = [c for c in extract_claims(extractor, text) if c.cue_lemma]
+    assert [c.claimants for c in claims] == [claimants, claimants]
+    placed = [q.figure.text for c in claims for q in c.quantities]
+    assert all(f in placed or f == "1,900" for f in figures)  # "the wounded at N": measures' to read
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "claimants"),
+    [
+        (
+            "The contingent of 4,200, which Pentagon officials say arrived in Iraq in June, was withdrawn.",
+            "The contingent of 4,200",
+            ("us-department-of-defense",),
+        ),
+        (
+            "About 3,000 soldiers, who Ukrainian officials said were sent to Kursk in May, have withdrawn.",
+            "About 3,000",
+            ("ukraine",),
+        ),
+        (
+            "The brigade of 1,500 troops, which Kyiv says reached Pokrovsk on Monday, is dug in.",
+            "1,500",
+            ("ukraine",),
+        ),
+    ],
+)
+def test_claims_figure_heading_a_relative_clause_with_the_cue_is_in_its_content(
+    extractor: Extractor, text: str, written: str, claimants: tuple[str, ...]
+) -> None:
+    claim = claim_with(extract_claims(extractor, text), written)
+    assert claim.claimants == claimants and claim.cue_lemma == "say"
 
 
 def test_claims_unnamed_source_keeps_its_text_and_no_entity(extractor: Extractor) -> None:

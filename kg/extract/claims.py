@@ -26,7 +26,9 @@ from spacy.tokens import Doc, Token
 from kg.extract.attribution import Attribution, find_attributions
 from kg.extract.claimwords import (
     ANAPHOR_CLASSES,
+    LEADER_ORGAN_NOUNS,
     PRONOUN_CLASSES,
+    REPORT_NOUNS,
     SPOKES_NOUNS,
     STATE_ORGAN_NOUNS,
     UNVERIFIED_PATTERN,
@@ -50,6 +52,7 @@ _CERTAINTY_RANK: dict[Certainty, int] = {
 }
 _UNVERIFIED = re.compile(UNVERIFIED_PATTERN, re.IGNORECASE)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 _ACTOR_CLASSES = frozenset(
     {
         "State",
@@ -161,6 +164,7 @@ class _ClaimBuilder:
             words = self.doc.char_span(*draft.content, alignment_mode="expand")
             for lemma in dict.fromkeys(t.lemma_.lower() for t in words or ()):
                 self.said[lemma].append(draft)
+        self._name_later()
         drafts = list(self.drafts)
         self._attach_quotes(drafts)
         drafts += self._place_figures(drafts)
@@ -205,6 +209,33 @@ class _ClaimBuilder:
         draft.stated_on = self._stated_on(draft)
         return draft
 
+    def _name_later(self) -> None:
+        """'A senior lawmaker said ... The lawmaker, Hassan Karim, added': a source first left
+        unnamed ("a" + noun) is the person a later "the" + same noun names in apposition, within
+        three paragraphs; until then it spoke for whom its words said (the state, or no one)."""
+        unnamed: dict[str, list[_Draft]] = defaultdict(list)
+        for draft in self.drafts:
+            a = draft.attribution
+            if a is None or a.source_head is None or self.doc[a.source_head].pos_ != "NOUN":
+                continue
+            head = self.doc[a.source_head]
+            lemma = head.lemma_.lower()
+            determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+            if determiner in _INDEFINITE:
+                unnamed[lemma].append(draft)
+            elif determiner in _DEFINITE and lemma in unnamed and self._named_person(head, draft):
+                for earlier in unnamed.pop(lemma):
+                    if draft.paragraph - earlier.paragraph <= 3:
+                        earlier.claimants = draft.claimants
+
+    def _named_person(self, head: Token, draft: _Draft) -> bool:
+        """Whether ``draft``'s one claimant is a person its source names beside ``head``."""
+        return (
+            len(draft.claimants) == 1
+            and self.entities.classes.get(draft.claimants[0]) == "Person"
+            and any(c.dep_ == "appos" for c in head.children)
+        )
+
     def _mention_at(self, token: Token) -> str | None:
         return self.entities.at(token.idx, token.idx + len(token.text))
 
@@ -232,7 +263,7 @@ class _ClaimBuilder:
             return self._last_speaker(head.idx, PRONOUN_CLASSES[word])
         if head.pos_ not in ("NOUN", "PROPN"):
             return None
-        if lemma in SPOKES_NOUNS or lemma in STATE_ORGAN_NOUNS:
+        if lemma in SPOKES_NOUNS or lemma in STATE_ORGAN_NOUNS or lemma in REPORT_NOUNS:
             owner = self._owner(head)
             if owner is not None:
                 return owner
@@ -260,6 +291,8 @@ class _ClaimBuilder:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 key = self._mention_at(child) or self._compass_state(child) or self._this_state(child)
                 if key is not None and self.entities.classes.get(key) in _ACTOR_CLASSES:
+                    if head.lemma_.lower() in LEADER_ORGAN_NOUNS:
+                        return self._led_state(key) or key
                     return key
                 phrase = self.doc[child.left_edge.i : child.i + 1].text
                 state = self.gazetteer.state_for_demonym(phrase) or self.gazetteer.state_for_demonym(
@@ -281,6 +314,20 @@ class _ClaimBuilder:
                 return key
             i -= 1
         return None
+
+    def _led_state(self, key: str) -> str | None:
+        """'the Trump administration': the state its leader leads, by the gazetteer's leaderOf."""
+        try:
+            led = self.gazetteer.get(key).leader_of
+        except KeyError:
+            return None
+        return next((k for k in led if self._is_state(k)), None)
+
+    def _is_state(self, key: str) -> bool:
+        try:
+            return self.gazetteer.get(key).cls == "State"
+        except KeyError:
+            return False
 
     def _this_state(self, word: Token) -> str | None:
         """'the country's navy': "the country" is the state named last before it."""
