@@ -393,6 +393,37 @@ ATTRIBUTIONS = [
         "show",
         "Asserted",
     ),
+    # a tally verb whose object holds a figure reports it; without a figure it reports nothing
+    (
+        "Human Rights Watch documented 212 civilian deaths in the province.",
+        "212 civilian deaths",
+        ("human-rights-watch",),
+        "document",
+        "Asserted",
+    ),
+    (
+        "A World Health Organization study said hospitals were overwhelmed. "
+        "The study recorded 640 killings in the border villages.",
+        "640 killings",
+        ("world-health-organization",),
+        "record",
+        "Asserted",
+    ),
+    (
+        "Oleksandr Syrskyi confirmed 30 deaths among the defenders on Sunday.",
+        "30 deaths among the defenders",
+        ("oleksandr-syrskyi",),
+        "confirm",
+        "Asserted",
+    ),
+    (
+        "The Red Cross registered 1,300 detainees in the camps.",
+        "1,300 detainees",
+        ("red-cross",),
+        "register",
+        "Asserted",
+    ),
+    ("Police recorded the interviews on tape.", None, (), None, None),
     ("Rescuers found the bodies under the rubble.", None, (), None, None),
     (
         "Kim Jong Un vowed to support Moscow, state media reported.",
@@ -734,6 +765,7 @@ FIGURES = [
     ),
     ("The army reported 45 casualties in the battle.", "45", "KilledOrWounded", "Exact", (45, None, None)),
     ("Ukraine said it had taken 12 prisoners.", "12", "Captured", "Exact", (12, None, None)),
+    ("Monitors documented 212 killings in the province.", "212", "Killed", "Exact", (212, None, None)),
 ]
 
 

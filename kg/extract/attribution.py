@@ -15,7 +15,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.claimwords import CLAUSE_ONLY_VERBS, FIGURE_SETTING_VERBS, REPORTING_VERBS
+from kg.extract.claimwords import (
+    CLAUSE_ONLY_VERBS,
+    FIGURE_OBJECT_VERBS,
+    FIGURE_SETTING_VERBS,
+    REPORTING_VERBS,
+)
 from kg.model import Certainty
 
 __all__ = ["Attribution", "find_attributions"]
@@ -257,6 +262,8 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "described X as Y"
         if lemma == "call" and any(c.dep_ in ("oprd", "xcomp") and c.i > child.i for c in verb.children):
             return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "called X a Y"
+        if lemma in FIGURE_OBJECT_VERBS and any(t.like_num for t in (child, *child.children)):
+            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "documented 4,000 deaths"
     that_clause = _that_clause_after(verb)
     if that_clause is not None:
         return that_clause

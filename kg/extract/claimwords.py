@@ -18,7 +18,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
         emphasise note explain reveal unveil disclose describe warn allege assert argue acknowledge
         admit complain tweet testify indicate suggest identify express accuse maintain contend
         recount recall remark reiterate repeat observe mention quote publish show find conclude
-        call
+        call document record register verify tally log
         """.split(),
         "Asserted",
     ),
@@ -31,8 +31,16 @@ REPORTING_VERBS: dict[str, Certainty] = {
 #: show that ..."): with a bare object ("expressed alarm", "found the body") they report nothing.
 #: "call" reports only with an object predicate ("called the plan a failure").
 CLAUSE_ONLY_VERBS = frozenset(
-    "express identify describe indicate note mention observe show find conclude call".split()
+    """
+    express identify describe indicate note mention observe show find conclude call document
+    record register verify tally log
+    """.split()
 )
+
+#: Reporting verbs whose object, when it holds a figure, is the content: monitors and
+#: ministries "documented 4,000 killings", "confirmed 30 deaths", "recorded 120 casualties"
+#: (the tally verbs of UN and NGO casualty reports).
+FIGURE_OBJECT_VERBS = frozenset("report confirm document record register verify tally log".split())
 
 #: Words in a figure's own clause that hedge it, whatever the reporting verb says.
 HEDGE_WORDS: dict[str, Certainty] = {
@@ -149,7 +157,7 @@ CASUALTY_VERBS: dict[str, Measure] = {
 #: Nouns that name the casualties themselves ("200 casualties", "the death toll").
 CASUALTY_NOUNS: dict[str, Measure] = {
     **dict.fromkeys("casualty loss".split(), "KilledOrWounded"),
-    **dict.fromkeys("dead death fatality body".split(), "Killed"),
+    **dict.fromkeys("dead death fatality body killing".split(), "Killed"),
     **dict.fromkeys("wounded injured injury".split(), "Wounded"),
     **dict.fromkeys("prisoner pow captive detainee".split(), "Captured"),
 }
