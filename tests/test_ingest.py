@@ -311,6 +311,7 @@ def test_zones_not_date_lines_and_no_backtracking_blowup(line: str) -> None:
         ("BEIRUT/JERUSALEM –", "Fighting continued along the border for a third day."),
         ("BEIRUT--", "At least 45 people died in clashes near the border, officials said."),
         ("TRIPOLI (Reuters)--", "Militia fighters seized the airport road on Friday."),
+        ("KHARTOUM:", "Sudan's army said it had retaken the bridge over the Nile."),
     ],
 )
 def test_zones_dateline_prefix_of_first_body_paragraph(prefix: str, rest: str) -> None:

@@ -106,7 +106,7 @@ _IMAGE_CUE = re.compile(
 )
 _FILE_CUE = re.compile(r"^FILE(?: PHOTO)?\s*[-–—:]")
 _PLACE = r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*"
-_DATELINE_DASH = r"(?: ?[—–] ?| --? |--)"  # "KYIV —", "LONDON (Reuters) -", "BEIRUT--"
+_DATELINE_DASH = r"(?: ?[—–] ?| --? |--|: )"  # "KYIV —", "LONDON (Reuters) -", "BEIRUT--", "GAZA: "
 _DATELINE_PREFIX = re.compile(
     rf"^{_PLACE}(?:/{_PLACE})*(?:, [A-Z][\w.]*(?: [\w.]+){{0,3}})?(?: \([^()]{{1,40}}\))?{_DATELINE_DASH}"
 )
