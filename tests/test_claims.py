@@ -476,3 +476,44 @@ def test_claims_clause_with_its_own_subject_counts_that_subject_not_the_noun(ext
     text = "About 8,000 soldiers were sent to the front, of which more than 1,500 have been wounded."
     quantities = {q.figure.text: q.measure for c in extract_claims(extractor, text) for q in c.quantities}
     assert quantities == {"About 8,000": "TroopCount", "more than 1,500": "Wounded"}
+
+
+# (text, {figure as written: measure}): what each figure of a sentence counts.
+MEASURES = [
+    # Gapped and coordinated casualty figures: each verb with its own figure is its own measure.
+    (
+        "Officials in Damascus said 45 soldiers were killed and 130 wounded in the ambush.",
+        {"45": "Killed", "130": "Wounded"},
+    ),
+    (
+        "Officials in Damascus said 45 soldiers were killed and 130 others wounded in the ambush.",
+        {"45": "Killed", "130": "Wounded"},
+    ),
+    (
+        "The drone strike killed 19 civilians and wounded 62, the governor said.",
+        {"19": "Killed", "62": "Wounded"},
+    ),
+    (
+        "Artillery fire hit the market, killing 7 people and injuring 33 others, medics said.",
+        {"7": "Killed", "33": "Wounded"},
+    ),
+    ("Nine police officers died and 14 others were hurt in the blast.", {"Nine": "Killed", "14": "Wounded"}),
+    (
+        "The raid killed at least 5 people and wounded the mayor, the regional council said.",
+        {"at least 5": "Killed"},
+    ),
+    ("The barrage killed or wounded 310 people, the mayor said.", {"310": "KilledOrWounded"}),
+    # Quantity and partitive wrappers: the verb over "hundreds of" governs the counted noun.
+    ("Hundreds of Iranian soldiers have been wounded in Syria.", {"Hundreds of": "Wounded"}),
+    ("Dozens of rebel fighters were captured near the pass, the army said.", {"Dozens of": "Captured"}),
+    ("Dozens of militiamen died in the counteroffensive, a spokesman said.", {"Dozens of": "Killed"}),
+    ("Thousands of marines were deployed to the coast.", {"Thousands of": "TroopCount"}),
+]
+
+
+@pytest.mark.parametrize(("text", "measures"), MEASURES)
+def test_claims_each_figure_takes_the_measure_of_its_own_clause(
+    extractor: Extractor, text: str, measures: dict[str, str]
+) -> None:
+    quantities = {q.figure.text: q.measure for c in extract_claims(extractor, text) for q in c.quantities}
+    assert quantities == measures

@@ -106,13 +106,17 @@ PERSONNEL_NOUNS = frozenset(
     """
     troop soldier serviceman servicemen servicemember personnel fighter marine paratrooper
     conscript recruit mercenary infantryman commando reservist volunteer sailor airman
-    militant insurgent combatant guerrilla force
+    militant insurgent combatant guerrilla force militiaman militiamen
     """.split()
 )
 
-#: Nouns for people of any kind, counted only with a casualty or capture word.
+#: Nouns for people of any kind, counted only with a casualty or capture word. "others" is the
+#: second figure of a casualty report ("12 were killed and 40 others wounded").
 PEOPLE_NOUNS = PERSONNEL_NOUNS | frozenset(
-    "people person civilian man woman child resident citizen member national worker".split()
+    """
+    people person civilian man woman child resident citizen member national worker officer
+    policeman policemen other others
+    """.split()
 )
 
 #: Verbs and participles that say what happened to the people counted.

@@ -38,6 +38,12 @@ _TALLY_COMPOUNDS: dict[str, Measure] = {"death": "Killed", "casualty": "KilledOr
 #: Which measure a lone casualty verb names, when several are found the first wins.
 _VERB_MEASURES: tuple[Measure, ...] = ("Killed", "Wounded", "Captured", "TroopCount")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
+#: A conjoined verb with one of these is a clause of its own ("and 130 [were] wounded").
+_OWN_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: The verb a conjoined one hangs on shares its subject ("the strike killed or wounded 200")
+#: but not what it was done to.
+_OBJECT_DEPS = frozenset({"nsubjpass", "dobj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +116,18 @@ def _measure(number: Token, noun: Token | None) -> Measure | None:
     is_people = noun is None or lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS
     if is_people:
         measure = _casualty_around(target) or _tally_measure(target)
+        if measure is None and noun is not None and _is_partitive(number, noun):
+            measure = _casualty_around(number)  # "hundreds of soldiers have been wounded"
         if measure is not None:
             return measure
     if noun is not None and (lemma in PERSONNEL_NOUNS or noun.lower_.rstrip("s") in PERSONNEL_NOUNS):
         return "TroopCount"
     return None
+
+
+def _is_partitive(number: Token, noun: Token) -> bool:
+    """ "dozens of troops": the noun hangs on "of" under the number, which the verb governs."""
+    return noun.dep_ == "pobj" and noun.head.head.i == number.i
 
 
 def _casualty_around(target: Token) -> Measure | None:
@@ -138,15 +151,30 @@ def _own_subject(clause: Token) -> bool:
 
 
 def _casualty_word(word: Token) -> Measure | None:
-    """The measure a casualty verb names; "killed and/or wounded" together is both."""
+    """The measure a casualty verb names; "killed and/or wounded" together is both.
+
+    A conjoined verb with arguments of its own ("45 were killed and 130 wounded", "killed 26
+    and wounded 100") is a second clause about another figure, not a joint measure."""
     found = {CASUALTY_VERBS.get(word.lemma_.lower()), CASUALTY_VERBS.get(word.lower_)}
+    if (
+        word.dep_ == "conj"
+        and not _has_arguments(word, _SUBJECT_DEPS)
+        and not _has_arguments(word.head, _OBJECT_DEPS)
+    ):
+        head = word.head  # "killed or wounded 200 people": the object hangs on the second verb
+        found |= {CASUALTY_VERBS.get(head.lemma_.lower()), CASUALTY_VERBS.get(head.lower_)}
     for conj in word.children:
-        if conj.dep_ == "conj":
+        if conj.dep_ == "conj" and not _has_arguments(conj):
             found |= {CASUALTY_VERBS.get(conj.lemma_.lower()), CASUALTY_VERBS.get(conj.lower_)}
     found.discard(None)
     if {"Killed", "Wounded"} <= found:
         return "KilledOrWounded"
     return next((m for m in _VERB_MEASURES if m in found), None)
+
+
+def _has_arguments(verb: Token, deps: frozenset[str] = _OWN_ARGUMENT_DEPS) -> bool:
+    """Whether a verb has a subject or object of its own."""
+    return any(c.dep_ in deps for c in verb.children)
 
 
 def _tally_measure(number: Token) -> Measure | None:
