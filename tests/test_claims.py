@@ -503,6 +503,24 @@ MEASURES = [
         {"at least 5": "Killed"},
     ),
     ("The barrage killed or wounded 310 people, the mayor said.", {"310": "KilledOrWounded"}),
+    # A later conjunct, and a part named by "including", share the verb of the whole.
+    (
+        "The monitor said 60 police officers and 85 rebel fighters have been killed since May.",
+        {"60": "Killed", "85": "Killed"},
+    ),
+    (
+        "Ministry officials said 210 people, including 38 children, were killed in the siege.",
+        {"210": "Killed", "38": "Killed"},
+    ),
+    (
+        "A further 92 people were injured, including 11 children, the agency said.",
+        {"92": "Wounded", "11": "Wounded"},
+    ),
+    (
+        "Rescuers said the blast killed 23 people, including four soldiers, "
+        "and wounded 70, including nine women.",
+        {"23": "Killed", "four": "Killed", "70": "Wounded", "nine": "Wounded"},
+    ),
     # Quantity and partitive wrappers: the verb over "hundreds of" governs the counted noun.
     ("Hundreds of Iranian soldiers have been wounded in Syria.", {"Hundreds of": "Wounded"}),
     ("Dozens of rebel fighters were captured near the pass, the army said.", {"Dozens of": "Captured"}),

@@ -44,6 +44,8 @@ _OWN_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: but not what it was done to.
 _OBJECT_DEPS = frozenset({"nsubjpass", "dobj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Prepositions that name a part of the counted whole ("including two children").
+_PART_PREPOSITIONS = frozenset({"including"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,16 +132,33 @@ def _is_partitive(number: Token, noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.head.i == number.i
 
 
-def _casualty_around(target: Token) -> Measure | None:
-    """A casualty word modifying the counted phrase or governing it as its verb."""
+def _casualty_around(target: Token, *, inherit: bool = True) -> Measure | None:
+    """A casualty word modifying the counted phrase or governing it as its verb.
+
+    A later conjunct ("125 police and 148 fighters have been killed") is governed by the verb
+    of the first; a part named by "including" ("17 people, including two soldiers, were
+    killed") shares the measure of the whole it is part of."""
     words = [c for c in target.children if c.dep_ in ("amod", "acl", "relcl") and not _own_subject(c)]
-    if target.dep_ in _ARGUMENT_DEPS or target.dep_ == "ROOT":
-        words.append(target.head)
+    anchor = _first_conjunct(target)
+    if anchor.dep_ in _ARGUMENT_DEPS or anchor.dep_ == "ROOT":
+        words.append(anchor.head)
     for word in words:
         measure = _casualty_word(word)
         if measure is not None:
             return measure
-    return None
+    if not inherit or anchor.dep_ != "pobj" or anchor.head.lower_ not in _PART_PREPOSITIONS:
+        return None
+    whole = anchor.head.head
+    if whole.pos_ in ("NOUN", "PROPN", "NUM"):
+        return _casualty_around(whole, inherit=False)
+    return _casualty_word(whole)  # "were wounded, including 15 children": the part hangs on the verb
+
+
+def _first_conjunct(noun: Token) -> Token:
+    """The first of a row of coordinated nouns or numbers, which carries the row's relation."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 def _own_subject(clause: Token) -> bool:
