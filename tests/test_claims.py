@@ -521,6 +521,24 @@ MEASURES = [
         "and wounded 70, including nine women.",
         {"23": "Killed", "four": "Killed", "70": "Wounded", "nine": "Wounded"},
     ),
+    # Predicate casualty nouns and adjectives.
+    (
+        "By Friday, 95 soldiers were confirmed dead and 640 were listed as casualties.",
+        {"95": "Killed", "640": "KilledOrWounded"},
+    ),
+    ("At least 18 workers were pronounced dead at the scene.", {"At least 18": "Killed"}),
+    ('The blast left "four dead and 31 wounded", police said.', {"four": "Killed", "31": "Wounded"}),
+    ("Medics reported two dead, 19 wounded and damage to the clinic.", {"two": "Killed", "19": "Wounded"}),
+    # Raising and hedged predicates: the complement of "thought to" decides.
+    ("Around 60 fighters are thought to have died in the strikes, officials said.", {"Around 60": "Killed"}),
+    ("At least 40 residents are believed to have been killed in the fighting.", {"At least 40": "Killed"}),
+    ("Some 25 guerrillas were said to have been captured at the crossing.", {"Some 25": "Captured"}),
+    # A tally subject or object with a predicate.
+    ("The official toll has since risen to 212.", {"212": "Killed"}),
+    ("The number of wounded is approaching 2,000.", {"2,000": "Wounded"}),
+    ("The casualty toll climbed to 75 on Sunday, the governor said.", {"75": "KilledOrWounded"}),
+    ("Human-rights monitors put the death toll at 1,040.", {"1,040": "Killed"}),
+    ("The number of prisoners has grown to 340, the ministry said.", {"340": "Captured"}),
     # Quantity and partitive wrappers: the verb over "hundreds of" governs the counted noun.
     ("Hundreds of Iranian soldiers have been wounded in Syria.", {"Hundreds of": "Wounded"}),
     ("Dozens of rebel fighters were captured near the pass, the army said.", {"Dozens of": "Captured"}),

@@ -127,6 +127,10 @@ CASUALTY_VERBS: dict[str, Measure] = {
     **dict.fromkeys("deploy send dispatch station mobilize mobilise transfer".split(), "TroopCount"),
 }
 
+#: Adjectives that say what happened to the people counted, as a modifier ("two dead") or a
+#: predicate ("were confirmed dead", "left nine dead").
+CASUALTY_ADJECTIVES: dict[str, Measure] = {"dead": "Killed", "wounded": "Wounded", "injured": "Wounded"}
+
 #: Nouns that name the casualties themselves ("200 casualties", "the death toll").
 CASUALTY_NOUNS: dict[str, Measure] = {
     **dict.fromkeys("casualty loss".split(), "KilledOrWounded"),

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claimwords import (
     AREA_UNITS,
+    CASUALTY_ADJECTIVES,
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
     HEDGE_WORDS,
@@ -36,7 +37,7 @@ _AREA = re.compile(
 _TALLY_NOUNS = frozenset({"number", "toll", "total", "tally", "count", "figure"})
 _TALLY_COMPOUNDS: dict[str, Measure] = {"death": "Killed", "casualty": "KilledOrWounded"}
 #: Which measure a lone casualty verb names, when several are found the first wins.
-_VERB_MEASURES: tuple[Measure, ...] = ("Killed", "Wounded", "Captured", "TroopCount")
+_VERB_MEASURES: tuple[Measure, ...] = ("KilledOrWounded", "Killed", "Wounded", "Captured", "TroopCount")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
 #: A conjoined verb with one of these is a clause of its own ("and 130 [were] wounded").
 _OWN_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
@@ -44,6 +45,8 @@ _OWN_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: but not what it was done to.
 _OBJECT_DEPS = frozenset({"nsubjpass", "dobj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependents of a verb that predicate something of its subject or object ("confirmed dead").
+_PREDICATE_DEPS = frozenset({"oprd", "acomp", "attr"})
 #: Prepositions that name a part of the counted whole ("including two children").
 _PART_PREPOSITIONS = frozenset({"including"})
 
@@ -115,6 +118,8 @@ def _measure(number: Token, noun: Token | None) -> Measure | None:
         return CASUALTY_NOUNS[lemma]
     if noun is not None and noun.lower_ in CASUALTY_NOUNS:
         return CASUALTY_NOUNS[noun.lower_]
+    if noun is None and number.dep_ == "nummod" and number.head.lower_ in CASUALTY_ADJECTIVES:
+        return CASUALTY_ADJECTIVES[number.head.lower_]  # "left four dead": the adjective is the noun
     is_people = noun is None or lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS
     if is_people:
         measure = _casualty_around(target) or _tally_measure(target)
@@ -174,21 +179,48 @@ def _casualty_word(word: Token) -> Measure | None:
 
     A conjoined verb with arguments of its own ("45 were killed and 130 wounded", "killed 26
     and wounded 100") is a second clause about another figure, not a joint measure."""
-    found = {CASUALTY_VERBS.get(word.lemma_.lower()), CASUALTY_VERBS.get(word.lower_)}
+    found = _named(word)
+    if not found:
+        found = _predicated(word)
     if (
         word.dep_ == "conj"
         and not _has_arguments(word, _SUBJECT_DEPS)
         and not _has_arguments(word.head, _OBJECT_DEPS)
     ):
-        head = word.head  # "killed or wounded 200 people": the object hangs on the second verb
-        found |= {CASUALTY_VERBS.get(head.lemma_.lower()), CASUALTY_VERBS.get(head.lower_)}
+        found |= _named(word.head)  # "killed or wounded 200 people": the object hangs on the second verb
     for conj in word.children:
         if conj.dep_ == "conj" and not _has_arguments(conj):
-            found |= {CASUALTY_VERBS.get(conj.lemma_.lower()), CASUALTY_VERBS.get(conj.lower_)}
-    found.discard(None)
+            found |= _named(conj)
     if {"Killed", "Wounded"} <= found:
         return "KilledOrWounded"
     return next((m for m in _VERB_MEASURES if m in found), None)
+
+
+def _named(word: Token) -> set[Measure]:
+    """The measure a casualty verb or adjective names by itself."""
+    found = {
+        CASUALTY_VERBS.get(word.lemma_.lower()),
+        CASUALTY_VERBS.get(word.lower_),
+        CASUALTY_ADJECTIVES.get(word.lower_),
+    }
+    return {m for m in found if m is not None}
+
+
+def _predicated(verb: Token, depth: int = 2) -> set[Measure]:
+    """What a verb with no casualty meaning of its own says through its predicate or
+    complement: "were confirmed dead", "left nine dead", "were listed as casualties", and the
+    raising "are thought to have died" or "are believed to have been killed"."""
+    found: set[Measure] = set()
+    for child in verb.children:
+        if child.dep_ in _PREDICATE_DEPS:
+            found |= _named(child)
+        elif child.dep_ == "xcomp" and depth > 0:
+            found |= _named(child) or _predicated(child, depth - 1)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            found |= {
+                CASUALTY_NOUNS[p.lemma_.lower()] for p in child.children if p.lemma_.lower() in CASUALTY_NOUNS
+            }
+    return found
 
 
 def _has_arguments(verb: Token, deps: frozenset[str] = _OWN_ARGUMENT_DEPS) -> bool:
@@ -199,6 +231,12 @@ def _has_arguments(verb: Token, deps: frozenset[str] = _OWN_ARGUMENT_DEPS) -> bo
 def _tally_measure(number: Token) -> Measure | None:
     """'the number of injured is expected to reach 1,000': the tally's noun says what is counted."""
     verb = number.head
+    if number.dep_ == "pobj" and verb.dep_ == "prep":
+        preposition, verb = verb, verb.head  # "has risen to 212", "put the toll at 1,040"
+        if preposition.lower_ == "at":
+            tally = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if tally is not None:
+                return _tally_noun_measure(tally)
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -222,6 +260,9 @@ def _tally_noun_measure(subject: Token) -> Measure | None:
                     return CASUALTY_NOUNS.get(word) or CASUALTY_NOUNS[pobj.lemma_.lower()]
                 if pobj.lemma_.lower() in PERSONNEL_NOUNS:
                     return _casualty_around(subject.head) or "TroopCount"
+                return None
+    if subject.lemma_.lower() == "toll":
+        return "Killed"  # "the toll has risen to 212": a toll alone is of the dead
     return None
 
 
