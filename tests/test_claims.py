@@ -440,6 +440,12 @@ def test_claims_figure_measure_and_bounds(
         "Turnout reached 62 percent on Sunday.",
         "The 93rd Brigade moved to Kharkiv on Dec. 16.",
         "The country signed a five-year plan and bought 40 tanks.",
+        # Civilians sent abroad and people reported missing are not troop counts.
+        "Nepal has sent 6,500 farm workers to Israel since March.",
+        "Some 40 sailors were reported missing.",
+        "The government flew 1,200 construction workers to the island.",
+        "About 75 soldiers remain unaccounted for after the storm.",
+        "Officials said 18 fishermen and 9 sailors were missing at sea.",
     ],
 )
 def test_claims_numbers_that_count_no_people_make_no_quantity(extractor: Extractor, text: str) -> None:
@@ -539,6 +545,36 @@ MEASURES = [
     ("The casualty toll climbed to 75 on Sunday, the governor said.", {"75": "KilledOrWounded"}),
     ("Human-rights monitors put the death toll at 1,040.", {"1,040": "Killed"}),
     ("The number of prisoners has grown to 340, the ministry said.", {"340": "Captured"}),
+    # The governing verb decides; captives are Captured; a deployment participle is no troop count.
+    ("Among the 14 Armenian servicemen taken prisoner, most were injured.", {"14": "Captured"}),
+    ("The army released a video of the six militants it says it seized last week.", {"six": "Captured"}),
+    ("Forty Turkish soldiers stationed in Syria have died in drone strikes.", {"Forty": "Killed"}),
+    ("Rebels took 40 soldiers prisoner near the dam, the ministry said.", {"40": "Captured"}),
+    ("Police showed the 12 insurgents they say they arrested on Friday.", {"12": "Captured"}),
+    ("About 90 marines deployed to the island were wounded in the raid.", {"About 90": "Wounded"}),
+    (
+        "About 300 soldiers who killed five civilians were arrested.",
+        {"About 300": "Captured", "five": "Killed"},
+    ),
+    # A modifier wins over the governing verb.
+    ("The army said it had captured two wounded soldiers.", {"two": "Wounded"}),
+    ("Medics evacuated 16 injured fighters from the village.", {"16": "Wounded"}),
+    ("Rebels said they had seized 8 wounded paratroopers.", {"8": "Wounded"}),
+    # Loss idioms.
+    ("The battalion has lost 340 men since May.", {"340": "KilledOrWounded"}),
+    ("The shelling claimed nine lives.", {"nine": "Killed"}),
+    ("The regiment lost 120 soldiers in the assault, a commander said.", {"120": "KilledOrWounded"}),
+    ("The fighting has cost more than 300 lives this month.", {"more than 300": "Killed"}),
+    ("The landslide took 27 lives in the valley.", {"27": "Killed"}),
+    # A casualty verb before a coordinated clause.
+    (
+        "Shelling killed at least 17 people in Aleppo and an airstrike claimed four more lives in Idlib.",
+        {"at least 17": "Killed", "four": "Killed"},
+    ),
+    (
+        "Mortar fire killed 6 people in the port and a drone strike claimed two more lives near the dam.",
+        {"6": "Killed", "two": "Killed"},
+    ),
     # Quantity and partitive wrappers: the verb over "hundreds of" governs the counted noun.
     ("Hundreds of Iranian soldiers have been wounded in Syria.", {"Hundreds of": "Wounded"}),
     ("Dozens of rebel fighters were captured near the pass, the army said.", {"Dozens of": "Captured"}),

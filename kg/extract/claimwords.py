@@ -115,7 +115,7 @@ PERSONNEL_NOUNS = frozenset(
 PEOPLE_NOUNS = PERSONNEL_NOUNS | frozenset(
     """
     people person civilian man woman child resident citizen member national worker officer
-    policeman policemen other others
+    policeman policemen victim comrade other others
     """.split()
 )
 
@@ -130,6 +130,14 @@ CASUALTY_VERBS: dict[str, Measure] = {
 #: Adjectives that say what happened to the people counted, as a modifier ("two dead") or a
 #: predicate ("were confirmed dead", "left nine dead").
 CASUALTY_ADJECTIVES: dict[str, Measure] = {"dead": "Killed", "wounded": "Wounded", "injured": "Wounded"}
+
+#: Loss idioms: "lost 340 men" counts killed or wounded; "claimed nine lives" counts the dead.
+LOSS_VERBS = frozenset({"lose"})
+LIFE_VERBS = frozenset("lose claim take cost".split())
+LIFE_NOUNS = frozenset({"life", "lives"})
+
+#: Predicates that say the people counted are missing, which no measure counts.
+MISSING_WORDS = frozenset({"missing", "unaccounted"})
 
 #: Nouns that name the casualties themselves ("200 casualties", "the death toll").
 CASUALTY_NOUNS: dict[str, Measure] = {

@@ -21,6 +21,10 @@ from kg.extract.claimwords import (
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
     HEDGE_WORDS,
+    LIFE_NOUNS,
+    LIFE_VERBS,
+    LOSS_VERBS,
+    MISSING_WORDS,
     PEOPLE_NOUNS,
     PERSONNEL_NOUNS,
 )
@@ -120,16 +124,51 @@ def _measure(number: Token, noun: Token | None) -> Measure | None:
         return CASUALTY_NOUNS[noun.lower_]
     if noun is None and number.dep_ == "nummod" and number.head.lower_ in CASUALTY_ADJECTIVES:
         return CASUALTY_ADJECTIVES[number.head.lower_]  # "left four dead": the adjective is the noun
-    is_people = noun is None or lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS
-    if is_people:
-        measure = _casualty_around(target) or _tally_measure(target)
-        if measure is None and noun is not None and _is_partitive(number, noun):
-            measure = _casualty_around(number)  # "hundreds of soldiers have been wounded"
-        if measure is not None:
-            return measure
-    if noun is not None and (lemma in PERSONNEL_NOUNS or noun.lower_.rstrip("s") in PERSONNEL_NOUNS):
-        return "TroopCount"
-    return None
+    if noun is not None and lemma in LIFE_NOUNS and noun.head.lemma_.lower() in LIFE_VERBS:
+        return "Killed"  # "the shelling claimed nine lives"
+    is_personnel = noun is not None and (
+        lemma in PERSONNEL_NOUNS or noun.lower_.rstrip("s") in PERSONNEL_NOUNS
+    )
+    is_people = noun is None or is_personnel or lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS
+    if not is_people:
+        return None
+    if _reported_missing(target) or (noun is not None and _reported_missing(number)):
+        return None  # "40 sailors were reported missing": no measure counts the missing
+    if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LOSS_VERBS:
+        return "KilledOrWounded"  # "the battalion has lost 340 men"
+    measure = _casualty_around(target) or _tally_measure(target)
+    if measure is None and noun is not None and _is_partitive(number, noun):
+        measure = _casualty_around(number)  # "hundreds of soldiers have been wounded"
+    if measure is None:
+        measure = _verb_before(number)
+    if measure == "TroopCount" and noun is not None and not is_personnel:
+        return None  # "sent 6,500 farm workers": people sent abroad are not troops
+    if measure is not None:
+        return measure
+    return "TroopCount" if is_personnel else None
+
+
+def _verb_before(number: Token) -> Measure | None:
+    """ "Shelling killed at least 17 people in Aleppo and an airstrike ...": when the parse
+    hangs the figure elsewhere, a casualty verb right before the figure phrase still governs it."""
+    start = number.left_edge.i
+    if start == 0:
+        return None
+    verb = number.doc[start - 1]
+    if verb.pos_ != "VERB":
+        return None
+    measure = CASUALTY_VERBS.get(verb.lemma_.lower())
+    return measure if measure != "TroopCount" else None
+
+
+def _reported_missing(target: Token) -> bool:
+    """Whether the counted people are said to be missing ("were reported missing")."""
+    anchor = _first_conjunct(target)
+    words = [*target.children]
+    if anchor.dep_ in ("nsubj", "nsubjpass"):
+        words += [c for c in anchor.head.children if c.dep_ in _PREDICATE_DEPS or c.dep_ == "xcomp"]
+        words.append(anchor.head)
+    return any(w.lower_ in MISSING_WORDS for w in words)
 
 
 def _is_partitive(number: Token, noun: Token) -> bool:
@@ -143,20 +182,44 @@ def _casualty_around(target: Token, *, inherit: bool = True) -> Measure | None:
     A later conjunct ("125 police and 148 fighters have been killed") is governed by the verb
     of the first; a part named by "including" ("17 people, including two soldiers, were
     killed") shares the measure of the whole it is part of."""
-    words = [c for c in target.children if c.dep_ in ("amod", "acl", "relcl") and not _own_subject(c)]
+    words = [
+        _object_relative(c) or c
+        for c in target.children
+        if c.dep_ in ("amod", "acl", "relcl")
+        and not _acts_on_others(c)
+        and (not _own_subject(c) or _object_relative(c) is not None)
+    ]
     anchor = _first_conjunct(target)
     if anchor.dep_ in _ARGUMENT_DEPS or anchor.dep_ == "ROOT":
         words.append(anchor.head)
-    for word in words:
-        measure = _casualty_word(word)
-        if measure is not None:
-            return measure
+    found = [m for m in map(_casualty_word, words) if m is not None]
+    # "soldiers stationed in Syria have died": a deployment participle does not hide the casualty
+    measure = next((m for m in found if m != "TroopCount"), None) or (found[0] if found else None)
+    if measure is not None:
+        return measure
     if not inherit or anchor.dep_ != "pobj" or anchor.head.lower_ not in _PART_PREPOSITIONS:
         return None
     whole = anchor.head.head
     if whole.pos_ in ("NOUN", "PROPN", "NUM"):
         return _casualty_around(whole, inherit=False)
     return _casualty_word(whole)  # "were wounded, including 15 children": the part hangs on the verb
+
+
+def _acts_on_others(clause: Token) -> bool:
+    """A clause on the noun whose verb has an object of its own ("fighters who killed five
+    civilians") makes the noun the agent, not the casualty; "taken prisoner" is no such object."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in CASUALTY_NOUNS for c in clause.children)
+
+
+def _object_relative(clause: Token) -> Token | None:
+    """The casualty verb of a relative clause the noun is the object of: "the six militants
+    (that) it says it seized" (the clause has a subject of its own but no object)."""
+    verb = clause
+    for _ in range(3):
+        if _named(verb) and not _has_arguments(verb, _OBJECT_DEPS):
+            return verb
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+    return None
 
 
 def _first_conjunct(noun: Token) -> Token:
@@ -214,6 +277,8 @@ def _predicated(verb: Token, depth: int = 2) -> set[Measure]:
     for child in verb.children:
         if child.dep_ in _PREDICATE_DEPS:
             found |= _named(child)
+        if child.dep_ in ("dobj", "oprd") and CASUALTY_NOUNS.get(child.lemma_.lower()) == "Captured":
+            found.add("Captured")  # "taken prisoner", "held captive"
         elif child.dep_ == "xcomp" and depth > 0:
             found |= _named(child) or _predicated(child, depth - 1)
         elif child.dep_ == "prep" and child.lower_ == "as":
