@@ -575,6 +575,15 @@ MEASURES = [
         "Mortar fire killed 6 people in the port and a drone strike claimed two more lives near the dam.",
         {"6": "Killed", "two": "Killed"},
     ),
+    ("At least 21 people have been killed and many more wounded in the bombing.", {"At least 21": "Killed"}),
+    (
+        "Three of the 40 injured in the blast were flown to the capital.",
+        {"Three": "Wounded", "40": "Wounded"},
+    ),
+    # Killing words beyond "kill".
+    ("The monitors documented 812 killings in the province last year.", {"812": "Killed"}),
+    ("A mob lynched 14 people accused of spying, police said.", {"14": "Killed"}),
+    ("Gunmen massacred 37 civilians at the market, witnesses said.", {"37": "Killed"}),
     # Quantity and partitive wrappers: the verb over "hundreds of" governs the counted noun.
     ("Hundreds of Iranian soldiers have been wounded in Syria.", {"Hundreds of": "Wounded"}),
     ("Dozens of rebel fighters were captured near the pass, the army said.", {"Dozens of": "Captured"}),

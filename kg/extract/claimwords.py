@@ -121,7 +121,7 @@ PEOPLE_NOUNS = PERSONNEL_NOUNS | frozenset(
 
 #: Verbs and participles that say what happened to the people counted.
 CASUALTY_VERBS: dict[str, Measure] = {
-    **dict.fromkeys("kill die slay execute".split(), "Killed"),
+    **dict.fromkeys("kill die slay execute lynch massacre murder behead assassinate".split(), "Killed"),
     **dict.fromkeys("wound injure hurt maim".split(), "Wounded"),
     **dict.fromkeys("capture detain arrest seize apprehend".split(), "Captured"),
     **dict.fromkeys("deploy send dispatch station mobilize mobilise transfer".split(), "TroopCount"),
@@ -142,7 +142,7 @@ MISSING_WORDS = frozenset({"missing", "unaccounted"})
 #: Nouns that name the casualties themselves ("200 casualties", "the death toll").
 CASUALTY_NOUNS: dict[str, Measure] = {
     **dict.fromkeys("casualty loss".split(), "KilledOrWounded"),
-    **dict.fromkeys("dead death fatality body".split(), "Killed"),
+    **dict.fromkeys("dead death fatality body killing".split(), "Killed"),
     **dict.fromkeys("wounded injured injury".split(), "Wounded"),
     **dict.fromkeys("prisoner pow captive detainee".split(), "Captured"),
 }

@@ -51,6 +51,8 @@ _OBJECT_DEPS = frozenset({"nsubjpass", "dobj"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependents of a verb that predicate something of its subject or object ("confirmed dead").
 _PREDICATE_DEPS = frozenset({"oprd", "acomp", "attr"})
+#: Words that stand for a second group in a coordinated casualty report.
+_OTHERS_WORDS = frozenset({"more", "others"})
 #: Prepositions that name a part of the counted whole ("including two children").
 _PART_PREPOSITIONS = frozenset({"including"})
 
@@ -116,6 +118,8 @@ def _counted_noun(number: Token) -> Token | None:
 
 def _measure(number: Token, noun: Token | None) -> Measure | None:
     """Casualty words decide; people under arms with none are a troop figure."""
+    if noun is not None and noun.like_num and noun.i != number.i:
+        return _measure(noun, _counted_noun(noun))  # "eight of the 68 injured": the inner figure's
     target = noun if noun is not None else number
     lemma = target.lemma_.lower()
     if lemma in CASUALTY_NOUNS:
@@ -252,7 +256,7 @@ def _casualty_word(word: Token) -> Measure | None:
     ):
         found |= _named(word.head)  # "killed or wounded 200 people": the object hangs on the second verb
     for conj in word.children:
-        if conj.dep_ == "conj" and not _has_arguments(conj):
+        if conj.dep_ == "conj" and not _has_arguments(conj) and not _names_others(conj):
             found |= _named(conj)
     if {"Killed", "Wounded"} <= found:
         return "KilledOrWounded"
@@ -286,6 +290,12 @@ def _predicated(verb: Token, depth: int = 2) -> set[Measure]:
                 CASUALTY_NOUNS[p.lemma_.lower()] for p in child.children if p.lemma_.lower() in CASUALTY_NOUNS
             }
     return found
+
+
+def _names_others(verb: Token) -> bool:
+    """ "killed and many more wounded": the parse may hang "more" or "others" on the verb as a
+    modifier; it is still a subject of its own."""
+    return any(c.lower_ in _OTHERS_WORDS for c in verb.children)
 
 
 def _has_arguments(verb: Token, deps: frozenset[str] = _OWN_ARGUMENT_DEPS) -> bool:
