@@ -545,6 +545,7 @@ MEASURES = [
     ("The casualty toll climbed to 75 on Sunday, the governor said.", {"75": "KilledOrWounded"}),
     ("Human-rights monitors put the death toll at 1,040.", {"1,040": "Killed"}),
     ("The number of prisoners has grown to 340, the ministry said.", {"340": "Captured"}),
+    ("The injury toll rose to 96 on Tuesday, the ministry said.", {"96": "Wounded"}),
     # The governing verb decides; captives are Captured; a deployment participle is no troop count.
     ("Among the 14 Armenian servicemen taken prisoner, most were injured.", {"14": "Captured"}),
     ("The army released a video of the six militants it says it seized last week.", {"six": "Captured"}),

@@ -6,6 +6,14 @@ head ("50 soldiers"), an "of" phrase ("dozens of troops", "the number of injured
 the number stands alone ("of which more than 4,000 have been killed", "some 200 killed and
 wounded"), from the number itself. Casualty words on the noun or its verb decide the measure;
 people under arms with none count as a troop figure; area units make an area figure.
+
+Each figure of a coordinated report keeps its own verb ("45 were killed and 130 wounded",
+"killing 41 and wounding 180"); a modifier on the noun beats the governing verb ("captured two
+wounded soldiers"), except a deployment participle, which beats no casualty ("soldiers stationed
+there have died"). Predicates ("confirmed dead", "listed as casualties"), raising verbs ("thought
+to have died"), tallies ("the toll has risen to 212") and loss idioms ("lost 340 men", "claimed
+nine lives") name measures too; people reported missing, and people sent who are not under arms,
+count none.
 """
 
 from __future__ import annotations
@@ -279,10 +287,10 @@ def _predicated(verb: Token, depth: int = 2) -> set[Measure]:
     raising "are thought to have died" or "are believed to have been killed"."""
     found: set[Measure] = set()
     for child in verb.children:
-        if child.dep_ in _PREDICATE_DEPS:
-            found |= _named(child)
         if child.dep_ in ("dobj", "oprd") and CASUALTY_NOUNS.get(child.lemma_.lower()) == "Captured":
             found.add("Captured")  # "taken prisoner", "held captive"
+        elif child.dep_ in _PREDICATE_DEPS:
+            found |= _named(child)
         elif child.dep_ == "xcomp" and depth > 0:
             found |= _named(child) or _predicated(child, depth - 1)
         elif child.dep_ == "prep" and child.lower_ == "as":
@@ -328,6 +336,8 @@ def _tally_noun_measure(subject: Token) -> Measure | None:
     for child in subject.children:
         if child.dep_ == "compound" and child.lemma_.lower() in _TALLY_COMPOUNDS:
             return _TALLY_COMPOUNDS[child.lemma_.lower()]
+        if child.dep_ == "compound":
+            return CASUALTY_NOUNS.get(child.lemma_.lower())  # "the injury toll"; "the vote count" is none
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 word = pobj.lower_
