@@ -599,3 +599,17 @@ def test_claims_each_figure_takes_the_measure_of_its_own_clause(
 ) -> None:
     quantities = {q.figure.text: q.measure for c in extract_claims(extractor, text) for q in c.quantities}
     assert quantities == measures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Around 60 fighters are thought to have died in the strikes, officials said.",
+        "At least 40 residents are believed to have been killed in the fighting.",
+        "Some 300 marines are thought to have been wounded in the landing, the navy said.",
+    ],
+)
+def test_claims_raising_predicate_hedges_the_casualty_figure(extractor: Extractor, text: str) -> None:
+    (claim,) = [c for c in extract_claims(extractor, text) if c.quantities]
+    assert claim.certainty == "Estimated"
+    assert [q.measure for q in claim.quantities] in (["Killed"], ["Wounded"])
