@@ -613,3 +613,19 @@ def test_claims_raising_predicate_hedges_the_casualty_figure(extractor: Extracto
     (claim,) = [c for c in extract_claims(extractor, text) if c.quantities]
     assert claim.certainty == "Estimated"
     assert [q.measure for q in claim.quantities] in (["Killed"], ["Wounded"])
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The shelling claimed nine lives.", None),
+        ("An airstrike claimed 14 lives in the village.", None),
+        ("The shelling claimed nine lives, the governor said.", "say"),
+    ],
+)
+def test_claims_claimed_lives_is_a_loss_not_a_reporting_cue(
+    extractor: Extractor, text: str, cue: str | None
+) -> None:
+    (claim,) = [c for c in extract_claims(extractor, text) if c.quantities]
+    assert claim.cue_lemma == cue
+    assert [q.measure for q in claim.quantities] == ["Killed"]
