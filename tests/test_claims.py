@@ -794,6 +794,12 @@ def test_claims_figure_measure_and_bounds(
         "Turnout reached 62 percent on Sunday.",
         "The 93rd Brigade moved to Kharkiv on Dec. 16.",
         "The country signed a five-year plan and bought 40 tanks.",
+        # Civilians sent abroad and people reported missing are not troop counts.
+        "Nepal has sent 6,500 farm workers to Israel since March.",
+        "Some 40 sailors were reported missing.",
+        "The government flew 1,200 construction workers to the island.",
+        "About 75 soldiers remain unaccounted for after the storm.",
+        "Officials said 18 fishermen and 9 sailors were missing at sea.",
     ],
 )
 def test_claims_numbers_that_count_no_people_make_no_quantity(extractor: Extractor, text: str) -> None:
@@ -830,3 +836,150 @@ def test_claims_clause_with_its_own_subject_counts_that_subject_not_the_noun(ext
     text = "About 8,000 soldiers were sent to the front, of which more than 1,500 have been wounded."
     quantities = {q.figure.text: q.measure for c in extract_claims(extractor, text) for q in c.quantities}
     assert quantities == {"About 8,000": "TroopCount", "more than 1,500": "Wounded"}
+
+
+# (text, {figure as written: measure}): what each figure of a sentence counts.
+MEASURES = [
+    # Gapped and coordinated casualty figures: each verb with its own figure is its own measure.
+    (
+        "Officials in Damascus said 45 soldiers were killed and 130 wounded in the ambush.",
+        {"45": "Killed", "130": "Wounded"},
+    ),
+    (
+        "Officials in Damascus said 45 soldiers were killed and 130 others wounded in the ambush.",
+        {"45": "Killed", "130": "Wounded"},
+    ),
+    (
+        "The drone strike killed 19 civilians and wounded 62, the governor said.",
+        {"19": "Killed", "62": "Wounded"},
+    ),
+    (
+        "Artillery fire hit the market, killing 7 people and injuring 33 others, medics said.",
+        {"7": "Killed", "33": "Wounded"},
+    ),
+    ("Nine police officers died and 14 others were hurt in the blast.", {"Nine": "Killed", "14": "Wounded"}),
+    (
+        "The raid killed at least 5 people and wounded the mayor, the regional council said.",
+        {"at least 5": "Killed"},
+    ),
+    ("The barrage killed or wounded 310 people, the mayor said.", {"310": "KilledOrWounded"}),
+    # A later conjunct, and a part named by "including", share the verb of the whole.
+    (
+        "The monitor said 60 police officers and 85 rebel fighters have been killed since May.",
+        {"60": "Killed", "85": "Killed"},
+    ),
+    (
+        "Ministry officials said 210 people, including 38 children, were killed in the siege.",
+        {"210": "Killed", "38": "Killed"},
+    ),
+    (
+        "A further 92 people were injured, including 11 children, the agency said.",
+        {"92": "Wounded", "11": "Wounded"},
+    ),
+    (
+        "Rescuers said the blast killed 23 people, including four soldiers, "
+        "and wounded 70, including nine women.",
+        {"23": "Killed", "four": "Killed", "70": "Wounded", "nine": "Wounded"},
+    ),
+    # Predicate casualty nouns and adjectives.
+    (
+        "By Friday, 95 soldiers were confirmed dead and 640 were listed as casualties.",
+        {"95": "Killed", "640": "KilledOrWounded"},
+    ),
+    ("At least 18 workers were pronounced dead at the scene.", {"At least 18": "Killed"}),
+    ('The blast left "four dead and 31 wounded", police said.', {"four": "Killed", "31": "Wounded"}),
+    ("Medics reported two dead, 19 wounded and damage to the clinic.", {"two": "Killed", "19": "Wounded"}),
+    # Raising and hedged predicates: the complement of "thought to" decides.
+    ("Around 60 fighters are thought to have died in the strikes, officials said.", {"Around 60": "Killed"}),
+    ("At least 40 residents are believed to have been killed in the fighting.", {"At least 40": "Killed"}),
+    ("Some 25 guerrillas were said to have been captured at the crossing.", {"Some 25": "Captured"}),
+    # A tally subject or object with a predicate.
+    ("The official toll has since risen to 212.", {"212": "Killed"}),
+    ("The number of wounded is approaching 2,000.", {"2,000": "Wounded"}),
+    ("The casualty toll climbed to 75 on Sunday, the governor said.", {"75": "KilledOrWounded"}),
+    ("Human-rights monitors put the death toll at 1,040.", {"1,040": "Killed"}),
+    ("The number of prisoners has grown to 340, the ministry said.", {"340": "Captured"}),
+    ("The injury toll rose to 96 on Tuesday, the ministry said.", {"96": "Wounded"}),
+    # The governing verb decides; captives are Captured; a deployment participle is no troop count.
+    ("Among the 14 Armenian servicemen taken prisoner, most were injured.", {"14": "Captured"}),
+    ("The army released a video of the six militants it says it seized last week.", {"six": "Captured"}),
+    ("Forty Turkish soldiers stationed in Syria have died in drone strikes.", {"Forty": "Killed"}),
+    ("Rebels took 40 soldiers prisoner near the dam, the ministry said.", {"40": "Captured"}),
+    ("Police showed the 12 insurgents they say they arrested on Friday.", {"12": "Captured"}),
+    ("About 90 marines deployed to the island were wounded in the raid.", {"About 90": "Wounded"}),
+    (
+        "About 300 soldiers who killed five civilians were arrested.",
+        {"About 300": "Captured", "five": "Killed"},
+    ),
+    # A modifier wins over the governing verb.
+    ("The army said it had captured two wounded soldiers.", {"two": "Wounded"}),
+    ("Medics evacuated 16 injured fighters from the village.", {"16": "Wounded"}),
+    ("Rebels said they had seized 8 wounded paratroopers.", {"8": "Wounded"}),
+    # Loss idioms.
+    ("The battalion has lost 340 men since May.", {"340": "KilledOrWounded"}),
+    ("The shelling claimed nine lives.", {"nine": "Killed"}),
+    ("The regiment lost 120 soldiers in the assault, a commander said.", {"120": "KilledOrWounded"}),
+    ("The fighting has cost more than 300 lives this month.", {"more than 300": "Killed"}),
+    ("The landslide took 27 lives in the valley.", {"27": "Killed"}),
+    # A casualty verb before a coordinated clause.
+    (
+        "Shelling killed at least 17 people in Aleppo and an airstrike claimed four more lives in Idlib.",
+        {"at least 17": "Killed", "four": "Killed"},
+    ),
+    (
+        "Mortar fire killed 6 people in the port and a drone strike claimed two more lives near the dam.",
+        {"6": "Killed", "two": "Killed"},
+    ),
+    ("At least 21 people have been killed and many more wounded in the bombing.", {"At least 21": "Killed"}),
+    (
+        "Three of the 40 injured in the blast were flown to the capital.",
+        {"Three": "Wounded", "40": "Wounded"},
+    ),
+    # Killing words beyond "kill".
+    ("The monitors documented 812 killings in the province last year.", {"812": "Killed"}),
+    ("A mob lynched 14 people accused of spying, police said.", {"14": "Killed"}),
+    ("Gunmen massacred 37 civilians at the market, witnesses said.", {"37": "Killed"}),
+    # Quantity and partitive wrappers: the verb over "hundreds of" governs the counted noun.
+    ("Hundreds of Iranian soldiers have been wounded in Syria.", {"Hundreds of": "Wounded"}),
+    ("Dozens of rebel fighters were captured near the pass, the army said.", {"Dozens of": "Captured"}),
+    ("Dozens of militiamen died in the counteroffensive, a spokesman said.", {"Dozens of": "Killed"}),
+    ("Thousands of marines were deployed to the coast.", {"Thousands of": "TroopCount"}),
+]
+
+
+@pytest.mark.parametrize(("text", "measures"), MEASURES)
+def test_claims_each_figure_takes_the_measure_of_its_own_clause(
+    extractor: Extractor, text: str, measures: dict[str, str]
+) -> None:
+    quantities = {q.figure.text: q.measure for c in extract_claims(extractor, text) for q in c.quantities}
+    assert quantities == measures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Around 60 fighters are thought to have died in the strikes, officials said.",
+        "At least 40 residents are believed to have been killed in the fighting.",
+        "Some 300 marines are thought to have been wounded in the landing, the navy said.",
+    ],
+)
+def test_claims_raising_predicate_hedges_the_casualty_figure(extractor: Extractor, text: str) -> None:
+    (claim,) = [c for c in extract_claims(extractor, text) if c.quantities]
+    assert claim.certainty == "Estimated"
+    assert [q.measure for q in claim.quantities] in (["Killed"], ["Wounded"])
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The shelling claimed nine lives.", None),
+        ("An airstrike claimed 14 lives in the village.", None),
+        ("The shelling claimed nine lives, the governor said.", "say"),
+    ],
+)
+def test_claims_claimed_lives_is_a_loss_not_a_reporting_cue(
+    extractor: Extractor, text: str, cue: str | None
+) -> None:
+    (claim,) = [c for c in extract_claims(extractor, text) if c.quantities]
+    assert claim.cue_lemma == cue
+    assert [q.measure for q in claim.quantities] == ["Killed"]

@@ -137,22 +137,38 @@ PERSONNEL_NOUNS = frozenset(
     """
     troop soldier serviceman servicemen servicemember personnel fighter marine paratrooper
     conscript recruit mercenary infantryman commando reservist volunteer sailor airman
-    militant insurgent combatant guerrilla force
+    militant insurgent combatant guerrilla force militiaman militiamen
     """.split()
 )
 
-#: Nouns for people of any kind, counted only with a casualty or capture word.
+#: Nouns for people of any kind, counted only with a casualty or capture word. "others" is the
+#: second figure of a casualty report ("12 were killed and 40 others wounded").
 PEOPLE_NOUNS = PERSONNEL_NOUNS | frozenset(
-    "people person civilian man woman child resident citizen member national worker".split()
+    """
+    people person civilian man woman child resident citizen member national worker officer
+    policeman policemen victim comrade other others
+    """.split()
 )
 
 #: Verbs and participles that say what happened to the people counted.
 CASUALTY_VERBS: dict[str, Measure] = {
-    **dict.fromkeys("kill die slay execute".split(), "Killed"),
+    **dict.fromkeys("kill die slay execute lynch massacre murder behead assassinate".split(), "Killed"),
     **dict.fromkeys("wound injure hurt maim".split(), "Wounded"),
     **dict.fromkeys("capture detain arrest seize apprehend".split(), "Captured"),
     **dict.fromkeys("deploy send dispatch station mobilize mobilise transfer".split(), "TroopCount"),
 }
+
+#: Adjectives that say what happened to the people counted, as a modifier ("two dead") or a
+#: predicate ("were confirmed dead", "left nine dead").
+CASUALTY_ADJECTIVES: dict[str, Measure] = {"dead": "Killed", "wounded": "Wounded", "injured": "Wounded"}
+
+#: Loss idioms: "lost 340 men" counts killed or wounded; "claimed nine lives" counts the dead.
+LOSS_VERBS = frozenset({"lose"})
+LIFE_VERBS = frozenset("lose claim take cost".split())
+LIFE_NOUNS = frozenset({"life", "lives"})
+
+#: Predicates that say the people counted are missing, which no measure counts.
+MISSING_WORDS = frozenset({"missing", "unaccounted"})
 
 #: Nouns that name the casualties themselves ("200 casualties", "the death toll").
 CASUALTY_NOUNS: dict[str, Measure] = {

@@ -6,6 +6,14 @@ head ("50 soldiers"), an "of" phrase ("dozens of troops", "the number of injured
 the number stands alone ("of which more than 4,000 have been killed", "some 200 killed and
 wounded"), from the number itself. Casualty words on the noun or its verb decide the measure;
 people under arms with none count as a troop figure; area units make an area figure.
+
+Each figure of a coordinated report keeps its own verb ("45 were killed and 130 wounded",
+"killing 41 and wounding 180"); a modifier on the noun beats the governing verb ("captured two
+wounded soldiers"), except a deployment participle, which beats no casualty ("soldiers stationed
+there have died"). Predicates ("confirmed dead", "listed as casualties"), raising verbs ("thought
+to have died"), tallies ("the toll has risen to 212") and loss idioms ("lost 340 men", "claimed
+nine lives") name measures too; people reported missing, and people sent who are not under arms,
+count none.
 """
 
 from __future__ import annotations
@@ -17,9 +25,14 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claimwords import (
     AREA_UNITS,
+    CASUALTY_ADJECTIVES,
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
     HEDGE_WORDS,
+    LIFE_NOUNS,
+    LIFE_VERBS,
+    LOSS_VERBS,
+    MISSING_WORDS,
     PEOPLE_NOUNS,
     PERSONNEL_NOUNS,
 )
@@ -36,8 +49,20 @@ _AREA = re.compile(
 _TALLY_NOUNS = frozenset({"number", "toll", "total", "tally", "count", "figure"})
 _TALLY_COMPOUNDS: dict[str, Measure] = {"death": "Killed", "casualty": "KilledOrWounded"}
 #: Which measure a lone casualty verb names, when several are found the first wins.
-_VERB_MEASURES: tuple[Measure, ...] = ("Killed", "Wounded", "Captured", "TroopCount")
+_VERB_MEASURES: tuple[Measure, ...] = ("KilledOrWounded", "Killed", "Wounded", "Captured", "TroopCount")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
+#: A conjoined verb with one of these is a clause of its own ("and 130 [were] wounded").
+_OWN_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: The verb a conjoined one hangs on shares its subject ("the strike killed or wounded 200")
+#: but not what it was done to.
+_OBJECT_DEPS = frozenset({"nsubjpass", "dobj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependents of a verb that predicate something of its subject or object ("confirmed dead").
+_PREDICATE_DEPS = frozenset({"oprd", "acomp", "attr"})
+#: Words that stand for a second group in a coordinated casualty report.
+_OTHERS_WORDS = frozenset({"more", "others"})
+#: Prepositions that name a part of the counted whole ("including two children").
+_PART_PREPOSITIONS = frozenset({"including"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,32 +126,119 @@ def _counted_noun(number: Token) -> Token | None:
 
 def _measure(number: Token, noun: Token | None) -> Measure | None:
     """Casualty words decide; people under arms with none are a troop figure."""
+    if noun is not None and noun.like_num and noun.i != number.i:
+        return _measure(noun, _counted_noun(noun))  # "eight of the 68 injured": the inner figure's
     target = noun if noun is not None else number
     lemma = target.lemma_.lower()
     if lemma in CASUALTY_NOUNS:
         return CASUALTY_NOUNS[lemma]
     if noun is not None and noun.lower_ in CASUALTY_NOUNS:
         return CASUALTY_NOUNS[noun.lower_]
-    is_people = noun is None or lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS
-    if is_people:
-        measure = _casualty_around(target) or _tally_measure(target)
-        if measure is not None:
-            return measure
-    if noun is not None and (lemma in PERSONNEL_NOUNS or noun.lower_.rstrip("s") in PERSONNEL_NOUNS):
-        return "TroopCount"
+    if noun is None and number.dep_ == "nummod" and number.head.lower_ in CASUALTY_ADJECTIVES:
+        return CASUALTY_ADJECTIVES[number.head.lower_]  # "left four dead": the adjective is the noun
+    if noun is not None and lemma in LIFE_NOUNS and noun.head.lemma_.lower() in LIFE_VERBS:
+        return "Killed"  # "the shelling claimed nine lives"
+    is_personnel = noun is not None and (
+        lemma in PERSONNEL_NOUNS or noun.lower_.rstrip("s") in PERSONNEL_NOUNS
+    )
+    is_people = noun is None or is_personnel or lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS
+    if not is_people:
+        return None
+    if _reported_missing(target) or (noun is not None and _reported_missing(number)):
+        return None  # "40 sailors were reported missing": no measure counts the missing
+    if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LOSS_VERBS:
+        return "KilledOrWounded"  # "the battalion has lost 340 men"
+    measure = _casualty_around(target) or _tally_measure(target)
+    if measure is None and noun is not None and _is_partitive(number, noun):
+        measure = _casualty_around(number)  # "hundreds of soldiers have been wounded"
+    if measure is None:
+        measure = _verb_before(number)
+    if measure == "TroopCount" and noun is not None and not is_personnel:
+        return None  # "sent 6,500 farm workers": people sent abroad are not troops
+    if measure is not None:
+        return measure
+    return "TroopCount" if is_personnel else None
+
+
+def _verb_before(number: Token) -> Measure | None:
+    """ "Shelling killed at least 17 people in Aleppo and an airstrike ...": when the parse
+    hangs the figure elsewhere, a casualty verb right before the figure phrase still governs it."""
+    start = number.left_edge.i
+    if start == 0:
+        return None
+    verb = number.doc[start - 1]
+    if verb.pos_ != "VERB":
+        return None
+    measure = CASUALTY_VERBS.get(verb.lemma_.lower())
+    return measure if measure != "TroopCount" else None
+
+
+def _reported_missing(target: Token) -> bool:
+    """Whether the counted people are said to be missing ("were reported missing")."""
+    anchor = _first_conjunct(target)
+    words = [*target.children]
+    if anchor.dep_ in ("nsubj", "nsubjpass"):
+        words += [c for c in anchor.head.children if c.dep_ in _PREDICATE_DEPS or c.dep_ == "xcomp"]
+        words.append(anchor.head)
+    return any(w.lower_ in MISSING_WORDS for w in words)
+
+
+def _is_partitive(number: Token, noun: Token) -> bool:
+    """ "dozens of troops": the noun hangs on "of" under the number, which the verb governs."""
+    return noun.dep_ == "pobj" and noun.head.head.i == number.i
+
+
+def _casualty_around(target: Token, *, inherit: bool = True) -> Measure | None:
+    """A casualty word modifying the counted phrase or governing it as its verb.
+
+    A later conjunct ("125 police and 148 fighters have been killed") is governed by the verb
+    of the first; a part named by "including" ("17 people, including two soldiers, were
+    killed") shares the measure of the whole it is part of."""
+    words = [
+        _object_relative(c) or c
+        for c in target.children
+        if c.dep_ in ("amod", "acl", "relcl")
+        and not _acts_on_others(c)
+        and (not _own_subject(c) or _object_relative(c) is not None)
+    ]
+    anchor = _first_conjunct(target)
+    if anchor.dep_ in _ARGUMENT_DEPS or anchor.dep_ == "ROOT":
+        words.append(anchor.head)
+    found = [m for m in map(_casualty_word, words) if m is not None]
+    # "soldiers stationed in Syria have died": a deployment participle does not hide the casualty
+    measure = next((m for m in found if m != "TroopCount"), None) or (found[0] if found else None)
+    if measure is not None:
+        return measure
+    if not inherit or anchor.dep_ != "pobj" or anchor.head.lower_ not in _PART_PREPOSITIONS:
+        return None
+    whole = anchor.head.head
+    if whole.pos_ in ("NOUN", "PROPN", "NUM"):
+        return _casualty_around(whole, inherit=False)
+    return _casualty_word(whole)  # "were wounded, including 15 children": the part hangs on the verb
+
+
+def _acts_on_others(clause: Token) -> bool:
+    """A clause on the noun whose verb has an object of its own ("fighters who killed five
+    civilians") makes the noun the agent, not the casualty; "taken prisoner" is no such object."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in CASUALTY_NOUNS for c in clause.children)
+
+
+def _object_relative(clause: Token) -> Token | None:
+    """The casualty verb of a relative clause the noun is the object of: "the six militants
+    (that) it says it seized" (the clause has a subject of its own but no object)."""
+    verb = clause
+    for _ in range(3):
+        if _named(verb) and not _has_arguments(verb, _OBJECT_DEPS):
+            return verb
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
     return None
 
 
-def _casualty_around(target: Token) -> Measure | None:
-    """A casualty word modifying the counted phrase or governing it as its verb."""
-    words = [c for c in target.children if c.dep_ in ("amod", "acl", "relcl") and not _own_subject(c)]
-    if target.dep_ in _ARGUMENT_DEPS or target.dep_ == "ROOT":
-        words.append(target.head)
-    for word in words:
-        measure = _casualty_word(word)
-        if measure is not None:
-            return measure
-    return None
+def _first_conjunct(noun: Token) -> Token:
+    """The first of a row of coordinated nouns or numbers, which carries the row's relation."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 def _own_subject(clause: Token) -> bool:
@@ -138,20 +250,76 @@ def _own_subject(clause: Token) -> bool:
 
 
 def _casualty_word(word: Token) -> Measure | None:
-    """The measure a casualty verb names; "killed and/or wounded" together is both."""
-    found = {CASUALTY_VERBS.get(word.lemma_.lower()), CASUALTY_VERBS.get(word.lower_)}
+    """The measure a casualty verb names; "killed and/or wounded" together is both.
+
+    A conjoined verb with arguments of its own ("45 were killed and 130 wounded", "killed 26
+    and wounded 100") is a second clause about another figure, not a joint measure."""
+    found = _named(word)
+    if not found:
+        found = _predicated(word)
+    if (
+        word.dep_ == "conj"
+        and not _has_arguments(word, _SUBJECT_DEPS)
+        and not _has_arguments(word.head, _OBJECT_DEPS)
+    ):
+        found |= _named(word.head)  # "killed or wounded 200 people": the object hangs on the second verb
     for conj in word.children:
-        if conj.dep_ == "conj":
-            found |= {CASUALTY_VERBS.get(conj.lemma_.lower()), CASUALTY_VERBS.get(conj.lower_)}
-    found.discard(None)
+        if conj.dep_ == "conj" and not _has_arguments(conj) and not _names_others(conj):
+            found |= _named(conj)
     if {"Killed", "Wounded"} <= found:
         return "KilledOrWounded"
     return next((m for m in _VERB_MEASURES if m in found), None)
 
 
+def _named(word: Token) -> set[Measure]:
+    """The measure a casualty verb or adjective names by itself."""
+    found = {
+        CASUALTY_VERBS.get(word.lemma_.lower()),
+        CASUALTY_VERBS.get(word.lower_),
+        CASUALTY_ADJECTIVES.get(word.lower_),
+    }
+    return {m for m in found if m is not None}
+
+
+def _predicated(verb: Token, depth: int = 2) -> set[Measure]:
+    """What a verb with no casualty meaning of its own says through its predicate or
+    complement: "were confirmed dead", "left nine dead", "were listed as casualties", and the
+    raising "are thought to have died" or "are believed to have been killed"."""
+    found: set[Measure] = set()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "oprd") and CASUALTY_NOUNS.get(child.lemma_.lower()) == "Captured":
+            found.add("Captured")  # "taken prisoner", "held captive"
+        elif child.dep_ in _PREDICATE_DEPS:
+            found |= _named(child)
+        elif child.dep_ == "xcomp" and depth > 0:
+            found |= _named(child) or _predicated(child, depth - 1)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            found |= {
+                CASUALTY_NOUNS[p.lemma_.lower()] for p in child.children if p.lemma_.lower() in CASUALTY_NOUNS
+            }
+    return found
+
+
+def _names_others(verb: Token) -> bool:
+    """ "killed and many more wounded": the parse may hang "more" or "others" on the verb as a
+    modifier; it is still a subject of its own."""
+    return any(c.lower_ in _OTHERS_WORDS for c in verb.children)
+
+
+def _has_arguments(verb: Token, deps: frozenset[str] = _OWN_ARGUMENT_DEPS) -> bool:
+    """Whether a verb has a subject or object of its own."""
+    return any(c.dep_ in deps for c in verb.children)
+
+
 def _tally_measure(number: Token) -> Measure | None:
     """'the number of injured is expected to reach 1,000': the tally's noun says what is counted."""
     verb = number.head
+    if number.dep_ == "pobj" and verb.dep_ == "prep":
+        preposition, verb = verb, verb.head  # "has risen to 212", "put the toll at 1,040"
+        if preposition.lower_ == "at":
+            tally = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if tally is not None:
+                return _tally_noun_measure(tally)
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -168,6 +336,8 @@ def _tally_noun_measure(subject: Token) -> Measure | None:
     for child in subject.children:
         if child.dep_ == "compound" and child.lemma_.lower() in _TALLY_COMPOUNDS:
             return _TALLY_COMPOUNDS[child.lemma_.lower()]
+        if child.dep_ == "compound":
+            return CASUALTY_NOUNS.get(child.lemma_.lower())  # "the injury toll"; "the vote count" is none
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 word = pobj.lower_
@@ -175,6 +345,9 @@ def _tally_noun_measure(subject: Token) -> Measure | None:
                     return CASUALTY_NOUNS.get(word) or CASUALTY_NOUNS[pobj.lemma_.lower()]
                 if pobj.lemma_.lower() in PERSONNEL_NOUNS:
                     return _casualty_around(subject.head) or "TroopCount"
+                return None
+    if subject.lemma_.lower() == "toll":
+        return "Killed"  # "the toll has risen to 212": a toll alone is of the dead
     return None
 
 
