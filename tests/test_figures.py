@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.extract.figures import QUALIFIER_WORDS, VAGUE_WORDS, find_figures
-from kg.model import Figure
+from kg.extract.pipeline import Extractor
+from kg.ingest.read import article_id
+from kg.model import Article, Figure, Zone
 
 # (sentence, figure as written, qualifier, value, min, max): one figure per sentence.
 # fmt: off
@@ -126,6 +128,61 @@ COUNTS = [
      "under 30", "LessThan", None, None, 30),
     ("The report counted 3.2 billion rounds.",
      "3.2 billion", "Exact", 3_200_000_000, None, None),
+    # "estimated" after its subject is the reporting verb, not a hedge; after a determiner, or
+    # opening a headline, it is the adjective that hedges
+    ("Monitors estimated over 9,400 fighters had entered Iraq.",
+     "over 9,400", "MoreThan", None, 9400, None),
+    ("Analysts estimated 4,500 soldiers had crossed the border.",
+     "4,500", "Exact", 4500, None, None),
+    ("The agency estimated roughly 700 homes were destroyed.",
+     "roughly 700", "Approximately", 700, None, None),
+    ("Their estimated 3,000 fighters hold the ridge.",
+     "estimated 3,000", "Approximately", 3000, None, None),
+    ("Estimated 12,000 flee the besieged port",
+     "Estimated 12,000", "Approximately", 12000, None, None),
+    # "about" after a noun of news or worry is the preposition: the count is exact
+    ("Officials gave details about two detained soldiers.",
+     "two", "Exact", 2, None, None),
+    ("The ministry released information about three captured pilots.",
+     "three", "Exact", 3, None, None),
+    ("Reporters asked questions about 40 missing sailors.",
+     "40", "Exact", 40, None, None),
+    ("Families voiced concerns about five conscripts held abroad.",
+     "five", "Exact", 5, None, None),
+    ("The inquiry heard testimony about some 200 deportees.",
+     "some 200", "Approximately", 200, None, None),
+    ("Officials said about two dozen were hurt.",
+     "about two dozen", "Approximately", 24, None, None),
+    ("The shelling killed about 30 people overnight.",
+     "about 30", "Approximately", 30, None, None),
+    # "as high as" is a ceiling; "approaching" and "nearing" come close from below
+    ("The toll could be as high as 3,000.",
+     "as high as 3,000", "AtMost", None, None, 3000),
+    ("Losses may run as high as 12,000 troops.",
+     "as high as 12,000", "AtMost", None, None, 12000),
+    ("Medics said as high as 70 people were wounded.",
+     "as high as 70", "AtMost", None, None, 70),
+    ("The number of wounded is approaching 2,000.",
+     "approaching 2,000", "Nearly", 2000, None, None),
+    ("Approaching 500 drones were launched in a week.",
+     "Approaching 500", "Nearly", 500, None, None),
+    ("The rebels fielded a force nearing 30,000 men.",
+     "nearing 30,000", "Nearly", 30000, None, None),
+    ("Casualties were approaching two hundred by dusk.",
+     "approaching two hundred", "Nearly", 200, None, None),
+    # a scale word joined to its number by a hyphen
+    ("They faced an estimated two-thousand militiamen.",
+     "an estimated two-thousand", "Approximately", 2000, None, None),
+    ("The shelling left about 35-hundred displaced.",
+     "about 35-hundred", "Approximately", 3500, None, None),
+    ("Three-thousand troops were moved north.",
+     "Three-thousand", "Exact", 3000, None, None),
+    ("The camp now holds 27-hundred detainees.",
+     "27-hundred", "Exact", 2700, None, None),
+    ("Twenty-five-hundred reservists were called up.",
+     "Twenty-five-hundred", "Exact", 2500, None, None),
+    ("Five-dozen shells fell overnight.",
+     "Five-dozen", "Exact", 60, None, None),
 ]
 # fmt: on
 
@@ -187,12 +244,62 @@ NOT_COUNTS = [
     ("The $2 billion package will pay for 500 drones.", ["500"]),
     ("On Feb. 19, 2025, 2,000 troops arrived.", ["2,000"]),
     ("The fighting lasted two days.", ["two"]),  # durations are returned; the caller decides
+    ("A two-thousand-year-old temple was hit.", []),
+    ("A 35-thousand-strong force massed nearby.", []),
+    # a conversion in brackets restates the figure before it in other units: one figure
+    ("Forces took about 800 square kilometres (310 square miles) last week.", ["about 800"]),
+    ("The zone covers 12 km (7.5 miles) of coast.", ["12"]),
+    ("The army holds 90 square miles (230 sq km) of farmland.", ["90"]),
+    ("The town lies 40 miles [about 64 km] south.", ["40"]),
+    ("The push gained 15 kilometers (nine miles).", ["15"]),
+    ("The depot sits about 65km (40 miles) behind the line.", []),
+    # a bracket that counts something else is a figure of its own
+    ("Shelling killed 40 soldiers (12 officers).", ["40", "12"]),
+    ("The brigade lost 300 men (about 120 killed).", ["300", "about 120"]),
 ]
 
 
 @pytest.mark.parametrize(("text", "written"), NOT_COUNTS)
 def test_figures_leave_out_what_counts_nothing(text: str, written: list[str]) -> None:
     assert [f.text for f in find_figures(text)] == written
+
+
+# (sentence, [(figure as written, measure, qualifier, value, min, max)]): the hedges above as the
+# claim reader sees them, through the real pipeline.
+# fmt: off
+IN_CLAIMS = [
+    ("Analysts estimated more than 600 troops were killed near the river.",
+     [("more than 600", "Killed", "MoreThan", None, 600, None)]),
+    ("The governor said as many as 40 civilians were killed, and officials gave details about two "
+     "wounded soldiers.",
+     [("two", "Wounded", "Exact", 2, None, None), ("as many as 40", "Killed", "AtMost", None, None, 40)]),
+    ("Medics said as high as 70 people were wounded.",
+     [("as high as 70", "Wounded", "AtMost", None, None, 70)]),
+    ("The ministry said the number of injured was approaching 5,000.",
+     [("approaching 5,000", "Wounded", "Nearly", 5000, None, None)]),
+    ("Rebels said an estimated two-thousand fighters were killed in the offensive.",
+     [("an estimated two-thousand", "Killed", "Approximately", 2000, None, None)]),
+    ("Doctors said some 27-hundred people were wounded in the blasts.",
+     [("some 27-hundred", "Wounded", "Approximately", 2700, None, None)]),
+    ("The army said it controls about 1,200 square kilometers (460 square miles) of the province.",
+     [("about 1,200", "AreaControlled", "Approximately", 1200, None, None)]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_CLAIMS)
+def test_figures_in_claims_keep_their_hedge(
+    extractor: Extractor, text: str, expected: list[tuple[str, str, str, int | None, int | None, int | None]]
+) -> None:
+    article = Article(
+        id=article_id(text), source="test.txt", text=text, zones=(Zone(0, len(text), "body"),), published=None
+    )
+    (extracted,) = extractor.extract([article])
+    quantities = [q for claim in extracted.claims for q in claim.quantities]
+    assert [
+        (q.figure.text, q.measure, q.figure.qualifier, q.figure.value, q.figure.min_value, q.figure.max_value)
+        for q in quantities
+    ] == [(written, measure, qual, _d(v), _d(lo), _d(hi)) for written, measure, qual, v, lo, hi in expected]
 
 
 def test_figures_values_are_exact_decimals() -> None:

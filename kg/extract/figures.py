@@ -27,6 +27,8 @@ __all__ = ["QUALIFIER_WORDS", "VAGUE_WORDS", "find_figures"]
 #: Hedges written before a number, and the qualifier each gives it (ckg:QualifierScheme).
 #: From the project's ontology contract and wire-service usage (AP, Reuters). When two stack
 #: ("as much as about 1,300") the first, outer one wins; any of them before a range gives Range.
+#: "estimated" and "about" are hedges only where the words before them allow: see
+#: ``_NOT_A_HEDGE``.
 QUALIFIER_WORDS: dict[str, Qualifier] = {
     "some": "Approximately",
     "about": "Approximately",
@@ -37,6 +39,8 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "estimated": "Approximately",
     "close to": "Approximately",
     "nearly": "Nearly",
+    "approaching": "Nearly",
+    "nearing": "Nearly",
     "almost": "Nearly",
     "just under": "Nearly",
     "just shy of": "Nearly",
@@ -55,6 +59,7 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "up to": "AtMost",
     "as many as": "AtMost",
     "as much as": "AtMost",
+    "as high as": "AtMost",
     "at most": "AtMost",
     "no more than": "AtMost",
     "not more than": "AtMost",
@@ -86,6 +91,30 @@ VAGUE_WORDS: dict[str, tuple[int, int | None]] = {
     "hundreds of thousands": (200_000, 999_999),
     "millions": (2_000_000, 999_999_999),
 }
+
+#: Words after which "about" opens a topic, not a hedge: "details about two detained soldiers"
+#: are two soldiers. Nouns of news and telling, and verbs of worry and inquiry, that take
+#: "about" as their preposition in wire copy. Verbs that also take a count as their object
+#: ("asked about 200 residents to leave", "spoke about 20 minutes") are left out on purpose.
+_TOPIC_HEADS = """
+    detail details information info news word questions question concern concerns worry worries
+    fear fears rumour rumours rumor rumors speculation story stories testimony evidence nothing
+    anything something
+    worried concerned complained inquired enquired speculated testified
+""".split()
+
+#: Words after which "estimated" is the adjective that hedges a figure ("their estimated 3,000
+#: fighters"), not the reporting verb ("Monitors estimated over 9,400 fighters..."), which the
+#: claim reader takes as its cue. A sentence start counts too (a headline: "Estimated 3,000 flee").
+_ESTIMATED_AFTER = "the its their his her our this these those".split()
+
+#: Units a news story converts in brackets: "800 square kilometres (310 square miles)" is one
+#: figure, written twice. SI and imperial units of length, area and weight, AP style.
+_UNIT_WORDS = """
+    kilometre kilometres kilometer kilometers km kms mile miles mi metre metres meter meters m
+    foot feet ft yard yards inch inches cm mm hectare hectares ha acre acres kilogram kilograms
+    kg kgs tonne tonnes ton tons lb lbs km2 km² mi2 mi² sqkm
+""".split()
 
 #: Vague words that multiply a following scale word: "several hundred" is 300..900.
 _VAGUE_MULTIPLIERS = ("several", "a few", "a couple of")
@@ -151,16 +180,18 @@ _SCALE = rf"{word_trie(_SCALES, capitalised=False)}\b"
 _MULTIPLIER = rf"{word_trie((s for s in _SCALES if s != 'dozen'), capitalised=False)}\b"
 _UNIT_AFTER_TENS = rf"(?:[\s{_HYPHEN}]{word_trie((w for w in _UNITS if w != 'zero'), capitalised=False)}\b)?"
 _SMALL = rf"{word_trie(_SMALL_WORDS, tails=dict.fromkeys(_TENS, _UNIT_AFTER_TENS))}\b"
+# A scale word follows its number after a space or a hyphen ("two-thousand", "35-hundred").
+_JOIN = rf"(?:\s+|[{_HYPHEN}])"
 _WORDS = (
     rf"(?:[Hh]alf\s+a\s+{_SCALE}|(?:[Aa](?=\s+{_SCALE})|{_SMALL})"
-    rf"(?:\s+dozen\b|(?:\s+{_MULTIPLIER})+(?:(?:\s+and)?\s+{_SMALL}(?:\s+{_MULTIPLIER})+)*"
+    rf"(?:{_JOIN}dozen\b|(?:{_JOIN}{_MULTIPLIER})+(?:(?:\s+and)?\s+{_SMALL}(?:{_JOIN}{_MULTIPLIER})+)*"
     rf"(?:(?:\s+and)?\s+{_SMALL})?)?)"
 )
 # Atomic, so that "1.5 million-strong" fails whole instead of yielding "1.5".
-_CORE = rf"(?:(?>{_NUMERAL}(?:\s+{_SCALE})?)|{_WORDS})"
+_CORE = rf"(?:(?>{_NUMERAL}(?:{_JOIN}{_SCALE})?)|{_WORDS})"
 
 _FIGURE = (
-    rf"(?:(?P<q>{word_trie(QUALIFIER_WORDS)})\s+(?:{word_trie(QUALIFIER_WORDS)}\s+)?)?"
+    rf"(?:(?P<q>{word_trie(QUALIFIER_WORDS)})\s+(?:(?P<q2>{word_trie(QUALIFIER_WORDS)})\s+)?)?"
     r"(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?"
     rf"{_NUMBER_START}(?P<a>{_CORE})"
     rf"(?:(?P<sep>\s*[{_DASH}]\s*|\s+(?:to|or)\s+|(?(pre)\s+and\s+|(?!)))(?P<b>{_CORE}))?"
@@ -200,6 +231,14 @@ _NOT_A_COUNT_AFTER = re.compile(
     rf"|\s+{_SCALE}",  # the regex gave back a scale word: "two hundred-year-old" is no 2
     re.IGNORECASE,
 )
+_TOPIC_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}]){word_trie(_TOPIC_HEADS)}\s+\Z")
+_ESTIMATED_HEDGES_AFTER = re.compile(
+    rf"(?:\A|(?<![\w{_HYPHEN}]){word_trie(_ESTIMATED_AFTER)}\s+|[.!?;:\"“‘(\[{_DASH}—]\s*)\Z"
+)
+_UNIT = rf"(?:(?:square|sq\.?|cubic)\s*)?{word_trie(_UNIT_WORDS, capitalised=False)}\.?"
+_UNIT_THEN_BRACKET = re.compile(rf"(?<![A-Za-z]){_UNIT}\s*[(\[]\s*\Z", re.IGNORECASE)
+_UNIT_THEN_CLOSE = re.compile(rf"\s*{_UNIT}\s*[)\]]", re.IGNORECASE)
+_LOOK_BACK = 32  # characters before a match that the checks above read: longer than any word
 _NUMERAL_HEAD = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _WORD_SPLIT = re.compile(rf"[\s{_HYPHEN}]+")
 
@@ -233,7 +272,16 @@ def find_figures(text: str) -> list[Figure]:
                 figures.append(vague)
         else:
             figures.extend(_figure(text, match))
-    return figures
+    return [figure for figure in figures if not _converted(text, figure)]
+
+
+def _converted(text: str, figure: Figure) -> bool:
+    """Whether ``figure`` restates the one before it in other units, in brackets: "about 800
+    square kilometres (310 square miles)" claims one area, not two."""
+    return bool(
+        _UNIT_THEN_CLOSE.match(text, figure.end)
+        and _UNIT_THEN_BRACKET.search(text, max(0, figure.start - _LOOK_BACK), figure.start)
+    )
 
 
 def _vague(text: str, match: re.Match[str]) -> Figure | None:
@@ -262,7 +310,11 @@ def _figure(text: str, match: re.Match[str]) -> list[Figure]:
     if first is None or first.year or (match.group("b") is not None and (second is None or second.year)):
         return []  # a year, or a digit run too long to be a count
     start, end = match.span()
-    qualifier = QUALIFIER_WORDS[_normal(match.group("q"))] if match.group("q") else "Exact"
+    hedge = match.group("q")
+    if hedge is not None and not _hedges_here(text, match):
+        hedge = match.group("q2")  # "details about some 200": the inner hedge is the one
+        start = match.start("q2") if hedge else match.start("pre") if match.group("pre") else match.start("a")
+    qualifier = QUALIFIER_WORDS[_normal(hedge)] if hedge else "Exact"
     if second is None:
         if qualifier == "Exact" and _idiomatic_one(text, match):
             return []
@@ -281,6 +333,19 @@ def _figure(text: str, match: re.Match[str]) -> list[Figure]:
     ]
 
 
+def _hedges_here(text: str, match: re.Match[str]) -> bool:
+    """Whether the first hedge word of ``match`` qualifies its number. "about" after a noun of
+    news ("details about two soldiers") is a preposition, and "estimated" after its subject
+    ("Monitors estimated over 9,400") is the reporting verb: neither makes the count a guess."""
+    word = _normal(match.group("q"))
+    start = match.start()
+    if word == "about":
+        return not _TOPIC_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    if word == "estimated":
+        return bool(_ESTIMATED_HEDGES_AFTER.search(text, max(0, start - _LOOK_BACK), start))
+    return True
+
+
 def _point(text: str, start: int, end: int, qualifier: Qualifier, number: Decimal) -> Figure:
     """A one-number figure; the qualifier decides whether the number is a value or a bound."""
     if qualifier in ("AtLeast", "MoreThan"):
@@ -297,7 +362,7 @@ def _read(phrase: str) -> _Number | None:
         digits = head.group().replace(",", "")
         if len(digits) > _DIGITS_MAX:
             return None
-        words = phrase[head.end() :].split()
+        words = [w for w in _WORD_SPLIT.split(phrase[head.end() :]) if w]  # "35-hundred" too
         scale = Decimal(_SCALES[words[-1].lower()]) if words else Decimal(1)
         year = not words and head.group().isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2199
         return _Number(_integral(_EXACT.multiply(Decimal(digits), scale)), scale, year)
