@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.figures import QUALIFIER_WORDS, VAGUE_WORDS, find_figures
+from kg.extract.figures import QUALIFIER_WORDS, TRAILING_QUALIFIER_WORDS, VAGUE_WORDS, find_figures
 from kg.extract.pipeline import Extractor
 from kg.ingest.read import article_id
 from kg.model import Article, Figure, Zone
@@ -183,6 +183,25 @@ COUNTS = [
      "Twenty-five-hundred", "Exact", 2500, None, None),
     ("Five-dozen shells fell overnight.",
      "Five-dozen", "Exact", 60, None, None),
+    # a hedge written after the number
+    ("Some 200 or so fighters slipped out of the town.",
+     "Some 200 or so", "Approximately", 200, None, None),
+    ("Medics counted 30 or so wounded at the checkpoint.",
+     "30 or so", "Approximately", 30, None, None),
+    ("Shelling killed 20 or more people in the market.",
+     "20 or more", "AtLeast", None, 20, None),
+    ("Two or more brigades were pulled back.",
+     "Two or more", "AtLeast", None, 2, None),
+    ("The convoy carried 12 or fewer passengers.",
+     "12 or fewer", "AtMost", None, None, 12),
+    ("The 300-plus recruits finished training.",
+     "300-plus", "MoreThan", None, 300, None),
+    ("Rescuers pulled 50+ people from the rubble.",
+     "50+", "MoreThan", None, 50, None),
+    ("At least 40 or more were detained.",
+     "At least 40 or more", "AtLeast", None, 40, None),
+    ("The raid involved as few as 20 commandos.",
+     "as few as 20", "AtLeast", None, 20, None),
 ]
 # fmt: on
 
@@ -256,6 +275,10 @@ NOT_COUNTS = [
     # a bracket that counts something else is a figure of its own
     ("Shelling killed 40 soldiers (12 officers).", ["40", "12"]),
     ("The brigade lost 300 men (about 120 killed).", ["300", "about 120"]),
+    # "plus" between two numbers adds them; "one" after "another" or "other" is a pronoun
+    ("The strike killed 20 plus 30 more in the camp.", ["20", "30"]),
+    ("Guards shot two attackers and detained another one.", ["two"]),
+    ("One drone was downed and the other one crashed.", ["One"]),
 ]
 
 
@@ -328,11 +351,13 @@ def test_figures_word_tables_cover_every_qualifier() -> None:
     assert set(QUALIFIER_WORDS.values()) == {
         "Approximately", "Nearly", "AtLeast", "MoreThan", "AtMost", "LessThan",
     }  # fmt: skip
+    assert set(TRAILING_QUALIFIER_WORDS.values()) <= set(QUALIFIER_WORDS.values())
     assert all(high is None or low <= high for low, high in VAGUE_WORDS.values())
 
 
 _TOKENS = [
-    *QUALIFIER_WORDS, *VAGUE_WORDS, "between", "from", "and", "to", "or", "more", "of", "one", "two",
+    *QUALIFIER_WORDS, *TRAILING_QUALIFIER_WORDS, *VAGUE_WORDS, "between", "from", "and", "to", "or", "more",
+    "of", "one", "two", "plus", "square", "km", "miles", "[", "]",
     "twenty-five", "hundred", "thousand", "million", "dozen", "half", "a", "10,000", "2,000-3,000", "1.5",
     "2024", "0", "007", "9" * 40, "Dec.", "May", "16", "$", "%", "-", "\u2013", ",", ".", ":", "'", "\u2019",
     "year-old", "F-16", "+44", "(", ")", "\u200b", "\u200f", "\u202e", "\x00", "\x1c", "\n",

@@ -22,7 +22,7 @@ from decimal import Context, Decimal
 from kg.extract.wordtrie import word_trie
 from kg.model import Figure, Qualifier
 
-__all__ = ["QUALIFIER_WORDS", "VAGUE_WORDS", "find_figures"]
+__all__ = ["QUALIFIER_WORDS", "TRAILING_QUALIFIER_WORDS", "VAGUE_WORDS", "find_figures"]
 
 #: Hedges written before a number, and the qualifier each gives it (ckg:QualifierScheme).
 #: From the project's ontology contract and wire-service usage (AP, Reuters). When two stack
@@ -45,6 +45,7 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "just under": "Nearly",
     "just shy of": "Nearly",
     "at least": "AtLeast",
+    "as few as": "AtLeast",
     "no fewer than": "AtLeast",
     "no less than": "AtLeast",
     "not less than": "AtLeast",
@@ -67,6 +68,17 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "fewer than": "LessThan",
     "less than": "LessThan",
     "under": "LessThan",
+}
+
+#: Hedges written after a number ("200 or so", "two or more", "a 300-plus convoy", "50+"), and the
+#: qualifier each gives it; a hedge in front wins over one behind. Wire-service usage.
+TRAILING_QUALIFIER_WORDS: dict[str, Qualifier] = {
+    "or so": "Approximately",
+    "or more": "AtLeast",
+    "or fewer": "AtMost",
+    "or less": "AtMost",
+    "plus": "MoreThan",
+    "+": "MoreThan",
 }
 
 #: Quantity words with no number, and the bounds (min, max or None) they imply; the figure
@@ -160,8 +172,11 @@ _CURRENCY_WORDS = """
 """.split()
 _CURRENCY_SIGNS = "$€£¥₽₴₹"
 
-#: "one" in these phrases is a pronoun or an idiom, not a count ("one of", "no one", "one day").
-_ONE_BEFORE = re.compile(r"\b(?:no|the|this|that|which|any|every|each|such)\s+\Z", re.IGNORECASE)
+#: "one" in these phrases is a pronoun or an idiom, not a count ("one of", "no one", "one day",
+#: "another one").
+_ONE_BEFORE = re.compile(
+    r"\b(?:no|the|this|that|which|any|every|each|such|another|other)\s+\Z", re.IGNORECASE
+)
 _ONE_AFTER = re.compile(r"\s+(?:of|another|such|day|point|way|hand|side|by|after)\b", re.IGNORECASE)
 
 _DIGITS_MAX = 30  # longer digit runs are identifiers or noise, and keep arithmetic exact
@@ -196,6 +211,7 @@ _FIGURE = (
     rf"{_NUMBER_START}(?P<a>{_CORE})"
     rf"(?:(?P<sep>\s*[{_DASH}]\s*|\s+(?:to|or)\s+|(?(pre)\s+and\s+|(?!)))(?P<b>{_CORE}))?"
     r"(?(pre)(?(b)|(?!)))"  # "between" and "from" only open a range
+    rf"(?(b)|(?:(?P<post>\s+or\s+(?:so|more|fewer|less)|[\s{_HYPHEN}]plus|\+)(?![\w{_HYPHEN}]|\s*[0-9]))?)"
     rf"{_END}"
 )
 _VAGUE = (
@@ -314,7 +330,7 @@ def _figure(text: str, match: re.Match[str]) -> list[Figure]:
     if hedge is not None and not _hedges_here(text, match):
         hedge = match.group("q2")  # "details about some 200": the inner hedge is the one
         start = match.start("q2") if hedge else match.start("pre") if match.group("pre") else match.start("a")
-    qualifier = QUALIFIER_WORDS[_normal(hedge)] if hedge else "Exact"
+    qualifier = QUALIFIER_WORDS[_normal(hedge)] if hedge else _trailing_qualifier(match.group("post"))
     if second is None:
         if qualifier == "Exact" and _idiomatic_one(text, match):
             return []
@@ -331,6 +347,13 @@ def _figure(text: str, match: re.Match[str]) -> list[Figure]:
         _point(text, a_start, match.end("a"), qualifier, first.value),
         _point(text, match.start("b"), match.end("b"), "Exact", second.value),
     ]
+
+
+def _trailing_qualifier(post: str | None) -> Qualifier:
+    """The qualifier a hedge after the number gives ("200 or so"), Exact if there is none."""
+    if post is None:
+        return "Exact"
+    return TRAILING_QUALIFIER_WORDS[_normal(_WORD_SPLIT.sub(" ", post))]
 
 
 def _hedges_here(text: str, match: re.Match[str]) -> bool:
