@@ -272,6 +272,12 @@ NOT_COUNTS = [
     ("The town lies 40 miles [about 64 km] south.", ["40"]),
     ("The push gained 15 kilometers (nine miles).", ["15"]),
     ("The depot sits about 65km (40 miles) behind the line.", []),
+    ("Crops burned on nearly 10,000 hectares (about 24,700 acres).", ["nearly 10,000"]),
+    ("Rebels seized around 1,500 square kilometers, or 580 square miles, of land.", ["around 1,500"]),
+    ("The front moved 25 miles or 40 km west.", ["25"]),
+    # two figures in the same units are two distances, not a conversion
+    ("The guns reach 10 km (20 km with new shells).", ["10", "20"]),
+    ("The shells landed 5 km or 8 km from the plant.", ["5", "8"]),
     # a bracket that counts something else is a figure of its own
     ("Shelling killed 40 soldiers (12 officers).", ["40", "12"]),
     ("The brigade lost 300 men (about 120 killed).", ["300", "about 120"]),

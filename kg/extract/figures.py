@@ -120,13 +120,17 @@ _TOPIC_HEADS = """
 #: claim reader takes as its cue. A sentence start counts too (a headline: "Estimated 3,000 flee").
 _ESTIMATED_AFTER = "the its their his her our this these those".split()
 
-#: Units a news story converts in brackets: "800 square kilometres (310 square miles)" is one
-#: figure, written twice. SI and imperial units of length, area and weight, AP style.
-_UNIT_WORDS = """
-    kilometre kilometres kilometer kilometers km kms mile miles mi metre metres meter meters m
-    foot feet ft yard yards inch inches cm mm hectare hectares ha acre acres kilogram kilograms
-    kg kgs tonne tonnes ton tons lb lbs km2 km² mi2 mi² sqkm
+#: Units a news story converts, and the system of each: "800 square kilometres (310 square
+#: miles)" and "15 km, or nine miles" are one figure written twice, a metric and an imperial
+#: one. SI and imperial units of length, area and weight, AP style.
+_METRIC_UNITS = """
+    kilometre kilometres kilometer kilometers km kms metre metres meter meters m cm mm hectare
+    hectares ha kilogram kilograms kg kgs tonne tonnes km2 km² sqkm
 """.split()
+_IMPERIAL_UNITS = (
+    "mile miles mi foot feet ft yard yards inch inches acre acres lb lbs ton tons mi2 mi²".split()
+)
+_UNIT_SYSTEMS = dict.fromkeys(_METRIC_UNITS, "metric") | dict.fromkeys(_IMPERIAL_UNITS, "imperial")
 
 #: Vague words that multiply a following scale word: "several hundred" is 300..900.
 _VAGUE_MULTIPLIERS = ("several", "a few", "a couple of")
@@ -251,9 +255,10 @@ _TOPIC_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}]){word_trie(_TOPIC_HEADS)}\s+\Z")
 _ESTIMATED_HEDGES_AFTER = re.compile(
     rf"(?:\A|(?<![\w{_HYPHEN}]){word_trie(_ESTIMATED_AFTER)}\s+|[.!?;:\"“‘(\[{_DASH}—]\s*)\Z"
 )
-_UNIT = rf"(?:(?:square|sq\.?|cubic)\s*)?{word_trie(_UNIT_WORDS, capitalised=False)}\.?"
-_UNIT_THEN_BRACKET = re.compile(rf"(?<![A-Za-z]){_UNIT}\s*[(\[]\s*\Z", re.IGNORECASE)
-_UNIT_THEN_CLOSE = re.compile(rf"\s*{_UNIT}\s*[)\]]", re.IGNORECASE)
+_UNIT = rf"(?:(?:square|sq\.?|cubic)\s*)?(?P<unit>{word_trie(_UNIT_SYSTEMS, capitalised=False)})\.?"
+# The unit before a restatement, then a bracket or an "or"; the unit after it, then its close.
+_UNIT_THEN_RESTATED = re.compile(rf"(?<![A-Za-z]){_UNIT}\s*(?:(?P<open>[(\[])|,?\s+or)\s*\Z", re.IGNORECASE)
+_UNIT_THEN_CLOSE = re.compile(rf"\s*{_UNIT}\s*(?P<close>[)\]])?(?!\w)", re.IGNORECASE)
 _LOOK_BACK = 32  # characters before a match that the checks above read: longer than any word
 _NUMERAL_HEAD = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _WORD_SPLIT = re.compile(rf"[\s{_HYPHEN}]+")
@@ -292,11 +297,16 @@ def find_figures(text: str) -> list[Figure]:
 
 
 def _converted(text: str, figure: Figure) -> bool:
-    """Whether ``figure`` restates the one before it in other units, in brackets: "about 800
-    square kilometres (310 square miles)" claims one area, not two."""
-    return bool(
-        _UNIT_THEN_CLOSE.match(text, figure.end)
-        and _UNIT_THEN_BRACKET.search(text, max(0, figure.start - _LOOK_BACK), figure.start)
+    """Whether ``figure`` restates the one before it in the other system of units, in brackets
+    or after "or": "about 800 square kilometres (310 square miles)" claims one area, not two."""
+    after = _UNIT_THEN_CLOSE.match(text, figure.end)
+    if after is None:
+        return False
+    before = _UNIT_THEN_RESTATED.search(text, max(0, figure.start - _LOOK_BACK), figure.start)
+    return (
+        before is not None
+        and bool(before.group("open")) == bool(after.group("close"))
+        and _UNIT_SYSTEMS[before.group("unit").lower()] != _UNIT_SYSTEMS[after.group("unit").lower()]
     )
 
 
