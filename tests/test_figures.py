@@ -202,6 +202,17 @@ COUNTS = [
      "At least 40 or more", "AtLeast", None, 40, None),
     ("The raid involved as few as 20 commandos.",
      "as few as 20", "AtLeast", None, 20, None),
+    # fractions of a scale word
+    ("Nearly one and a half million people have fled the region.",
+     "Nearly one and a half million", "Nearly", 1_500_000, None, None),
+    ("Two and a half thousand reservists reported for duty.",
+     "Two and a half thousand", "Exact", 2500, None, None),
+    ("A quarter of a million people lost power.",
+     "A quarter of a million", "Exact", 250_000, None, None),
+    ("Three quarters of a million refugees crossed the border.",
+     "Three quarters of a million", "Exact", 750_000, None, None),
+    ("Aid reached two and a half to three million people.",
+     "two and a half to three million", "Range", None, 2_500_000, 3_000_000),
 ]
 # fmt: on
 

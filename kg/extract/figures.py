@@ -201,8 +201,14 @@ _UNIT_AFTER_TENS = rf"(?:[\s{_HYPHEN}]{word_trie((w for w in _UNITS if w != 'zer
 _SMALL = rf"{word_trie(_SMALL_WORDS, tails=dict.fromkeys(_TENS, _UNIT_AFTER_TENS))}\b"
 # A scale word follows its number after a space or a hyphen ("two-thousand", "35-hundred").
 _JOIN = rf"(?:\s+|[{_HYPHEN}])"
+# Fractions of a scale word: "half a million", "one and a half million", "a quarter of a million";
+# "two and a half" alone opens a range ("two and a half to three million").
+_FRACTION = (
+    rf"[Hh]alf\s+a\s+{_SCALE}|{_SMALL}\s+and\s+a\s+half\b(?:\s+{_SCALE})?"
+    rf"|(?:[Aa]|[Oo]ne|[Tt]hree)\s+quarters?\s+of\s+a\s+{_SCALE}"
+)
 _WORDS = (
-    rf"(?:[Hh]alf\s+a\s+{_SCALE}|(?:[Aa](?=\s+{_SCALE})|{_SMALL})"
+    rf"(?:{_FRACTION}|(?:[Aa](?=\s+{_SCALE})|{_SMALL})"
     rf"(?:{_JOIN}dozen\b|(?:{_JOIN}{_MULTIPLIER})+(?:(?:\s+and)?\s+{_SMALL}(?:{_JOIN}{_MULTIPLIER})+)*"
     rf"(?:(?:\s+and)?\s+{_SMALL})?)?)"
 )
@@ -401,8 +407,9 @@ def _read(phrase: str) -> _Number | None:
         return _Number(_integral(_EXACT.multiply(Decimal(digits), scale)), scale, year)
     words = [w for w in _WORD_SPLIT.split(phrase.lower()) if w != "and"]
     scale = Decimal(_SCALES.get(words[-1], 1))
-    if words[0] == "half":
-        return _Number(_integral(_EXACT.multiply(Decimal("0.5"), scale)), scale, False)
+    fraction = _fraction(words)
+    if fraction is not None:
+        return _Number(_integral(_EXACT.multiply(fraction, scale)), scale, False)
     total, current = 0, 0
     for word in words:
         if word == "a":
@@ -416,6 +423,21 @@ def _read(phrase: str) -> _Number | None:
         else:  # "two thousand million"
             total *= _SCALES[word]
     return _Number(Decimal(total + current), scale, False)
+
+
+def _fraction(words: list[str]) -> Decimal | None:
+    """How many of the last (scale) word a fraction phrase counts: "half a" 0.5, "one and a half"
+    1.5 ("and" already dropped), "three quarters of a" 0.75; None for a phrase with no fraction.
+    The figure regex lets only these shapes through (``_FRACTION``)."""
+    if words[0] == "half":
+        return Decimal("0.5")
+    if words[-2:] == ["a", "half"]:  # "two and a half to three million"
+        return sum(_SMALL_WORDS[word] for word in words[:-2]) + Decimal("0.5")
+    if len(words) > 2 and words[-3:-1] == ["a", "half"]:
+        return sum(_SMALL_WORDS[word] for word in words[:-3]) + Decimal("0.5")  # "twenty-five and a half"
+    if len(words) > 2 and words[1] in ("quarter", "quarters"):
+        return Decimal("0.75") if words[0] == "three" else Decimal("0.25")
+    return None
 
 
 def _integral(number: Decimal) -> Decimal:
