@@ -155,6 +155,17 @@ COUNTS = [
      "about two dozen", "Approximately", 24, None, None),
     ("The shelling killed about 30 people overnight.",
      "about 30", "Approximately", 30, None, None),
+    # "over" after a noun of dispute or feeling is the preposition, not a floor
+    ("Anger over 40 civilian deaths spread through the city.",
+     "40", "Exact", 40, None, None),
+    ("Fighting over two border villages resumed at dawn.",
+     "two", "Exact", 2, None, None),
+    ("The rebels took control over 12 districts.",
+     "12", "Exact", 12, None, None),
+    ("Talks over some 300 detainees stalled.",
+     "some 300", "Approximately", 300, None, None),
+    ("The rebels killed over 40 soldiers.",
+     "over 40", "MoreThan", None, 40, None),
     # "as high as" is a ceiling; "approaching" and "nearing" come close from below
     ("The toll could be as high as 3,000.",
      "as high as 3,000", "AtMost", None, None, 3000),

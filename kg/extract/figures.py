@@ -115,6 +115,15 @@ _TOPIC_HEADS = """
     worried concerned complained inquired enquired speculated testified
 """.split()
 
+#: Words after which "over" opens what is fought or felt over, not a floor: "anger over 40
+#: civilian deaths" is over 40 deaths, not over 40. Nouns of dispute, feeling and control that
+#: take "over" as their preposition in wire copy.
+_DISPUTE_HEADS = """
+    fighting fight fights dispute disputes row rows clash clashes tension tensions feud feuds
+    quarrel standoff war battle battles anger outrage fury grief sorrow concern concerns worry
+    worries fear fears alarm protest protests talks negotiations control sovereignty
+""".split()
+
 #: Words after which "estimated" is the adjective that hedges a figure ("their estimated 3,000
 #: fighters"), not the reporting verb ("Monitors estimated over 9,400 fighters..."), which the
 #: claim reader takes as its cue. A sentence start counts too (a headline: "Estimated 3,000 flee").
@@ -257,7 +266,11 @@ _NOT_A_COUNT_AFTER = re.compile(
     rf"|\s+{_SCALE}",  # the regex gave back a scale word: "two hundred-year-old" is no 2
     re.IGNORECASE,
 )
-_TOPIC_BEFORE = re.compile(rf"(?<![\w{_HYPHEN}]){word_trie(_TOPIC_HEADS)}\s+\Z")
+#: A hedge word that is a preposition after these words ("details about", "anger over").
+_PREPOSITION_AFTER = {
+    preposition: re.compile(rf"(?<![\w{_HYPHEN}]){word_trie(heads)}\s+\Z")
+    for preposition, heads in (("about", _TOPIC_HEADS), ("over", _DISPUTE_HEADS))
+}
 _ESTIMATED_HEDGES_AFTER = re.compile(
     rf"(?:\A|(?<![\w{_HYPHEN}]){word_trie(_ESTIMATED_AFTER)}\s+|[.!?;:\"“‘(\[{_DASH}—]\s*)\Z"
 )
@@ -374,12 +387,13 @@ def _trailing_qualifier(post: str | None) -> Qualifier:
 
 def _hedges_here(text: str, match: re.Match[str]) -> bool:
     """Whether the first hedge word of ``match`` qualifies its number. "about" after a noun of
-    news ("details about two soldiers") is a preposition, and "estimated" after its subject
-    ("Monitors estimated over 9,400") is the reporting verb: neither makes the count a guess."""
+    news ("details about two soldiers") and "over" after one of dispute ("anger over 40 deaths")
+    are prepositions, and "estimated" after its subject ("Monitors estimated over 9,400") is the
+    reporting verb: none of them makes the count a guess or a bound."""
     word = _normal(match.group("q"))
     start = match.start()
-    if word == "about":
-        return not _TOPIC_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    if word in _PREPOSITION_AFTER:
+        return not _PREPOSITION_AFTER[word].search(text, max(0, start - _LOOK_BACK), start)
     if word == "estimated":
         return bool(_ESTIMATED_HEDGES_AFTER.search(text, max(0, start - _LOOK_BACK), start))
     return True
