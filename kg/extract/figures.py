@@ -2,11 +2,13 @@
 
 String-level on purpose: it runs over every sentence of every article, before and apart from
 the parse, so it is one compiled regex and one pass. A match is a number phrase with the
-hedge in front of it ("at least 100", "as much as about 1,300", "Some 11,000"), a range
-("between 10,000 and 12,000", "2,000-3,000", "two or three") or a vague quantity word
-("dozens of", "tens of thousands of"). Things that look like numbers but count nothing are
-consumed by the same regex and dropped: dates, years, times, money, percentages, ordinals,
-decades, identifiers, weapon names and hyphenated compound adjectives ("five-year plan").
+hedge in front of it ("at least 100", "as much as about 1,300", "Some 11,000") or behind it
+("200 or so", "300-plus"), a range ("between 10,000 and 12,000", "2,000-3,000", "two or
+three") or a vague quantity word ("dozens of", "tens of thousands of"). Things that look like
+numbers but count nothing are consumed by the same regex and dropped: dates, years, times,
+money, percentages, ordinals, decades, identifiers, weapon names and hyphenated compound
+adjectives ("five-year plan"); so is a restatement in other units ("800 square kilometres (310
+square miles)").
 
 Durations ("two days", "24 hours") are returned: whether a figure counts people, area or time
 is the caller's business (``kg.extract.measures``). Values are ``Decimal`` so that
@@ -27,8 +29,8 @@ __all__ = ["QUALIFIER_WORDS", "TRAILING_QUALIFIER_WORDS", "VAGUE_WORDS", "find_f
 #: Hedges written before a number, and the qualifier each gives it (ckg:QualifierScheme).
 #: From the project's ontology contract and wire-service usage (AP, Reuters). When two stack
 #: ("as much as about 1,300") the first, outer one wins; any of them before a range gives Range.
-#: "estimated" and "about" are hedges only where the words before them allow: see
-#: ``_NOT_A_HEDGE``.
+#: "estimated", "about" and "over" are hedges only where the words before them allow: see
+#: ``_hedges_here``.
 QUALIFIER_WORDS: dict[str, Qualifier] = {
     "some": "Approximately",
     "about": "Approximately",
