@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.figures import QUALIFIER_WORDS, VAGUE_WORDS, find_figures
-from kg.model import Figure
+from kg.extract.figures import QUALIFIER_WORDS, TRAILING_QUALIFIER_WORDS, VAGUE_WORDS, find_figures
+from kg.extract.pipeline import Extractor
+from kg.ingest.read import article_id
+from kg.model import Article, Figure, Zone
 
 # (sentence, figure as written, qualifier, value, min, max): one figure per sentence.
 # fmt: off
@@ -126,6 +128,102 @@ COUNTS = [
      "under 30", "LessThan", None, None, 30),
     ("The report counted 3.2 billion rounds.",
      "3.2 billion", "Exact", 3_200_000_000, None, None),
+    # "estimated" after its subject is the reporting verb, not a hedge; after a determiner, or
+    # opening a headline, it is the adjective that hedges
+    ("Monitors estimated over 9,400 fighters had entered Iraq.",
+     "over 9,400", "MoreThan", None, 9400, None),
+    ("Analysts estimated 4,500 soldiers had crossed the border.",
+     "4,500", "Exact", 4500, None, None),
+    ("The agency estimated roughly 700 homes were destroyed.",
+     "roughly 700", "Approximately", 700, None, None),
+    ("Their estimated 3,000 fighters hold the ridge.",
+     "estimated 3,000", "Approximately", 3000, None, None),
+    ("Estimated 12,000 flee the besieged port",
+     "Estimated 12,000", "Approximately", 12000, None, None),
+    # "about" after a noun of news or worry is the preposition: the count is exact
+    ("Officials gave details about two detained soldiers.",
+     "two", "Exact", 2, None, None),
+    ("The ministry released information about three captured pilots.",
+     "three", "Exact", 3, None, None),
+    ("Reporters asked questions about 40 missing sailors.",
+     "40", "Exact", 40, None, None),
+    ("Families voiced concerns about five conscripts held abroad.",
+     "five", "Exact", 5, None, None),
+    ("The inquiry heard testimony about some 200 deportees.",
+     "some 200", "Approximately", 200, None, None),
+    ("Officials said about two dozen were hurt.",
+     "about two dozen", "Approximately", 24, None, None),
+    ("The shelling killed about 30 people overnight.",
+     "about 30", "Approximately", 30, None, None),
+    # "over" after a noun of dispute or feeling is the preposition, not a floor
+    ("Anger over 40 civilian deaths spread through the city.",
+     "40", "Exact", 40, None, None),
+    ("Fighting over two border villages resumed at dawn.",
+     "two", "Exact", 2, None, None),
+    ("The rebels took control over 12 districts.",
+     "12", "Exact", 12, None, None),
+    ("Talks over some 300 detainees stalled.",
+     "some 300", "Approximately", 300, None, None),
+    ("The rebels killed over 40 soldiers.",
+     "over 40", "MoreThan", None, 40, None),
+    # "as high as" is a ceiling; "approaching" and "nearing" come close from below
+    ("The toll could be as high as 3,000.",
+     "as high as 3,000", "AtMost", None, None, 3000),
+    ("Losses may run as high as 12,000 troops.",
+     "as high as 12,000", "AtMost", None, None, 12000),
+    ("Medics said as high as 70 people were wounded.",
+     "as high as 70", "AtMost", None, None, 70),
+    ("The number of wounded is approaching 2,000.",
+     "approaching 2,000", "Nearly", 2000, None, None),
+    ("Approaching 500 drones were launched in a week.",
+     "Approaching 500", "Nearly", 500, None, None),
+    ("The rebels fielded a force nearing 30,000 men.",
+     "nearing 30,000", "Nearly", 30000, None, None),
+    ("Casualties were approaching two hundred by dusk.",
+     "approaching two hundred", "Nearly", 200, None, None),
+    # a scale word joined to its number by a hyphen
+    ("They faced an estimated two-thousand militiamen.",
+     "an estimated two-thousand", "Approximately", 2000, None, None),
+    ("The shelling left about 35-hundred displaced.",
+     "about 35-hundred", "Approximately", 3500, None, None),
+    ("Three-thousand troops were moved north.",
+     "Three-thousand", "Exact", 3000, None, None),
+    ("The camp now holds 27-hundred detainees.",
+     "27-hundred", "Exact", 2700, None, None),
+    ("Twenty-five-hundred reservists were called up.",
+     "Twenty-five-hundred", "Exact", 2500, None, None),
+    ("Five-dozen shells fell overnight.",
+     "Five-dozen", "Exact", 60, None, None),
+    # a hedge written after the number
+    ("Some 200 or so fighters slipped out of the town.",
+     "Some 200 or so", "Approximately", 200, None, None),
+    ("Medics counted 30 or so wounded at the checkpoint.",
+     "30 or so", "Approximately", 30, None, None),
+    ("Shelling killed 20 or more people in the market.",
+     "20 or more", "AtLeast", None, 20, None),
+    ("Two or more brigades were pulled back.",
+     "Two or more", "AtLeast", None, 2, None),
+    ("The convoy carried 12 or fewer passengers.",
+     "12 or fewer", "AtMost", None, None, 12),
+    ("The 300-plus recruits finished training.",
+     "300-plus", "MoreThan", None, 300, None),
+    ("Rescuers pulled 50+ people from the rubble.",
+     "50+", "MoreThan", None, 50, None),
+    ("At least 40 or more were detained.",
+     "At least 40 or more", "AtLeast", None, 40, None),
+    ("The raid involved as few as 20 commandos.",
+     "as few as 20", "AtLeast", None, 20, None),
+    # fractions of a scale word
+    ("Nearly one and a half million people have fled the region.",
+     "Nearly one and a half million", "Nearly", 1_500_000, None, None),
+    ("Two and a half thousand reservists reported for duty.",
+     "Two and a half thousand", "Exact", 2500, None, None),
+    ("A quarter of a million people lost power.",
+     "A quarter of a million", "Exact", 250_000, None, None),
+    ("Three quarters of a million refugees crossed the border.",
+     "Three quarters of a million", "Exact", 750_000, None, None),
+    ("Aid reached two and a half to three million people.",
+     "two and a half to three million", "Range", None, 2_500_000, 3_000_000),
 ]
 # fmt: on
 
@@ -187,12 +285,72 @@ NOT_COUNTS = [
     ("The $2 billion package will pay for 500 drones.", ["500"]),
     ("On Feb. 19, 2025, 2,000 troops arrived.", ["2,000"]),
     ("The fighting lasted two days.", ["two"]),  # durations are returned; the caller decides
+    ("A two-thousand-year-old temple was hit.", []),
+    ("A 35-thousand-strong force massed nearby.", []),
+    # a conversion in brackets restates the figure before it in other units: one figure
+    ("Forces took about 800 square kilometres (310 square miles) last week.", ["about 800"]),
+    ("The zone covers 12 km (7.5 miles) of coast.", ["12"]),
+    ("The army holds 90 square miles (230 sq km) of farmland.", ["90"]),
+    ("The town lies 40 miles [about 64 km] south.", ["40"]),
+    ("The push gained 15 kilometers (nine miles).", ["15"]),
+    ("The depot sits about 65km (40 miles) behind the line.", []),
+    ("Crops burned on nearly 10,000 hectares (about 24,700 acres).", ["nearly 10,000"]),
+    ("Rebels seized around 1,500 square kilometers, or 580 square miles, of land.", ["around 1,500"]),
+    ("The front moved 25 miles or 40 km west.", ["25"]),
+    # two figures in the same units are two distances, not a conversion
+    ("The guns reach 10 km (20 km with new shells).", ["10", "20"]),
+    ("The shells landed 5 km or 8 km from the plant.", ["5", "8"]),
+    # a bracket that counts something else is a figure of its own
+    ("Shelling killed 40 soldiers (12 officers).", ["40", "12"]),
+    ("The brigade lost 300 men (about 120 killed).", ["300", "about 120"]),
+    # "plus" between two numbers adds them; "one" after "another" or "other" is a pronoun
+    ("The strike killed 20 plus 30 more in the camp.", ["20", "30"]),
+    ("Guards shot two attackers and detained another one.", ["two"]),
+    ("One drone was downed and the other one crashed.", ["One"]),
 ]
 
 
 @pytest.mark.parametrize(("text", "written"), NOT_COUNTS)
 def test_figures_leave_out_what_counts_nothing(text: str, written: list[str]) -> None:
     assert [f.text for f in find_figures(text)] == written
+
+
+# (sentence, [(figure as written, measure, qualifier, value, min, max)]): the hedges above as the
+# claim reader sees them, through the real pipeline.
+# fmt: off
+IN_CLAIMS = [
+    ("Analysts estimated more than 600 troops were killed near the river.",
+     [("more than 600", "Killed", "MoreThan", None, 600, None)]),
+    ("The governor said as many as 40 civilians were killed, and officials gave details about two "
+     "wounded soldiers.",
+     [("two", "Wounded", "Exact", 2, None, None), ("as many as 40", "Killed", "AtMost", None, None, 40)]),
+    ("Medics said as high as 70 people were wounded.",
+     [("as high as 70", "Wounded", "AtMost", None, None, 70)]),
+    ("The ministry said the number of injured was approaching 5,000.",
+     [("approaching 5,000", "Wounded", "Nearly", 5000, None, None)]),
+    ("Rebels said an estimated two-thousand fighters were killed in the offensive.",
+     [("an estimated two-thousand", "Killed", "Approximately", 2000, None, None)]),
+    ("Doctors said some 27-hundred people were wounded in the blasts.",
+     [("some 27-hundred", "Wounded", "Approximately", 2700, None, None)]),
+    ("The army said it controls about 1,200 square kilometers (460 square miles) of the province.",
+     [("about 1,200", "AreaControlled", "Approximately", 1200, None, None)]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_CLAIMS)
+def test_figures_in_claims_keep_their_hedge(
+    extractor: Extractor, text: str, expected: list[tuple[str, str, str, int | None, int | None, int | None]]
+) -> None:
+    article = Article(
+        id=article_id(text), source="test.txt", text=text, zones=(Zone(0, len(text), "body"),), published=None
+    )
+    (extracted,) = extractor.extract([article])
+    quantities = [q for claim in extracted.claims for q in claim.quantities]
+    assert [
+        (q.figure.text, q.measure, q.figure.qualifier, q.figure.value, q.figure.min_value, q.figure.max_value)
+        for q in quantities
+    ] == [(written, measure, qual, _d(v), _d(lo), _d(hi)) for written, measure, qual, v, lo, hi in expected]
 
 
 def test_figures_values_are_exact_decimals() -> None:
@@ -221,11 +379,13 @@ def test_figures_word_tables_cover_every_qualifier() -> None:
     assert set(QUALIFIER_WORDS.values()) == {
         "Approximately", "Nearly", "AtLeast", "MoreThan", "AtMost", "LessThan",
     }  # fmt: skip
+    assert set(TRAILING_QUALIFIER_WORDS.values()) <= set(QUALIFIER_WORDS.values())
     assert all(high is None or low <= high for low, high in VAGUE_WORDS.values())
 
 
 _TOKENS = [
-    *QUALIFIER_WORDS, *VAGUE_WORDS, "between", "from", "and", "to", "or", "more", "of", "one", "two",
+    *QUALIFIER_WORDS, *TRAILING_QUALIFIER_WORDS, *VAGUE_WORDS, "between", "from", "and", "to", "or", "more",
+    "of", "one", "two", "plus", "square", "km", "miles", "[", "]",
     "twenty-five", "hundred", "thousand", "million", "dozen", "half", "a", "10,000", "2,000-3,000", "1.5",
     "2024", "0", "007", "9" * 40, "Dec.", "May", "16", "$", "%", "-", "\u2013", ",", ".", ":", "'", "\u2019",
     "year-old", "F-16", "+44", "(", ")", "\u200b", "\u200f", "\u202e", "\x00", "\x1c", "\n",

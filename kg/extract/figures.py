@@ -2,11 +2,13 @@
 
 String-level on purpose: it runs over every sentence of every article, before and apart from
 the parse, so it is one compiled regex and one pass. A match is a number phrase with the
-hedge in front of it ("at least 100", "as much as about 1,300", "Some 11,000"), a range
-("between 10,000 and 12,000", "2,000-3,000", "two or three") or a vague quantity word
-("dozens of", "tens of thousands of"). Things that look like numbers but count nothing are
-consumed by the same regex and dropped: dates, years, times, money, percentages, ordinals,
-decades, identifiers, weapon names and hyphenated compound adjectives ("five-year plan").
+hedge in front of it ("at least 100", "as much as about 1,300", "Some 11,000") or behind it
+("200 or so", "300-plus"), a range ("between 10,000 and 12,000", "2,000-3,000", "two or
+three") or a vague quantity word ("dozens of", "tens of thousands of"). Things that look like
+numbers but count nothing are consumed by the same regex and dropped: dates, years, times,
+money, percentages, ordinals, decades, identifiers, weapon names and hyphenated compound
+adjectives ("five-year plan"); so is a restatement in other units ("800 square kilometres (310
+square miles)").
 
 Durations ("two days", "24 hours") are returned: whether a figure counts people, area or time
 is the caller's business (``kg.extract.measures``). Values are ``Decimal`` so that
@@ -22,11 +24,13 @@ from decimal import Context, Decimal
 from kg.extract.wordtrie import word_trie
 from kg.model import Figure, Qualifier
 
-__all__ = ["QUALIFIER_WORDS", "VAGUE_WORDS", "find_figures"]
+__all__ = ["QUALIFIER_WORDS", "TRAILING_QUALIFIER_WORDS", "VAGUE_WORDS", "find_figures"]
 
 #: Hedges written before a number, and the qualifier each gives it (ckg:QualifierScheme).
 #: From the project's ontology contract and wire-service usage (AP, Reuters). When two stack
 #: ("as much as about 1,300") the first, outer one wins; any of them before a range gives Range.
+#: "estimated", "about" and "over" are hedges only where the words before them allow: see
+#: ``_hedges_here``.
 QUALIFIER_WORDS: dict[str, Qualifier] = {
     "some": "Approximately",
     "about": "Approximately",
@@ -37,10 +41,13 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "estimated": "Approximately",
     "close to": "Approximately",
     "nearly": "Nearly",
+    "approaching": "Nearly",
+    "nearing": "Nearly",
     "almost": "Nearly",
     "just under": "Nearly",
     "just shy of": "Nearly",
     "at least": "AtLeast",
+    "as few as": "AtLeast",
     "no fewer than": "AtLeast",
     "no less than": "AtLeast",
     "not less than": "AtLeast",
@@ -55,6 +62,7 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "up to": "AtMost",
     "as many as": "AtMost",
     "as much as": "AtMost",
+    "as high as": "AtMost",
     "at most": "AtMost",
     "no more than": "AtMost",
     "not more than": "AtMost",
@@ -62,6 +70,17 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "fewer than": "LessThan",
     "less than": "LessThan",
     "under": "LessThan",
+}
+
+#: Hedges written after a number ("200 or so", "two or more", "a 300-plus convoy", "50+"), and the
+#: qualifier each gives it; a hedge in front wins over one behind. Wire-service usage.
+TRAILING_QUALIFIER_WORDS: dict[str, Qualifier] = {
+    "or so": "Approximately",
+    "or more": "AtLeast",
+    "or fewer": "AtMost",
+    "or less": "AtMost",
+    "plus": "MoreThan",
+    "+": "MoreThan",
 }
 
 #: Quantity words with no number, and the bounds (min, max or None) they imply; the figure
@@ -86,6 +105,43 @@ VAGUE_WORDS: dict[str, tuple[int, int | None]] = {
     "hundreds of thousands": (200_000, 999_999),
     "millions": (2_000_000, 999_999_999),
 }
+
+#: Words after which "about" opens a topic, not a hedge: "details about two detained soldiers"
+#: are two soldiers. Nouns of news and telling, and verbs of worry and inquiry, that take
+#: "about" as their preposition in wire copy. Verbs that also take a count as their object
+#: ("asked about 200 residents to leave", "spoke about 20 minutes") are left out on purpose.
+_TOPIC_HEADS = """
+    detail details information info news word questions question concern concerns worry worries
+    fear fears rumour rumours rumor rumors speculation story stories testimony evidence nothing
+    anything something
+    worried concerned complained inquired enquired speculated testified
+""".split()
+
+#: Words after which "over" opens what is fought or felt over, not a floor: "anger over 40
+#: civilian deaths" is over 40 deaths, not over 40. Nouns of dispute, feeling and control that
+#: take "over" as their preposition in wire copy.
+_DISPUTE_HEADS = """
+    fighting fight fights dispute disputes row rows clash clashes tension tensions feud feuds
+    quarrel standoff war battle battles anger outrage fury grief sorrow concern concerns worry
+    worries fear fears alarm protest protests talks negotiations control sovereignty
+""".split()
+
+#: Words after which "estimated" is the adjective that hedges a figure ("their estimated 3,000
+#: fighters"), not the reporting verb ("Monitors estimated over 9,400 fighters..."), which the
+#: claim reader takes as its cue. A sentence start counts too (a headline: "Estimated 3,000 flee").
+_ESTIMATED_AFTER = "the its their his her our this these those".split()
+
+#: Units a news story converts, and the system of each: "800 square kilometres (310 square
+#: miles)" and "15 km, or nine miles" are one figure written twice, a metric and an imperial
+#: one. SI and imperial units of length, area and weight, AP style.
+_METRIC_UNITS = """
+    kilometre kilometres kilometer kilometers km kms metre metres meter meters m cm mm hectare
+    hectares ha kilogram kilograms kg kgs tonne tonnes km2 km² sqkm
+""".split()
+_IMPERIAL_UNITS = (
+    "mile miles mi foot feet ft yard yards inch inches acre acres lb lbs ton tons mi2 mi²".split()
+)
+_UNIT_SYSTEMS = dict.fromkeys(_METRIC_UNITS, "metric") | dict.fromkeys(_IMPERIAL_UNITS, "imperial")
 
 #: Vague words that multiply a following scale word: "several hundred" is 300..900.
 _VAGUE_MULTIPLIERS = ("several", "a few", "a couple of")
@@ -131,8 +187,11 @@ _CURRENCY_WORDS = """
 """.split()
 _CURRENCY_SIGNS = "$€£¥₽₴₹"
 
-#: "one" in these phrases is a pronoun or an idiom, not a count ("one of", "no one", "one day").
-_ONE_BEFORE = re.compile(r"\b(?:no|the|this|that|which|any|every|each|such)\s+\Z", re.IGNORECASE)
+#: "one" in these phrases is a pronoun or an idiom, not a count ("one of", "no one", "one day",
+#: "another one").
+_ONE_BEFORE = re.compile(
+    r"\b(?:no|the|this|that|which|any|every|each|such|another|other)\s+\Z", re.IGNORECASE
+)
 _ONE_AFTER = re.compile(r"\s+(?:of|another|such|day|point|way|hand|side|by|after)\b", re.IGNORECASE)
 
 _DIGITS_MAX = 30  # longer digit runs are identifiers or noise, and keep arithmetic exact
@@ -151,20 +210,29 @@ _SCALE = rf"{word_trie(_SCALES, capitalised=False)}\b"
 _MULTIPLIER = rf"{word_trie((s for s in _SCALES if s != 'dozen'), capitalised=False)}\b"
 _UNIT_AFTER_TENS = rf"(?:[\s{_HYPHEN}]{word_trie((w for w in _UNITS if w != 'zero'), capitalised=False)}\b)?"
 _SMALL = rf"{word_trie(_SMALL_WORDS, tails=dict.fromkeys(_TENS, _UNIT_AFTER_TENS))}\b"
+# A scale word follows its number after a space or a hyphen ("two-thousand", "35-hundred").
+_JOIN = rf"(?:\s+|[{_HYPHEN}])"
+# Fractions of a scale word: "half a million", "one and a half million", "a quarter of a million";
+# "two and a half" alone opens a range ("two and a half to three million").
+_FRACTION = (
+    rf"[Hh]alf\s+a\s+{_SCALE}|{_SMALL}\s+and\s+a\s+half\b(?:\s+{_SCALE})?"
+    rf"|(?:[Aa]|[Oo]ne|[Tt]hree)\s+quarters?\s+of\s+a\s+{_SCALE}"
+)
 _WORDS = (
-    rf"(?:[Hh]alf\s+a\s+{_SCALE}|(?:[Aa](?=\s+{_SCALE})|{_SMALL})"
-    rf"(?:\s+dozen\b|(?:\s+{_MULTIPLIER})+(?:(?:\s+and)?\s+{_SMALL}(?:\s+{_MULTIPLIER})+)*"
+    rf"(?:{_FRACTION}|(?:[Aa](?=\s+{_SCALE})|{_SMALL})"
+    rf"(?:{_JOIN}dozen\b|(?:{_JOIN}{_MULTIPLIER})+(?:(?:\s+and)?\s+{_SMALL}(?:{_JOIN}{_MULTIPLIER})+)*"
     rf"(?:(?:\s+and)?\s+{_SMALL})?)?)"
 )
 # Atomic, so that "1.5 million-strong" fails whole instead of yielding "1.5".
-_CORE = rf"(?:(?>{_NUMERAL}(?:\s+{_SCALE})?)|{_WORDS})"
+_CORE = rf"(?:(?>{_NUMERAL}(?:{_JOIN}{_SCALE})?)|{_WORDS})"
 
 _FIGURE = (
-    rf"(?:(?P<q>{word_trie(QUALIFIER_WORDS)})\s+(?:{word_trie(QUALIFIER_WORDS)}\s+)?)?"
+    rf"(?:(?P<q>{word_trie(QUALIFIER_WORDS)})\s+(?:(?P<q2>{word_trie(QUALIFIER_WORDS)})\s+)?)?"
     r"(?:(?P<pre>[Bb]etween|[Ff]rom)\s+)?"
     rf"{_NUMBER_START}(?P<a>{_CORE})"
     rf"(?:(?P<sep>\s*[{_DASH}]\s*|\s+(?:to|or)\s+|(?(pre)\s+and\s+|(?!)))(?P<b>{_CORE}))?"
     r"(?(pre)(?(b)|(?!)))"  # "between" and "from" only open a range
+    rf"(?(b)|(?:(?P<post>\s+or\s+(?:so|more|fewer|less)|[\s{_HYPHEN}]plus|\+)(?![\w{_HYPHEN}]|\s*[0-9]))?)"
     rf"{_END}"
 )
 _VAGUE = (
@@ -200,6 +268,19 @@ _NOT_A_COUNT_AFTER = re.compile(
     rf"|\s+{_SCALE}",  # the regex gave back a scale word: "two hundred-year-old" is no 2
     re.IGNORECASE,
 )
+#: A hedge word that is a preposition after these words ("details about", "anger over").
+_PREPOSITION_AFTER = {
+    preposition: re.compile(rf"(?<![\w{_HYPHEN}]){word_trie(heads)}\s+\Z")
+    for preposition, heads in (("about", _TOPIC_HEADS), ("over", _DISPUTE_HEADS))
+}
+_ESTIMATED_HEDGES_AFTER = re.compile(
+    rf"(?:\A|(?<![\w{_HYPHEN}]){word_trie(_ESTIMATED_AFTER)}\s+|[.!?;:\"“‘(\[{_DASH}—]\s*)\Z"
+)
+_UNIT = rf"(?:(?:square|sq\.?|cubic)\s*)?(?P<unit>{word_trie(_UNIT_SYSTEMS, capitalised=False)})\.?"
+# The unit before a restatement, then a bracket or an "or"; the unit after it, then its close.
+_UNIT_THEN_RESTATED = re.compile(rf"(?<![A-Za-z]){_UNIT}\s*(?:(?P<open>[(\[])|,?\s+or)\s*\Z", re.IGNORECASE)
+_UNIT_THEN_CLOSE = re.compile(rf"\s*{_UNIT}\s*(?P<close>[)\]])?(?!\w)", re.IGNORECASE)
+_LOOK_BACK = 32  # characters before a match that the checks above read: longer than any word
 _NUMERAL_HEAD = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _WORD_SPLIT = re.compile(rf"[\s{_HYPHEN}]+")
 
@@ -233,7 +314,21 @@ def find_figures(text: str) -> list[Figure]:
                 figures.append(vague)
         else:
             figures.extend(_figure(text, match))
-    return figures
+    return [figure for figure in figures if not _converted(text, figure)]
+
+
+def _converted(text: str, figure: Figure) -> bool:
+    """Whether ``figure`` restates the one before it in the other system of units, in brackets
+    or after "or": "about 800 square kilometres (310 square miles)" claims one area, not two."""
+    after = _UNIT_THEN_CLOSE.match(text, figure.end)
+    if after is None:
+        return False
+    before = _UNIT_THEN_RESTATED.search(text, max(0, figure.start - _LOOK_BACK), figure.start)
+    return (
+        before is not None
+        and bool(before.group("open")) == bool(after.group("close"))
+        and _UNIT_SYSTEMS[before.group("unit").lower()] != _UNIT_SYSTEMS[after.group("unit").lower()]
+    )
 
 
 def _vague(text: str, match: re.Match[str]) -> Figure | None:
@@ -262,7 +357,11 @@ def _figure(text: str, match: re.Match[str]) -> list[Figure]:
     if first is None or first.year or (match.group("b") is not None and (second is None or second.year)):
         return []  # a year, or a digit run too long to be a count
     start, end = match.span()
-    qualifier = QUALIFIER_WORDS[_normal(match.group("q"))] if match.group("q") else "Exact"
+    hedge = match.group("q")
+    if hedge is not None and not _hedges_here(text, match):
+        hedge = match.group("q2")  # "details about some 200": the inner hedge is the one
+        start = match.start("q2") if hedge else match.start("pre") if match.group("pre") else match.start("a")
+    qualifier = QUALIFIER_WORDS[_normal(hedge)] if hedge else _trailing_qualifier(match.group("post"))
     if second is None:
         if qualifier == "Exact" and _idiomatic_one(text, match):
             return []
@@ -281,6 +380,27 @@ def _figure(text: str, match: re.Match[str]) -> list[Figure]:
     ]
 
 
+def _trailing_qualifier(post: str | None) -> Qualifier:
+    """The qualifier a hedge after the number gives ("200 or so"), Exact if there is none."""
+    if post is None:
+        return "Exact"
+    return TRAILING_QUALIFIER_WORDS[_normal(_WORD_SPLIT.sub(" ", post))]
+
+
+def _hedges_here(text: str, match: re.Match[str]) -> bool:
+    """Whether the first hedge word of ``match`` qualifies its number. "about" after a noun of
+    news ("details about two soldiers") and "over" after one of dispute ("anger over 40 deaths")
+    are prepositions, and "estimated" after its subject ("Monitors estimated over 9,400") is the
+    reporting verb: none of them makes the count a guess or a bound."""
+    word = _normal(match.group("q"))
+    start = match.start()
+    if word in _PREPOSITION_AFTER:
+        return not _PREPOSITION_AFTER[word].search(text, max(0, start - _LOOK_BACK), start)
+    if word == "estimated":
+        return bool(_ESTIMATED_HEDGES_AFTER.search(text, max(0, start - _LOOK_BACK), start))
+    return True
+
+
 def _point(text: str, start: int, end: int, qualifier: Qualifier, number: Decimal) -> Figure:
     """A one-number figure; the qualifier decides whether the number is a value or a bound."""
     if qualifier in ("AtLeast", "MoreThan"):
@@ -297,14 +417,15 @@ def _read(phrase: str) -> _Number | None:
         digits = head.group().replace(",", "")
         if len(digits) > _DIGITS_MAX:
             return None
-        words = phrase[head.end() :].split()
+        words = [w for w in _WORD_SPLIT.split(phrase[head.end() :]) if w]  # "35-hundred" too
         scale = Decimal(_SCALES[words[-1].lower()]) if words else Decimal(1)
         year = not words and head.group().isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2199
         return _Number(_integral(_EXACT.multiply(Decimal(digits), scale)), scale, year)
     words = [w for w in _WORD_SPLIT.split(phrase.lower()) if w != "and"]
     scale = Decimal(_SCALES.get(words[-1], 1))
-    if words[0] == "half":
-        return _Number(_integral(_EXACT.multiply(Decimal("0.5"), scale)), scale, False)
+    fraction = _fraction(words)
+    if fraction is not None:
+        return _Number(_integral(_EXACT.multiply(fraction, scale)), scale, False)
     total, current = 0, 0
     for word in words:
         if word == "a":
@@ -318,6 +439,21 @@ def _read(phrase: str) -> _Number | None:
         else:  # "two thousand million"
             total *= _SCALES[word]
     return _Number(Decimal(total + current), scale, False)
+
+
+def _fraction(words: list[str]) -> Decimal | None:
+    """How many of the last (scale) word a fraction phrase counts: "half a" 0.5, "one and a half"
+    1.5 ("and" already dropped), "three quarters of a" 0.75; None for a phrase with no fraction.
+    The figure regex lets only these shapes through (``_FRACTION``)."""
+    if words[0] == "half":
+        return Decimal("0.5")
+    if words[-2:] == ["a", "half"]:  # "two and a half to three million"
+        return sum(_SMALL_WORDS[word] for word in words[:-2]) + Decimal("0.5")
+    if len(words) > 2 and words[-3:-1] == ["a", "half"]:
+        return sum(_SMALL_WORDS[word] for word in words[:-3]) + Decimal("0.5")  # "twenty-five and a half"
+    if len(words) > 2 and words[1] in ("quarter", "quarters"):
+        return Decimal("0.75") if words[0] == "three" else Decimal("0.25")
+    return None
 
 
 def _integral(number: Decimal) -> Decimal:
