@@ -895,7 +895,7 @@ MEASURES = [
     ("Some 25 guerrillas were said to have been captured at the crossing.", {"Some 25": "Captured"}),
     # A tally subject or object with a predicate.
     ("The official toll has since risen to 212.", {"212": "Killed"}),
-    ("The number of wounded is approaching 2,000.", {"2,000": "Wounded"}),
+    ("The number of wounded is approaching 2,000.", {"approaching 2,000": "Wounded"}),
     ("The casualty toll climbed to 75 on Sunday, the governor said.", {"75": "KilledOrWounded"}),
     ("Human-rights monitors put the death toll at 1,040.", {"1,040": "Killed"}),
     ("The number of prisoners has grown to 340, the ministry said.", {"340": "Captured"}),
