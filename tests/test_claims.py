@@ -930,7 +930,7 @@ MEASURES = [
         "Mortar fire killed 6 people in the port and a drone strike claimed two more lives near the dam.",
         {"6": "Killed", "two": "Killed"},
     ),
-    ("At least 21 people have been killed and many more wounded in the bombing.", {"At least 21": "Killed"}),
+    ("At least 14 people were killed and many more hurt as shells hit the market.", {"At least 14": "Killed"}),
     (
         "Three of the 40 injured in the blast were flown to the capital.",
         {"Three": "Wounded", "40": "Wounded"},
