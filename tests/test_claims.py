@@ -250,7 +250,13 @@ ATTRIBUTIONS = [
         "call",
         "Asserted",
     ),
-    ("Volodymyr Zelenskyy called for more air defence.", None, (), None, None),
+    (
+        "Volodymyr Zelenskyy called for more air defence.",  # an appeal is a statement too
+        "for more air defence",
+        ("volodymyr-zelenskyy",),
+        "call",
+        "Asserted",
+    ),
     (
         "Satellite images show that the airfield was struck twice.",
         "the airfield was struck twice",
@@ -432,6 +438,71 @@ ATTRIBUTIONS = [
         "report",
         "Asserted",
     ),
+]
+
+
+# Statements put forward through an object rather than a clause (PolNeAR cues): appeals,
+# blame, demands, condemnation, vows; "hold"/"claim"/"call" only with the words that make them one.
+ATTRIBUTIONS += [
+    (
+        "Oleksandr Syrskyi blamed the blackout on a drone strike.",
+        "the blackout on a drone strike",
+        ("oleksandr-syrskyi",),
+        "blame",
+        "Asserted",
+    ),
+    (
+        "Sergei Lavrov urged Western capitals to halt arms deliveries.",
+        "Western capitals to halt arms deliveries",
+        ("sergei-lavrov",),
+        "urge",
+        "Asserted",
+    ),
+    (
+        "The World Health Organization called for safe passage for ambulances.",
+        "for safe passage for ambulances",
+        ("world-health-organization",),
+        "call",
+        "Asserted",
+    ),
+    (
+        "Ukraine called on its partners to speed up air-defence deliveries.",
+        "on its partners to speed up air-defence deliveries",
+        ("ukraine",),
+        "call",
+        "Asserted",
+    ),
+    (
+        "Syria held the insurgents responsible for the blast at the depot.",
+        "the insurgents responsible for the blast at the depot",
+        ("syria",),
+        "hold",
+        "Asserted",
+    ),
+    (
+        "A little-known faction claimed responsibility for the ambush near the border.",
+        "responsibility for the ambush near the border",
+        (),
+        "claim",
+        "Asserted",
+    ),
+    (
+        "Iraq demanded the withdrawal of foreign troops from its soil.",
+        "the withdrawal of foreign troops from its soil",
+        ("iraq",),
+        "demand",
+        "Asserted",
+    ),
+    (
+        "North Korea vowed to answer any provocation.",
+        "to answer any provocation",
+        ("north-korea",),
+        "vow",
+        "Asserted",
+    ),
+    ("The delegations held talks in Geneva on Tuesday.", None, (), None, "Asserted"),
+    ("The envoy called on Friday for a new round of talks.", None, (), None, "Asserted"),
+    ("Russia did not blame anyone for the outage.", None, (), None, "Asserted"),
 ]
 
 
@@ -930,7 +1001,10 @@ MEASURES = [
         "Mortar fire killed 6 people in the port and a drone strike claimed two more lives near the dam.",
         {"6": "Killed", "two": "Killed"},
     ),
-    ("At least 14 people were killed and many more hurt as shells hit the market.", {"At least 14": "Killed"}),
+    (
+        "At least 14 people were killed and many more hurt as shells hit the market.",
+        {"At least 14": "Killed"},
+    ),
     (
         "Three of the 40 injured in the blast were flown to the capital.",
         {"Three": "Wounded", "40": "Wounded"},
@@ -983,3 +1057,30 @@ def test_claims_claimed_lives_is_a_loss_not_a_reporting_cue(
     (claim,) = [c for c in extract_claims(extractor, text) if c.quantities]
     assert claim.cue_lemma == cue
     assert [q.measure for q in claim.quantities] == ["Killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "claimants"),
+    [
+        # The figure is told by the report around the object statement ...
+        (
+            "A little-known faction claimed responsibility for an ambush that killed 30 soldiers, "
+            "Reuters reported.",
+            "30",
+            ("reuters",),
+        ),
+        (
+            "Syria blamed the rebels for a raid that killed 12 soldiers, Reuters reported.",
+            "12",
+            ("reuters",),
+        ),
+        # ... and by the object statement itself where nothing is around it.
+        ("Syria blamed the rebels for the deaths of 12 soldiers.", "12", ("syria",)),
+    ],
+)
+def test_claims_object_statement_owns_a_figure_only_alone(
+    extractor: Extractor, text: str, figure: str, claimants: tuple[str, ...]
+) -> None:
+    claims = extract_claims(extractor, text)
+    owners = [c for c in claims if any(q.figure.text == figure for q in c.quantities)]
+    assert [c.claimants for c in owners] == [claimants]

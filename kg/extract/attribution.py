@@ -19,6 +19,7 @@ from kg.extract.claimwords import (
     CLAUSE_ONLY_VERBS,
     FIGURE_OBJECT_VERBS,
     FIGURE_SETTING_VERBS,
+    OBJECT_STATEMENT_VERBS,
     REPORTING_VERBS,
 )
 from kg.model import Certainty
@@ -51,6 +52,9 @@ class Attribution:
     source: tuple[int, int] | None = None
     source_head: int | None = None
     via: tuple[int, ...] = ()  # head tokens of intermediaries
+    #: The content is an object, not a clause ("claimed responsibility for an attack that killed
+    #: 100"): a figure in it belongs to a report around it, where there is one.
+    object_only: bool = False
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
@@ -127,7 +131,12 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     certainty = REPORTING_VERBS[lemma]
     if _negated(token):
         return None  # "has not confirmed that ...", "declined to deny ..." report nothing
+    object_only = False
     content = _content(token, lemma, sent)
+    if content is None and lemma in OBJECT_STATEMENT_VERBS:
+        content, object_only = _object_statement(token, lemma), True
+    if content is None:
+        content = _beside(token, lemma, sent)
     if content is None:
         return None
     source_head = _source_head(token)
@@ -145,6 +154,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         source=source,
         source_head=source_head.i if source_head is not None else None,
         via=tuple(_via(token)),
+        object_only=object_only,
     )
 
 
@@ -247,7 +257,8 @@ def _negated(token: Token) -> bool:
 
 
 def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
-    """The claimed content: a clausal complement, an object with a clause, or the quote."""
+    """The claimed content the verb governs: a clausal complement, an object with a clause, a
+    that-clause after it."""
     doc = sent.doc
     for dep in _CONTENT_DEPS:
         for child in verb.children:
@@ -264,12 +275,38 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "called X a Y"
         if lemma in FIGURE_OBJECT_VERBS and any(t.like_num for t in (child, *child.children)):
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "documented 4,000 deaths"
-    that_clause = _that_clause_after(verb)
-    if that_clause is not None:
-        return that_clause
+    return _that_clause_after(verb)
+
+
+def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
+    """Content the verb does not govern: the clause before a parenthetical cue ("..., X said")
+    or a quote beside it; not for verbs that need a clause of their own."""
     if lemma in CLAUSE_ONLY_VERBS:
         return None
     return _before_parenthetical(verb, sent) or _quote_beside(verb, sent)
+
+
+#: Dependents after a verb that are not part of what it puts forward.
+_NOT_STATEMENT_DEPS = frozenset({"punct", "cc", "conj", "advcl", "npadvmod", "advmod", "parataxis"})
+
+
+def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
+    """What a verb of :data:`OBJECT_STATEMENT_VERBS` puts forward: its object and what follows
+    ("urged both sides to stop the shelling"), when the words it needs are there."""
+    after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
+    if not after:
+        return None
+    needs = OBJECT_STATEMENT_VERBS[lemma]
+    if needs is not None:
+        if lemma == "call":  # "called for X", "called on X to ...": the preposition right after
+            first = after[0]
+            if not (first.dep_ == "prep" and first.lower_ in needs):
+                return None
+            if first.lower_ == "on" and not any(c.dep_ == "xcomp" for c in verb.children):
+                return None  # "called on Monday": a date, not an appeal
+        elif not any(t.lower_ in needs for c in after for t in c.subtree):
+            return None
+    return _trim(verb.doc, after[0].left_edge.i, max(c.right_edge.i for c in after) + 1)
 
 
 def _that_clause_after(verb: Token) -> tuple[int, int] | None:

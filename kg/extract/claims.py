@@ -571,7 +571,8 @@ class _Around:
         self.open: list[int] = []
 
     def innermost(self, start: int, end: int) -> _Draft | None:
-        """The shortest content around ``[start, end)``; of equal ones, the first draft."""
+        """The shortest content around ``[start, end)``; of equal ones, the first draft. A
+        content that is only an object ("claimed responsibility for ...") comes after any other."""
         drafts = self.drafts
         while self.waiting and drafts[self.waiting[-1]].content[0] <= start:
             self.open.append(self.waiting.pop())
@@ -579,7 +580,15 @@ class _Around:
         around = [i for i in self.open if end <= drafts[i].content[1]]
         if not around:
             return None
-        return drafts[min(around, key=lambda i: (drafts[i].content[1] - drafts[i].content[0], i))]
+        return drafts[min(around, key=lambda i: (_object_only(drafts[i]), _length(drafts[i].content), i))]
+
+
+def _object_only(draft: _Draft) -> bool:
+    return draft.attribution is not None and draft.attribution.object_only
+
+
+def _length(span: tuple[int, int]) -> int:
+    return span[1] - span[0]
 
 
 def _stronger(current: Certainty, other: Certainty | None) -> Certainty:

@@ -22,6 +22,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
         """.split(),
         "Asserted",
     ),
+    **dict.fromkeys("urge blame demand condemn criticize criticise hold vow pledge".split(), "Asserted"),
     **dict.fromkeys("estimate believe think suspect assess calculate reckon fear".split(), "Estimated"),
     **dict.fromkeys("expect predict forecast project anticipate".split(), "Expected"),
     **dict.fromkeys("deny reject dismiss refute rebut".split(), "Denied"),
@@ -33,9 +34,23 @@ REPORTING_VERBS: dict[str, Certainty] = {
 CLAUSE_ONLY_VERBS = frozenset(
     """
     express identify describe indicate note mention observe show find conclude call document
-    record register verify tally log
+    record register verify tally log hold
     """.split()
 )
+
+#: Verbs that put a statement forward through their object and what follows it rather than
+#: through a clause (PolNeAR and PARC file them as cues too): "urged both sides to stop the
+#: shelling", "blamed the attacks on a rebel group", "demanded the release of ...", "condemned
+#: the strike", "vowed to retaliate". The content runs from the object to the end of the verb's
+#: phrase. A lemma mapped to words reports only with one of them after it: "held X responsible"
+#: (not "held talks"), "claimed responsibility for ..." (its clause and quote readings stay),
+#: "called for a ceasefire" and "called on X to ...".
+OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
+    **dict.fromkeys("urge blame demand condemn criticize criticise vow pledge".split()),
+    "hold": frozenset({"responsible", "accountable", "liable"}),
+    "claim": frozenset({"responsibility", "credit"}),
+    "call": frozenset({"for", "on"}),
+}
 
 #: Reporting verbs whose object, when it holds a figure, is the content: monitors and
 #: ministries "documented 4,000 killings", "confirmed 30 deaths", "recorded 120 casualties"
