@@ -40,7 +40,7 @@ CLAUSE_ONLY_VERBS = frozenset(
 
 #: Verbs that put a statement forward through their object and what follows it rather than
 #: through a clause (PolNeAR and PARC file them as cues too): "urged both sides to stop the
-#: shelling", "blamed the attacks on a rebel group", "demanded the release of ...", "condemned
+#: shelling", "blamed the outage on sabotage", "demanded the release of ...", "condemned
 #: the strike", "vowed to retaliate". The content runs from the object to the end of the verb's
 #: phrase. A lemma mapped to words reports only with one of them after it: "held X responsible"
 #: (not "held talks"), "claimed responsibility for ..." (its clause and quote readings stay),
