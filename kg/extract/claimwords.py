@@ -41,12 +41,18 @@ CLAUSE_ONLY_VERBS = frozenset(
 #: Verbs that put a statement forward through their object and what follows it rather than
 #: through a clause (PolNeAR and PARC file them as cues too): "urged both sides to stop the
 #: shelling", "blamed the outage on sabotage", "demanded the release of ...", "condemned
-#: the strike", "vowed to retaliate". The content runs from the object to the end of the verb's
+#: the strike", "vowed to retaliate", "accused the militia of looting", "denied any part in the
+#: raid", "announced a curfew". The content runs from the object to the end of the verb's
 #: phrase. A lemma mapped to words reports only with one of them after it: "held X responsible"
 #: (not "held talks"), "claimed responsibility for ..." (its clause and quote readings stay),
 #: "called for a ceasefire" and "called on X to ...".
 OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
-    **dict.fromkeys("urge blame demand condemn criticize criticise vow pledge".split()),
+    **dict.fromkeys(
+        """
+        urge blame demand condemn criticize criticise vow pledge accuse deny reject dismiss
+        announce declare
+        """.split()
+    ),
     "hold": frozenset({"responsible", "accountable", "liable"}),
     "claim": frozenset({"responsibility", "credit"}),
     "call": frozenset({"for", "on"}),
