@@ -1105,3 +1105,18 @@ def test_claims_object_statement_owns_a_figure_only_alone(
     claims = extract_claims(extractor, text)
     owners = [c for c in claims if any(q.figure.text == figure for q in c.quantities)]
     assert [c.claimants for c in owners] == [claimants]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Iraq has warned that the border road will close.", "has warned"),
+        ("Ukraine was told that the convoy had left.", "was told"),
+        ("The World Health Organization called for safe passage for ambulances.", "called for"),
+        ("Syria said the airport was hit.", "said"),
+    ],
+)
+def test_claims_cue_holds_its_auxiliaries_and_particle(extractor: Extractor, text: str, cue: str) -> None:
+    """The cue as PARC and PolNeAR mark it (bench/quality/polnear.py scores its words)."""
+    (claim,) = [c for c in extract_claims(extractor, text) if c.cue is not None]
+    assert claim.cue is not None and claim.cue.text == cue

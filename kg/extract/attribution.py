@@ -149,7 +149,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         sentence=(sent.start, sent.end),
         content=_with_antecedent(token, content),
         certainty=certainty,
-        cue=(token.i, token.i + 1),
+        cue=_cue_words(token),
         cue_lemma=lemma,
         source=source,
         source_head=source_head.i if source_head is not None else None,
@@ -254,6 +254,32 @@ def _negated(token: Token) -> bool:
         return True
     subject = _subject(token)
     return subject is not None and any(c.lower_ == "neither" for c in subject.children)
+
+
+#: Dependents right before a reporting verb that belong to its cue ("has said", "did not deny").
+_CUE_BEFORE_DEPS = frozenset({"aux", "auxpass", "neg"})
+
+
+def _cue_words(verb: Token) -> tuple[int, int]:
+    """The cue as PARC and PolNeAR mark it: the verb with the auxiliaries and negation right
+    before it, and the preposition of a phrasal appeal right after ("called for")."""
+    start = verb.i
+    while (
+        start > verb.sent.start
+        and verb.doc[start - 1].head == verb
+        and verb.doc[start - 1].dep_ in _CUE_BEFORE_DEPS
+    ):
+        start -= 1
+    end = verb.i + 1
+    after = verb.doc[end] if end < verb.sent.end else None
+    if (
+        after is not None
+        and after.head == verb
+        and after.dep_ in ("prep", "prt")
+        and after.lower_ in ("for", "on")
+    ):
+        end += 1
+    return start, end
 
 
 def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
