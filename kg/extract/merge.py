@@ -18,10 +18,10 @@ A later figure repeats an earlier one when all of these hold:
   given ("those 2,000 soldiers") refers back to the point figure it repeats, whether that was
   exact or approximate ("some 2,000");
 * the same claimants; a later figure with no claimant joins an earlier claimant's figure only
-  when it names no new source of its own (no source, a pronoun, or a definite description such as
-  "the ministry" that a reader takes as someone already met), and, without a claimant on either
-  side, only when the number is marked as given or is too large to recur by chance: small
-  counts do ("two soldiers were killed in one town ... two civilians in another");
+  when it names no new source of its own (no source, a pronoun, or a phrase whose head noun the
+  earlier source or claimant has: "the ministry" after "the Health Ministry"), and, without a
+  claimant on either side, only when the number is marked as given or is too large to recur by
+  chance: small counts do ("two soldiers were killed in one town ... two civilians in another");
 * not the same sentence: figures of one sentence belong to different claims and never merge.
 
 The word "one" alone ("one soldier was killed", "another one") is a determiner or pronoun, not a
@@ -45,10 +45,6 @@ __all__ = ["merge_repetitions"]
 #: figure stated before ("those 2,000 soldiers", "these 40 fighters", "the 300 troops"); the
 #: definite determiners of English grammars (Quirk et al. 1985, sec. 5.10).
 GIVEN_DETERMINERS = frozenset({"the", "those", "these"})
-
-#: First words of a source phrase that refers back to someone already named: the definite article
-#: ("the ministry", "the group") and the personal pronouns claims resolve (``PRONOUN_CLASSES``).
-BACK_REFERRING_SOURCE_WORDS = frozenset({"the", *PRONOUN_CLASSES})
 
 #: Below this, the same bare count recurs in one article by chance (two killed here, two there),
 #: so without a claimant on both sides it merges only when marked as given.
@@ -179,22 +175,25 @@ def _same_claimants(first: Claim, later: Claim, figure: Figure, given: bool) -> 
     """Whether the later claim's figure can be the first claim's, as far as sources go."""
     if later.claimants:
         return set(later.claimants) == set(first.claimants)
-    if not _refers_back(later.source, first.source):
+    if not _refers_back(later, first):
         return False
     if first.claimants:
         return True
     return given or _leading_number(figure) >= SMALL_COUNT
 
 
-def _refers_back(source: Span | None, first: Span | None) -> bool:
-    """A later claim's source names no one new: none, a pronoun, a definite description, or
-    the first claim's source word for word."""
-    if source is None:
+def _refers_back(later: Claim, first: Claim) -> bool:
+    """The later claim's source names no one new: none, a pronoun, or a phrase whose head noun
+    the first claim's source or claimant already has ("the ministry" after "the Health
+    Ministry"). A definite description with another head ("the army") is someone else."""
+    if later.source is None:
         return True
-    words = source.text.split()
-    if words and words[0].lower() in BACK_REFERRING_SOURCE_WORDS:
+    words = later.source.text.lower().split()
+    if not words or words[0] in PRONOUN_CLASSES:
         return True
-    return first is not None and first.text.lower() == source.text.lower()
+    known = set(first.source.text.lower().split()) if first.source is not None else set()
+    known.update(part for key in first.claimants for part in key.split("-"))
+    return words[-1] in known
 
 
 def _is_given(figure: Figure, text: str) -> bool:
