@@ -53,6 +53,11 @@ SMALL_COUNT = Decimal(10)
 #: The figure text that is a determiner or pronoun rather than a count (see the module doc).
 LONE_ONE = "one"
 
+#: How many earlier figures of the same measure and number a figure is compared with, nearest
+#: first: enough for any article, and a bound on hostile text that repeats one figure thousands
+#: of times without merging (other claimants each time).
+MAX_ANTECEDENTS = 64
+
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 #: How far back from a figure to look for its determiner: the longest word plus spaces.
 _LOOKBACK = 12
@@ -132,7 +137,7 @@ def _antecedent(
     if quantity.figure.qualifier == "Vague":  # "dozens" is no figure to identify
         return None
     given = _is_given(quantity.figure, text)
-    for i, earlier in reversed(candidates):
+    for i, earlier in reversed(candidates[-MAX_ANTECEDENTS:]):
         first = claims[i]
         if (
             not _overlaps(first.span, claim.span)
