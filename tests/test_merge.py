@@ -130,6 +130,32 @@ RECORD_ROWS = [
         [("Kyiv said 35", ("35",), ()), ("Minsk said 35", ("35",), ())],
     ),
     (
+        "a later claim by some of the first claimants repeats it; one by more does not",
+        "Ana Lind and the Red Cross said 75 soldiers were captured. Lind said 75 soldiers were captured. "
+        "Lind, the Red Cross and the army said 75 soldiers were captured.",
+        [
+            (
+                "Ana Lind and the Red Cross said 75 soldiers were captured.",
+                [("75", "Captured", "Exact", 75, None)],
+                ("ana-lind", "red-cross"),
+                "Ana Lind and the Red Cross",
+            ),
+            (
+                "Lind said 75 soldiers were captured.",
+                [("75", "Captured", "Exact", 75, None)],
+                ("ana-lind",),
+                "Lind",
+            ),
+            (
+                "Lind, the Red Cross and the army said 75 soldiers were captured.",
+                [("75", "Captured", "Exact", 75, None)],
+                ("ana-lind", "red-cross", "army"),
+                "Lind, the Red Cross and the army",
+            ),
+        ],
+        [("Ana Lind and", ("75",), ("Lind said 75",)), ("Lind, the Red", ("75",), ())],
+    ),
+    (
         "a later unattributed repetition joins the claimant's figure",
         "The governor said 63 civilians were hurt. Of the 63 hurt, nine are children.",
         [

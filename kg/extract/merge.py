@@ -17,7 +17,9 @@ A later figure repeats an earlier one when all of these hold:
   narrower figure, not a repetition), but a bare number after a determiner that marks it as
   given ("those 2,000 soldiers") refers back to the point figure it repeats, whether that was
   exact or approximate ("some 2,000");
-* the same claimants; a later figure with no claimant joins an earlier claimant's figure only
+* the same claimants, or some of them again ("Tossa said" after "a UN spokesperson, Tossa,
+  said"; never more: a figure a new claimant joins in saying is that claimant's too); a later
+  figure with no claimant joins an earlier claimant's figure only
   when it names no new source of its own (no source, a pronoun, or a phrase whose head noun the
   earlier source or claimant has: "the ministry" after "the Health Ministry"), and, without a
   claimant on either side, only when the number is marked as given or is too large to recur by
@@ -179,7 +181,7 @@ def _same_figure(first: Figure, later: Figure, given: bool) -> bool:
 def _same_claimants(first: Claim, later: Claim, figure: Figure, given: bool) -> bool:
     """Whether the later claim's figure can be the first claim's, as far as sources go."""
     if later.claimants:
-        return set(later.claimants) == set(first.claimants)
+        return set(later.claimants) <= set(first.claimants)
     if not _refers_back(later, first):
         return False
     if first.claimants:
