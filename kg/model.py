@@ -226,6 +226,9 @@ class Claim:
     ``span`` is the whole sentence (or run of quoted sentences) the claim is read from;
     ``content`` the part that is claimed; ``source`` the source as written ("a nurse", "the
     agency"), kept even when it is no entity. ``claimants`` and ``via`` are Entity keys.
+    ``repeated_in`` holds the article's other sentences that state the same figure again (a lead
+    and the body paragraph it sums up; "those 2,000 soldiers"), merged into this claim by
+    :mod:`kg.extract.merge`; the graph writes ``span`` alone, as ``ckg:text`` holds one sentence.
     """
 
     span: Span
@@ -239,6 +242,7 @@ class Claim:
     about: tuple[str, ...] = ()
     stated_on: str | None = None  # ISO 8601 date
     quantities: tuple[Quantity, ...] = ()
+    repeated_in: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
         if self.certainty not in get_args(Certainty):

@@ -3,7 +3,8 @@
 The model reads the prose, photo captions and credits (:data:`kg.model.READ_ZONE_KINDS`); the
 other zones (navigation, headlines, datelines, reprint notices) are blanked to spaces of the
 same length, so offsets still point into the original text and no entity can come from them.
-Claims are kept only where their sentence starts in the prose.
+Claims are kept only where their sentence starts in the prose, and a figure the article repeats
+is merged into its first statement (:mod:`kg.extract.merge`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.language import Language
 from kg.extract.claims import claims_from_doc
 from kg.extract.convert import mentions_from_doc
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.merge import merge_repetitions
 from kg.extract.nlp import build_pipeline, shared_gazetteer
 from kg.extract.relations import relations_from_doc
 from kg.extract.resolve import resolve_article
@@ -77,7 +79,7 @@ class Extractor:
             extracted = resolve_article(article, mentions, self.gazetteer)
             classes = {e.key: e.cls for e in extracted.entities}
             claims = claims_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
-            claims = _in_prose(claims, article)
+            claims = merge_repetitions(_in_prose(claims, article), article.text)
             relations = relations_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
             yield replace(extracted, relations=relations, claims=claims)
 
