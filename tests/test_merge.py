@@ -292,16 +292,16 @@ RECORD_ROWS = [
     ),
     (
         "the word one alone is no figure; an attributed claim keeps its sentence",
-        "One soldier was killed and another one was missing, the brigade said.",
+        "One medic died and another one went missing, the agency said.",
         [
             (
-                "One soldier was killed and another one was missing, the brigade said.",
+                "One medic died and another one went missing, the agency said.",
                 [("One", "Killed", "Exact", 1, None)],
-                ("brigade",),
-                "the brigade",
+                ("agency",),
+                "the agency",
             ),
         ],
-        [("One soldier was", (), ())],
+        [("One medic died", (), ())],
     ),
     (
         "the word one alone is no figure; a bare figure sentence goes, a bound stays",
@@ -421,7 +421,7 @@ END_TO_END = [
         [("Killed", "AtLeast", 14), ("Killed", "Exact", 14)],
         0,
     ),
-    ("One soldier was killed and another one was wounded, the army said.", [], 0),
+    ("One medic died and another one was hurt in the blast, the agency said.", [], 0),
     (
         "The Health Ministry said 30 people were killed and 30 others were wounded.",
         [("Killed", "Exact", 30), ("Wounded", "Exact", 30)],
