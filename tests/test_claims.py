@@ -466,7 +466,7 @@ DATELINED_LEADS = [
         "DAMASCUS--More than 20 soldiers were wounded in the attack, Syria's defence ministry said.",
         "More than 20",
         "MoreThan",
-        ("syria",),
+        ("syrias-defence-ministry",),
     ),
     (
         "KHARKIV (Reuters) — About 300 Ukrainian troops were sent to the city, Volodymyr Zelensky said.",
@@ -983,3 +983,78 @@ def test_claims_claimed_lives_is_a_loss_not_a_reporting_cue(
     (claim,) = [c for c in extract_claims(extractor, text) if c.quantities]
     assert claim.cue_lemma == cue
     assert [q.measure for q in claim.quantities] == ["Killed"]
+
+
+# (text, phrase in the content, claimants, (body, state it is partOf) or None): a ministry or
+# agency named by its owner and its field is a body of its own, partOf that state; a later
+# "the ministry" or "the health ministry" is that body again (PATTERNS 2 and 30).
+ORGAN_BODIES = [
+    (
+        "An official from Israel's Defence Ministry said 40 soldiers were wounded.",
+        "40 soldiers were wounded",
+        ("israels-defence-ministry",),
+        ("israels-defence-ministry", "israel"),
+    ),
+    (
+        "Chile's interior ministry said 11 protesters were killed on Sunday.\n\n"
+        "The ministry said 60 others were injured.",
+        "60 others were injured",
+        ("chiles-interior-ministry",),
+        ("chiles-interior-ministry", "chile"),
+    ),
+    (
+        "The Syrian interior ministry said 14 policemen were killed. Later, the interior ministry "
+        "said five more had died.",
+        "five more had died",
+        ("syrias-interior-ministry",),
+        ("syrias-interior-ministry", "syria"),
+    ),
+    (
+        "Kenya's wildlife authority said two rangers were killed by poachers.",
+        "two rangers were killed",
+        ("kenyas-wildlife-authority",),
+        ("kenyas-wildlife-authority", "kenya"),
+    ),
+    (
+        "Bolivia's civil defence agency said nine people were killed in the floods. The agency added "
+        "that 20 were hurt.",
+        "20 were hurt",
+        ("bolivias-civil-defence-agency",),
+        ("bolivias-civil-defence-agency", "bolivia"),
+    ),
+    (  # another organ, no owner named: not the agency before it
+        "Bolivia's civil defence agency said nine people were killed. The interior ministry said "
+        "three soldiers died.",
+        "three soldiers died",
+        (),
+        None,
+    ),
+    (  # a gazetteer body keeps its entry
+        "Russia's defence ministry said its air defences shot down 40 drones overnight.",
+        "40 drones",
+        ("russia-ministry-of-defence",),
+        ("russia-ministry-of-defence", "russia"),
+    ),
+    (  # an outlet, not an organ
+        "Peru's state news agency said seven people died.",
+        "seven people died",
+        ("peru",),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "claimants", "part_of"), ORGAN_BODIES)
+def test_claims_state_organ_is_a_body_of_its_own(
+    extractor: Extractor,
+    text: str,
+    phrase: str,
+    claimants: tuple[str, ...],
+    part_of: tuple[str, str] | None,
+) -> None:
+    article = Article(id=article_id(text), source="test.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    (extracted,) = extractor.extract([article])
+    assert claim_with(extracted.claims, phrase).claimants == claimants
+    if part_of is not None:
+        assert part_of in {(r.subject, r.object) for r in extracted.relations if r.predicate == "partOf"}
+        assert {e.key: e.cls for e in extracted.entities}[part_of[0]] == "GovernmentBody"

@@ -38,6 +38,7 @@ from kg.extract.figures import find_figures
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.measures import read_measure
 from kg.extract.quotes import quote_regions
+from kg.extract.wordlists import ORGAN_HEADS
 from kg.model import Article, Certainty, Claim, Figure, Mention, Quantity, Span
 
 __all__ = ["claims_from_doc"]
@@ -273,6 +274,8 @@ class _ClaimBuilder:
             if len(people) == 1:
                 return people[0]  # "The commander, whose call sign is Green"
         determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        if lemma in ORGAN_HEADS and any(c.dep_ in ("compound", "amod") for c in head.children):
+            return None  # "the interior ministry" no mention names: not the agency named before
         if determiner in _DEFINITE and lemma in ANAPHOR_CLASSES:
             remembered = self.descriptors.get(lemma)
             if remembered:
