@@ -1022,6 +1022,20 @@ ORGAN_BODIES = [
         ("bolivias-civil-defence-agency",),
         ("bolivias-civil-defence-agency", "bolivia"),
     ),
+    (  # a nationality the gazetteer lacks, then the same organ words with no owner
+        "Floods swept through Kenya. The Kenyan Interior Ministry said 30 people died. The Interior "
+        "Ministry later said 12 more were missing and 45 were hurt.",
+        "45 were hurt",
+        ("kenyas-interior-ministry",),
+        ("kenyas-interior-ministry", "kenya"),
+    ),
+    (  # a gazetteer body named again by its organ words alone
+        "Ukraine's Defence Ministry said 14 soldiers were wounded. A Defence Ministry statement said "
+        "three medics were killed.",
+        "three medics were killed",
+        ("ukraine-ministry-of-defence",),
+        None,
+    ),
     (  # another organ, no owner named: not the agency before it
         "Bolivia's civil defence agency said nine people were killed. The interior ministry said "
         "three soldiers died.",

@@ -15,6 +15,7 @@ with no owner the text names stays what it was.
 from __future__ import annotations
 
 import bisect
+import os
 
 from spacy.tokens import Doc, Token
 
@@ -22,11 +23,15 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.wordlists import COUNTRY_NAMES, MEDIA_WORDS, ORGAN_HEADS
 from kg.model import Article, Mention
 
-__all__ = ["organ_mentions"]
+__all__ = ["nationality_country", "organ_mentions"]
 
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _OWNER_CLASSES = frozenset({"State", "Region", "Settlement", "Organization", "MilitaryUnit"})
+#: How nationality adjectives end ("Lebanese", "Kenyan", "Yemeni", "Danish"), and how much of
+#: a country's name they must keep.
+_NATIONALITY_ENDINGS = ("ese", "an", "i", "ish")
+_MIN_STEM = 4
 #: spaCy labels of a possessor that names an owner the gazetteer does not know.
 _OWNER_LABELS = frozenset({"NORP", "ORG", "GPE"})
 _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
@@ -41,30 +46,33 @@ def organ_mentions(
     bodies = [(z.start, z.end) for z in article.read_zones()]
     replaced: dict[Mention, list[Mention]] = {}
     added: list[Mention] = []
-    last_named: dict[str, str] = {}  # organ words -> the body name they last stood for
+    # organ words -> (name, gazetteer id) of the body they last stood for
+    last_named: dict[str, tuple[str, str | None]] = {}
     for token in doc:
         if token.lemma_.lower() not in ORGAN_HEADS or token.tag_ in _PLURAL_TAGS:
             continue
         if not any(s <= token.idx < e for s, e in bodies):
             continue
         covering = _covering(by_start, starts, token)
-        if covering is not None and (covering.gazetteer_id is not None or covering.cls != "GovernmentBody"):
-            continue  # a gazetteer body, or a name that is no government organ
+        if covering is not None and covering.cls != "GovernmentBody":
+            continue  # a name that is no government organ
         found = _organ(doc, article.text, token, (by_start, starts), gazetteer, covering)
         if found is None:
             continue
         start, words, owner, owner_mention = found
         if any(w in MEDIA_WORDS for w in words.lower().split()):
             continue  # "the state news agency" is an outlet
-        if owner is not None:
-            name = f"{owner} {words}"
-            last_named[words.lower()] = name
-        elif words.lower() in last_named:
-            name = last_named[words.lower()]
-        else:
+        if covering is not None and covering.gazetteer_id is not None:
+            # "Ukraine's Defence Ministry" is an entry; a later "the Defence Ministry" is too
+            last_named[words.lower()] = (covering.name, covering.gazetteer_id)
             continue
+        if owner is not None:
+            last_named[words.lower()] = (f"{owner} {words}", None)
+        if words.lower() not in last_named:
+            continue
+        name, entry = last_named[words.lower()]
         end = token.idx + len(token.text)
-        mention = Mention(start, end, article.text[start:end], name, "GovernmentBody")
+        mention = Mention(start, end, article.text[start:end], name, "GovernmentBody", entry)
         if covering is not None:
             replaced[covering] = [m for m in (owner_mention, mention) if m is not None]
         else:
@@ -113,7 +121,13 @@ def _organ(
         if state is not None:
             owner, start = f"{state.label}'s", min(start, phrase.start_char)
             continue
-        if phrase[0].ent_type_ == "NORP":  # "the Lebanese Health Ministry": the nationality as said
+        country = nationality_country(phrase[0].text)
+        if country is not None:  # "the Lebanese Health Ministry", however the model tagged it
+            owner, start = f"{country}'s", min(start, phrase.start_char)
+            if phrase[0].i == child.i:
+                continue
+            phrase = doc[phrase.start + 1 : child.i + 1]
+        elif phrase[0].ent_type_ == "NORP":  # a nationality no country list names: as said
             nationality = [t for t in phrase if t.ent_type_ == "NORP"]
             owner, start = doc[phrase.start : nationality[-1].i + 1].text, min(start, phrase.start_char)
             phrase = doc[nationality[-1].i + 1 : child.i + 1]
@@ -172,3 +186,22 @@ def _label(mention: Mention, gazetteer: Gazetteer) -> str:
         except KeyError:
             pass
     return mention.name
+
+
+def nationality_country(word: str) -> str | None:
+    """The country a nationality adjective the gazetteer lacks is formed from: the country
+    name sharing the longest stem with it ("Lebanese" -> Lebanon, "Nigerian" -> Nigeria, not
+    Niger), when the word ends as nationalities do and the stem is most of the name."""
+    if not word[:1].isupper() or not word.lower().endswith(_NATIONALITY_ENDINGS):
+        return None
+    best: list[str] = []
+    best_stem = 0
+    for country in COUNTRY_NAMES:
+        stem = len(os.path.commonprefix([word, country]))
+        if stem < _MIN_STEM or len(country) - stem > 2:
+            continue
+        if stem > best_stem:
+            best, best_stem = [country], stem
+        elif stem == best_stem:
+            best.append(country)
+    return best[0] if len(best) == 1 else None
