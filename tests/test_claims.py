@@ -1029,6 +1029,13 @@ ORGAN_BODIES = [
         ("kenyas-interior-ministry",),
         ("kenyas-interior-ministry", "kenya"),
     ),
+    (  # a group that runs the organ owns it
+        "The Taliban-run interior ministry said 16 fighters were killed. The interior ministry "
+        "said four more died overnight.",
+        "four more died",
+        ("talibans-interior-ministry",),
+        None,
+    ),
     (  # a gazetteer body named again by its organ words alone
         "Ukraine's Defence Ministry said 14 soldiers were wounded. A Defence Ministry statement said "
         "three medics were killed.",

@@ -17,10 +17,10 @@ from __future__ import annotations
 import bisect
 import os
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.wordlists import COUNTRY_NAMES, MEDIA_WORDS, ORGAN_HEADS
+from kg.extract.wordlists import COUNTRY_NAMES, MEDIA_WORDS, ORGAN_HEADS, OWNER_PARTICIPLES
 from kg.model import Article, Mention
 
 __all__ = ["nationality_country", "organ_mentions"]
@@ -117,6 +117,11 @@ def _organ(
         if child.dep_ not in _MODIFIERS:
             continue
         phrase = doc[child.left_edge.i : child.i + 1]
+        if child.lemma_.lower() in OWNER_PARTICIPLES and child.i > child.left_edge.i:
+            runner = _named_in(doc[child.left_edge.i : child.i], index, covering)
+            if runner is not None:  # "the Taliban-run interior ministry"
+                owner = _label(runner, gazetteer) + "'s"
+            continue
         state = gazetteer.state_for_demonym(phrase.text) or gazetteer.state_for_demonym(child.text)
         if state is not None:
             owner, start = f"{state.label}'s", min(start, phrase.start_char)
@@ -155,10 +160,9 @@ def _possessor(
     """The owner named by a possessor ("Lebanon's", "the rebels'"), and a mention for it when
     the organ's old mention had swallowed it ("Mali's Health Ministry" tagged as one name)."""
     by_start, starts = index
-    for token in reversed(list(poss.subtree)):
-        named = _covering(by_start, starts, token)
-        if named is not None and named is not covering and named.cls in _OWNER_CLASSES:
-            return _label(named, gazetteer) + "'s", None
+    named = _named_in(doc[poss.left_edge.i : poss.right_edge.i + 1], index, covering)
+    if named is not None:
+        return _label(named, gazetteer) + "'s", None
     words = [t for t in poss.subtree if t.lower_ not in ("the", "a", "an") and t.text not in _POSSESSIVE]
     if not words:
         return None, None
@@ -177,6 +181,18 @@ def _possessor(
         text = article_text[phrase.start_char : phrase.end_char]
         mention = Mention(phrase.start_char, phrase.end_char, text, phrase.text, cls, key)
     return name + "'s", mention
+
+
+def _named_in(
+    words: Span, index: tuple[list[Mention], list[int]], covering: Mention | None
+) -> Mention | None:
+    """The last mention of a possible owner among ``words``, other than the organ's own."""
+    by_start, starts = index
+    for token in reversed(words):
+        named = _covering(by_start, starts, token)
+        if named is not None and named is not covering and named.cls in _OWNER_CLASSES:
+            return named
+    return None
 
 
 def _label(mention: Mention, gazetteer: Gazetteer) -> str:

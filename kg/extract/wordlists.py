@@ -101,3 +101,8 @@ COUNTRY_NAMES = frozenset(
 #: "the Kenyan wildlife authority". From the organs of state in wire copy (AP and Reuters style
 #: guides), which name a ministry or agency by its field rather than by its official title.
 ORGAN_HEADS = frozenset("ministry agency authority department directorate".split())
+
+#: Participles that make the noun before them the owner of an organ: "the Taliban-run interior
+#: ministry", "the rebel-controlled health authority" (wire-service usage for de facto
+#: authorities).
+OWNER_PARTICIPLES = frozenset("run led controlled operated administered".split())
