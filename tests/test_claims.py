@@ -1079,3 +1079,27 @@ def test_claims_state_organ_is_a_body_of_its_own(
     if part_of is not None:
         assert part_of in {(r.subject, r.object) for r in extracted.relations if r.predicate == "partOf"}
         assert {e.key: e.cls for e in extracted.entities}[part_of[0]] == "GovernmentBody"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Chile's health ministry said 30 miners were hurt. The Chilean Health Ministry later said "
+            "four had died, and the health ministry said 12 were still in hospital.",
+            "chiles-health-ministry",
+        ),
+        (
+            "The Iraqi interior ministry said 9 policemen were killed. Iraq's interior ministry gave "
+            "no names. Later the Interior Ministry said 20 were wounded.",
+            "iraqs-interior-ministry",
+        ),
+    ],
+)
+def test_claims_organ_spellings_meet_in_one_body(extractor: Extractor, text: str, key: str) -> None:
+    """Possessor, nationality and a bare "the health ministry" are one body, and the claimant."""
+    article = Article(id=article_id(text), source="test.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    (extracted,) = extractor.extract([article])
+    organs = [k for m, k in extracted.mentions if m.text.lower().endswith("ministry")]
+    assert organs == [key] * 3
+    assert {c.claimants for c in extracted.claims if c.quantities} == {(key,)}
