@@ -1043,6 +1043,13 @@ ORGAN_BODIES = [
         ("ukraine-ministry-of-defence",),
         None,
     ),
+    (  # the organ words of a titled body before it: that body
+        "The Russian Ministry of Defence said 30 drones were shot down. Later, the defence ministry "
+        "said two pilots were killed.",
+        "two pilots were killed",
+        ("russia-ministry-of-defence",),
+        None,
+    ),
     (  # another organ, no owner named: not the agency before it
         "Bolivia's civil defence agency said nine people were killed. The interior ministry said "
         "three soldiers died.",
