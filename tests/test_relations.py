@@ -109,6 +109,23 @@ RELATIONS = [
         {("ministry-of-state-security", "partOf", "north-korea")},
     ),
     ("Russia's forces pushed toward the river.", set()),  # a contingent's state is in its name
+    # an organ named by its owner and its field is a body of its own, partOf its state
+    (
+        "An official from Israel's Defence Ministry briefed reporters.",
+        {("israels-defence-ministry", "partOf", "israel")},
+    ),
+    (
+        "Peru's health ministry opened a field hospital.",
+        {("perus-health-ministry", "partOf", "peru")},
+    ),
+    (
+        "Heavy rain hit Kenya on Monday. The Kenyan Interior Ministry closed the schools.",
+        {("kenyas-interior-ministry", "partOf", "kenya")},
+    ),
+    (
+        "The Syrian civil defence agency sent rescue teams to the coast.",
+        {("syrias-civil-defence-agency", "partOf", "syria")},
+    ),
     # places
     ("Heavy fighting continued in Russia's Kursk region.", {("kursk-oblast", "locatedIn", "russia")}),
     (

@@ -38,6 +38,7 @@ from kg.extract.figures import find_figures
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.measures import read_measure
 from kg.extract.quotes import quote_regions
+from kg.extract.wordlists import ORGAN_HEADS
 from kg.model import Article, Certainty, Claim, Figure, Mention, Quantity, Span
 
 __all__ = ["claims_from_doc"]
@@ -66,6 +67,7 @@ _ACTOR_CLASSES = frozenset(
 )
 _COUNTED_CLASSES = ("MilitaryUnit", "State", "Organization", "GovernmentBody")
 _STATE = frozenset({"State"})
+_WORD = re.compile(r"[a-z]+")
 _COMPASS = frozenset({"north", "south", "east", "west"})
 #: How far back (characters) "the agency" may look for the agency it means.
 _ANAPHOR_REACH = 1500
@@ -96,6 +98,9 @@ class _Entities:
         self.items = sorted((m.start, m.end, key) for m, key in mentions)
         self.starts = [s for s, _, _ in self.items]
         self.classes = classes
+        self.words: dict[str, set[str]] = defaultdict(set)  # key -> the words of its names
+        for m, key in mentions:
+            self.words[key].update(_WORD.findall(f"{m.name} {m.text}".lower()))
 
     def at(self, start: int, end: int) -> str | None:
         """The entity of the mention overlapping ``[start, end)``, if any."""
@@ -115,12 +120,15 @@ class _Entities:
         """Entities mentioned inside ``[start, end)``, in text order, once each."""
         return list(dict.fromkeys(key for _, e, key in self.starting(start, end) if e <= end))
 
-    def last_before(self, pos: int, classes: frozenset[str]) -> str | None:
-        """The most recent entity of one of ``classes`` mentioned before ``pos``."""
+    def last_before(
+        self, pos: int, classes: frozenset[str], words: frozenset[str] = frozenset()
+    ) -> str | None:
+        """The most recent entity of one of ``classes`` mentioned before ``pos`` whose names
+        have all of ``words``."""
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0 and self.items[i][0] > pos - _ANAPHOR_REACH:
             key = self.items[i][2]
-            if self.classes.get(key) in classes:
+            if self.classes.get(key) in classes and words <= self.words[key]:
                 return key
             i -= 1
         return None
@@ -273,6 +281,10 @@ class _ClaimBuilder:
             if len(people) == 1:
                 return people[0]  # "The commander, whose call sign is Green"
         determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        field = frozenset(c.lower_ for c in head.children if c.dep_ in ("compound", "amod"))
+        if lemma in ORGAN_HEADS and field:
+            # "the defence ministry": the body before whose names have "defence", not any body
+            return self.entities.last_before(head.idx, ANAPHOR_CLASSES[lemma], field)
         if determiner in _DEFINITE and lemma in ANAPHOR_CLASSES:
             remembered = self.descriptors.get(lemma)
             if remembered:

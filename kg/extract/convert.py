@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.contingents import gazetteer_entry, resolve_contingent
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
+from kg.extract.organs import organ_mentions
 from kg.extract.wordlists import (
     COUNTRY_NAMES,
     GOVERNMENT_WORDS,
@@ -51,7 +52,7 @@ def mentions_from_doc(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[
         mention = _mention(ent, article.text, gazetteer)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return organ_mentions(doc, article, mentions, gazetteer)
 
 
 def classify_organization(name: str) -> str:

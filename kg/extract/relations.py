@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.organs import nationality_country
 from kg.extract.relationwords import (
     AFFILIATE_NOUNS,
     ALLY_WORDS,
@@ -37,6 +38,7 @@ from kg.extract.relationwords import (
     NOT_LEADING,
     TITLE_WORDS,
 )
+from kg.extract.resolve import name_key
 from kg.extract.wordlists import CONTINGENT_HEADS
 from kg.model import Article, Mention, Relation, Span
 
@@ -98,6 +100,7 @@ class _RelationFinder:
     ) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
+        self.classes = classes
         self.named: list[_Named] = []
         for mention, key in sorted(mentions, key=lambda pair: pair[0].start):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -172,6 +175,15 @@ class _RelationFinder:
             if state is not None:
                 return _Named(state.id, "State", first, j + 1, j)
         return None
+
+    def _country_of_nationality(self, j: int) -> _Named | None:
+        """'the Lebanese Health Ministry': a nationality the gazetteer lacks, as the state the
+        article names whose country name it is formed from."""
+        country = nationality_country(self.doc[j].text)
+        if country is None:
+            return None
+        key = name_key(country)
+        return _Named(key, "State", j, j + 1, j) if self.classes.get(key) == "State" else None
 
     def _role(self, title: list[Token], holder: _Named) -> str:
         words = [t.lower_ for t in title]
@@ -269,7 +281,14 @@ class _RelationFinder:
             state = self._demonym_state(before)
             if state is not None:
                 return state
-        return self._demonym_state_in(org) or self._state_after_of(org)
+        return (
+            self._demonym_state_in(org)
+            or self._state_after_of(org)
+            or self._country_of_nationality(org.start)
+            or (
+                self._country_of_nationality(before) if before >= 0 and self.at(doc[before]) is None else None
+            )
+        )
 
     def _described_after(self, named: _Named) -> _Named | None:
         """A state owning the appositive right after a name: "X, North Korea's secret police".

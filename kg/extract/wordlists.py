@@ -95,3 +95,14 @@ COUNTRY_NAMES = frozenset(
     Vanuatu|Vatican|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe
     """.split("|")
 )
+
+#: Head nouns of a government organ that a state or place owns and a portfolio word names:
+#: "Lebanon's health ministry", "the Peruvian interior ministry", "Gaza's civil defence agency",
+#: "the Kenyan wildlife authority". From the organs of state in wire copy (AP and Reuters style
+#: guides), which name a ministry or agency by its field rather than by its official title.
+ORGAN_HEADS = frozenset("ministry agency authority department directorate".split())
+
+#: Participles that make the noun before them the owner of an organ: "the Taliban-run interior
+#: ministry", "the rebel-controlled health authority" (wire-service usage for de facto
+#: authorities).
+OWNER_PARTICIPLES = frozenset("run led controlled operated administered".split())
