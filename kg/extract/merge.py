@@ -25,10 +25,6 @@ A later figure repeats an earlier one when all of these hold:
   claimant on either side, only when the number is marked as given or is too large to recur by
   chance: small counts do ("two soldiers were killed in one town ... two civilians in another");
 * not the same sentence: figures of one sentence belong to different claims and never merge.
-
-The word "one" alone ("one soldier was killed", "another one") is a determiner or pronoun, not a
-toll, in wire-service prose; it is read as no figure here, where figures become claim
-quantities, while "at least one" keeps its bound.
 """
 
 from __future__ import annotations
@@ -52,9 +48,6 @@ GIVEN_DETERMINERS = frozenset({"the", "those", "these"})
 #: so without a claimant on both sides it merges only when marked as given.
 SMALL_COUNT = Decimal(10)
 
-#: The figure text that is a determiner or pronoun rather than a count (see the module doc).
-LONE_ONE = "one"
-
 #: How many earlier figures of the same measure and number a figure is compared with, nearest
 #: first: enough for any article, and a bound on hostile text that repeats one figure thousands
 #: of times without merging (other claimants each time).
@@ -70,7 +63,6 @@ def merge_repetitions(claims: tuple[Claim, ...], text: str) -> tuple[Claim, ...]
 
     ``text`` is the article text the claims' offsets point into. Claims keep their input order.
     """
-    claims = _without_lone_ones(claims)
     order = sorted(range(len(claims)), key=lambda i: (claims[i].span.start, claims[i].content.start))
     kept: list[tuple[Quantity, ...]] = [c.quantities for c in claims]
     repeats: list[list[Span]] = [[] for _ in claims]
@@ -97,23 +89,6 @@ def _with(claim: Claim, quantities: tuple[Quantity, ...], repeats: list[Span]) -
     if quantities == claim.quantities and not repeats:
         return claim
     return replace(claim, quantities=quantities, repeated_in=claim.repeated_in + tuple(repeats))
-
-
-def _without_lone_ones(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
-    """Claims without their figures that are the word "one" alone. A claim that was only such a
-    figure, with no source or cue, states nothing else and goes; an attributed one stays."""
-    out: list[Claim] = []
-    for claim in claims:
-        quantities = tuple(q for q in claim.quantities if not _is_lone_one(q.figure))
-        if quantities == claim.quantities:
-            out.append(claim)
-        elif quantities or claim.source is not None or claim.cue is not None:
-            out.append(replace(claim, quantities=quantities))
-    return tuple(out)
-
-
-def _is_lone_one(figure: Figure) -> bool:
-    return figure.qualifier == "Exact" and figure.text.strip().lower() == LONE_ONE
 
 
 def _index_key(quantity: Quantity) -> tuple[str, Decimal]:
