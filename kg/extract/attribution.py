@@ -18,9 +18,11 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.claimwords import (
     CLAUSE_ONLY_VERBS,
     FIGURE_OBJECT_VERBS,
+    FIGURE_REVISING_VERBS,
     FIGURE_SETTING_VERBS,
     OBJECT_STATEMENT_VERBS,
     REPORTING_VERBS,
+    TALLY_NOUNS,
 )
 from kg.model import Certainty
 
@@ -200,14 +202,23 @@ def _with_antecedent(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
 
 
 def _figure_setting(token: Token, sent: Span) -> Attribution | None:
-    """'Monitors put the death toll at 1,040': the object and its figure are the content."""
+    """'Monitors put the death toll at 1,040', 'the monitor raised the toll to 70': the object
+    and its figure are the content."""
     lemma = token.lemma_.lower()
-    if lemma not in FIGURE_SETTING_VERBS or token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma in FIGURE_SETTING_VERBS:
+        word, certainty = "at", FIGURE_SETTING_VERBS[lemma]
+    elif lemma in FIGURE_REVISING_VERBS:
+        word, certainty = "to", FIGURE_REVISING_VERBS[lemma]
+    else:
         return None
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    at = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+    at = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == word), None)
     if obj is None or at is None or at.i != obj.right_edge.i + 1:
         return None  # "put pressure on the town at 5 a.m.": "at" does not set the object
+    if word == "to" and obj.lemma_.lower() not in TALLY_NOUNS:
+        return None  # "raised the alert to red", "raised prices to 5 dollars"
     if not any(c.dep_ == "pobj" and c.like_num for c in at.children):
         return None
     content = _trim(sent.doc, min(obj.left_edge.i, at.i), at.right_edge.i + 1)
@@ -217,7 +228,7 @@ def _figure_setting(token: Token, sent: Span) -> Attribution | None:
     return Attribution(
         sentence=(sent.start, sent.end),
         content=content,
-        certainty=FIGURE_SETTING_VERBS[lemma],
+        certainty=certainty,
         cue=(token.i, token.i + 1),
         cue_lemma=lemma,
         source=_source_span(source_head, token) if source_head is not None else None,

@@ -117,6 +117,13 @@ REPORT_NOUNS = frozenset(
 #: number of wounded at 200", "pegged losses at ..."): reporting cues, and how sure they are.
 FIGURE_SETTING_VERBS: dict[str, Certainty] = dict.fromkeys("put place peg".split(), "Estimated")
 
+#: Verbs that revise a tally to a figure with "to" ("The monitor later raised the toll to 70",
+#: "revised the number of dead to 12"): reporting cues only with a tally noun as their object.
+FIGURE_REVISING_VERBS: dict[str, Certainty] = dict.fromkeys("raise revise lower update".split(), "Asserted")
+
+#: Nouns that hold a count of something else ("the death toll", "the number of wounded").
+TALLY_NOUNS = frozenset({"number", "toll", "total", "tally", "count", "figure"})
+
 #: Common nouns that, after "the" ("the agency added"), refer back to a named actor of a class.
 ANAPHOR_CLASSES: dict[str, frozenset[str]] = {
     **dict.fromkeys(

@@ -35,6 +35,7 @@ from kg.extract.claimwords import (
     MISSING_WORDS,
     PEOPLE_NOUNS,
     PERSONNEL_NOUNS,
+    TALLY_NOUNS,
 )
 from kg.model import Certainty, Measure
 
@@ -46,7 +47,6 @@ _AREA = re.compile(
     + r")s?\b",
     re.IGNORECASE,
 )
-_TALLY_NOUNS = frozenset({"number", "toll", "total", "tally", "count", "figure"})
 _TALLY_COMPOUNDS: dict[str, Measure] = {"death": "Killed", "casualty": "KilledOrWounded"}
 #: Which measure a lone casualty verb names, when several are found the first wins.
 _VERB_MEASURES: tuple[Measure, ...] = ("KilledOrWounded", "Killed", "Wounded", "Captured", "TroopCount")
@@ -316,10 +316,11 @@ def _tally_measure(number: Token) -> Measure | None:
     verb = number.head
     if number.dep_ == "pobj" and verb.dep_ == "prep":
         preposition, verb = verb, verb.head  # "has risen to 212", "put the toll at 1,040"
-        if preposition.lower_ == "at":
-            tally = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if tally is not None:
-                return _tally_noun_measure(tally)
+        tally = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if preposition.lower_ == "at" and tally is not None:
+            return _tally_noun_measure(tally)
+        if preposition.lower_ == "to" and tally is not None and tally.lemma_.lower() in TALLY_NOUNS:
+            return _tally_noun_measure(tally)  # "raised the toll to 70"
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -331,7 +332,7 @@ def _tally_measure(number: Token) -> Measure | None:
 
 
 def _tally_noun_measure(subject: Token) -> Measure | None:
-    if subject.lemma_.lower() not in _TALLY_NOUNS:
+    if subject.lemma_.lower() not in TALLY_NOUNS:
         return None
     for child in subject.children:
         if child.dep_ == "compound" and child.lemma_.lower() in _TALLY_COMPOUNDS:
