@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import os
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -204,10 +205,12 @@ def _label(mention: Mention, gazetteer: Gazetteer) -> str:
     return mention.name
 
 
+@lru_cache(maxsize=4096)
 def nationality_country(word: str) -> str | None:
     """The country a nationality adjective the gazetteer lacks is formed from: the country
     name sharing the longest stem with it ("Lebanese" -> Lebanon, "Nigerian" -> Nigeria, not
-    Niger), when the word ends as nationalities do and the stem is most of the name."""
+    Niger), when the word ends as nationalities do and the stem is most of the name. Cached:
+    the same few words come back in every article, and each look-up scans every country."""
     if not word[:1].isupper() or not word.lower().endswith(_NATIONALITY_ENDINGS):
         return None
     best: list[str] = []
