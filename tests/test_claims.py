@@ -1265,3 +1265,82 @@ def test_claims_organ_spellings_meet_in_one_body(extractor: Extractor, text: str
     organs = [k for m, k in extracted.mentions if m.text.lower().endswith("ministry")]
     assert organs == [key] * 3
     assert {c.claimants for c in extracted.claims if c.quantities} == {(key,)}
+
+
+# (text, phrase in the content, claimants): who "he", "it", "the group" and a "group
+# spokesman" are, and a second subject the parser finds inside a quote.
+SOURCE_CHAINS = [
+    (  # the subject next to the verb, not one inside the quote before it
+        "\u201cNine shops burned, and about 15 people were hurt, some of them badly,\u201d police "
+        "spokeswoman Maria Tenev told reporters.",
+        "about 15 people were hurt",
+        ("maria-tenev",),
+    ),
+    (
+        "\u201cTwo bridges fell, and 30 people were injured, most of them lightly,\u201d the mayor, "
+        "Pavel Dunaev, told a news conference.",
+        "30 people were injured",
+        ("pavel-dunaev",),
+    ),
+    (  # "she" is the spokeswoman just named
+        "\u201cNine shops burned, and about 15 people were hurt, some of them badly,\u201d police "
+        "spokeswoman Maria Tenev told reporters. She said officers had arrested two looters.",
+        "officers had arrested two looters",
+        ("maria-tenev",),
+    ),
+    (  # "he" is the unnamed witness, not the minister named before
+        "Defence Minister Aleksandar Vulin said 12 soldiers were wounded. A witness said the convoy "
+        "was hit twice. He said three trucks burned.",
+        "three trucks burned",
+        (),
+    ),
+    (  # a spokesman of "the group": the group of the sentence; "he" speaks for it too
+        "Heavy fighting killed at least 20 fighters of the Northern Liberation Front near the "
+        "river, according to a group spokesman. \u201cWe lost twelve men in the ambush,\u201d he said.",
+        "We lost twelve men in the ambush",
+        ("northern-liberation-front",),
+    ),
+    (
+        "The Eastern Patriotic Army lost a base on Friday. An army spokesman said 14 of its "
+        "fighters were killed.",
+        "14 of its fighters were killed",
+        ("eastern-patriotic-army",),
+    ),
+    (  # "the medical group" re-describes the network that has been speaking, not the movement
+        "The Kivu Doctors Network said 30 people were killed on Friday. It held the Patriotic "
+        "Movement responsible. On Sunday, the medical group said 12 more people were killed.",
+        "12 more people were killed",
+        ("kivu-doctors-network",),
+    ),
+    (
+        "The Sahel Rights League said 40 villagers died in the raid and blamed the Liberation Front "
+        "of Azawad. Later, the rights group said nine more bodies were found.",
+        "nine more bodies were found",
+        ("sahel-rights-league",),
+    ),
+    (  # "it" after a body of the United Nations
+        "The International Organization for Migration said convoys were blocked for a week. Two "
+        "drivers were killed last month, it said.",
+        "Two drivers were killed last month",
+        ("international-organization-for-migration",),
+    ),
+    (  # "the statement" is the body that made it
+        "The Ministry of Health said in a statement that 14 people were killed. Rescue work was "
+        "continuing through the night, the statement added.",
+        "Rescue work was continuing through the night",
+        ("ministry-of-health",),
+    ),
+    (  # a group blamed in someone's claim speaks for itself, not through that someone
+        "Colonel Ivan Marek blamed the attacks on a rebel group. The rebel group denied any role "
+        "in the attacks.",
+        "any role in the attacks",
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "claimants"), SOURCE_CHAINS)
+def test_claims_source_chain(
+    extractor: Extractor, text: str, phrase: str, claimants: tuple[str, ...]
+) -> None:
+    assert claim_with(extract_claims(extractor, text), phrase).claimants == claimants

@@ -386,9 +386,11 @@ def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the clause it hangs on for participles and conjuncts."""
     current = verb
     for _ in range(4):
-        subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject
+        subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            # '"..., some of them badly," a spokeswoman told reporters': the parser may give the
+            # verb a second subject inside the quote; the speaker is the one next to the verb.
+            return min(subjects, key=lambda c: abs(c.i - current.i))
         if current.dep_ not in _CLIMB_DEPS or current.head is current:
             return None
         current = current.head

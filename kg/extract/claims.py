@@ -27,10 +27,12 @@ from kg.extract.attribution import Attribution, find_attributions
 from kg.extract.claimwords import (
     ANAPHOR_CLASSES,
     LEADER_ORGAN_NOUNS,
+    PERSON_SOURCE_NOUNS,
     PRONOUN_CLASSES,
     REPORT_NOUNS,
     SPOKES_NOUNS,
     STATE_ORGAN_NOUNS,
+    STATEMENT_NOUNS,
     UNVERIFIED_PATTERN,
 )
 from kg.extract.dates import find_dates
@@ -69,8 +71,19 @@ _COUNTED_CLASSES = ("MilitaryUnit", "State", "Organization", "GovernmentBody")
 _STATE = frozenset({"State"})
 _WORD = re.compile(r"[a-z]+")
 _COMPASS = frozenset({"north", "south", "east", "west"})
+_PERSON = frozenset({"Person"})
+_NOUN_TAGS = frozenset({"NOUN", "PROPN", "PRON"})
 #: How far back (characters) "the agency" may look for the agency it means.
 _ANAPHOR_REACH = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """A singular source as written, where its cue stands, and whom it was resolved to."""
+
+    pos: int
+    kind: str  # "person" or "thing"
+    claimants: tuple[str, ...]
 
 
 @dataclass
@@ -158,6 +171,7 @@ class _ClaimBuilder:
         self.speakers: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self.spoken = itertools.count()  # the order of the speakers across classes
         self.descriptors: dict[str, tuple[str, ...]] = {}  # source head lemma -> its claimants
+        self.sources: list[_Source] = []  # singular sources so far, for "he", "she" and "it"
         self.drafts: list[_Draft] = []  # attributed claims so far, in text order
         self.said: dict[str, list[_Draft]] = defaultdict(list)  # lemma -> drafts whose content has it
         self.published = _parse_date(article.published)
@@ -201,6 +215,8 @@ class _ClaimBuilder:
         for key in claimants:
             spoken = (next(self.spoken), cue[0] if cue else sent_start, key)
             self.speakers[self.entities.classes.get(key, "")].append(spoken)
+        if a.source_head is not None:
+            self._remember_source(doc[a.source_head], cue[0] if cue else sent_start, claimants)
         via = tuple(k for i in a.via if (k := self._mention_at(doc[i])) is not None and k not in claimants)
         draft = _Draft(
             start=sent_start,
@@ -247,10 +263,53 @@ class _ClaimBuilder:
     def _mention_at(self, token: Token) -> str | None:
         return self.entities.at(token.idx, token.idx + len(token.text))
 
+    def _remember_source(self, head: Token, pos: int, claimants: tuple[str, ...]) -> None:
+        """Keep a singular source for the pronouns after it, resolved or not; a statement the
+        source made ("..., the ministry said in a statement") for "the statement added"."""
+        kind = self._source_kind(head)
+        if kind is not None:
+            self.sources.append(_Source(pos, kind, claimants))
+        verb = head.head
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and claimants:
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and noun.lemma_.lower() in STATEMENT_NOUNS:
+                        self.descriptors[noun.lemma_.lower()] = claimants
+
+    def _source_kind(self, head: Token) -> str | None:
+        """ "person" or "thing" for a singular source ("he", "a nurse", "the agency"), else None."""
+        word, lemma = head.lower_, head.lemma_.lower()
+        if word in PRONOUN_CLASSES:
+            return "person" if PRONOUN_CLASSES[word] == _PERSON else "thing"
+        if head.tag_ in ("NNS", "NNPS") or head.pos_ not in _NOUN_TAGS:
+            return None
+        key = self._mention_at(head)
+        if key is not None:
+            return "person" if self.entities.classes.get(key) == "Person" else "thing"
+        if head.pos_ == "PROPN":
+            return None
+        classes = ANAPHOR_CLASSES.get(lemma)
+        if classes is not None:
+            return "person" if classes == _PERSON else "thing"
+        return "person" if lemma in PERSON_SOURCE_NOUNS or lemma in SPOKES_NOUNS else None
+
+    def _pronoun_antecedent(self, head: Token) -> tuple[str, ...] | None:
+        """'A rebel commander said ... He added': the last singular source of the pronoun's kind
+        before it, even one left unnamed (then no claimant, rather than an older speaker)."""
+        kind = "person" if PRONOUN_CLASSES[head.lower_] == _PERSON else "thing"
+        for source in reversed(self.sources):
+            if source.pos < head.idx and source.kind == kind:
+                return source.claimants
+        return None
+
     def _claimants(self, a: Attribution) -> tuple[str, ...]:
         head = self.doc[a.source_head] if a.source_head is not None else None
         if head is None:
             return ()
+        if head.lower_ in PRONOUN_CLASSES and not any(c.dep_ == "conj" for c in head.children):
+            antecedent = self._pronoun_antecedent(head)
+            if antecedent is not None:
+                return antecedent
         heads = [head, *(c for c in head.children if c.dep_ in ("conj", "appos"))]
         keys = [k for h in heads if (k := self._resolve(h, a)) is not None]
         if not keys:
@@ -286,11 +345,23 @@ class _ClaimBuilder:
             # "the defence ministry": the body before whose names have "defence", not any body
             return self.entities.last_before(head.idx, ANAPHOR_CLASSES[lemma], field)
         if determiner in _DEFINITE and lemma in ANAPHOR_CLASSES:
-            remembered = self.descriptors.get(lemma)
-            if remembered:
-                return remembered[0]
-            return self.entities.last_before(head.idx, ANAPHOR_CLASSES[lemma])
+            return self._described(head, field)
         return None
+
+    def _described(self, head: Token, field: frozenset[str] = frozenset()) -> str | None:
+        """'the group': the actor last called so, else the last one of its kind. With words of
+        its own ("the medical group", "the rights monitor") it re-describes an actor already
+        speaking, so the last speaker of that kind comes before the last one named."""
+        lemma = head.lemma_.lower()
+        remembered = self.descriptors.get(lemma)
+        if remembered:
+            return remembered[0]
+        classes = ANAPHOR_CLASSES[lemma]
+        if field and classes != _PERSON:
+            speaker = self._last_speaker(head.idx, classes)
+            if speaker is not None:
+                return speaker
+        return self.entities.last_before(head.idx, classes)
 
     def _owner(self, head: Token) -> str | None:
         """Whom a spokesperson or state organ speaks for: "for X", "X's", "<demonym>"."""
@@ -312,6 +383,11 @@ class _ClaimBuilder:
                 )
                 if state is not None:
                     return state.id
+        for child in head.children:
+            # "a group spokesman", "an army spokeswoman": the group or army of the story
+            classes = ANAPHOR_CLASSES.get(child.lemma_.lower())
+            if child.dep_ == "compound" and classes is not None and classes != _PERSON:
+                return self._described(child)
         return None
 
     def _compass_state(self, word: Token) -> str | None:
@@ -361,7 +437,10 @@ class _ClaimBuilder:
 
     def _through_reporter(self, head: Token, a: Attribution) -> tuple[str, ...]:
         """An unnamed person earlier named inside an actor's claim (within three paragraphs)
-        speaks through that actor."""
+        speaks through that actor; not a group or body ("The rebel group denied", after "X
+        blamed a rebel group")."""
+        if self._source_kind(head) != "person":
+            return ()
         paragraph = self.paragraph(head.idx)
         for earlier in reversed(self.said.get(head.lemma_.lower(), ())):
             if paragraph - earlier.paragraph > 3:

@@ -113,6 +113,10 @@ REPORT_NOUNS = frozenset(
     "report study survey analysis assessment investigation tally estimate document count".split()
 )
 
+#: What a body says things "in" ("the ministry said in a statement"); "the statement added" is
+#: that body again.
+STATEMENT_NOUNS = frozenset("statement release communique communiqué post message".split())
+
 #: Verbs that state a figure with "at" ("Monitors put the death toll at 1,040", "placed the
 #: number of wounded at 200", "pegged losses at ..."): reporting cues, and how sure they are.
 FIGURE_SETTING_VERBS: dict[str, Certainty] = dict.fromkeys("put place peg".split(), "Estimated")
@@ -150,14 +154,33 @@ ANAPHOR_CLASSES: dict[str, frozenset[str]] = {
         REPORT_NOUNS,
         frozenset({"MediaOutlet", "Organization", "GovernmentBody", "InternationalOrganization"}),
     ),
-    **dict.fromkeys("group organization organisation company movement".split(), frozenset({"Organization"})),
+    **dict.fromkeys("organization organisation company".split(), frozenset({"Organization"})),
+    # an armed group is typed a military unit when its name says force, army or brigade
+    **dict.fromkeys("group movement".split(), frozenset({"Organization", "MilitaryUnit"})),
+    **dict.fromkeys(
+        STATEMENT_NOUNS,
+        frozenset({"GovernmentBody", "Organization", "InternationalOrganization", "MilitaryUnit"}),
+    ),
 }
+
+#: Common nouns for a single person as a source ("a nurse said ... she added"), beyond the
+#: titles of ANAPHOR_CLASSES: "he" and "she" after them mean that person, named or not.
+PERSON_SOURCE_NOUNS = frozenset(
+    """
+    witness resident nurse doctor medic surgeon survivor villager farmer teacher student driver
+    soldier fighter serviceman conscript commander source activist journalist reporter
+    correspondent lawyer relative mother father son daughter wife husband brother sister man
+    woman volunteer worker rescuer paramedic mayor governor deputy adviser advisor aide
+    """.split()
+)
 
 #: Personal pronouns as sources, and the classes they can point back to.
 PRONOUN_CLASSES: dict[str, frozenset[str]] = {
     "he": frozenset({"Person"}),
     "she": frozenset({"Person"}),
-    "it": frozenset({"GovernmentBody", "Organization", "MilitaryUnit", "MediaOutlet", "State"}),
+    "it": frozenset(
+        "GovernmentBody Organization InternationalOrganization MilitaryUnit MediaOutlet State".split()
+    ),
 }
 
 #: Nouns for people under arms: a figure counting them, with no casualty word, is a troop count.

@@ -30,6 +30,8 @@ from kg.model import Article, Mention
 __all__ = ["classify_organization", "mentions_from_doc"]
 
 _REGION_WORDS = frozenset("region oblast province krai republic district peninsula territory".split())
+#: Last words that make a name the model tagged as a place an organisation instead.
+_ORGANIZATION_HEADS = MILITARY_WORDS | frozenset("front movement network group party coalition".split())
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "UAVs", "ICBMs": equipment, not actors
 _PLURAL_ENDING = re.compile(r"(?:'s|s'|s|')$")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -121,6 +123,8 @@ def _class_for(label: str, name: str) -> str | None:
         return "Person"
     if label == "ORG":
         return classify_organization(name)
+    if label in ("GPE", "LOC", "FAC") and last in _ORGANIZATION_HEADS:
+        return classify_organization(name)  # "... People's Defense Force", "... Liberation Front"
     if label == "GPE":
         if name in COUNTRY_NAMES:
             return "State"
