@@ -389,14 +389,28 @@ def _subject(verb: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
             # '"..., some of them badly," a spokeswoman told reporters': the parser may give the
-            # verb a second subject inside the quote; the speaker is the one next to the verb.
-            return min(subjects, key=lambda c: abs(c.i - current.i))
+            # verb a second subject inside the quote; the speaker is the one outside it.
+            outside = [c for c in subjects if not _in_quote(c)]
+            return (outside or subjects)[0]
         if current.dep_ not in _CLIMB_DEPS or current.head is current:
             return None
         current = current.head
         if current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj"):
             current = current.head  # "Ukraine released a video saying ...": the releaser speaks
     return None
+
+
+def _in_quote(token: Token) -> bool:
+    """Whether ``token`` stands inside a quotation of its sentence."""
+    depth = 0
+    for t in token.doc[token.sent.start : token.i]:
+        if t.text == "\u201c":
+            depth = 1
+        elif t.text == "\u201d":
+            depth = 0
+        elif t.text == '"':
+            depth = 1 - depth
+    return depth == 1
 
 
 def _source_span(head: Token, verb: Token) -> tuple[int, int]:

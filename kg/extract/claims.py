@@ -281,12 +281,12 @@ class _ClaimBuilder:
         word, lemma = head.lower_, head.lemma_.lower()
         if word in PRONOUN_CLASSES:
             return "person" if PRONOUN_CLASSES[word] == _PERSON else "thing"
-        if head.tag_ in ("NNS", "NNPS") or head.pos_ not in _NOUN_TAGS:
+        if head.pos_ not in _NOUN_TAGS:
             return None
         key = self._mention_at(head)
-        if key is not None:
+        if key is not None:  # the tagger calls "Guterres" plural: a name's class decides
             return "person" if self.entities.classes.get(key) == "Person" else "thing"
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or head.tag_ == "NNS":
             return None
         classes = ANAPHOR_CLASSES.get(lemma)
         if classes is not None:
