@@ -21,8 +21,10 @@ from kg.extract.claimwords import (
     FIGURE_REVISING_VERBS,
     FIGURE_SETTING_VERBS,
     OBJECT_STATEMENT_VERBS,
+    QUOTING_VERBS,
     REPORTING_VERBS,
     TALLY_NOUNS,
+    VERIFYING_VERBS,
 )
 from kg.model import Certainty
 
@@ -131,8 +133,12 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     if lemma is None:
         return None
     certainty = REPORTING_VERBS[lemma]
+    if lemma in VERIFYING_VERBS and (_negated(token) or _unable(token)):
+        return _could_not_verify(token, lemma, sent)
     if _negated(token):
         return None  # "has not confirmed that ...", "declined to deny ..." report nothing
+    if _quoting_as_saying(token) is not None:
+        return None  # "X quoted Y as saying ...": the report is Y's, read at "saying"
     object_only = False
     content = _content(token, lemma, sent)
     if content is None and lemma in OBJECT_STATEMENT_VERBS:
@@ -141,7 +147,8 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         content = _beside(token, lemma, sent)
     if content is None:
         return None
-    source_head = _source_head(token)
+    quoting = _quoting_verb(token)
+    source_head = _quoted_object(quoting) if quoting is not None else _source_head(token)
     if source_head is not None and source_head.lower_ in _RELATIVE_PRONOUNS:
         if source_head.lower_ != "who":
             return None  # "..., which may indicate that ...": a thing, not a speaker
@@ -155,8 +162,67 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         cue_lemma=lemma,
         source=source,
         source_head=source_head.i if source_head is not None else None,
-        via=tuple(_via(token)),
+        via=(*_via(token), *_quoting_subject(quoting)),
         object_only=object_only,
+    )
+
+
+def _quoting_verb(saying: Token) -> Token | None:
+    """The "quoted" or "cited" of "X quoted Y as saying ..." for its "saying"."""
+    if saying.lemma_.lower() != "say" or saying.head.lower_ != "as":
+        return None
+    verb = saying.head.head
+    return verb if verb.lemma_.lower() in QUOTING_VERBS and _quoted_object(verb) is not None else None
+
+
+def _quoting_as_saying(verb: Token) -> Token | None:
+    """The "saying" of "X quoted Y as saying ..." for its "quoted"."""
+    if verb.lemma_.lower() not in QUOTING_VERBS:
+        return None
+    for prep in verb.children:
+        if prep.lower_ == "as":
+            saying = next((c for c in prep.children if c.lemma_.lower() == "say"), None)
+            if saying is not None and _quoted_object(verb) is not None:
+                return saying
+    return None
+
+
+def _quoted_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _quoting_subject(verb: Token | None) -> tuple[int, ...]:
+    """Whoever quoted the source: an intermediary of the report."""
+    subject = _subject(verb) if verb is not None else None
+    return (subject.i,) if subject is not None else ()
+
+
+def _unable(verb: Token) -> bool:
+    """'was unable to confirm', 'was not able to verify'."""
+    governor = verb.head
+    return verb.dep_ == "xcomp" and (
+        governor.lower_ == "unable" or (governor.lower_ == "able" and _negated(governor.head))
+    )
+
+
+def _could_not_verify(verb: Token, lemma: str, sent: Span) -> Attribution | None:
+    """'The outlet could not independently verify the reports': a statement of its own, that
+    what it names is unverified; its source is whoever could not verify."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    content = _trim(sent.doc, obj.left_edge.i, obj.right_edge.i + 1) if obj is not None else None
+    if content is None:
+        return None
+    subject = _subject(verb)
+    if subject is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
+        subject = _subject(verb.head.head)  # "X was unable to verify"
+    return Attribution(
+        sentence=(sent.start, sent.end),
+        content=content,
+        certainty="Unverified",
+        cue=_cue_words(verb),
+        cue_lemma=lemma,
+        source=_source_span(subject, verb) if subject is not None else None,
+        source_head=subject.i if subject is not None else None,
     )
 
 
@@ -331,6 +397,11 @@ def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
     """What a verb of :data:`OBJECT_STATEMENT_VERBS` puts forward: its object and what follows
     ("urged both sides to stop the shelling"), when the words it needs are there."""
     after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
+    if lemma == "call" and not after:
+        # "called for the militias to disarm", parsed as a clause marked by "for"
+        after = [c for c in verb.rights if c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.lefts)]
+        if after:
+            return _trim(verb.doc, after[0].left_edge.i, after[0].right_edge.i + 1)
     if not after:
         return None
     needs = OBJECT_STATEMENT_VERBS[lemma]

@@ -15,6 +15,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
     **dict.fromkeys(
         """
         say tell add state report announce confirm write post claim declare insist stress emphasize
+        underline underscore highlight
         emphasise note explain reveal unveil disclose describe warn allege assert argue acknowledge
         admit complain tweet testify indicate suggest identify express accuse maintain contend
         recount recall remark reiterate repeat observe mention quote publish show find conclude
@@ -34,7 +35,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
 CLAUSE_ONLY_VERBS = frozenset(
     """
     express identify describe indicate note mention observe show find conclude call document
-    record register verify tally log hold
+    record register verify tally log hold underline underscore highlight
     """.split()
 )
 
@@ -57,6 +58,13 @@ OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
     "claim": frozenset({"responsibility", "credit"}),
     "call": frozenset({"for", "on"}),
 }
+
+#: Verbs that pass on another's words: "X quoted Y as saying ...", "cited the ministry as saying".
+QUOTING_VERBS = frozenset({"quote", "cite"})
+
+#: Verbs of checking: "X could not verify the reports" is X's statement that they are
+#: unverified, not nothing.
+VERIFYING_VERBS = frozenset({"verify", "confirm"})
 
 #: Reporting verbs whose object, when it holds a figure, is the content: monitors and
 #: ministries "documented 4,000 killings", "confirmed 30 deaths", "recorded 120 casualties"

@@ -17,13 +17,13 @@ from typing import Any
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, filter_spans
 
 from kg.errors import ModelError
 from kg.extract.contingents import ContingentFinder
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
-from kg.extract.wordlists import PERSON_TITLES
+from kg.extract.wordlists import NAME_PARTICLES, PERSON_TITLES
 from kg.ingest.textnorm import GLUED_BOUNDARIES, normalize_for_nlp
 
 __all__ = [
@@ -176,6 +176,40 @@ def _joined_to_a_name(ent: Span) -> bool:
     )
 
 
+@Language.component("ckg_name_particles", assigns=["doc.ents"])
+def join_name_particles(doc: Doc) -> Doc:
+    """'Ahmad al Shara', 'Ursula von der Leyen': the model often ends a person's name at a
+    lower-case particle; the particles and the capitalised words after them are the name's."""
+    ents = list(doc.ents)
+    grown = False
+    for k, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower:
+            end += 1
+        if end == ent.end or not _name_word(doc, end):
+            continue
+        while _name_word(doc, end):
+            end += 1
+        ents[k] = Span(doc, ent.start, end, label=ent.label)
+        grown = True
+    if grown:
+        doc.ents = filter_spans(ents)
+    return doc
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """A capitalised word at ``i`` that no other kind of entity holds."""
+    return (
+        i < len(doc)
+        and doc[i].is_title
+        and doc[i].is_alpha
+        and not doc[i].is_sent_start
+        and doc[i].ent_type_ in ("", "PERSON")
+    )
+
+
 @lru_cache(maxsize=4)
 def _gazetteer(path: str | None) -> Gazetteer:
     return load_gazetteer(Path(path) if path else None)
@@ -203,9 +237,10 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
         ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config={"phrase_matcher_attr": attr})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe("ckg_word_context", after="ckg_words")
+    nlp.add_pipe("ckg_name_particles", after="ner")
     nlp.add_pipe(
         "ckg_contingents",
-        after="ner",
+        after="ckg_name_particles",
         config={"gazetteer_path": str(gazetteer_path) if gazetteer_path else None},
     )
     return nlp

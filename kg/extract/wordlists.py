@@ -9,6 +9,9 @@ from __future__ import annotations
 
 #: Titles and ranks that may precede a person's name; stripped from the canonical label, and
 #: a title followed by a capitalised name marks that name as a person.
+#: Lower-case words inside personal names: "Ahmad al Shara", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset("al el bin ibn bint abu van von der den de da di du del della dos das ter".split())
+
 PERSON_TITLES = frozenset(
     """
     mr mr. mrs mrs. ms ms. dr dr. prof prof. sir president vice prime premier minister chancellor
