@@ -228,7 +228,8 @@ class Claim:
     agency"), kept even when it is no entity. ``claimants`` and ``via`` are Entity keys.
     ``repeated_in`` holds the article's other sentences that state the same figure again (a lead
     and the body paragraph it sums up; "those 2,000 soldiers"), merged into this claim by
-    :mod:`kg.extract.merge`; the graph writes ``span`` alone, as ``ckg:text`` holds one sentence.
+    :mod:`kg.extract.merge`; the graph keeps ``span`` as ``ckg:text`` and each repetition as a
+    ``ckg:Restatement``.
     """
 
     span: Span

@@ -10,11 +10,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDF
 
 from kg.extract.merge import merge_repetitions
 from kg.extract.pipeline import Extractor
 from kg.ingest.read import article_id
 from kg.model import Article, Certainty, Claim, Figure, Measure, Qualifier, Quantity, Span, Zone
+from kg.rdf.mapping import article_quads, entity_quads
+from kg.rdf.ontology import CKG, validate
 
 #: (figure as written, measure, qualifier, number, counted group or None)
 FigureSpec = tuple[str, Measure, Qualifier, int, str | None]
@@ -416,3 +420,26 @@ def test_merge_end_to_end(
     ]
     assert found == [(m, qual, Decimal(n)) for m, qual, n in figures]
     assert sum(len(c.repeated_in) for c in claims) == repeats
+
+
+def test_merge_restatements_in_the_graph(extractor: Extractor) -> None:
+    """The merged claim is one ckg:Claim; the sentence that repeats it is a ckg:Restatement of
+    the same article with its offsets and text, and the graph still conforms to the shapes."""
+    text = (
+        "The Health Ministry said 212 people died in the shelling on Monday. Rescuers searched the "
+        "rubble overnight. The ministry said 212 died, most of them women."
+    )
+    article = Article(id=article_id(text), source="test.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    (extracted,) = extractor.extract([article])
+    dataset = Dataset(default_union=True)
+    dataset.addN([*article_quads(extracted), *entity_quads(extracted.entities)])
+    (figured,) = set(dataset.subjects(CKG.quantity, None))
+    (restatement,) = dataset.objects(figured, CKG.restatedIn)
+    assert isinstance(restatement, URIRef)
+    start = text.index("The ministry said 212")
+    assert (restatement, RDF.type, CKG.Restatement) in dataset
+    assert set(dataset.objects(restatement, CKG.start)) == {Literal(start)}
+    assert set(dataset.objects(restatement, CKG.end)) == {Literal(len(text))}
+    assert set(dataset.objects(restatement, CKG.text)) == {Literal(text[start:])}
+    conforms, report = validate(dataset)
+    assert conforms, report

@@ -183,6 +183,14 @@ def _claim(claim: Claim, article: URIRef) -> Iterator[Quad]:
         yield node, _ckg("via"), entity_iri(key), article
     for key in claim.about:
         yield node, _ckg("about"), entity_iri(key), article
+    for span in claim.repeated_in:
+        again = URIRef(f"{node}/restated/{span.start}-{span.end}")
+        yield node, _ckg("restatedIn"), again, article
+        yield again, _TYPE, _ckg("Restatement"), article
+        yield again, _ckg("inArticle"), article, article
+        yield again, _ckg("start"), _integer(span.start), article
+        yield again, _ckg("end"), _integer(span.end), article
+        yield again, _ckg("text"), Literal(span.text), article
     for quantity in claim.quantities:
         figure = quantity.figure
         q = URIRef(f"{article}/quantity/{figure.start}-{figure.end}")
