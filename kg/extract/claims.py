@@ -22,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import Attribution, find_attributions
 from kg.extract.claimwords import (
@@ -34,6 +35,7 @@ from kg.extract.claimwords import (
     UNVERIFIED_PATTERN,
 )
 from kg.extract.dates import find_dates
+from kg.extract.detainees import detainee_figures
 from kg.extract.figures import find_figures
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.measures import read_measure
@@ -415,19 +417,37 @@ class _ClaimBuilder:
         around = _Around(drafts)
         for sent in self.doc.sents:
             start = sent.start_char
-            for found in find_figures(sent.text):
-                figure = replace(found, start=found.start + start, end=found.end + start)
+            figures = [replace(f, start=f.start + start, end=f.end + start) for f in find_figures(sent.text)]
+            for figure in figures:
                 innermost = around.innermost(figure.start, figure.end)
                 quantity = self._quantity(figure, innermost)
-                if quantity is None:
-                    continue
-                owner = innermost or extra.get(start)
-                if owner is None:
-                    end = _end_char(self.doc, sent.end)
-                    owner = _Draft(start, end, (start, end), "Asserted", self.paragraph(start))
-                    extra[start] = owner
-                owner.quantities.append(quantity)
+                if quantity is not None:
+                    self._give(quantity, innermost or extra.get(start), sent, extra)
+            for figure in detainee_figures(sent, figures):
+                innermost = around.innermost(figure.start, figure.end)
+                quantity = self._detainees(figure, innermost)
+                self._give(quantity, innermost or extra.get(start), sent, extra)
         return list(extra.values())
+
+    def _give(
+        self,
+        quantity: tuple[Quantity, Certainty | None],
+        owner: _Draft | None,
+        sent: SpacySpan,
+        extra: dict[int, _Draft],
+    ) -> None:
+        """Add a quantity to its claim, or to a new claim with no claimant for its sentence."""
+        if owner is None:
+            start, end = sent.start_char, _end_char(self.doc, sent.end)
+            owner = _Draft(start, end, (start, end), "Asserted", self.paragraph(start))
+            extra[start] = owner
+        owner.quantities.append(quantity)
+
+    def _detainees(self, figure: Figure, owner: _Draft | None) -> tuple[Quantity, Certainty | None]:
+        """The ``Captured`` quantity of a row of detainees (see ``kg.extract.detainees``)."""
+        floor = owner.start if owner is not None else self._sentence_start(figure.start)
+        text = self.article.text[figure.start : figure.end]
+        return Quantity(replace(figure, text=text), "Captured", self._last_unit(floor, figure.start)), None
 
     def _quantity(self, figure: Figure, owner: _Draft | None) -> tuple[Quantity, Certainty | None] | None:
         """The figure's quantity and its own hedge; ``owner`` is the innermost claim around it."""
