@@ -1340,6 +1340,44 @@ DETENTIONS = [
     ("The rebel leader was captured or killed in the ambush, the army said.", {}),
     # A row with a part that cannot be counted gives no total.
     ("Police detained the ringleader and other suspects in Lyon.", {}),
+    # A row held "also", "additional" or by a second arrest verb adds to the count before it.
+    (
+        "Police arrested a gang leader in Medan on Friday. Officers also detained two of his bodyguards.",
+        {
+            "a gang leader": ("Captured", "Exact", 1),
+            "a gang leader in Medan on Friday. Officers also detained two of his bodyguards": (
+                "Captured",
+                "Exact",
+                3,
+            ),
+            "two": ("Captured", "Exact", 2),
+        },
+    ),
+    (
+        "Troops arrested a militia commander and detained three suspected fighters.",
+        {
+            "a militia commander": ("Captured", "Exact", 1),
+            "a militia commander and detained three suspected fighters": ("Captured", "Exact", 4),
+            "three": ("Captured", "Exact", 3),
+        },
+    ),
+    (
+        "Gendarmes captured a smuggler near Agadez. One additional suspect was detained.",
+        {
+            "a smuggler": ("Captured", "Exact", 1),
+            "a smuggler near Agadez. One additional suspect": ("Captured", "Exact", 2),
+            "One": ("Captured", "Exact", 1),
+        },
+    ),
+    # A pronoun holds the same person again; "other" with no count before it adds to nothing.
+    (
+        "Soldiers captured a rebel courier and detained him for questioning.",
+        {"a rebel courier": ("Captured", "Exact", 1), "him": ("Captured", "Exact", 1)},
+    ),
+    (
+        "Police detained four protesters in Dhaka. Two other men were arrested later.",
+        {"Two": ("Captured", "Exact", 2)},
+    ),
 ]
 
 

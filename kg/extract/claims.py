@@ -35,7 +35,7 @@ from kg.extract.claimwords import (
     UNVERIFIED_PATTERN,
 )
 from kg.extract.dates import find_dates
-from kg.extract.detainees import detainee_figures
+from kg.extract.detainees import added_to, detainee_rows
 from kg.extract.figures import find_figures
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.measures import read_measure
@@ -415,6 +415,7 @@ class _ClaimBuilder:
         """Give every counting figure to the innermost claim around it; new claims for the rest."""
         extra: dict[int, _Draft] = {}
         around = _Around(drafts)
+        held: list[Figure] = []  # the article's Captured figures so far, for rows that add to them
         for sent in self.doc.sents:
             start = sent.start_char
             figures = [replace(f, start=f.start + start, end=f.end + start) for f in find_figures(sent.text)]
@@ -423,10 +424,17 @@ class _ClaimBuilder:
                 quantity = self._quantity(figure, innermost)
                 if quantity is not None:
                     self._give(quantity, innermost or extra.get(start), sent, extra)
-            for figure in detainee_figures(sent, figures):
-                innermost = around.innermost(figure.start, figure.end)
-                quantity = self._detainees(figure, innermost)
-                self._give(quantity, innermost or extra.get(start), sent, extra)
+                    held += [figure] if quantity[0].measure == "Captured" else []
+            for row in detainee_rows(sent, figures):
+                figure = row.figure
+                earlier = [f for f in held if f.end <= figure.start]
+                if row.adds and earlier:
+                    figure = added_to(earlier[-1], figure, self.text)
+                elif row.alone:
+                    continue  # nothing before to add to: the number's own figure says it all
+                innermost = around.innermost(row.figure.start, row.figure.end)
+                self._give(self._detainees(figure, innermost), innermost or extra.get(start), sent, extra)
+                held.append(figure)
         return list(extra.values())
 
     def _give(

@@ -196,6 +196,10 @@ PEOPLE_NOUNS = (
 #: rebel commander", "confirmed the arrest of two suspects").
 CAPTURE_NOUNS = frozenset({"capture", "arrest", "detention", "apprehension"})
 
+#: Words that put a row of detainees on top of those counted before: "also detained two
+#: suspects", "one additional suspect was detained", "detained two other men".
+ADDING_WORDS = frozenset({"also", "additional", "other", "further", "more"})
+
 #: Nouns that, after "into" or "in", make a verb an arrest: "taken into custody".
 CUSTODY_NOUNS = frozenset({"custody", "detention"})
 

@@ -6,20 +6,26 @@ smuggler along with four of his associates" five, "confirmed the capture of a re
 one. The figure regex sees only "two" and "four"; this reads the row: each person named with
 "a", "the" or a name is one, each part with a figure its figure, and the total becomes a
 ``Captured`` figure over the row. A row with a part it cannot count ("the leader and other
-suspects", "them") gives none, nor does a negated arrest ("no civilians were detained").
+suspects", "them") gives none, nor does a negated, intended or uncertain arrest ("no civilians
+were detained", "a raid to arrest", "captured or killed").
+
+A row held on top of others ("also detained two suspects", "one additional suspect was
+detained", "arrested a leader and detained three suspects") adds to the last count of people
+held before it in the article; the caller keeps that count (``added_to``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from kg.extract.claimwords import CAPTURE_NOUNS, CASUALTY_VERBS, CUSTODY_NOUNS, PEOPLE_NOUNS
+from kg.extract.claimwords import ADDING_WORDS, CAPTURE_NOUNS, CASUALTY_VERBS, CUSTODY_NOUNS, PEOPLE_NOUNS
 from kg.model import Figure, Qualifier
 
-__all__ = ["detainee_figures"]
+__all__ = ["DetaineeRow", "added_to", "detainee_rows"]
 
 #: Dependents of an arrest verb that name who was held: its object, or its passive subject.
 _HELD_DEPS = frozenset({"dobj", "nsubjpass"})
@@ -35,18 +41,50 @@ _CAPTURE_VERBS = frozenset(lemma for lemma, measure in CASUALTY_VERBS.items() if
 _Part = tuple[Decimal, Qualifier]
 
 
-def detainee_figures(sent: Span, figures: Sequence[Figure]) -> list[Figure]:
-    """``Captured`` figures for the rows of people held in ``sent``; ``figures`` are the
-    sentence's number figures, in document characters. A row of one part that is a number
-    is left to that number's own figure."""
-    found: list[Figure] = []
+@dataclass(frozen=True, slots=True)
+class DetaineeRow:
+    """The figure of one row of people held, and whether they are held on top of those
+    counted before ("also detained two suspects", "two additional suspects were detained",
+    "arrested a leader and detained three suspects")."""
+
+    figure: Figure
+    adds: bool
+    alone: bool  # the row is one number, which has a figure of its own
+
+
+def detainee_rows(sent: Span, figures: Sequence[Figure]) -> list[DetaineeRow]:
+    """The rows of people held in ``sent``; ``figures`` are the sentence's number figures, in
+    document characters. A row of one part that is a number is left to that number's own
+    figure, unless it adds to the people held before (``alone`` marks it)."""
+    found: list[DetaineeRow] = []
     for word, row in _rows(sent):
         parts = [_part(person, figures) for person in row]
         counted = [part for part in parts if part is not None]
-        if len(counted) < len(row) or (len(row) == 1 and _has_figure(row[0], figures)):
-            continue
-        found.append(_total(word, row, counted))
+        adds = _adds(word, row[0]) and row[0].lower_ not in _ONE_PRONOUNS
+        alone = len(row) == 1 and _has_figure(row[0], figures)
+        if len(counted) == len(row) and (adds or not alone):
+            found.append(DetaineeRow(_total(word, row, counted), adds, alone))
     return found
+
+
+def added_to(earlier: Figure, row: Figure, text: str) -> Figure:
+    """The people held so far: a row that adds to an earlier count, as one figure over both."""
+    total = _lower(earlier) + _lower(row)
+    start, end = earlier.start, row.end
+    qualifiers = {earlier.qualifier, row.qualifier}
+    return _figure(start, end, text[start:end], total, qualifiers)
+
+
+def _adds(word: Token, first: Token) -> bool:
+    """Whether a row is held on top of those counted before it: its verb says "also" or
+    follows another arrest verb it is joined to, or its first part is "additional" or "other".
+    A pronoun holds someone named before again ("captured a courier and detained him")."""
+    if any(c.dep_ == "advmod" and c.lower_ in ADDING_WORDS for c in word.children):
+        return True
+    if word.dep_ == "conj" and word.head.pos_ == "VERB" and _held(word.head):
+        return True
+    counted = _counted_noun(first)
+    return any(c.dep_ == "amod" and c.lower_ in ADDING_WORDS for c in counted.children)
 
 
 def _rows(sent: Span) -> Iterator[tuple[Token, list[Token]]]:
@@ -192,8 +230,11 @@ def _total(word: Token, row: list[Token], parts: list[_Part]) -> Figure:
     last = max(_last_word(person) for person in row)
     end = last.idx + len(last.text)
     total = sum((count for count, _ in parts), Decimal(0))
-    qualifiers = {qualifier for _, qualifier in parts}
-    text = word.doc.text[start:end]
+    return _figure(start, end, word.doc.text[start:end], total, {qualifier for _, qualifier in parts})
+
+
+def _figure(start: int, end: int, text: str, total: Decimal, qualifiers: set[Qualifier]) -> Figure:
+    """A sum of parts: exact if every part is, vague if one is a vague word, else a floor."""
     if qualifiers == {"Exact"}:
         return Figure(start, end, text, "Exact", value=total)
     qualifier: Qualifier = "Vague" if "Vague" in qualifiers else "AtLeast"
