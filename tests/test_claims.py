@@ -1461,3 +1461,129 @@ def test_claims_quoting_outlet_is_the_intermediary(extractor: Extractor) -> None
     text = "The Tigris Times cited the Kurdish Regional Council as saying that two roads were closed."
     claim = claim_with(extract_claims(extractor, text), "two roads were closed")
     assert claim.via == ("tigris-times",)
+
+
+# (text, {figure as written: (measure, qualifier, value or lower bound)}): a detention names its
+# detainees one by one, and the row adds up.
+DETENTIONS = [
+    # A row of detainees is one figure over the row, beside the number inside it.
+    (
+        "Police in Lagos arrested a kidnapping suspect and two of his accomplices on Monday.",
+        {
+            "a kidnapping suspect and two of his accomplices": ("Captured", "Exact", 3),
+            "two": ("Captured", "Exact", 2),
+        },
+    ),
+    (
+        "Gendarmes detained the smuggler along with four of his associates near the border.",
+        {"the smuggler along with four of his associates": ("Captured", "Exact", 5)},
+    ),
+    (
+        "A militia commander and three of his bodyguards were arrested by police in Kano.",
+        {
+            "A militia commander and three of his bodyguards": ("Captured", "Exact", 4),
+            "three": ("Captured", "Exact", 3),
+        },
+    ),
+    (
+        "Colombian police confirmed the arrest of a cartel financier and six couriers.",
+        {"a cartel financier and six couriers": ("Captured", "Exact", 7)},
+    ),
+    (
+        "Troops identified and detained the courier and a second suspect.",
+        {"the courier and a second suspect": ("Captured", "Exact", 2)},
+    ),
+    # One person named with "a", "the" or a name is a count of one.
+    ("The army confirmed the capture of a rebel commander.", {"a rebel commander": ("Captured", "Exact", 1)}),
+    (
+        "Officers arrested Juan Ortega, a cartel accountant, on Tuesday.",
+        {"Juan Ortega": ("Captured", "Exact", 1)},
+    ),
+    (
+        "Kenyan police apprehended a weapons trafficker in Garissa.",
+        {"a weapons trafficker": ("Captured", "Exact", 1)},
+    ),
+    # A vague part makes the row a vague floor; a bound part a plain floor.
+    (
+        "The patrol detained a bomb maker and several of his associates.",
+        {
+            "a bomb maker and several of his associates": ("Captured", "Vague", 4),
+            "several of": ("Captured", "Vague", 3),
+        },
+    ),
+    (
+        "Soldiers captured a guerrilla leader and dozens of fighters in the raid.",
+        {
+            "a guerrilla leader and dozens of fighters": ("Captured", "Vague", 25),
+            "dozens of": ("Captured", "Vague", 24),
+        },
+    ),
+    (
+        "Police in Manila arrested the gang's leader and more than 20 members.",
+        {
+            "the gang's leader and more than 20 members": ("Captured", "AtLeast", 21),
+            "more than 20": ("Captured", "MoreThan", 20),
+        },
+    ),
+    # Custody words and role nouns make a detention count.
+    ("Three gang members were taken into custody by the gendarmes.", {"Three": ("Captured", "Exact", 3)}),
+    ("Two men were placed in detention after the raid in Mosul.", {"Two": ("Captured", "Exact", 2)}),
+    ("Border guards apprehended several suspected traffickers.", {"several": ("Captured", "Vague", 3)}),
+    # No one held: negated, only aimed at, or one of two outcomes.
+    ("No civilians were detained during the search.", {}),
+    ("The woman was not arrested, police said.", {}),
+    ("Troops killed three gunmen during a raid to arrest a gang leader.", {"three": ("Killed", "Exact", 3)}),
+    ("The rebel leader was captured or killed in the ambush, the army said.", {}),
+    # A row with a part that cannot be counted gives no total.
+    ("Police detained the ringleader and other suspects in Lyon.", {}),
+    # A row held "also", "additional" or by a second arrest verb adds to the count before it.
+    (
+        "Police arrested a gang leader in Medan on Friday. Officers also detained two of his bodyguards.",
+        {
+            "a gang leader": ("Captured", "Exact", 1),
+            "a gang leader in Medan on Friday. Officers also detained two of his bodyguards": (
+                "Captured",
+                "Exact",
+                3,
+            ),
+            "two": ("Captured", "Exact", 2),
+        },
+    ),
+    (
+        "Troops arrested a militia commander and detained three suspected fighters.",
+        {
+            "a militia commander": ("Captured", "Exact", 1),
+            "a militia commander and detained three suspected fighters": ("Captured", "Exact", 4),
+            "three": ("Captured", "Exact", 3),
+        },
+    ),
+    (
+        "Gendarmes captured a smuggler near Agadez. One additional suspect was detained.",
+        {
+            "a smuggler": ("Captured", "Exact", 1),
+            "a smuggler near Agadez. One additional suspect": ("Captured", "Exact", 2),
+            "One": ("Captured", "Exact", 1),
+        },
+    ),
+    # A pronoun holds the same person again; "other" with no count before it adds to nothing.
+    (
+        "Soldiers captured a rebel courier and detained him for questioning.",
+        {"a rebel courier": ("Captured", "Exact", 1), "him": ("Captured", "Exact", 1)},
+    ),
+    (
+        "Police detained four protesters in Dhaka. Two other men were arrested later.",
+        {"Two": ("Captured", "Exact", 2)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figures"), DETENTIONS)
+def test_claims_detention_counts_every_detainee_of_its_row(
+    extractor: Extractor, text: str, figures: dict[str, tuple[str, str, int]]
+) -> None:
+    found = {
+        q.figure.text: (q.measure, q.figure.qualifier, q.figure.value or q.figure.min_value)
+        for c in extract_claims(extractor, text)
+        for q in c.quantities
+    }
+    assert found == {written: (m, qual, Decimal(n)) for written, (m, qual, n) in figures.items()}

@@ -22,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kg.extract.attribution import Attribution, find_attributions
 from kg.extract.claimwords import (
@@ -36,6 +37,7 @@ from kg.extract.claimwords import (
     UNVERIFIED_PATTERN,
 )
 from kg.extract.dates import find_dates
+from kg.extract.detainees import added_to, detainee_rows
 from kg.extract.figures import find_figures
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.measures import read_measure
@@ -503,21 +505,47 @@ class _ClaimBuilder:
         """Give every counting figure to the innermost claim around it; new claims for the rest."""
         extra: dict[int, _Draft] = {}
         around = _Around(drafts)
+        held: list[Figure] = []  # the article's Captured figures so far, for rows that add to them
         for sent in self.doc.sents:
             start = sent.start_char
-            for found in find_figures(sent.text):
-                figure = replace(found, start=found.start + start, end=found.end + start)
+            figures = [replace(f, start=f.start + start, end=f.end + start) for f in find_figures(sent.text)]
+            for figure in figures:
                 innermost = around.innermost(figure.start, figure.end)
                 quantity = self._quantity(figure, innermost)
-                if quantity is None:
-                    continue
-                owner = innermost or extra.get(start)
-                if owner is None:
-                    end = _end_char(self.doc, sent.end)
-                    owner = _Draft(start, end, (start, end), "Asserted", self.paragraph(start))
-                    extra[start] = owner
-                owner.quantities.append(quantity)
+                if quantity is not None:
+                    self._give(quantity, innermost or extra.get(start), sent, extra)
+                    held += [figure] if quantity[0].measure == "Captured" else []
+            for row in detainee_rows(sent, figures):
+                figure = row.figure
+                earlier = [f for f in held if f.end <= figure.start]
+                if row.adds and earlier:
+                    figure = added_to(earlier[-1], figure, self.text)
+                elif row.alone:
+                    continue  # nothing before to add to: the number's own figure says it all
+                innermost = around.innermost(row.figure.start, row.figure.end)
+                self._give(self._detainees(figure, innermost), innermost or extra.get(start), sent, extra)
+                held.append(figure)
         return list(extra.values())
+
+    def _give(
+        self,
+        quantity: tuple[Quantity, Certainty | None],
+        owner: _Draft | None,
+        sent: SpacySpan,
+        extra: dict[int, _Draft],
+    ) -> None:
+        """Add a quantity to its claim, or to a new claim with no claimant for its sentence."""
+        if owner is None:
+            start, end = sent.start_char, _end_char(self.doc, sent.end)
+            owner = _Draft(start, end, (start, end), "Asserted", self.paragraph(start))
+            extra[start] = owner
+        owner.quantities.append(quantity)
+
+    def _detainees(self, figure: Figure, owner: _Draft | None) -> tuple[Quantity, Certainty | None]:
+        """The ``Captured`` quantity of a row of detainees (see ``kg.extract.detainees``)."""
+        floor = owner.start if owner is not None else self._sentence_start(figure.start)
+        text = self.article.text[figure.start : figure.end]
+        return Quantity(replace(figure, text=text), "Captured", self._last_unit(floor, figure.start)), None
 
     def _quantity(self, figure: Figure, owner: _Draft | None) -> tuple[Quantity, Certainty | None] | None:
         """The figure's quantity and its own hedge; ``owner`` is the innermost claim around it."""

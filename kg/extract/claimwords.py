@@ -200,14 +200,39 @@ PERSONNEL_NOUNS = frozenset(
     """.split()
 )
 
-#: Nouns for people of any kind, counted only with a casualty or capture word. "others" is the
-#: second figure of a casualty report ("12 were killed and 40 others wounded").
-PEOPLE_NOUNS = PERSONNEL_NOUNS | frozenset(
+#: Nouns for people named by their part in an armed group or a crime, the detainees of police
+#: and military arrest reports ("detained a weapons facilitator and two associates").
+ROLE_NOUNS = frozenset(
     """
-    people person civilian man woman child resident citizen member national worker officer
-    policeman policemen victim comrade other others
+    leader commander sub-commander facilitator associate accomplice suspect individual detainee
+    kidnapper smuggler trafficker courier financier operative planner bomber maker
+    gunman gunmen rebel extremist terrorist emir deputy lieutenant bodyguard henchman
     """.split()
 )
+
+#: Nouns for people of any kind, counted only with a casualty or capture word. "others" is the
+#: second figure of a casualty report ("12 were killed and 40 others wounded").
+PEOPLE_NOUNS = (
+    PERSONNEL_NOUNS
+    | ROLE_NOUNS
+    | frozenset(
+        """
+        people person civilian man woman child resident citizen member national worker officer
+        policeman policemen victim comrade other others
+        """.split()
+    )
+)
+
+#: Nouns of the act of holding someone, whose "of" names who was held ("the capture of a
+#: rebel commander", "confirmed the arrest of two suspects").
+CAPTURE_NOUNS = frozenset({"capture", "arrest", "detention", "apprehension"})
+
+#: Words that put a row of detainees on top of those counted before: "also detained two
+#: suspects", "one additional suspect was detained", "detained two other men".
+ADDING_WORDS = frozenset({"also", "additional", "other", "further", "more"})
+
+#: Nouns that, after "into" or "in", make a verb an arrest: "taken into custody".
+CUSTODY_NOUNS = frozenset({"custody", "detention"})
 
 #: Verbs and participles that say what happened to the people counted.
 CASUALTY_VERBS: dict[str, Measure] = {

@@ -28,6 +28,7 @@ from kg.extract.claimwords import (
     CASUALTY_ADJECTIVES,
     CASUALTY_NOUNS,
     CASUALTY_VERBS,
+    CUSTODY_NOUNS,
     HEDGE_WORDS,
     LIFE_NOUNS,
     LIFE_VERBS,
@@ -289,6 +290,8 @@ def _predicated(verb: Token, depth: int = 2) -> set[Measure]:
     for child in verb.children:
         if child.dep_ in ("dobj", "oprd") and CASUALTY_NOUNS.get(child.lemma_.lower()) == "Captured":
             found.add("Captured")  # "taken prisoner", "held captive"
+        elif child.dep_ == "prep" and child.lower_ in ("into", "in") and _holds_custody(child):
+            found.add("Captured")  # "taken into custody", "placed in detention"
         elif child.dep_ in _PREDICATE_DEPS:
             found |= _named(child)
         elif child.dep_ == "xcomp" and depth > 0:
@@ -298,6 +301,10 @@ def _predicated(verb: Token, depth: int = 2) -> set[Measure]:
                 CASUALTY_NOUNS[p.lemma_.lower()] for p in child.children if p.lemma_.lower() in CASUALTY_NOUNS
             }
     return found
+
+
+def _holds_custody(preposition: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in CUSTODY_NOUNS for c in preposition.children)
 
 
 def _names_others(verb: Token) -> bool:
