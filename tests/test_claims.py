@@ -1060,6 +1060,27 @@ MEASURES = [
 ]
 
 
+# A part taken "of them", how badly it was hurt, and a part a casualty group includes.
+MEASURES += [
+    (
+        "About 900 people were hurt in the blasts, more than 60 of them critically, the minister said.",
+        {"About 900": "Wounded", "more than 60": "Wounded"},
+    ),
+    ("The ministry said 300 people were wounded, 40 of them seriously.", {"300": "Wounded", "40": "Wounded"}),
+    (
+        "Twelve soldiers were ambushed and eight of them were killed, the army said.",
+        {"Twelve": "TroopCount", "eight": "Killed"},
+    ),
+    (
+        "Nine sailors were hurt, two of whom later died, the coast guard said.",
+        {"Nine": "Wounded", "two": "Killed"},
+    ),
+    ("The dead included three children, the emergency service said.", {"three": "Killed"}),
+    ("The wounded included 14 children, the hospital said.", {"14": "Wounded"}),
+    ("The delegation included three generals, officials said.", {}),
+]
+
+
 @pytest.mark.parametrize(("text", "measures"), MEASURES)
 def test_claims_each_figure_takes_the_measure_of_its_own_clause(
     extractor: Extractor, text: str, measures: dict[str, str]
@@ -1455,6 +1476,45 @@ def test_claims_report_form(
         return
     claim = claim_with(claims, phrase)
     assert (claim.claimants, claim.cue_lemma, claim.certainty) == (claimants, cue, certainty)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "claimants", "figures"),
+    [
+        (  # the that-clause the parser hung on "statement", both figures in it
+            "Maria Lopez, UNHCR regional director, said in a statement that at least 40 children were "
+            "killed and 25 others were injured during the raids.",
+            "at least 40 children were killed and 25 others were injured",
+            ("maria-lopez",),
+            ["at least 40", "25"],
+        ),
+        (
+            "The Red Cross said in a communique that 18 volunteers were wounded.",
+            "18 volunteers were wounded",
+            ("red-cross",),
+            ["18"],
+        ),
+        (  # "with X saying": X is the participle's source
+            "The governor said nine people were killed in the blasts, with Hamas earlier saying the "
+            "radios were used by its members.",
+            "the radios were used by its members",
+            ("hamas",),
+            [],
+        ),
+        (
+            "The offensive stalled, with the Liberation Front this month claiming it had seized three towns.",
+            "it had seized three towns",
+            ("liberation-front",),
+            [],
+        ),
+    ],
+)
+def test_claims_clause_and_source_the_parser_hung_elsewhere(
+    extractor: Extractor, text: str, phrase: str, claimants: tuple[str, ...], figures: list[str]
+) -> None:
+    claim = claim_with(extract_claims(extractor, text), phrase)
+    assert claim.claimants == claimants
+    assert [q.figure.text for q in claim.quantities] == figures
 
 
 def test_claims_quoting_outlet_is_the_intermediary(extractor: Extractor) -> None:

@@ -23,6 +23,7 @@ from kg.extract.claimwords import (
     OBJECT_STATEMENT_VERBS,
     QUOTING_VERBS,
     REPORTING_VERBS,
+    STATEMENT_NOUNS,
     TALLY_NOUNS,
     VERIFYING_VERBS,
 )
@@ -307,7 +308,7 @@ def _source_head(verb: Token) -> Token | None:
     """Who speaks: the subject; in the passive only the agent ("was told by X")."""
     if _misread_main_verb(verb):
         return next(c for c in verb.children if c.dep_ in _NOUN_SUBJECT_DEPS and c.i < verb.i)
-    subject = _subject(verb)
+    subject = _with_subject(verb) or _subject(verb)
     if subject is None:
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.head.dep_ in ("ROOT", *_SUBJECT_DEPS)):
             return verb.head  # "a sergeant who confirmed ..."; a subject the parser left as root
@@ -316,6 +317,22 @@ def _source_head(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return subject
+
+
+def _with_subject(verb: Token) -> Token | None:
+    """'..., with the militia earlier saying ...': the participle's subject is the object of the
+    "with" before it, which the parser hangs beside it on the same verb."""
+    if verb.tag_ != "VBG" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
+        return verb.head  # the parser's other reading: the participle hangs on the noun
+    for sibling in verb.head.children:
+        if sibling.dep_ == "prep" and sibling.lower_ == "with" and sibling.i < verb.i:
+            noun = next((c for c in sibling.children if c.dep_ == "pobj"), None)
+            between = verb.doc[noun.right_edge.i + 1 : verb.i] if noun is not None else None
+            if between is not None and all(t.pos_ in ("ADV", "NOUN", "DET", "PROPN") for t in between):
+                return noun
+    return None
 
 
 def _negated(token: Token) -> bool:
@@ -366,7 +383,7 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     for dep in _CONTENT_DEPS:
         for child in verb.children:
             if child.dep_ == dep:
-                return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+                return _trim(doc, child.left_edge.i, _clause_end(verb, child))
     for child in verb.children:
         if child.dep_ != "dobj":
             continue
@@ -378,7 +395,40 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "called X a Y"
         if lemma in FIGURE_OBJECT_VERBS and any(t.like_num for t in (child, *child.children)):
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "documented 4,000 deaths"
-    return _that_clause_after(verb)
+    return _that_clause_after(verb) or _statement_clause(verb)
+
+
+def _clause_end(verb: Token, clause: Token) -> int:
+    """Where the content ends: its clause, and a gapped passive the parser made a conjunct of
+    the reporting verb ("said 24 were killed and 55 others injured", with "injured" hung on
+    "said"); not a clause of its own ("..., and officials gave details")."""
+    end = clause.right_edge.i + 1
+    for conj in verb.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i >= end
+            and conj.tag_ == "VBN"
+            and any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+        ):
+            end = conj.right_edge.i + 1
+    return end
+
+
+def _statement_clause(verb: Token) -> tuple[int, int] | None:
+    """'X said in a statement that ...', where the parser hung the that-clause on "statement":
+    the clause is what was said, to the end of the verb's phrase ("... and 25 others were injured")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in STATEMENT_NOUNS:
+                continue
+            for clause in noun.children:
+                if clause.dep_ in _CLAUSE_DEPS and any(m.lower_ == "that" for m in clause.lefts):
+                    start = next(m.i for m in clause.lefts if m.lower_ == "that")
+                    return _trim(verb.doc, start, max(clause.right_edge.i, verb.right_edge.i) + 1)
+    return None
 
 
 def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:

@@ -246,6 +246,11 @@ CASUALTY_VERBS: dict[str, Measure] = {
 #: predicate ("were confirmed dead", "left nine dead").
 CASUALTY_ADJECTIVES: dict[str, Measure] = {"dead": "Killed", "wounded": "Wounded", "injured": "Wounded"}
 
+#: How badly people were hurt: "40 of them seriously" counts wounded.
+SEVERITY_ADVERBS = frozenset(
+    "critically seriously severely gravely badly lightly slightly moderately".split()
+)
+
 #: Loss idioms: "lost 340 men" counts killed or wounded; "claimed nine lives" counts the dead.
 LOSS_VERBS = frozenset({"lose"})
 LIFE_VERBS = frozenset("lose claim take cost".split())

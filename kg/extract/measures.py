@@ -36,6 +36,7 @@ from kg.extract.claimwords import (
     MISSING_WORDS,
     PEOPLE_NOUNS,
     PERSONNEL_NOUNS,
+    SEVERITY_ADVERBS,
     TALLY_NOUNS,
 )
 from kg.model import Certainty, Measure
@@ -64,6 +65,8 @@ _PREDICATE_DEPS = frozenset({"oprd", "acomp", "attr"})
 _OTHERS_WORDS = frozenset({"more", "others"})
 #: Prepositions that name a part of the counted whole ("including two children").
 _PART_PREPOSITIONS = frozenset({"including"})
+#: Pronouns a part is taken from ("eight of them", "two of whom").
+_PARTITIVE_PRONOUNS = frozenset({"them", "whom", "those", "these"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,9 @@ def _measure(number: Token, noun: Token | None) -> Measure | None:
     """Casualty words decide; people under arms with none are a troop figure."""
     if noun is not None and noun.like_num and noun.i != number.i:
         return _measure(noun, _counted_noun(noun))  # "eight of the 68 injured": the inner figure's
+    if noun is not None and noun.lower_ in _PARTITIVE_PRONOUNS and noun.head.lower_ == "of":
+        # "eight of them were killed"; "300 were wounded, 40 of them seriously"
+        return _severity_after(noun) or _measure(number, None)
     target = noun if noun is not None else number
     lemma = target.lemma_.lower()
     if lemma in CASUALTY_NOUNS:
@@ -149,7 +155,7 @@ def _measure(number: Token, noun: Token | None) -> Measure | None:
         return None  # "40 sailors were reported missing": no measure counts the missing
     if noun is not None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LOSS_VERBS:
         return "KilledOrWounded"  # "the battalion has lost 340 men"
-    measure = _casualty_around(target) or _tally_measure(target)
+    measure = _casualty_around(target) or _tally_measure(target) or _included_among(target)
     if measure is None and noun is not None and _is_partitive(number, noun):
         measure = _casualty_around(number)  # "hundreds of soldiers have been wounded"
     if measure is None:
@@ -159,6 +165,26 @@ def _measure(number: Token, noun: Token | None) -> Measure | None:
     if measure is not None:
         return measure
     return "TroopCount" if is_personnel else None
+
+
+def _severity_after(pronoun: Token) -> Measure | None:
+    """'40 of them seriously': how badly, right after the part, says they are wounded."""
+    after = pronoun.i + 1
+    doc = pronoun.doc
+    return "Wounded" if after < len(doc) and doc[after].lower_ in SEVERITY_ADVERBS else None
+
+
+def _included_among(target: Token) -> Measure | None:
+    """'The dead included three children', 'those killed included two medics': the part is
+    counted as the whole its verb includes it in."""
+    anchor = _first_conjunct(target)
+    if anchor.dep_ != "dobj" or anchor.head.lemma_.lower() != "include":
+        return None
+    whole = next((c for c in anchor.head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if whole is None:
+        return None
+    named = CASUALTY_ADJECTIVES.get(whole.lower_) or CASUALTY_NOUNS.get(whole.lemma_.lower())
+    return named or _casualty_around(whole, inherit=False)
 
 
 def _verb_before(number: Token) -> Measure | None:
