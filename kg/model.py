@@ -50,6 +50,7 @@ ENTITY_CLASSES = frozenset(
         "State",
         "GovernmentBody",
         "MilitaryUnit",
+        "ArmedGroup",
         "MediaOutlet",
         "InternationalOrganization",
         "Location",

@@ -48,6 +48,7 @@ CLASSES = [
     "State",
     "GovernmentBody",
     "MilitaryUnit",
+    "ArmedGroup",
     "MediaOutlet",
     "InternationalOrganization",
     "Location",
@@ -66,6 +67,7 @@ SUBCLASSES = [
     ("State", "Location"),
     ("GovernmentBody", "Organization"),
     ("MilitaryUnit", "Organization"),
+    ("ArmedGroup", "Organization"),
     ("MediaOutlet", "Organization"),
     ("InternationalOrganization", "Organization"),
     ("Region", "Location"),
@@ -365,6 +367,23 @@ def test_ontology_shapes_work_without_the_ontology_or_inference() -> None:
     broken.add((ID["sudzha"], RDF.type, CKG.Settlement))
     conforms, _, report = pyshacl.validate(broken, shacl_graph=shapes, inference="none")
     assert not conforms and "sudzha" in report
+
+
+def test_ontology_shapes_hold_an_armed_group_to_the_entity_shape() -> None:
+    """An ArmedGroup is an entity to the shapes by its own class: labelled, sameAs an IRI."""
+    import pyshacl
+
+    shapes = load_shapes()
+    group = ID["coastal-liberation-front"]
+    unlabelled = _union(_sample())
+    unlabelled.add((group, RDF.type, CKG.ArmedGroup))
+    conforms, _, report = pyshacl.validate(unlabelled, shacl_graph=shapes, inference="none")
+    assert not conforms and "coastal-liberation-front" in report and "rdfs:label" in report
+    labelled = _union(_sample())
+    labelled.add((group, RDF.type, CKG.ArmedGroup))
+    labelled.add((group, RDFS.label, Literal("Coastal Liberation Front")))
+    conforms, _, report = pyshacl.validate(labelled, shacl_graph=shapes, inference="none")
+    assert conforms, report
 
 
 def _drop(*triple: object) -> Callable[[Graph], None]:

@@ -56,7 +56,14 @@ SCORE_FLOOR = 50.0
 GROUPS = {
     "person": frozenset(FUZZY_CLASSES),
     "organisation": frozenset(
-        {"Organization", "GovernmentBody", "MilitaryUnit", "MediaOutlet", "InternationalOrganization"}
+        {
+            "Organization",
+            "GovernmentBody",
+            "MilitaryUnit",
+            "ArmedGroup",
+            "MediaOutlet",
+            "InternationalOrganization",
+        }
     ),
     "place": frozenset({"State", "Region", "Settlement"}),
 }

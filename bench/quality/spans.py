@@ -48,6 +48,7 @@ KIND_OF_CLASS = {
     "Organization": "Organization",
     "GovernmentBody": "Organization",
     "MilitaryUnit": "Organization",
+    "ArmedGroup": "Organization",
     "MediaOutlet": "Organization",
     "InternationalOrganization": "Organization",
     "Location": "Location",

@@ -64,12 +64,13 @@ _ACTOR_CLASSES = frozenset(
         "GovernmentBody",
         "Organization",
         "MilitaryUnit",
+        "ArmedGroup",
         "MediaOutlet",
         "InternationalOrganization",
         "Person",
     }
 )
-_COUNTED_CLASSES = ("MilitaryUnit", "State", "Organization", "GovernmentBody")
+_COUNTED_CLASSES = ("MilitaryUnit", "ArmedGroup", "State", "Organization", "GovernmentBody")
 _STATE = frozenset({"State"})
 _WORD = re.compile(r"[a-z]+")
 _COMPASS = frozenset({"north", "south", "east", "west"})

@@ -164,10 +164,13 @@ ANAPHOR_CLASSES: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys("organization organisation company".split(), frozenset({"Organization"})),
     # an armed group is typed a military unit when its name says force, army or brigade
-    **dict.fromkeys("group movement".split(), frozenset({"Organization", "MilitaryUnit"})),
+    **dict.fromkeys("group movement".split(), frozenset({"Organization", "MilitaryUnit", "ArmedGroup"})),
+    **dict.fromkeys("militia faction insurgency".split(), frozenset({"ArmedGroup"})),
     **dict.fromkeys(
         STATEMENT_NOUNS,
-        frozenset({"GovernmentBody", "Organization", "InternationalOrganization", "MilitaryUnit"}),
+        frozenset(
+            {"GovernmentBody", "Organization", "InternationalOrganization", "MilitaryUnit", "ArmedGroup"}
+        ),
     ),
 }
 
@@ -187,7 +190,9 @@ PRONOUN_CLASSES: dict[str, frozenset[str]] = {
     "he": frozenset({"Person"}),
     "she": frozenset({"Person"}),
     "it": frozenset(
-        "GovernmentBody Organization InternationalOrganization MilitaryUnit MediaOutlet State".split()
+        """
+        GovernmentBody Organization InternationalOrganization MilitaryUnit ArmedGroup MediaOutlet State
+        """.split()
     ),
 }
 

@@ -28,7 +28,7 @@ __all__ = ["nationality_country", "organ_mentions"]
 
 _MODIFIERS = frozenset({"compound", "amod", "nmod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-_OWNER_CLASSES = frozenset({"State", "Region", "Settlement", "Organization", "MilitaryUnit"})
+_OWNER_CLASSES = frozenset({"State", "Region", "Settlement", "Organization", "MilitaryUnit", "ArmedGroup"})
 #: How nationality adjectives end ("Lebanese", "Kenyan", "Yemeni", "Danish"), and how much of
 #: a country's name they must keep.
 _NATIONALITY_ENDINGS = ("ese", "an", "i", "ish")

@@ -45,11 +45,20 @@ from kg.model import Article, Mention, Relation, Span
 __all__ = ["relations_from_doc"]
 
 _ORGANISATIONS = frozenset(
-    {"GovernmentBody", "MilitaryUnit", "MediaOutlet", "InternationalOrganization", "Organization"}
+    {
+        "GovernmentBody",
+        "MilitaryUnit",
+        "ArmedGroup",
+        "MediaOutlet",
+        "InternationalOrganization",
+        "Organization",
+    }
 )
 _ACTORS = _ORGANISATIONS | {"State", "Person"}
-#: Who fights: states, their forces, and armed groups (an Organization such as ISIL or Hamas).
-_FIGHTING_SIDES = frozenset({"State", "MilitaryUnit", "Organization"})
+#: Who fights: states, their forces, armed groups, and organisations not known to be either.
+_FIGHTING_SIDES = frozenset({"State", "MilitaryUnit", "ArmedGroup", "Organization"})
+#: What is sent somewhere: a state's forces and armed groups.
+_FORCES = frozenset({"MilitaryUnit", "ArmedGroup"})
 #: Places from small to large: a place lies in a larger one, never in a smaller or equal one.
 _PLACE_RANK = {"Settlement": 0, "Region": 1, "State": 2}
 _PART_PREPOSITIONS = frozenset({"at", "of", "under", "within"})
@@ -127,7 +136,7 @@ class _RelationFinder:
                 yield from self._owner(named)
             if named.cls in _PLACE_RANK:
                 yield from self._larger_place(named)
-            if named.cls == "MilitaryUnit":
+            if named.cls in _FORCES:
                 yield from self._deployment(named)
             if named.cls in _FIGHTING_SIDES:
                 yield from self._hostility(named)

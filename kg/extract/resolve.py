@@ -45,6 +45,7 @@ __all__ = [
 CLASS_PRIORITY = (
     "State",
     "Person",
+    "ArmedGroup",
     "MilitaryUnit",
     "GovernmentBody",
     "MediaOutlet",

@@ -67,6 +67,7 @@ _CLASS_DEPTH: dict[str, int] = {
     "Settlement": 2,
     "GovernmentBody": 3,
     "MilitaryUnit": 3,
+    "ArmedGroup": 3,
     "MediaOutlet": 3,
     "InternationalOrganization": 3,
 }

@@ -60,6 +60,7 @@ _STYLE: dict[str, tuple[str, str]] = {
     "Organization": ("#f28e2b", "square"),
     "GovernmentBody": ("#e15759", "square"),
     "MilitaryUnit": ("#59a14f", "triangle"),
+    "ArmedGroup": ("#499894", "triangle"),
     "MediaOutlet": ("#edc948", "square"),
     "InternationalOrganization": ("#76b7b2", "hexagon"),
     "Region": ("#ff9da7", "diamond"),
