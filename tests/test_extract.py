@@ -104,6 +104,10 @@ def test_extract_possessive_and_article_are_stripped(extractor) -> None:  # type
         ("Ministry of National Defense", "GovernmentBody"),
         ("European Union", "InternationalOrganization"),
         ("Acme Holdings", "Organization"),
+        ("Kawsar Liberation Army", "ArmedGroup"),
+        ("Hill Country People's Defence Force", "ArmedGroup"),
+        ("Northern Mujahideen Council", "ArmedGroup"),
+        ("Popular Resistance Committees", "ArmedGroup"),
     ],
 )
 def test_extract_classify_organization_by_head_words(name: str, cls: str) -> None:

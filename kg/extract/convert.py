@@ -13,10 +13,12 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.contingents import gazetteer_entry, resolve_contingent
+from kg.extract.descriptions import described_as_armed_group
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.organs import organ_mentions
 from kg.extract.wordlists import (
+    ARMED_NAME_WORDS,
     COUNTRY_NAMES,
     GOVERNMENT_WORDS,
     INTERNATIONAL_WORDS,
@@ -64,6 +66,8 @@ def classify_organization(name: str) -> str:
         return "MediaOutlet"
     if words & INTERNATIONAL_WORDS and len(words) > 1:
         return "InternationalOrganization"
+    if words & ARMED_NAME_WORDS or (words >= {"people", "defence"} or words >= {"people", "defense"}):
+        return "ArmedGroup"  # "Kosovo Liberation Army", "People's Defence Force"
     if words & MILITARY_WORDS:
         return "MilitaryUnit"
     if words & GOVERNMENT_WORDS:
@@ -92,6 +96,8 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer) -> Mention | None:
     if entry is not None:
         return Mention(start, end, text[start:end], name, entry.cls, entry.id)
     cls = _class_for(label, name)
+    if cls is not None and cls != "State" and described_as_armed_group(ent):
+        cls = "ArmedGroup"
     return None if cls is None else Mention(start, end, text[start:end], name, cls)
 
 
@@ -150,8 +156,12 @@ def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
 
 
 def _clean_bounds(ent: Span, *, strip_titles: bool) -> tuple[int, int]:
-    """Character bounds of the name without leading articles, titles, possessives, punctuation."""
+    """Character bounds of the name without leading articles, titles, possessives, punctuation,
+    or a bracketed part the model ran into it."""
     tokens = list(ent)
+    bracket = next((k for k, t in enumerate(tokens) if k and t.text == "("), None)
+    if bracket is not None:
+        tokens = tokens[:bracket]  # "Allied Democratic Forces (ADF": the acronym is its own mention
     while tokens and (tokens[0].lower_ in _ARTICLES or (strip_titles and tokens[0].lower_ in PERSON_TITLES)):
         tokens = tokens[1:]
     while tokens and tokens[-1].lower_ in {"'s", "'"}:

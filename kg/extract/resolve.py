@@ -78,6 +78,8 @@ FUZZY_MARGIN = 5.0
 FUZZY_CLASSES = frozenset({"Person"})
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+#: "(RSF)" right after a name: an acronym the writer defines for it.
+_BRACKETED_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z&]{1,7})\s*\)")
 _ACRONYM_LINK = re.compile(r"^\s*(?:,\s*or|\(|,\s*also known as|,\s*known as)\s*(?:the\s+)?$")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -108,7 +110,7 @@ def resolve_article(article: Article, mentions: Iterable[Mention], gazetteer: Ga
             entry = gazetteer.similar(m.name, {m.cls}, threshold=FUZZY_THRESHOLD, margin=FUZZY_MARGIN)
         if entry is not None:
             keys[m] = entry.id
-    _link_acronyms(article.text, ordered, keys)
+    ordered = sorted([*ordered, *_link_acronyms(article.text, ordered, keys)], key=lambda m: (m.start, m.end))
     ambiguous = _link_short_person_names(ordered, keys)
     for m in ordered:
         if m not in keys and m not in ambiguous:
@@ -124,8 +126,13 @@ def resolve_article(article: Article, mentions: Iterable[Mention], gazetteer: Ga
     )
 
 
-def _link_acronyms(text: str, ordered: list[Mention], keys: dict[Mention, str]) -> None:
-    """ "the National Intelligence Service, or NIS": NIS is that service in this article."""
+def _link_acronyms(text: str, ordered: list[Mention], keys: dict[Mention, str]) -> list[Mention]:
+    """ "the National Intelligence Service, or NIS": NIS is that service in this article.
+
+    An acronym defined in brackets right after a name, "the Rapid Support Forces (RSF)", is
+    that name's even where the model tagged no entity in the brackets: the definition becomes a
+    mention, returned, and every later use of the acronym in the article joins the name.
+    """
     by_name: dict[str, str] = {}
     for prev, m in zip(ordered, ordered[1:], strict=False):
         if m in keys or not _ACRONYM.match(m.name):
@@ -133,9 +140,20 @@ def _link_acronyms(text: str, ordered: list[Mention], keys: dict[Mention, str]) 
         between = text[prev.end : m.start]
         if _ACRONYM_LINK.match(between) and _initials_fit(m.name, prev.name):
             by_name[m.name] = keys.get(prev) or name_key(prev.name)
+    starts = {m.start for m in ordered}
+    defined = []
     for m in ordered:
+        found = _BRACKETED_ACRONYM.match(text, m.end)
+        if m.cls == "Person" or found is None or not _initials_fit(found[1], m.name):
+            continue
+        acronym = found[1]
+        by_name.setdefault(acronym, keys.get(m) or name_key(m.name))
+        if found.start(1) not in starts:
+            defined.append(Mention(found.start(1), found.end(1), acronym, acronym, m.cls))
+    for m in [*ordered, *defined]:
         if m not in keys and m.name in by_name:
             keys[m] = by_name[m.name]
+    return defined
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
@@ -239,6 +257,12 @@ def _best_label(group: list[Mention]) -> str:
 
 
 def _vote_class(group: list[Mention]) -> str:
-    """Most mentions win; "Organization" only says the head words told nothing, so it votes last."""
+    """Most mentions win; "Organization" only says the head words told nothing, so it votes last.
+
+    An armed group described as one anywhere in the article ("the rebel X", "X, a militia") is
+    one wherever else the model gave its name another label.
+    """
+    if any(m.cls == "ArmedGroup" for m in group):
+        return "ArmedGroup"
     votes = Counter(m.cls for m in group if m.cls != "Organization") or Counter(m.cls for m in group)
     return min(votes, key=lambda c: (-votes[c], CLASS_PRIORITY.index(c) if c in CLASS_PRIORITY else 99))

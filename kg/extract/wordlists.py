@@ -109,3 +109,37 @@ ORGAN_HEADS = frozenset("ministry agency authority department directorate".split
 #: ministry", "the rebel-controlled health authority" (wire-service usage for de facto
 #: authorities).
 OWNER_PARTICIPLES = frozenset("run led controlled operated administered".split())
+
+#: Nouns that name a non-state armed group or its members, before or after its name: "M23
+#: rebels", "al-Shabab fighters", "the rebel M23", "the paramilitary RSF", "X, a militia".
+#: From wire-service usage (AP and Reuters style on "militant", "rebel", "insurgent",
+#: "paramilitary") and the armed-group descriptions of ACLED's actor codebook.
+ARMED_GROUP_NOUNS = frozenset(
+    """
+    rebel rebels militant militants insurgent insurgents militia militias militiamen jihadist
+    jihadists jihadi jihadis guerrilla guerrillas paramilitary paramilitaries separatist
+    separatists gang gangs fighters gunmen
+    """.split()
+)
+
+#: Of those, the ones that name the group as a whole rather than its members: "X, a militia"
+#: may describe a named group where "X, a rebel" describes a person.
+ARMED_COLLECTIVE_NOUNS = frozenset("militia militias gang gangs insurgency".split())
+
+#: Nouns for a group as a whole that one of :data:`ARMED_GROUP_MODIFIERS` makes armed: "an
+#: armed group", "the rebel group M23", "a jihadist movement", "a gang coalition".
+GROUP_NOUNS = frozenset(
+    "group groups movement organisation organization faction coalition alliance outfit force forces".split()
+)
+ARMED_GROUP_MODIFIERS = frozenset(
+    """
+    armed resistance extremist terrorist islamist jihadist jihadi militant rebel insurgent
+    paramilitary separatist guerrilla gang criminal
+    """.split()
+)
+
+#: Words of an organisation's own name that make it a non-state armed group: "the Kosovo
+#: Liberation Army", "the Popular Resistance Committees", "the Mujahideen Shura Council".
+ARMED_NAME_WORDS = frozenset(
+    "militia militias mujahideen mujahidin liberation resistance rebels insurgents".split()
+)
