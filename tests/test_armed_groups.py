@@ -122,3 +122,49 @@ def test_armed_group_acronym_defined_in_brackets_is_the_same_entity(  # type: ig
     article = Article(id="c" * 16, source="c.txt", text=text, zones=(Zone(0, len(text), "body"),))
     (extracted,) = extractor.extract([article])
     assert any(m.start == defined and m.text == acronym for m, _ in extracted.mentions)
+
+
+def _relations(extractor, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    article = Article(id="d" * 16, source="d.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    (extracted,) = extractor.extract([article])
+    return {(r.subject, r.predicate, r.object) for r in extracted.relations}
+
+
+TIES = [
+    # a hyphenated tie after the name, in an apposition
+    (
+        "The Desert Hawks, a Hezbollah-allied militia, attacked the convoy.",
+        {("desert-hawks", "alliedWith", "hezbollah")},
+    ),
+    (
+        "The Sahel Jihad Movement, an Islamic State-linked group, seized the mine.",
+        {("sahel-jihad-movement", "affiliatedWith", "islamic-state")},
+    ),
+    # before the name
+    ("The Iran-backed militia Kataib Sayyid attacked the base.", {("kataib-sayyid", "alliedWith", "iran")}),
+    (
+        "Villagers fled the al-Qaida-affiliated Green Banner Front on Monday.",
+        {("green-banner-front", "affiliatedWith", "al-qaeda")},
+    ),
+    # an affiliate of, 's affiliate, and the affiliate's name after its parent's
+    (
+        "The Sahel Jihad Movement, an affiliate of the Islamic State, seized the mine.",
+        {("sahel-jihad-movement", "affiliatedWith", "islamic-state")},
+    ),
+    (
+        "The Tamarind Front, Hamas's affiliate in the north, denied the report.",
+        {("tamarind-front", "affiliatedWith", "hamas")},
+    ),
+    (
+        "Islamic State affiliate Ansar al-Furqan Movement seized the mine.",
+        {("ansar-al-furqan-movement", "affiliatedWith", "islamic-state")},
+    ),
+    # no tie: a hyphenated place or date, an affiliate of nothing named
+    ("The Gaza-based Tamarind Front denied the report.", set()),
+    ("The Tamarind Front, an affiliate of several smaller groups, denied it.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIES)
+def test_armed_group_ties_to_other_actors(extractor, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _relations(extractor, text) == expected

@@ -125,8 +125,8 @@ def _metonym(ent: Span, entry: GazetteerEntry, gazetteer: Gazetteer) -> Gazettee
 
 def _class_for(label: str, name: str) -> str | None:
     last = name.split()[-1].lower()
-    if label == "PERSON":
-        return "Person"
+    if label == "PERSON":  # "Ansar al-Furqan Movement": no person's name ends in Movement or Front
+        return classify_organization(name) if last in _ORGANIZATION_HEADS else "Person"
     if label == "ORG":
         return classify_organization(name)
     if label in ("GPE", "LOC", "FAC") and last in _ORGANIZATION_HEADS:

@@ -24,6 +24,7 @@ from spacy.tokens import Span as DocSpan
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.organs import nationality_country
 from kg.extract.relationwords import (
+    AFFILIATE_GROUP_NOUNS,
     AFFILIATE_NOUNS,
     ALLY_WORDS,
     DEPLOY_NOUNS,
@@ -36,6 +37,7 @@ from kg.extract.relationwords import (
     LEADER_TITLES,
     MEMBER_NOUNS,
     NOT_LEADING,
+    TIE_PARTICIPLES,
     TITLE_WORDS,
 )
 from kg.extract.resolve import name_key
@@ -134,6 +136,7 @@ class _RelationFinder:
                 yield from self._apposition(named)
             if named.cls in _ORGANISATIONS:
                 yield from self._owner(named)
+                yield from self._ties(named)
             if named.cls in _PLACE_RANK:
                 yield from self._larger_place(named)
             if named.cls in _FORCES:
@@ -370,6 +373,75 @@ class _RelationFinder:
             if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
                 yield place.key, "locatedIn", larger.key
                 return
+
+    def _ties(self, group: _Named) -> Iterator[tuple[str, str, str]]:
+        """ "the Iran-backed militia X", "X, an al-Qaeda-linked armed group" (a hyphenated tie in
+        the description before or after the name), "X, an affiliate of Y", "Y affiliate X",
+        "X, Y's affiliate". Read off the words: parsers split hyphenated names apart."""
+        doc = self.doc
+        before = self._description_before(group.start)
+        after = self._apposition_after(group.end)
+        for i in [*before, *after]:
+            predicate = TIE_PARTICIPLES.get(doc[i].lower_)
+            if predicate is not None and i >= 2 and doc[i - 1].text == "-":
+                other = self.at(doc[i - 2])
+                if other is not None and other.cls in _ACTORS and other.cls != "Person":
+                    yield group.key, predicate, other.key
+        if before and doc[before[-1]].lower_ in AFFILIATE_GROUP_NOUNS:
+            other = self._actor_ending_at(before[-1] - 1)
+            if other is not None:
+                yield group.key, "affiliatedWith", other.key  # "Y affiliate X", "Y's affiliate X"
+        for i in after:
+            if doc[i].lower_ not in AFFILIATE_GROUP_NOUNS:
+                continue
+            after_of = i + 2 < len(doc) and doc[i + 1].lower_ == "of"
+            other = self._actor_starting_at(i + 2) if after_of else self._actor_ending_at(i - 1)
+            if other is not None:
+                yield group.key, "affiliatedWith", other.key  # "X, an affiliate of Y", "X, Y's affiliate"
+
+    def _description_before(self, start: int) -> list[int]:
+        """Token indices of the description right before a name, back to a determiner or
+        anything else: "the Iran-backed militia X" -> Iran, -, backed, militia."""
+        out: list[int] = []
+        i = start - 1
+        while i >= 0 and len(out) < 8 and self._description_token(i):
+            out.insert(0, i)
+            i -= 1
+        return out
+
+    def _apposition_after(self, end: int) -> list[int]:
+        """Token indices of "X, a/an/the <description>" after a name, up to the next comma."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return []
+        i = end + 1
+        if doc[i].lower_ in ("a", "an", "the"):
+            i += 1
+        out: list[int] = []
+        while i < len(doc) and len(out) < 10 and doc[i].text not in (",", ";", ".", ")", "("):
+            out.append(i)
+            i += 1
+        return out
+
+    def _description_token(self, i: int) -> bool:
+        token = self.doc[i]
+        if token.lower_ in ("a", "an", "the") or token.is_punct and token.text != "-":
+            return False
+        return token.is_lower or token.text == "-" or self.at(token) is not None
+
+    def _actor_ending_at(self, j: int) -> _Named | None:
+        """A named organisation or state ending at token ``j``, or at its possessive."""
+        if j >= 0 and self.doc[j].text in _POSSESSIVE:
+            j -= 1
+        named = self.at(self.doc[j]) if j >= 0 else None
+        return named if named is not None and named.cls in _ACTORS and named.cls != "Person" else None
+
+    def _actor_starting_at(self, i: int) -> _Named | None:
+        doc = self.doc
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        named = self.at(doc[i]) if i < len(doc) else None
+        return named if named is not None and named.cls in _ACTORS and named.cls != "Person" else None
 
     # --- forces, hostility, alliance ---------------------------------------------------
 

@@ -77,3 +77,13 @@ HOSTILE_VERBS = frozenset(
 HOSTILE_PREPOSITIONS = frozenset({"against", "on", "of"})
 #: Words of alliance: "Russia's ally North Korea", "the alliance between X and Y", "allied with".
 ALLY_WORDS = frozenset({"ally", "allies", "allied", "alliance", "partner"})
+
+#: Participles after a hyphen that tie a group to the actor named before it, and the relation
+#: each states: "an al-Qaeda-linked group" (affiliatedWith), "the Iran-backed militia"
+#: (alliedWith: support between two sides, not membership).
+TIE_PARTICIPLES = {
+    **dict.fromkeys(("linked", "affiliated", "connected", "tied"), "affiliatedWith"),
+    **dict.fromkeys(("backed", "allied", "aligned", "supported", "sponsored", "funded"), "alliedWith"),
+}
+#: Nouns for a group that belongs to another: "an affiliate of X", "X's affiliate", "X affiliate Y".
+AFFILIATE_GROUP_NOUNS = frozenset({"affiliate", "offshoot", "franchise", "proxy"})
