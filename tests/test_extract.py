@@ -68,6 +68,10 @@ def test_extract_contingent_and_state_names_meet_in_one_unit(extractor) -> None:
         ("Ukraine shot down dozens of UAVs over the weekend.", {"UAVs"}),
         ("The Russians poorly informed the Koreans about the drones.", {"Russians", "Koreans"}),
         ("The fighting resembled the Korean War, a veteran said on Dec. 16.", {"Korean War", "Dec. 16"}),
+        # feasts and holidays are dates, not actors or places
+        ("Drones hit the port on Palm Sunday, a week before Easter.", {"Palm Sunday", "Easter"}),
+        ("Talks stalled during Ramadan and resumed after Eid al-Fitr.", {"Ramadan", "Eid al-Fitr"}),
+        ("Shelling went on through Orthodox Christmas and Nowruz.", {"Orthodox Christmas", "Nowruz"}),
     ],
 )
 def test_extract_never_makes_actors_of(extractor, sentence: str, never: set[str]) -> None:  # type: ignore[no-untyped-def]
