@@ -98,7 +98,9 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
         return None
     entry = gazetteer.lookup(name)
     if entry is not None:
-        return _listed_place(Mention(start, end, text[start:end], name, entry.cls, entry.id), ent, entry, places)
+        return _listed_place(
+            Mention(start, end, text[start:end], name, entry.cls, entry.id), ent, entry, places
+        )
     choice = places.choose(ent, name, label)
     if choice is not None:
         return place_mention(Mention(start, end, text[start:end], name, choice.cls), choice)

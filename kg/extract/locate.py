@@ -4,10 +4,11 @@
 the state unless the article names the country of a same-named subdivision or city ("Georgia"
 beside Atlanta); a city or subdivision name found in several countries is the one in a country
 the article names, and is left out when the article names none or several ("Tripoli"). A name
-the model tagged as a person or organisation is a place only in a place's slot ("in Goma", "the
-capital Sanaa", "Bahawalpur and Muridke") or when the place lies in a state the article names,
-and never when it is part of a person's full name in the same article. Where a city and a subdivision share a name in one country, a type word
-beside it ("Gezira province") makes it the subdivision, else it is the city.
+the model tagged as a person or organisation is a place only in a place's slot ("in Kherson",
+"the capital Bamako", "Aleppo and Homs") or when the place lies in a state the article names,
+and never when it is part of a person's full name in the same article. Where a city and a
+subdivision share a name in one country, a type word beside it ("Kassala province") makes it
+the subdivision, else it is the city.
 
 After resolution, each place entity gets its GeoNames point and ``locatedIn`` its state where
 the text states no larger place for it, when the article names that state. A city is not put
@@ -163,7 +164,9 @@ def _state_links(
     """place locatedIn state, for the places the text puts in no larger place."""
     placed = {r.subject for r in stated if r.predicate == "locatedIn"}
     state_keys = {p.country: k for k, p in places.items() if p.cls == "State"}
-    region_countries = {places[e.key].country if e.key in places else None for e in entities if e.cls == "Region"}
+    region_countries = {
+        places[e.key].country if e.key in places else None for e in entities if e.cls == "Region"
+    }
     links = []
     for key, place in sorted(places.items()):
         if place.cls == "State" or key in placed or place.country not in state_keys:

@@ -209,7 +209,9 @@ def _subdivisions() -> Iterator[tuple[str, Place]]:
         if sub.parent_code is not None:
             continue  # first-level divisions only: a district's name is a town's more often than not
         name = _BRACKETED.sub("", sub.name)
-        place = Place(id=f"iso:{sub.code}", name=name, cls="Region", country=sub.country_code, region=sub.code)
+        place = Place(
+            id=f"iso:{sub.code}", name=name, cls="Region", country=sub.country_code, region=sub.code
+        )
         for variant in _subdivision_names(name):
             yield variant, place
 
