@@ -46,6 +46,7 @@ PlaceClass = Literal["State", "Region", "Settlement"]
 _QUOTES = dict.fromkeys(map(ord, "'\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4"), None)
 _DASHES = dict.fromkeys(map(ord, "-\u2010\u2011\u2013\u2014"), " ")
 _BRACKETED = re.compile(r"\s*\[[^\]]*\]")
+_MAX_REMEMBERED = 1 << 16
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
 
 
@@ -91,13 +92,15 @@ class PlaceIndex:
     town of that name, not Mary in Turkmenistan, which some languages write "Mali".
     """
 
-    __slots__ = ("_by_id", "_names", "_aliases", "_states")
+    __slots__ = ("_by_id", "_aliases", "_found", "_names", "_states")
 
     def __init__(self, names: Iterable[tuple[str, Place]], aliases: Iterable[tuple[str, Place]] = ()) -> None:
         self._by_id: dict[str, Place] = {}
         self._names = self._index(names)
         self._aliases = self._index(aliases)
         self._states = {p.country: p for p in self._by_id.values() if p.cls == "State"}
+        #: Answers already given: an article asks about its names several times, a corpus more.
+        self._found: dict[str, tuple[Place, ...]] = {}
 
     def _index(self, pairs: Iterable[tuple[str, Place]]) -> dict[str, list[Place]]:
         index: dict[str, list[Place]] = defaultdict(list)
@@ -117,9 +120,14 @@ class PlaceIndex:
         The places whose own name it is, when there are any; else those it is an alternate
         name of.
         """
-        key = place_name_key(name)
-        found = self._names.get(key) or self._aliases.get(key) or ()
-        return tuple(sorted(found, key=lambda p: p.id))
+        answer = self._found.get(name)
+        if answer is None:
+            if len(self._found) >= _MAX_REMEMBERED:
+                self._found.clear()  # a long build's memory stays flat
+            key = place_name_key(name)
+            found = self._names.get(key) or self._aliases.get(key) or ()
+            answer = self._found[name] = tuple(sorted(found, key=lambda p: p.id))
+        return answer
 
     def get(self, place_id: str) -> Place:
         """The place with this index id.
