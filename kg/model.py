@@ -18,6 +18,7 @@ __all__ = [
     "Entity",
     "ExtractedArticle",
     "Figure",
+    "GeoPoint",
     "Measure",
     "Mention",
     "Qualifier",
@@ -120,12 +121,26 @@ class Mention:
     name: str
     cls: str
     gazetteer_id: str | None = None
+    place_id: str | None = None  # the place it names in :mod:`kg.extract.places`, once context chose one
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:
             raise ValueError(f"bad mention offsets {self.start}..{self.end}")
         if self.cls not in ENTITY_CLASSES:
             raise ValueError(f"unknown entity class {self.cls!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class GeoPoint:
+    """Where a place is on a map: its GeoNames feature and WGS84 point (decimal degrees)."""
+
+    geonames_id: int
+    latitude: Decimal
+    longitude: Decimal
+
+    def __post_init__(self) -> None:
+        if not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180):
+            raise ValueError(f"no point at latitude {self.latitude}, longitude {self.longitude}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +152,7 @@ class Entity:
     cls: str
     aliases: frozenset[str] = field(default_factory=frozenset)
     wikidata: str | None = None  # e.g. "Q423"
+    geo: GeoPoint | None = None  # a place's GeoNames feature and point, where the data has them
 
     def __post_init__(self) -> None:
         if self.cls not in ENTITY_CLASSES:

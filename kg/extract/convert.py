@@ -16,6 +16,7 @@ from kg.extract.contingents import gazetteer_entry, resolve_contingent
 from kg.extract.descriptions import described_as_armed_group
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
+from kg.extract.locate import PLACE_CLASSES, ArticlePlaces, article_places, place_mention
 from kg.extract.organs import organ_mentions
 from kg.extract.wordlists import (
     ARMED_NAME_WORDS,
@@ -49,11 +50,11 @@ def mentions_from_doc(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[
     check keeps an entity that straddles a zone edge out too.
     """
     bodies = [(z.start, z.end) for z in article.read_zones()]
+    ents = [e for e in doc.ents if any(s <= e.start_char and e.end_char <= end for s, end in bodies)]
+    places = article_places(doc, _gazetteer_states(ents, gazetteer))
     mentions = []
-    for ent in doc.ents:
-        if not any(s <= ent.start_char and ent.end_char <= e for s, e in bodies):
-            continue
-        mention = _mention(ent, article.text, gazetteer)
+    for ent in ents:
+        mention = _mention(ent, article.text, gazetteer, places)
         if mention is not None:
             mentions.append(mention)
     return organ_mentions(doc, article, mentions, gazetteer)
@@ -75,7 +76,13 @@ def classify_organization(name: str) -> str:
     return "Organization"
 
 
-def _mention(ent: Span, text: str, gazetteer: Gazetteer) -> Mention | None:
+def _gazetteer_states(ents: list[Span], gazetteer: Gazetteer) -> list[str]:
+    """Labels of the gazetteer's states among ``ents``: the states the article names by an alias."""
+    entries = (gazetteer_entry(gazetteer, e.ent_id_) for e in ents if e.label_ == GAZETTEER_LABEL)
+    return [entry.label for entry in entries if entry is not None and entry.cls == "State"]
+
+
+def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) -> Mention | None:
     label = ent.label_
     if label in NON_ENTITY_LABELS or label in {NON_ACTOR_LABEL, "NORP"}:
         return None
@@ -85,7 +92,8 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer) -> Mention | None:
         return _make(ent, text, "MilitaryUnit", contingent.gazetteer_id, name=contingent.label)
     entry = gazetteer_entry(gazetteer, ent.ent_id_) if label == GAZETTEER_LABEL else None
     if entry is not None:
-        return _make(ent, text, entry.cls, _metonym(ent, entry, gazetteer).id)
+        listed = _metonym(ent, entry, gazetteer)
+        return _listed_place(_make(ent, text, entry.cls, listed.id), ent, listed, places)
     start, end = _clean_bounds(ent, strip_titles=label == "PERSON")
     if start >= end:
         return None
@@ -94,11 +102,24 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer) -> Mention | None:
         return None
     entry = gazetteer.lookup(name)
     if entry is not None:
-        return Mention(start, end, text[start:end], name, entry.cls, entry.id)
+        return _listed_place(
+            Mention(start, end, text[start:end], name, entry.cls, entry.id), ent, entry, places
+        )
+    choice = places.choose(ent, name, label)
+    if choice is not None:
+        return place_mention(Mention(start, end, text[start:end], name, choice.cls), choice)
     cls = _class_for(label, name)
     if cls is not None and cls != "State" and described_as_armed_group(ent):
         cls = "ArmedGroup"
     return None if cls is None else Mention(start, end, text[start:end], name, cls)
+
+
+def _listed_place(mention: Mention, ent: Span, entry: GazetteerEntry, places: ArticlePlaces) -> Mention:
+    """A gazetteer place keeps its id and class, and gains the data's place of that class."""
+    if entry.cls not in PLACE_CLASSES:
+        return mention
+    choice = places.choose(ent, entry.label, "GPE")
+    return place_mention(mention, choice) if choice is not None and choice.cls == entry.cls else mention
 
 
 def _make(ent: Span, text: str, cls: str, gazetteer_id: str | None, *, name: str | None = None) -> Mention:

@@ -19,6 +19,7 @@ from spacy.language import Language
 from kg.extract.claims import claims_from_doc
 from kg.extract.convert import mentions_from_doc
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.locate import geolocate
 from kg.extract.merge import merge_repetitions
 from kg.extract.nlp import build_pipeline, shared_gazetteer
 from kg.extract.relations import relations_from_doc
@@ -81,7 +82,7 @@ class Extractor:
             claims = claims_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
             claims = merge_repetitions(_in_prose(claims, article), article.text)
             relations = relations_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
-            yield replace(extracted, relations=relations, claims=claims)
+            yield geolocate(replace(extracted, relations=relations, claims=claims), relations)
 
 
 def _in_prose(claims: tuple[Claim, ...], article: Article) -> tuple[Claim, ...]:

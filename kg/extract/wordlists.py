@@ -143,3 +143,41 @@ ARMED_GROUP_MODIFIERS = frozenset(
 ARMED_NAME_WORDS = frozenset(
     "militia militias mujahideen mujahidin liberation resistance rebels insurgents".split()
 )
+
+#: Compass words of subdivision names in the languages ISO 3166-2 writes them in, to English:
+#: "Nord-Kivu" is "North Kivu", "Shamal Darfur" "North Darfur" in English copy.
+COMPASS_WORDS = {
+    "nord": "North",
+    "norte": "North",
+    "shamal": "North",
+    "sud": "South",
+    "sur": "South",
+    "janub": "South",
+    "est": "East",
+    "este": "East",
+    "sharq": "East",
+    "ouest": "West",
+    "oeste": "West",
+    "gharb": "West",
+    "centre": "Central",
+    "centro": "Central",
+}
+
+#: Type words that close ISO 3166-2 subdivision names ("Poltavska oblast", "Kabul Province"),
+#: dropped for the bare name English copy uses before its own type word.
+SUBDIVISION_TYPE_WORDS = frozenset(
+    "oblast province region governorate state district county prefecture department krai "
+    "division territory".split()
+)
+
+#: Prepositions and place nouns that put a name in a place's slot: "in X", "near X", "the city of
+#: X", "the capital X", "X province". A name a model tagged as a person or an organisation is a
+#: place when one of them governs it and the gazetteer of places knows the name.
+LOCATIVE_PREPOSITIONS = frozenset(
+    "in near outside around across into inside from to towards toward at through throughout "
+    "between within nearby".split()
+)
+PLACE_NOUNS = frozenset(
+    "city town village capital province region state district governorate area outskirts "
+    "suburb suburbs port camp neighbourhood neighborhood county oblast territory".split()
+)

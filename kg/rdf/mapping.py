@@ -19,6 +19,8 @@ from kg.model import Article, Claim, Entity, ExtractedArticle, Relation
 from kg.rdf.ontology import (
     ENTITIES_GRAPH,
     GAZETTEER_GRAPH,
+    GEO,
+    GEONAMES,
     ID,
     OWL,
     RDF,
@@ -129,6 +131,10 @@ def _describe(entity: Entity, graph: URIRef) -> Iterator[Quad]:
         yield node, _ALT_LABEL, Literal(alias), graph
     if entity.wikidata:
         yield node, _SAME_AS, WIKIDATA[entity.wikidata], graph
+    if entity.geo is not None:
+        yield node, _SAME_AS, GEONAMES[f"{entity.geo.geonames_id}/"], graph
+        yield node, GEO.lat, decimal_literal(entity.geo.latitude), graph
+        yield node, GEO.long, decimal_literal(entity.geo.longitude), graph
 
 
 def _relations(relations: Iterable[Relation], graph: URIRef) -> Iterator[Quad]:

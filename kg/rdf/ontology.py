@@ -28,6 +28,8 @@ __all__ = [
     "CONTEXT_FILE",
     "ENTITIES_GRAPH",
     "GAZETTEER_GRAPH",
+    "GEO",
+    "GEONAMES",
     "ID",
     "ONTOLOGY_FILE",
     "ONTOLOGY_GRAPH",
@@ -55,6 +57,10 @@ CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
 ID = Namespace("https://w3id.org/conflict-kg/id/")
 SCHEMA = Namespace("https://schema.org/")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+#: W3C Basic Geo (WGS84) vocabulary: geo:lat and geo:long in decimal degrees.
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+#: GeoNames features, the owl:sameAs of a place the place data knows.
+GEONAMES = Namespace("https://sws.geonames.org/")
 
 #: Named graphs that are not articles.
 ENTITIES_GRAPH = ID["graph/entities"]
@@ -67,6 +73,8 @@ PREFIXES: dict[str, Namespace] = {
     "id": ID,
     "schema": SCHEMA,
     "wd": WIKIDATA,
+    "geo": GEO,
+    "gn": GEONAMES,
     "rdf": Namespace(str(RDF)),
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),

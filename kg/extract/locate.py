@@ -1,0 +1,185 @@
+"""Which place a name in an article denotes, and where the article's places lie.
+
+:mod:`kg.extract.places` says what a name can denote; the article decides. A country name is
+the state unless the article names the country of a same-named subdivision or city ("Georgia"
+beside Atlanta); a city or subdivision name found in several countries is the one in a country
+the article names, and is left out when the article names none or several ("Tripoli"). A name
+the model tagged as a person or organisation is a place only in a place's slot ("in Kherson",
+"the capital Bamako", "Aleppo and Homs") or when the place lies in a state the article names,
+and never when it is part of a person's full name in the same article. Where a city and a
+subdivision share a name in one country, a type word beside it ("Kassala province") makes it
+the subdivision, else it is the city.
+
+After resolution, each place entity gets its GeoNames point and ``locatedIn`` its state where
+the text states no larger place for it, when the article names that state. A city is not put
+in its state when the article names a region of that state: which region holds the city the
+data does not say, and the state would then be the wrong link.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.places import Place, PlaceIndex, place_index
+from kg.extract.wordlists import LOCATIVE_PREPOSITIONS, PLACE_NOUNS, SUBDIVISION_TYPE_WORDS
+from kg.model import Entity, ExtractedArticle, Mention, Relation
+
+__all__ = ["PLACE_CLASSES", "ArticlePlaces", "PlaceChoice", "article_places", "geolocate"]
+
+PLACE_CLASSES = frozenset({"State", "Region", "Settlement"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    """What a name denotes here: a class, and the place itself when one fits."""
+
+    cls: str
+    place: Place | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePlaces:
+    """What the whole article says that bears on its place names."""
+
+    countries: frozenset[str]  # ISO codes of the states it names
+    person_words: frozenset[str]  # words of its full person names, folded
+    index: PlaceIndex
+
+    def choose(self, ent: Span, name: str, label: str) -> PlaceChoice | None:
+        """The place ``ent`` (named ``name``, tagged ``label``) denotes, or None."""
+        if label not in _PLACE_LABELS and not self._place_here(ent, name):
+            return None
+        words = name.split()
+        if len(words) > 1 and words[-1].casefold() in SUBDIVISION_TYPE_WORDS:
+            found = [p for p in self.index.candidates(" ".join(words[:-1])) if p.cls == "Region"]
+            return self._pick(found, "Region") if found else None
+        candidates = self.index.candidates(name)
+        if not candidates:
+            return None
+        states = [p for p in candidates if p.cls == "State"]
+        others = [p for p in candidates if p.cls != "State"]
+        named_here = [p for p in others if p.country in self.countries]
+        if len(states) == 1 and not any(p.country != states[0].country for p in named_here):
+            return PlaceChoice("State", states[0])
+        pool = named_here or others
+        if len({p.country for p in pool}) != 1:
+            return None  # several countries and no context to choose: left out
+        after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+        cls = "Region" if after in SUBDIVISION_TYPE_WORDS else "Settlement"
+        if not any(p.cls == cls for p in pool):
+            cls = pool[0].cls
+        return self._pick([p for p in pool if p.cls == cls], cls)
+
+    def _place_here(self, ent: Span, name: str) -> bool:
+        """A name the model took for a person or organisation is a place in a place's slot, or
+        when the place lies in a state the article names; never when a person's name holds it."""
+        if any(w.casefold() in self.person_words for w in name.split()):
+            return False
+        return _in_place_slot(ent) or any(p.country in self.countries for p in self.index.candidates(name))
+
+    @staticmethod
+    def _pick(found: list[Place], cls: str) -> PlaceChoice:
+        """The class is sure; the place only when one fits (three Washingtons in one state: none)."""
+        return PlaceChoice(cls, found[0] if len(found) == 1 else None)
+
+
+def article_places(doc: Doc, state_names: Iterable[str]) -> ArticlePlaces:
+    """The article's context: the states it names (``state_names`` are the gazetteer's states
+    it mentions; the model's place names add the rest) and its people's names."""
+    index = place_index()
+    countries: set[str] = set()
+    names = list(state_names) + [e.text for e in doc.ents if e.label_ == "GPE"]
+    for name in names:
+        states = [p for p in index.candidates(name) if p.cls == "State"]
+        if len(states) == 1:
+            countries.add(states[0].country)
+    person_words = {
+        w.casefold() for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()
+    }
+    return ArticlePlaces(frozenset(countries), frozenset(person_words), index)
+
+
+def _in_place_slot(ent: Span) -> bool:
+    """ "in X", "near the city of X", "the capital X", "X province", "X and <place>"."""
+    root, doc = ent.root, ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if before in PLACE_NOUNS or after in PLACE_NOUNS:
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS | _COMPASS:
+        return True
+    if root.dep_ in ("appos", "compound") and head.lower_ in PLACE_NOUNS:
+        return True
+    conjuncts = [head] if root.dep_ == "conj" else []
+    conjuncts += [c for c in root.children if c.dep_ == "conj"]
+    return any(_is_place_token(t) for t in conjuncts)
+
+
+def _is_place_token(token: Token) -> bool:
+    """A token of a name the model tagged a place, or one the place data knows."""
+    if token.ent_type_ in _PLACE_LABELS:
+        return True
+    ents = [e for e in token.doc.ents if e.start <= token.i < e.end]
+    return bool(ents) and bool(place_index().candidates(ents[0].text))
+
+
+def geolocate(extracted: ExtractedArticle, stated: Iterable[Relation]) -> ExtractedArticle:
+    """Points on the article's place entities, and ``locatedIn`` from the data where the
+    text (``stated``) gives a place no larger one."""
+    index = place_index()
+    chosen: dict[str, set[str]] = defaultdict(set)
+    for mention, key in extracted.mentions:
+        if mention.place_id is not None:
+            chosen[key].add(mention.place_id)
+    places = {
+        e.key: index.get(next(iter(chosen[e.key])))
+        for e in extracted.entities
+        if e.cls in PLACE_CLASSES and len(chosen[e.key]) == 1
+    }
+    entities = tuple(_with_point(e, places.get(e.key)) for e in extracted.entities)
+    relations = _state_links(extracted.entities, places, stated)
+    return replace(extracted, entities=entities, relations=(*extracted.relations, *relations))
+
+
+def _with_point(entity: Entity, place: Place | None) -> Entity:
+    if place is None or place.geo is None or place.cls != entity.cls:
+        return entity
+    return replace(entity, geo=place.geo)
+
+
+def _state_links(
+    entities: tuple[Entity, ...], places: dict[str, Place], stated: Iterable[Relation]
+) -> list[Relation]:
+    """place locatedIn state, for the places the text puts in no larger place."""
+    placed = {r.subject for r in stated if r.predicate == "locatedIn"}
+    state_keys = {p.country: k for k, p in places.items() if p.cls == "State"}
+    region_countries = {
+        places[e.key].country if e.key in places else None for e in entities if e.cls == "Region"
+    }
+    links = []
+    for key, place in sorted(places.items()):
+        if place.cls == "State" or key in placed or place.country not in state_keys:
+            continue
+        if place.cls == "Settlement" and (place.country in region_countries or None in region_countries):
+            continue  # the city may lie in a region the article names: the data cannot tell
+        links.append(Relation(key, "locatedIn", state_keys[place.country]))
+    return links
+
+
+def place_mention(mention: Mention, choice: PlaceChoice | None) -> Mention:
+    """``mention`` typed and tied to the place chosen for it."""
+    if choice is None:
+        return mention
+    place_id = None if choice.place is None else choice.place.id
+    return replace(mention, cls=choice.cls, place_id=place_id)

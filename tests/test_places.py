@@ -1,0 +1,170 @@
+"""Places from the real data packages: the index (no model) and the places an article names."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.extract.places import place_index, place_name_key
+from kg.model import Article, GeoPoint, Zone
+from kg.rdf.mapping import entity_quads
+from kg.rdf.ontology import GEO, OWL, XSD
+
+
+def test_place_name_key_folds_accents_quotes_and_hyphens() -> None:
+    assert place_name_key("Ḩalab") == place_name_key("Halab") == "halab"
+    assert place_name_key("Sa'da") == place_name_key("Sa’da") == "sada"
+    assert place_name_key("Port-au-Prince") == "port au prince"
+
+
+@pytest.mark.parametrize(
+    ("name", "cls", "country"),
+    [
+        ("Burma", "State", "MM"),  # a countrynames variant
+        ("Ivory Coast", "State", "CI"),
+        ("North Kivu", "Region", "CD"),  # ISO writes "Nord-Kivu"
+        ("Poltavska", "Region", "UA"),  # ISO's "Poltavska oblast" without its type word
+        ("Kiev", "Settlement", "UA"),  # a GeoNames alternate name of Kyiv
+    ],
+)
+def test_place_index_knows_each_kind(name: str, cls: str, country: str) -> None:
+    (place,) = place_index().candidates(name)
+    assert (place.cls, place.country) == (cls, country)
+
+
+def test_place_index_state_city_and_subdivision_points() -> None:
+    index = place_index()
+    assert index.candidates("Chad")[0].geo == GeoPoint(2434508, Decimal("15"), Decimal("19"))
+    (aleppo,) = index.candidates("Aleppo")
+    assert aleppo.geo == GeoPoint(170063, Decimal("36.20124"), Decimal("37.16117"))
+    (borno,) = index.candidates("Borno")
+    assert (borno.id, borno.geo) == ("iso:NG-BO", None)  # the packages give subdivisions no point
+
+
+def test_place_index_capital_metonyms_are_cities_not_states() -> None:
+    """countrynames lists "Paris" under France; the index keeps it the city's."""
+    assert {p.cls for p in place_index().candidates("Paris")} == {"Settlement"}
+
+
+def test_place_index_prefers_own_names_to_alternate_names() -> None:
+    """ "Mali" is the state (and a Chinese town of that name), not a city other languages call Mali."""
+    assert {(p.cls, p.country) for p in place_index().candidates("Mali")} == {
+        ("State", "ML"),
+        ("Settlement", "CN"),
+    }
+
+
+# ------------------------------------------------------------------ through the pipeline
+
+
+def _places(extractor, text: str):  # type: ignore[no-untyped-def]
+    """key -> (class, GeoNames point), and the relations, of a one-paragraph article."""
+    article = Article(id="e" * 16, source="p.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    (extracted,) = extractor.extract([article])
+    entities = {e.key: (e.cls, e.geo) for e in extracted.entities}
+    relations = {(r.subject, r.predicate, r.object) for r in extracted.relations}
+    return entities, relations
+
+
+@pytest.mark.slow
+def test_a_state_gets_its_geonames_feature_and_centre(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities, _ = _places(extractor, "Aid convoys crossed into Chad from the east, officials said.")
+    assert entities == {"chad": ("State", GeoPoint(2434508, Decimal("15"), Decimal("19")))}
+
+
+@pytest.mark.slow
+def test_a_subdivision_is_a_region_located_in_its_state(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities, relations = _places(extractor, "Gunmen raided villages in Niger State, Nigeria's police said.")
+    assert entities["niger-state"] == ("Region", None)
+    assert relations == {("niger-state", "locatedIn", "nigeria")}
+
+
+@pytest.mark.slow
+def test_a_city_gets_its_point_and_its_state(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities, relations = _places(extractor, "Troops advanced on Kassala, Sudan's army said.")
+    assert entities["kassala"] == ("Settlement", GeoPoint(372753, Decimal("15.45099"), Decimal("36.39998")))
+    assert relations == {("kassala", "locatedIn", "sudan")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        (
+            "Clashes erupted in Tripoli, the second city of Lebanon, residents said.",
+            GeoPoint(266826, Decimal("34.43352"), Decimal("35.84415")),
+        ),
+        (
+            "Clashes erupted in Tripoli as Libya's rival governments traded blame.",
+            GeoPoint(2210247, Decimal("32.88743"), Decimal("13.18733")),
+        ),
+        ("Clashes erupted in Tripoli on Sunday, a witness said.", None),  # no state named: left out
+    ],
+)
+def test_an_ambiguous_city_is_the_one_in_the_state_the_article_names(
+    extractor, text: str, point: GeoPoint | None
+) -> None:  # type: ignore[no-untyped-def]
+    entities, _ = _places(extractor, text)
+    assert entities["tripoli"] == ("Settlement", point)
+
+
+@pytest.mark.slow
+def test_a_country_name_beside_its_namesake_subdivision(extractor) -> None:  # type: ignore[no-untyped-def]
+    """ "Niger" is the state on its own, and Nigeria's state of that name with the type word."""
+    entities, _ = _places(extractor, "Niger and Chad signed a border pact on Tuesday.")
+    assert entities["niger"] == ("State", GeoPoint(2440476, Decimal("16"), Decimal("8")))
+
+
+@pytest.mark.slow
+def test_a_place_name_inside_a_persons_name_stays_the_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities, relations = _places(extractor, "Jordan Peterson criticised the decision in a podcast.")
+    assert entities == {"jordan-peterson": ("Person", None)} and relations == set()
+
+
+def test_a_point_is_a_geonames_same_as_and_wgs84_decimals() -> None:
+    triples = {(s, p, o) for s, p, o, _ in entity_quads([_homs()])}
+    node = URIRef("https://w3id.org/conflict-kg/id/homs")
+    assert (node, OWL.sameAs, URIRef("https://sws.geonames.org/169577/")) in triples
+    assert (node, GEO.lat, Literal("34.72405", datatype=XSD.decimal)) in triples
+    assert (node, GEO.long, Literal("36.72559", datatype=XSD.decimal)) in triples
+
+
+@pytest.mark.parametrize(
+    ("lat", "long", "conforms"),
+    [
+        (Literal("34.72405", datatype=XSD.decimal), Literal("36.72559", datatype=XSD.decimal), True),
+        (
+            Literal("94.5", datatype=XSD.decimal),
+            Literal("36.7", datatype=XSD.decimal),
+            False,
+        ),  # off the globe
+        (Literal("34.7", datatype=XSD.decimal), Literal("-181.0", datatype=XSD.decimal), False),
+        (Literal("34.7"), Literal("36.7", datatype=XSD.decimal), False),  # a string, not decimal degrees
+        (None, Literal("36.7", datatype=XSD.decimal), False),  # a longitude without its latitude
+    ],
+)
+def test_shapes_check_a_places_point(lat: Literal | None, long: Literal, conforms: bool) -> None:
+    from rdflib import Graph
+
+    from kg.rdf.ontology import validate
+
+    graph = Graph()
+    triples = [q[:3] for q in entity_quads([_homs()])]
+    for s, p, o in triples:
+        if p not in (GEO.lat, GEO.long):
+            graph.add((s, p, o))
+    node = URIRef("https://w3id.org/conflict-kg/id/homs")
+    if lat is not None:
+        graph.add((node, GEO.lat, lat))
+    graph.add((node, GEO.long, long))
+    assert validate(graph)[0] is conforms
+
+
+def _homs():  # type: ignore[no-untyped-def]
+    from kg.model import Entity
+
+    return Entity(
+        "homs", "Homs", "Settlement", geo=GeoPoint(169577, Decimal("34.72405"), Decimal("36.72559"))
+    )
