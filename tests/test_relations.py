@@ -160,6 +160,25 @@ RELATIONS = [
         {("russian-armed-forces", "opposes", "ukraine")},
     ),
     ("Hezbollah fired rockets at the border.", set()),
+    # hostility read through the noun phrases of attacker and target
+    (
+        "Two Georgian drones struck the heart of the Russian town of Sochi on Friday, officials said.",
+        {("georgia", "opposes", "russia")},
+    ),
+    (
+        "A Russian missile strike on the Polish city of Rzeszow killed four people.",
+        {("russia", "opposes", "poland")},
+    ),
+    ("Israeli strikes on Hamas positions killed 20 people.", {("israel", "opposes", "hamas")}),
+    (
+        "Clashes between the Iraqi army and the Islamic State killed 30 people.",
+        {("iraqi-forces", "opposes", "islamic-state")},
+    ),
+    (
+        "Indian troops and Chinese troops fought in the Galwan valley.",
+        {("indian-forces", "opposes", "peoples-liberation-army")},
+    ),
+    ("Police clashed with protesters in Nairobi.", set()),
     ("Russia's ally North Korea sent shells.", {("russia", "alliedWith", "north-korea")}),
     ("North Korea allied with Russia last year.", {("north-korea", "alliedWith", "russia")}),
 ]
@@ -169,6 +188,26 @@ RELATIONS = [
 def test_relations_pattern(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     relations = extract(extractor, text).relations
     assert {(r.subject, r.predicate, r.object) for r in relations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "key"),
+    [
+        ("China's Foreign Ministry said the talks would resume.", "China", "china"),
+        ("Belarusian President Alexander Lukashenko said the border was calm.", "Belarusian", "belarus"),
+        ("A Russian missile strike on the Polish city of Rzeszow killed four people.", "Polish", "poland"),
+        ("The Georgian Interior Ministry closed the crossing.", "Georgian", "georgia"),
+        ("Indian Prime Minister Rohan Mehta flew to Dhaka.", "Indian", "india"),
+    ],
+)
+def test_relations_state_read_off_other_words_gets_a_mention(
+    extractor: Extractor, text: str, surface: str, key: str
+) -> None:
+    """A relation's state named only by a nationality or inside a longer name needs a mention
+    of its own, or the relation ends at a node the article never names."""
+    mentions = {(m.text, k) for m, k in extract(extractor, text).mentions}
+    assert (surface, key) in mentions
+    assert sum(1 for _, k in mentions if k == key) == 1
 
 
 def test_relations_carry_their_sentence_as_evidence(extractor: Extractor) -> None:

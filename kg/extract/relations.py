@@ -36,13 +36,14 @@ from kg.extract.relationwords import (
     LEADER_TITLES,
     MEMBER_NOUNS,
     NOT_LEADING,
+    RECIPROCAL_HOSTILE_VERBS,
     TITLE_WORDS,
 )
 from kg.extract.resolve import name_key
 from kg.extract.wordlists import CONTINGENT_HEADS
 from kg.model import Article, Mention, Relation, Span
 
-__all__ = ["relations_from_doc"]
+__all__ = ["FoundRelations", "relations_from_doc"]
 
 _ORGANISATIONS = frozenset(
     {"GovernmentBody", "MilitaryUnit", "MediaOutlet", "InternationalOrganization", "Organization"}
@@ -66,6 +67,17 @@ class _Named:
     start: int
     end: int
     root: int
+    implied: bool = False  # read off words no mention covers: a nationality, a possessor in a name
+
+
+@dataclass(frozen=True, slots=True)
+class FoundRelations:
+    """The relations of an article, and the state mentions they rest on that no name covered:
+    "Belarusian" in "Belarusian President X", "China" in the one name "China's Foreign Ministry".
+    Without a mention of its own such a state would be a relation's end the article never names."""
+
+    relations: tuple[Relation, ...]
+    implied_mentions: tuple[tuple[Mention, str], ...]  # (mention, Entity.key)
 
 
 def relations_from_doc(
@@ -74,20 +86,39 @@ def relations_from_doc(
     mentions: tuple[tuple[Mention, str], ...],
     classes: dict[str, str],
     gazetteer: Gazetteer,
-) -> tuple[Relation, ...]:
+) -> FoundRelations:
     """Every relation the article's sentences state, once per triple and sentence, in text order."""
     finder = _RelationFinder(doc, mentions, classes, gazetteer)
     found: dict[tuple[str, str, str, int], Relation] = {}
+    implied: dict[tuple[int, int], tuple[Mention, str]] = {}
+    covered = {(m.start, m.end) for m, _ in mentions}
     for sent in doc.sents:
         evidence = _sentence_span(article.text, sent)
         if evidence is None:
             continue
         for subject, predicate, obj in finder.in_sentence(sent):
-            if subject != obj:
-                found.setdefault(
-                    (subject, predicate, obj, evidence.start), Relation(subject, predicate, obj, evidence)
-                )
-    return tuple(found.values())
+            read_off = finder.take_implied()
+            if subject == obj:
+                continue
+            found.setdefault(
+                (subject, predicate, obj, evidence.start), Relation(subject, predicate, obj, evidence)
+            )
+            for named in read_off:
+                if named.key in (subject, obj):
+                    mention = _implied_mention(doc, article, named)
+                    if (mention.start, mention.end) not in covered:
+                        implied.setdefault((mention.start, mention.end), (mention, named.key))
+    return FoundRelations(tuple(found.values()), tuple(implied[span] for span in sorted(implied)))
+
+
+def _implied_mention(doc: Doc, article: Article, named: _Named) -> Mention:
+    start = named.start
+    while start < named.end - 1 and doc[start].pos_ == "DET":
+        start += 1  # "the Polish": the nationality, not its article
+    first, last = doc[start], doc[named.end - 1]
+    start, end = first.idx, last.idx + len(last.text)
+    text = article.text[start:end]
+    return Mention(start, end, text, text, named.cls)
 
 
 class _RelationFinder:
@@ -109,6 +140,17 @@ class _RelationFinder:
                     _Named(key, classes.get(key, mention.cls), span.start, span.end, span.root.i)
                 )
         self.starts = [n.start for n in self.named]
+        self.read_off: list[_Named] = []
+
+    def take_implied(self) -> list[_Named]:
+        """The implied names read since the last call: those the relation just found may rest on."""
+        taken, self.read_off = self.read_off, []
+        return taken
+
+    def _implied(self, key: str, cls: str, start: int, end: int) -> _Named:
+        named = _Named(key, cls, start, end, end - 1, implied=True)
+        self.read_off.append(named)
+        return named
 
     def at(self, token: Token) -> _Named | None:
         """The mention covering ``token``, if any."""
@@ -130,8 +172,8 @@ class _RelationFinder:
             if named.cls == "MilitaryUnit":
                 yield from self._deployment(named)
             if named.cls in _FIGHTING_SIDES:
-                yield from self._hostility(named)
                 yield from self._alliance(named)
+        yield from self._hostilities(sent)
 
     # --- people ------------------------------------------------------------------------
 
@@ -173,7 +215,7 @@ class _RelationFinder:
                 continue
             state = self.gazetteer.state_for_demonym(doc[first : j + 1].text)
             if state is not None:
-                return _Named(state.id, "State", first, j + 1, j)
+                return self._implied(state.id, "State", first, j + 1)
         return None
 
     def _country_of_nationality(self, j: int) -> _Named | None:
@@ -183,7 +225,7 @@ class _RelationFinder:
         if country is None:
             return None
         key = name_key(country)
-        return _Named(key, "State", j, j + 1, j) if self.classes.get(key) == "State" else None
+        return self._implied(key, "State", j, j + 1) if self.classes.get(key) == "State" else None
 
     def _role(self, title: list[Token], holder: _Named) -> str:
         words = [t.lower_ for t in title]
@@ -313,7 +355,7 @@ class _RelationFinder:
             if doc[i].text in _POSSESSIVE:
                 entry = self.gazetteer.lookup(doc[named.start : i].text)
                 if entry is not None:
-                    return _Named(entry.id, entry.cls, named.start, i, i - 1)
+                    return self._implied(entry.id, entry.cls, named.start, i)
         return None
 
     def _demonym_state_in(self, named: _Named) -> _Named | None:
@@ -331,10 +373,10 @@ class _RelationFinder:
         words = [t.lower_ for t in tokens]
         if "of" not in words:
             return None
-        tail = tokens[len(words) - words[::-1].index("of") :].text
-        entry = self.gazetteer.lookup(tail)
+        first = org.start + len(words) - words[::-1].index("of")
+        entry = self.gazetteer.lookup(self.doc[first : org.end].text)
         if entry is not None and entry.cls == "State":
-            return _Named(entry.id, "State", org.start, org.end, org.root)
+            return self._implied(entry.id, "State", first, org.end)
         return None
 
     def _larger_place(self, place: _Named) -> Iterator[tuple[str, str, str]]:
@@ -383,27 +425,97 @@ class _RelationFinder:
                         if pobj.dep_ == "pobj" and place is not None and place.cls in _PLACE_RANK:
                             yield unit.key, "deployedTo", place.key
 
-    def _hostility(self, side: _Named) -> Iterator[tuple[str, str, str]]:
-        """ "Russia's war against Ukraine", "Russia invaded Ukraine", "X fought against Y", "X
-        conducted strikes against Y", "in their battle with Y"."""
-        root = self.doc[side.root]
-        heads = []
-        if root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in HOSTILE_NOUNS:
-            heads.append(root.head)
-        if root.dep_ == "nsubj":
-            verb = root.head
-            if verb.lemma_.lower() in HOSTILE_VERBS:
-                heads.append(verb)
-            heads += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in HOSTILE_NOUNS]
-        for head in heads:
-            for child in head.children:
-                targets = [child] if child.dep_ == "dobj" else []
-                if child.dep_ == "prep" and child.lower_ in HOSTILE_PREPOSITIONS:
-                    targets = [p for p in child.children if p.dep_ == "pobj"]
+    def _hostilities(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
+        """ "Russia's war against Ukraine", "Russia invaded Ukraine", "Russian missiles struck the
+        Ukrainian city of X", "Israeli strikes on Hezbollah positions", "X conducted strikes
+        against Y", "clashes between the army and the RSF"."""
+        for head in sent:
+            lemma = head.lemma_.lower()
+            if head.pos_ == "VERB" and lemma in HOSTILE_VERBS:
+                subjects = [c for c in head.children if c.dep_ == "nsubj"]
+                attackers = [self._side_in(c) for c in subjects]
+                targets = [c for c in head.children if c.dep_ == "dobj"]
+                if lemma in RECIPROCAL_HOSTILE_VERBS:
+                    yield from self._each_other(subjects, head)
+            elif head.pos_ in ("NOUN", "PROPN") and lemma in HOSTILE_NOUNS:
+                attackers = [self._side_of_noun(head)]
+                targets = []
+                if head.dep_ == "dobj":  # "X conducted strikes against Y"
+                    attackers += [self._side_in(c) for c in head.head.children if c.dep_ == "nsubj"]
+                yield from self._between(head)
+            else:
+                continue
+            targets += [
+                p
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in HOSTILE_PREPOSITIONS
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            for attacker in attackers:
                 for target in targets:
-                    other = self.at(target)
-                    if other is not None and other.cls in _FIGHTING_SIDES:
-                        yield side.key, "opposes", other.key
+                    other = self._side_in(target, depth=2)
+                    if attacker is not None and other is not None:
+                        yield attacker.key, "opposes", other.key
+
+    def _each_other(self, subjects: list[Token], verb: Token) -> Iterator[tuple[str, str, str]]:
+        """'Indian and Chinese troops clashed', 'X fought Y', 'X clashed with Y'."""
+        for subject in subjects:
+            sides = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+            sides += [p for c in verb.children if c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+            named = [side for side in map(self._side_in, sides) if side is not None]
+            for first, second in zip(named, named[1:], strict=False):
+                yield first.key, "opposes", second.key
+
+    def _between(self, head: Token) -> Iterator[tuple[str, str, str]]:
+        """'clashes between the army and the RSF', 'fighting between X and Y'."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "between":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                sides = [self._side_in(t) for t in (pobj, *(c for c in pobj.children if c.dep_ == "conj"))]
+                named = [side for side in sides if side is not None]
+                for first, second in zip(named, named[1:], strict=False):
+                    yield first.key, "opposes", second.key
+
+    def _side_of_noun(self, noun: Token) -> _Named | None:
+        """Who a hostile noun belongs to: "Russia's war", "Israeli strikes", "a Russian missile strike"."""
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+                side = self._side_in(child)
+                if side is not None:
+                    return side
+        return None
+
+    def _side_in(self, token: Token, depth: int = 0) -> _Named | None:
+        """The fighting side a noun phrase names: the phrase itself ("Russia", "the RSF"), the
+        nationality or owner of its head ("Russian missiles", "Hezbollah positions"), or, to
+        ``depth`` prepositions down, of what it is part of ("the heart of the Ukrainian city")."""
+        named = self.at(token)
+        if named is not None:
+            return named if named.cls in _FIGHTING_SIDES else None
+        if token.pos_ == "ADJ" or token.dep_ in ("amod", "compound"):
+            state = self._demonym_state(token.i)
+            if state is not None:
+                return state
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < token.i:
+                found = self.at(child)
+                if found is not None and found.cls in _FIGHTING_SIDES:
+                    return found
+                state = self._demonym_state(child.i)
+                if state is not None:
+                    return state
+        if depth:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                    for pobj in child.children:
+                        side = self._side_in(pobj, depth - 1) if pobj.dep_ == "pobj" else None
+                        if side is not None:
+                            return side
+        return None
 
     def _alliance(self, side: _Named) -> Iterator[tuple[str, str, str]]:
         """ "Russia's ally North Korea", "Russia allied with North Korea"."""

@@ -69,11 +69,16 @@ DEPLOY_PREPOSITIONS = frozenset({"to", "in", "into", "inside", "within"})
 
 #: Nouns and verbs of hostility between actors: "Russia's war against Ukraine", "fought against".
 HOSTILE_NOUNS = frozenset(
-    "war invasion aggression offensive attack assault strike airstrike battle fight campaign".split()
+    """
+    war invasion aggression offensive attack assault strike airstrike battle fight campaign clash
+    fighting skirmish bombardment shelling raid ambush incursion hostility
+    """.split()
 )
 HOSTILE_VERBS = frozenset(
     "invade attack fight wage strike target bomb shell battle clash raid ambush oppose".split()
 )
 HOSTILE_PREPOSITIONS = frozenset({"against", "on", "of"})
+#: Verbs whose coordinated subjects fight each other: "X and Y clashed", "X clashed with Y".
+RECIPROCAL_HOSTILE_VERBS = frozenset("clash fight battle skirmish".split())
 #: Words of alliance: "Russia's ally North Korea", "the alliance between X and Y", "allied with".
 ALLY_WORDS = frozenset({"ally", "allies", "allied", "alliance", "partner"})
