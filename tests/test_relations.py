@@ -151,7 +151,86 @@ RELATIONS = [
         "Russian forces, believed to be stationed in Belgorod, moved overnight.",
         {("russian-armed-forces", "deployedTo", "belgorod")},
     ),
-    ("The Ukrainian forces in Kursk shelled Russian positions.", set()),
+    (
+        "The Ukrainian forces in Kursk shelled Russian positions.",
+        {
+            ("armed-forces-of-ukraine", "deployedTo", "kursk-oblast"),
+            ("armed-forces-of-ukraine", "opposes", "russia"),
+        },
+    ),
+    # presence without a deploy verb (PATTERNS 3)
+    (
+        "Around 2,300 Turkish soldiers remain in northern Iraq, and the Turkish troops "
+        "in Duhok are resupplied by air.",
+        {("turkish-forces", "deployedTo", "iraq"), ("turkish-forces", "deployedTo", "duhok")},
+    ),
+    ("Polish troops in Vilnius held a parade.", {("polish-forces", "deployedTo", "vilnius")}),
+    ("Some 800 Georgian soldiers serve in Afghanistan.", {("georgian-forces", "deployedTo", "afghanistan")}),
+    ("French troops crossed into Syria at dawn.", {("french-forces", "deployedTo", "syria")}),
+    ("Iranian diplomats in Baghdad met the delegation.", set()),  # not a force
+    # combat or casualties at a place (PATTERNS 4)
+    (
+        "Turkish commandos took part in heavy clashes near Zakho, and several were "
+        "captured in the Duhok hills.",
+        {("turkish-forces", "deployedTo", "zakho")},
+    ),
+    (
+        "Two Polish soldiers were killed in Afghanistan last week.",
+        {("polish-forces", "deployedTo", "afghanistan")},
+    ),
+    ("Indian troops fought near Kandahar.", {("indian-forces", "deployedTo", "kandahar")}),
+    ("Georgian soldiers died near Kandahar.", {("georgian-forces", "deployedTo", "kandahar")}),
+    # the sending state's troops (PATTERNS 8)
+    ("Ankara dispatched 1,750 commandos to Libya in January.", {("turkish-forces", "deployedTo", "libya")}),
+    ("Paris sent 400 paratroopers to Chad.", {("french-forces", "deployedTo", "chad")}),
+    ("Iran has dispatched military advisers to Syria.", {("iranian-forces", "deployedTo", "syria")}),
+    ("Poland moved its troops to the eastern border.", set()),  # no place named
+    # places nested in a descriptive phrase, "the units" named before (PATTERNS 11)
+    (
+        "The units were moved to the Iraqi province of Nineveh and to the front line near Sinjar.",
+        {("nineveh", "locatedIn", "iraq")},
+    ),
+    (
+        "Polish troops arrived in Vilnius on Monday. The units were moved to the "
+        "Lithuanian region of Kaunas.",
+        {
+            ("polish-forces", "deployedTo", "vilnius"),
+            ("polish-forces", "deployedTo", "kaunas"),
+            ("kaunas", "locatedIn", "lithuania"),
+        },
+    ),
+    (
+        "Georgian troops were sent to the Syrian province of Idlib and to the front line near Aleppo.",
+        {
+            ("georgian-forces", "deployedTo", "idlib"),
+            ("georgian-forces", "deployedTo", "aleppo"),
+            ("idlib", "locatedIn", "syria"),
+        },
+    ),
+    ("The troops were moved to the city of Mosul.", set()),  # no unit named before
+    # coordinated or compound contingent heads (PATTERNS 14)
+    (
+        "Iranian advisers and militiamen dispatched to Iraq trained the recruits.",
+        {("iranian-forces", "deployedTo", "iraq")},
+    ),
+    (
+        "Families of fighters from the Wolf Brigade, an Iranian paramilitary unit, "
+        "deployed to Syria received letters.",
+        {("wolf-brigade", "partOf", "iran"), ("wolf-brigade", "deployedTo", "syria")},
+    ),
+    (
+        "Russian instructors and mercenaries sent to Syria left in June.",
+        {("russian-armed-forces", "deployedTo", "syria")},
+    ),
+    (
+        "Relatives of soldiers from the 5th Guards Brigade stationed in Donetsk protested.",
+        {("5th-guards-brigade", "deployedTo", "donetsk-oblast")},
+    ),
+    # a place described by its kind (PATTERNS 19)
+    ("Zakho, an Iraqi border town, was shelled.", {("zakho", "locatedIn", "iraq")}),
+    ("Shelling hit Gori, a Georgian town near the boundary line.", {("gori", "locatedIn", "georgia")}),
+    ("Shelling hit Mosul, the largest city in Iraq, on Sunday.", {("mosul", "locatedIn", "iraq")}),
+    ("Rain fell on Kutaisi, a city of great charm.", set()),
     # hostility and alliance
     ("Russia's war against Ukraine entered its fourth year.", {("russia", "opposes", "ukraine")}),
     ("Russia invaded Ukraine in February 2022.", {("russia", "opposes", "ukraine")}),
@@ -163,11 +242,11 @@ RELATIONS = [
     # hostility read through the noun phrases of attacker and target
     (
         "Two Georgian drones struck the heart of the Russian town of Sochi on Friday, officials said.",
-        {("georgia", "opposes", "russia")},
+        {("georgia", "opposes", "russia"), ("sochi", "locatedIn", "russia")},
     ),
     (
         "A Russian missile strike on the Polish city of Rzeszow killed four people.",
-        {("russia", "opposes", "poland")},
+        {("russia", "opposes", "poland"), ("rzeszow", "locatedIn", "poland")},
     ),
     ("Israeli strikes on Hamas positions killed 20 people.", {("israel", "opposes", "hamas")}),
     (
@@ -176,7 +255,11 @@ RELATIONS = [
     ),
     (
         "Indian troops and Chinese troops fought in the Galwan valley.",
-        {("indian-forces", "opposes", "peoples-liberation-army")},
+        {
+            ("indian-forces", "opposes", "peoples-liberation-army"),
+            ("indian-forces", "deployedTo", "galwan"),
+            ("peoples-liberation-army", "deployedTo", "galwan"),
+        },
     ),
     ("Police clashed with protesters in Nairobi.", set()),
     ("Russia's ally North Korea sent shells.", {("russia", "alliedWith", "north-korea")}),

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.contingents import resolve_contingent
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.organs import nationality_country
 from kg.extract.relationwords import (
@@ -29,6 +30,7 @@ from kg.extract.relationwords import (
     DEPLOY_NOUNS,
     DEPLOY_PREPOSITIONS,
     DEPLOY_VERBS,
+    FORCE_NOUNS,
     HOSTILE_NOUNS,
     HOSTILE_PREPOSITIONS,
     HOSTILE_VERBS,
@@ -36,6 +38,9 @@ from kg.extract.relationwords import (
     LEADER_TITLES,
     MEMBER_NOUNS,
     NOT_LEADING,
+    PLACE_NOUNS,
+    PRESENCE_PREPOSITIONS,
+    PRESENCE_VERBS,
     RECIPROCAL_HOSTILE_VERBS,
     TITLE_WORDS,
 )
@@ -55,7 +60,9 @@ _FIGHTING_SIDES = frozenset({"State", "MilitaryUnit", "Organization"})
 _PLACE_RANK = {"Settlement": 0, "Region": 1, "State": 2}
 _PART_PREPOSITIONS = frozenset({"at", "of", "under", "within"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_DEPLOY_WORDS = DEPLOY_VERBS | DEPLOY_NOUNS
+#: Prepositions under which a place may sit inside a longer phrase: "the province of X".
+_NESTED_PLACE_PREPOSITIONS = frozenset({"of", "in", "near", "around", "outside"})
+_DEFINITE = frozenset({"the", "these", "those"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,7 @@ class _Named:
     end: int
     root: int
     implied: bool = False  # read off words no mention covers: a nationality, a possessor in a name
+    name: str | None = None  # the name an implied mention gives its entity ("Turkish forces")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +126,7 @@ def _implied_mention(doc: Doc, article: Article, named: _Named) -> Mention:
     first, last = doc[start], doc[named.end - 1]
     start, end = first.idx, last.idx + len(last.text)
     text = article.text[start:end]
-    return Mention(start, end, text, text, named.cls)
+    return Mention(start, end, text, named.name or text, named.cls)
 
 
 class _RelationFinder:
@@ -167,13 +175,13 @@ class _RelationFinder:
                 yield from self._apposition(named)
             if named.cls in _ORGANISATIONS:
                 yield from self._owner(named)
-            if named.cls in _PLACE_RANK:
-                yield from self._larger_place(named)
-            if named.cls == "MilitaryUnit":
-                yield from self._deployment(named)
+            place = self._as_place(named)
+            if place is not None:
+                yield from self._larger_place(place)
             if named.cls in _FIGHTING_SIDES:
                 yield from self._alliance(named)
         yield from self._hostilities(sent)
+        yield from self._deployments(sent)
 
     # --- people ------------------------------------------------------------------------
 
@@ -309,6 +317,11 @@ class _RelationFinder:
         described = self._described_after(org)  # "the State Security Ministry, North Korea's secret police"
         if described is not None:
             return described
+        for appositive in (c for c in root.children if c.dep_ == "appos"):  # "X, an Iranian militia"
+            for child in appositive.children:
+                state = self._demonym_state(child.i) if child.dep_ == "amod" else None
+                if state is not None:
+                    return state
         for child in root.children:
             if child.dep_ == "poss" and child.i < org.start:
                 owner = self.at(child)
@@ -403,27 +416,182 @@ class _RelationFinder:
             if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
                 yield place.key, "locatedIn", larger.key
                 return
+        for gloss in _place_glosses(root):
+            larger = self._place_of_gloss(gloss)
+            if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
+                yield place.key, "locatedIn", larger.key
+                return
+
+    def _place_of_gloss(self, gloss: Token) -> _Named | None:
+        """The larger place a describing noun puts a place in: "an Iraqi border town", "Syria's
+        province of X", "the largest city of Hasakah province"."""
+        for child in gloss.children:
+            if child.dep_ == "poss":
+                owner = self.at(child)
+                if owner is not None:
+                    return owner
+            if child.dep_ == "amod":
+                state = self._demonym_state(child.i)
+                if state is not None:
+                    return state
+        for prep in _preps(gloss, frozenset({"of", "in"})):
+            for pobj in prep.children:
+                place = self._place_in(pobj, depth=0) if pobj.dep_ == "pobj" else None
+                if place is not None:
+                    return place
+        return None
 
     # --- forces, hostility, alliance ---------------------------------------------------
 
-    def _deployment(self, unit: _Named) -> Iterator[tuple[str, str, str]]:
-        """'troops deployed to Kursk', 'troops, believed to be deployed in Kursk', 'the deployment
-        of troops to Kursk'."""
-        root = self.doc[unit.root]
-        verbs = [c for c in root.children if c.dep_ in ("acl", "relcl")]
-        if root.dep_ in ("nsubj", "nsubjpass"):
-            verbs.append(root.head)
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in DEPLOY_NOUNS:
-            verbs.append(root.head.head)
-        for verb in _with_complements(verbs):
-            if verb.lemma_.lower() not in _DEPLOY_WORDS:
+    def _deployments(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
+        """Forces and the places they were sent to, are in or fight in: 'troops deployed to
+        Kursk', 'the deployment of troops to Kursk', 'Ankara sent 900 commandos to Libya',
+        'soldiers remain in Iraq', 'commandos took part in clashes near Zakho', 'the troops in X'."""
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if lemma in DEPLOY_VERBS and token.pos_ in ("VERB", "AUX"):
+                preps, forces = DEPLOY_PREPOSITIONS, self._forces_of_verb(token, sending=True)
+            elif lemma in PRESENCE_VERBS and token.pos_ in ("VERB", "AUX"):
+                preps, forces = PRESENCE_PREPOSITIONS, self._forces_of_verb(token, sending=False)
+            elif lemma in DEPLOY_NOUNS and token.pos_ == "NOUN":  # "the deployment of troops to X"
+                preps = DEPLOY_PREPOSITIONS
+                forces = [self._force_in(p) for c in token.children if c.lower_ == "of" for p in c.children]
+            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "pobj":
+                # "the Turkish troops in Duhok"; "troops in <a state>" counts them there more often
+                # than it says they were sent ("there are 10,000 troops in X"): only below a state.
+                places = [
+                    place
+                    for prep in _preps(token, frozenset({"in", "inside"}))
+                    for place in self._places_after(prep)
+                    if place.cls != "State"
+                ]
+                force = self._force_in(token)
+                if force is not None:
+                    yield from ((force.key, "deployedTo", place.key) for place in places)
                 continue
-            for prep in verb.children:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ in DEPLOY_PREPOSITIONS:
-                    for pobj in prep.children:
-                        place = self.at(pobj)
-                        if pobj.dep_ == "pobj" and place is not None and place.cls in _PLACE_RANK:
-                            yield unit.key, "deployedTo", place.key
+            else:
+                continue
+            places = [place for prep in _preps(token, preps) for place in self._places_after(prep)]
+            for force in forces:
+                for place in places:
+                    if force is not None:
+                        yield force.key, "deployedTo", place.key
+
+    def _forces_of_verb(self, verb: Token, *, sending: bool) -> list[_Named | None]:
+        """The forces a verb moves or places: its subject (or the one it shares with the verbs it
+        complements), the noun it modifies, and for an active sending verb its object."""
+        holder = verb
+        while not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children) and holder.dep_ in (
+            "xcomp",
+            "conj",
+            "ccomp",
+        ):
+            holder = holder.head
+        subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]  # "X and Y fought in Z"
+        forces = [self._force_in(c) for c in subjects]
+        if holder.dep_ in ("acl", "relcl"):
+            forces.append(self._force_in(holder.head, depth=2))
+        if sending:
+            agent = next((self.at(c) for c in subjects if c.dep_ == "nsubj"), None)
+            forces += [self._force_in(c, agent) for c in verb.children if c.dep_ == "dobj"]
+        return forces
+
+    def _force_in(self, token: Token, agent: _Named | None = None, depth: int = 0) -> _Named | None:
+        """The force a noun phrase names: a unit ("the 4th Brigade", "Turkish troops"), a
+        nationality's troops the model left unnamed ("Iranian advisers and militiamen"), troops
+        of the state that sends them ("Ankara sent 900 commandos"), "the units" that were
+        named before; to ``depth`` of/from prepositions down ("members of the X Brigade")."""
+        named = self.at(token)
+        if named is not None:
+            return named if named.cls == "MilitaryUnit" else None
+        word = token.lower_
+        if word in CONTINGENT_HEADS or word in FORCE_NOUNS:
+            state = self._nationality_of(token)
+            if state is None and agent is not None and agent.cls == "State":
+                state = agent
+            if state is not None:
+                return self._contingent(state, token)
+            if any(c.lower_ in _DEFINITE for c in token.children) and not list(token.lefts)[1:]:
+                return self._last_unit_before(token)
+        if depth:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    for pobj in child.children:
+                        found = self._force_in(pobj, depth=depth - 1) if pobj.dep_ == "pobj" else None
+                        if found is not None:
+                            return found
+        return None
+
+    def _nationality_of(self, noun: Token) -> _Named | None:
+        """ "Iranian advisers", and "militiamen" in "Iranian advisers and militiamen"."""
+        for owner in (noun, noun.head) if noun.dep_ == "conj" else (noun,):
+            for child in owner.children:
+                if child.dep_ == "amod" and child.i < owner.i:
+                    state = self._demonym_state(child.i)
+                    if state is not None:
+                        return state
+        return None
+
+    def _contingent(self, state: _Named, noun: Token) -> _Named | None:
+        """The state's troops as one unit, named by the noun (and its nationality before it)."""
+        try:
+            entry = self.gazetteer.get(state.key)
+        except KeyError:
+            return None
+        contingent = resolve_contingent(self.gazetteer, entry, "")
+        key = contingent.gazetteer_id or name_key(contingent.label)  # as resolution keys its mentions
+        start = min([noun.i] + [c.i for c in noun.children if c.dep_ == "amod" and c.i == state.start])
+        named = _Named(key, "MilitaryUnit", start, noun.i + 1, noun.i, True, contingent.label)
+        self.read_off.append(named)
+        return named
+
+    def _last_unit_before(self, token: Token) -> _Named | None:
+        """ "the units", "the troops": the last unit the article named before, if any."""
+        i = bisect.bisect_left(self.starts, token.i) - 1
+        while i >= 0:
+            if self.named[i].cls == "MilitaryUnit":
+                return self.named[i]
+            i -= 1
+        return None
+
+    def _places_after(self, prep: Token) -> Iterator[_Named]:
+        """The places a preposition's object names, read through a descriptive phrase: "the
+        Iraqi province of Nineveh", "the front line near Sinjar", "heavy clashes near Zakho"."""
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                place = self._place_in(pobj, depth=2)
+                if place is not None:
+                    yield place
+
+    def _place_in(self, token: Token, depth: int) -> _Named | None:
+        named = self.at(token)
+        if named is not None:
+            return self._as_place(named)
+        for child in token.children:
+            if child.dep_ == "compound":  # "the Duhok hills"
+                named = self.at(child)
+                if named is not None and named.cls in _PLACE_RANK:
+                    return named
+        if depth:
+            for prep in _preps(token, _NESTED_PLACE_PREPOSITIONS):
+                for pobj in prep.children:
+                    place = self._place_in(pobj, depth - 1) if pobj.dep_ == "pobj" else None
+                    if place is not None:
+                        return place
+        return None
+
+    def _as_place(self, named: _Named) -> _Named | None:
+        """A place mention, or a name a place noun introduces whatever the model took it for:
+        "the province of Nineveh", "the town of X"."""
+        if named.cls in _PLACE_RANK:
+            return named
+        token = self.doc[named.root]
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            rank = PLACE_NOUNS.get(token.head.head.lemma_.lower())
+            if rank is not None:
+                return _Named(named.key, rank, named.start, named.end, named.root)
+        return None
 
     def _hostilities(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
         """ "Russia's war against Ukraine", "Russia invaded Ukraine", "Russian missiles struck the
@@ -541,14 +709,19 @@ def _is_contingent(words: DocSpan) -> bool:
     return words[-1].lower_ in CONTINGENT_HEADS
 
 
-def _with_complements(verbs: list[Token]) -> list[Token]:
-    """The verbs and what they govern as complements: "believed to be deployed" -> deployed."""
-    out = []
-    for verb in verbs:
-        out.append(verb)
-        out += [c for c in verb.children if c.dep_ in ("xcomp", "conj", "ccomp")]
-        out += [g for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "xcomp"]
-    return out
+def _place_glosses(root: Token) -> list[Token]:
+    """Nouns that describe a place by its kind: "the province of X" (X's head), "X, an Iraqi
+    border town", "X (the largest city of Y)" (its appositives)."""
+    glosses = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        glosses.append(root.head.head)
+    return glosses
+
+
+def _preps(token: Token, words: frozenset[str]) -> list[Token]:
+    """The prepositions among a word's children, and those coordinated with them ("to X and to Y")."""
+    found = [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in words]
+    return found + [c for p in found for c in p.children if c.dep_ == "conj" and c.lower_ in words]
 
 
 def _sentence_span(text: str, sent: DocSpan) -> Span | None:

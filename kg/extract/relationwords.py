@@ -61,11 +61,36 @@ AFFILIATE_NOUNS = frozenset(
 
 #: Verbs and nouns of sending forces somewhere: "deployed to", "sent to", "the deployment of ... to".
 DEPLOY_VERBS = frozenset(
-    "deploy redeploy send dispatch station transfer move relocate fight post mobilize mobilise".split()
+    "deploy redeploy send dispatch station transfer move relocate post mobilize mobilise".split()
 )
 DEPLOY_NOUNS = frozenset({"deployment", "dispatch", "redeployment", "transfer"})
 #: Prepositions that take the place troops are sent to or fight in.
 DEPLOY_PREPOSITIONS = frozenset({"to", "in", "into", "inside", "within"})
+#: Verbs that place forces somewhere without sending them: "soldiers remain in Iraq", "commandos
+#: took part in clashes near X", "troops crossed into X", "two soldiers were killed in X".
+PRESENCE_VERBS = frozenset(
+    """
+    remain stay be operate serve base arrive enter cross land patrol fight clash battle die take
+    engage kill wound injure capture
+    """.split()
+)
+PRESENCE_PREPOSITIONS = frozenset({"in", "into", "inside", "within", "near", "around", "at"})
+#: Nouns for people under arms that the contingent heads leave out: "Iranian advisers and militiamen".
+FORCE_NOUNS = frozenset("advisers advisors militiamen instructors mercenaries".split())
+#: Nouns that introduce a place by name, and the class of place they make it: "the province of X".
+PLACE_NOUNS = {
+    "province": "Region",
+    "region": "Region",
+    "district": "Region",
+    "governorate": "Region",
+    "state": "Region",
+    "county": "Region",
+    "city": "Settlement",
+    "town": "Settlement",
+    "village": "Settlement",
+    "capital": "Settlement",
+    "port": "Settlement",
+}
 
 #: Nouns and verbs of hostility between actors: "Russia's war against Ukraine", "fought against".
 HOSTILE_NOUNS = frozenset(
