@@ -54,6 +54,8 @@ _ORGANISATIONS = frozenset(
     {"GovernmentBody", "MilitaryUnit", "MediaOutlet", "InternationalOrganization", "Organization"}
 )
 _ACTORS = _ORGANISATIONS | {"State", "Person"}
+#: Organisations a nationality makes part of its state: its forces and its government's bodies.
+_STATE_ORGANS = frozenset({"MilitaryUnit", "GovernmentBody"})
 #: Who fights: states, their forces, and armed groups (an Organization such as ISIL or Hamas).
 _FIGHTING_SIDES = frozenset({"State", "MilitaryUnit", "Organization"})
 #: Places from small to large: a place lies in a larger one, never in a smaller or equal one.
@@ -317,7 +319,8 @@ class _RelationFinder:
         described = self._described_after(org)  # "the State Security Ministry, North Korea's secret police"
         if described is not None:
             return described
-        for appositive in (c for c in root.children if c.dep_ == "appos"):  # "X, an Iranian militia"
+        appositives = [c for c in root.children if c.dep_ == "appos"] if org.cls in _STATE_ORGANS else []
+        for appositive in appositives:  # "X, an Iranian paramilitary unit"; not "X, a Korean newspaper"
             for child in appositive.children:
                 state = self._demonym_state(child.i) if child.dep_ == "amod" else None
                 if state is not None:
