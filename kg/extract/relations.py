@@ -22,11 +22,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from kg.extract.contingents import resolve_contingent
+from kg.extract.convert import classify_organization
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.organs import nationality_country
 from kg.extract.relationwords import (
     AFFILIATE_NOUNS,
     ALLY_WORDS,
+    COREFERENT_NOUNS,
     DEPLOY_NOUNS,
     DEPLOY_PREPOSITIONS,
     DEPLOY_VERBS,
@@ -45,6 +47,7 @@ from kg.extract.relationwords import (
     TITLE_WORDS,
 )
 from kg.extract.resolve import name_key
+from kg.extract.speakerlabels import SpeakerLabel, speaker_labels
 from kg.extract.wordlists import CONTINGENT_HEADS
 from kg.model import Article, Mention, Relation, Span
 
@@ -56,15 +59,20 @@ _ORGANISATIONS = frozenset(
 _ACTORS = _ORGANISATIONS | {"State", "Person"}
 #: Organisations a nationality makes part of its state: its forces and its government's bodies.
 _STATE_ORGANS = frozenset({"MilitaryUnit", "GovernmentBody"})
+_STATE = frozenset({"State"})
 #: Who fights: states, their forces, and armed groups (an Organization such as ISIL or Hamas).
 _FIGHTING_SIDES = frozenset({"State", "MilitaryUnit", "Organization"})
 #: Places from small to large: a place lies in a larger one, never in a smaller or equal one.
 _PLACE_RANK = {"Settlement": 0, "Region": 1, "State": 2}
+#: What a role after "of"/"at"/"in" may be held in: any actor but a person, or a place it governs.
+_HOLDERS = (_ACTORS | frozenset(_PLACE_RANK)) - {"Person"}
 _PART_PREPOSITIONS = frozenset({"at", "of", "under", "within"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Prepositions under which a place may sit inside a longer phrase: "the province of X".
 _NESTED_PLACE_PREPOSITIONS = frozenset({"of", "in", "near", "around", "outside"})
 _DEFINITE = frozenset({"the", "these", "those"})
+#: Head words of a numbered unit's name: "the 4th Mechanised Brigade", "the 3rd Army Corps".
+_UNIT_HEADS = frozenset({"brigade", "battalion", "regiment", "division", "corps", "army", "squadron"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +126,33 @@ def relations_from_doc(
                     mention = _implied_mention(doc, article, named)
                     if (mention.start, mention.end) not in covered:
                         implied.setdefault((mention.start, mention.end), (mention, named.key))
+    bodies = [(z.start, z.end) for z in article.body_zones()]  # not a photo credit "Name / AFP"
+    for label in speaker_labels(doc.text):
+        if not any(s <= label.line.start and label.line.end <= e for s, e in bodies):
+            continue
+        for subject, predicate, obj, ends in _label_relations(finder, label, gazetteer):
+            evidence = Span(label.line.start, label.line.end, article.text[label.line.start : label.line.end])
+            found.setdefault(
+                (subject, predicate, obj, evidence.start), Relation(subject, predicate, obj, evidence)
+            )
+            for one in ends:
+                mention = _implied_mention(doc, article, one)
+                if (mention.start, mention.end) not in covered:
+                    implied.setdefault((mention.start, mention.end), (mention, one.key))
     return FoundRelations(tuple(found.values()), tuple(implied[span] for span in sorted(implied)))
+
+
+def _label_relations(
+    finder: _RelationFinder, label: SpeakerLabel, gazetteer: Gazetteer
+) -> Iterator[tuple[str, str, str, list[_Named]]]:
+    """ "Jana Novak / Defence Committee (SDS)": Novak is a member of the committee and the party."""
+    person = finder.name_at(label.person, "Person")
+    if person is None:
+        return
+    for span in (label.body, label.party):
+        body = None if span is None else finder.name_at(span, classify_organization(span.text))
+        if body is not None:
+            yield person.key, "memberOf", body.key, [n for n in (person, body) if n.implied]
 
 
 def _implied_mention(doc: Doc, article: Article, named: _Named) -> Mention:
@@ -162,6 +196,18 @@ class _RelationFinder:
         self.read_off.append(named)
         return named
 
+    def name_at(self, span: Span, cls: str) -> _Named | None:
+        """The mention of exactly these characters, or a name of class ``cls`` read there."""
+        words = self.doc.char_span(span.start, span.end)
+        if words is None:
+            return None
+        named = self.at(words[0])
+        if named is not None and (named.start, named.end) == (words.start, words.end):
+            return named
+        entry = self.gazetteer.lookup(span.text)
+        key, cls = (entry.id, entry.cls) if entry is not None else (name_key(span.text), cls)
+        return _Named(key, cls, words.start, words.end, words.end - 1, implied=True)
+
     def at(self, token: Token) -> _Named | None:
         """The mention covering ``token``, if any."""
         i = bisect.bisect_right(self.starts, token.i) - 1
@@ -175,6 +221,7 @@ class _RelationFinder:
             if named.cls == "Person":
                 yield from self._title(named)
                 yield from self._apposition(named)
+                yield from self._body_after(named)
             if named.cls in _ORGANISATIONS:
                 yield from self._owner(named)
             place = self._as_place(named)
@@ -184,6 +231,8 @@ class _RelationFinder:
                 yield from self._alliance(named)
         yield from self._hostilities(sent)
         yield from self._deployments(sent)
+        yield from self._roles_before_names(sent)
+        yield from self._ally_of_pronoun(sent)
 
     # --- people ------------------------------------------------------------------------
 
@@ -200,6 +249,7 @@ class _RelationFinder:
             j -= 1
         if not title:
             return
+        j = _before_parenthesis(doc, j)  # "United Kingdom (UK) Prime Minister X"
         if j >= 0 and doc[j].text in _POSSESSIVE:
             j -= 1
         holder = self._holder_before(j)
@@ -270,19 +320,119 @@ class _RelationFinder:
     def _appositive_target(self, noun: Token) -> _Named | None:
         """The actor an appositive names: after of/at/for/with, else its possessor or nationality."""
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with", "in"):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
-                    named = self.at(pobj)
-                    if named is not None and named.cls in _ACTORS and named.cls != "Person":
+                    named = self.at(pobj) or self._unit_name(pobj)
+                    if named is not None and named.cls in _HOLDERS:  # "the governor of Darfur province"
                         return named
                     return self._modifier_actor(pobj)
-        return self._modifier_actor(noun)
+        return self._modifier_actor(noun) or self._coreferent_owner(noun)
+
+    def _unit_name(self, head: Token) -> _Named | None:
+        """A numbered unit the model left untagged: "the 4th Mechanised Brigade"."""
+        if head.lower_ not in _UNIT_HEADS or not head.text[0].isupper():
+            return None
+        start = head.i
+        while start > 0 and (self.doc[start - 1].text[0].isupper() or self.doc[start - 1].like_num):
+            start -= 1
+            if self.doc[start].head.i != head.i or self.at(self.doc[start]) is not None:
+                return None
+        if not any(t.like_num or t.text[0].isdigit() for t in self.doc[start : head.i]):
+            return None
+        name = self.doc[start : head.i + 1].text
+        entry = self.gazetteer.lookup(name)
+        return self._implied(entry.id if entry else name_key(name), "MilitaryUnit", start, head.i + 1)
+
+    def _coreferent_owner(self, noun: Token) -> _Named | None:
+        """A possessor that refers back: "its ally", "the country's prime minister", "the
+        brigade's spokesman" -> the last actor of that kind the article named before."""
+        for child in noun.children:
+            if child.dep_ != "poss" or self.at(child) is not None:
+                continue
+            if child.lower_ in ("its", "their"):
+                return self._last_named_before(child.i, _FIGHTING_SIDES | _ORGANISATIONS)
+            cls = COREFERENT_NOUNS.get(child.lemma_.lower())
+            if cls is not None and any(d.lower_ == "the" for d in child.children):
+                if cls == "State":  # "Iranian media said the country's ambassador ..."
+                    return self._state_earlier_in_sentence(child) or self._last_named_before(child.i, _STATE)
+                return self._last_named_before(child.i, frozenset({cls}))
+        return None
+
+    def _state_earlier_in_sentence(self, token: Token) -> _Named | None:
+        """The nearest state the sentence names before ``token``, by name or nationality."""
+        for before in reversed(token.sent[: token.i - token.sent.start]):
+            named = self.at(before)
+            if named is not None and named.cls == "State":
+                return named
+            state = self._demonym_state(before.i) if named is None and before.pos_ == "ADJ" else None
+            if state is not None:
+                return state
+        return None
+
+    def _last_named_before(self, i: int, classes: frozenset[str]) -> _Named | None:
+        """The nearest actor of one of ``classes`` that the article names before token ``i``."""
+        at = bisect.bisect_left(self.starts, i) - 1
+        while at >= 0:
+            if self.named[at].cls in classes:
+                return self.named[at]
+            at -= 1
+        return None
+
+    def _roles_before_names(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
+        """The description before the names: "the two opposition members of the X Committee,
+        A and B", "the country's prime minister, X", "the brigade's spokesman, Major X",
+        "Lukashenko's ally, X"."""
+        for noun in sent:
+            if noun.pos_ not in ("NOUN", "PROPN") or self.at(noun) is not None:
+                continue
+            persons = [
+                named
+                for appos in noun.children
+                if appos.dep_ == "appos"
+                for token in (appos, *(c for c in appos.children if c.dep_ == "conj" and noun.tag_ == "NNS"))
+                if (named := self.at(token)) is not None and named.cls == "Person"
+            ]
+            if not persons:
+                continue
+            lemma = noun.lemma_.lower()
+            if lemma in ALLY_WORDS:
+                owner = self._possessor(noun)
+                yield from ((p.key, "alliedWith", owner.key) for p in persons if owner is not None)
+                continue
+            title = [c for c in noun.lefts if c.dep_ in ("amod", "compound")] + [noun]
+            target = self._appositive_target(noun)
+            if target is None:
+                continue
+            if lemma in MEMBER_NOUNS:
+                role = "memberOf" if target.cls != "State" else "affiliatedWith"
+            elif noun.lower_ in TITLE_WORDS or lemma in AFFILIATE_NOUNS:
+                role = self._role(title, target)
+            else:
+                continue
+            yield from ((p.key, role, target.key) for p in persons)
+
+    def _possessor(self, noun: Token) -> _Named | None:
+        """Whose a noun is, people included: "Lukashenko's ally", "its ally"."""
+        for child in noun.children:
+            if child.dep_ == "poss" and (named := self.at(child)) is not None:
+                return named
+        return self._coreferent_owner(noun)
+
+    def _body_after(self, person: _Named) -> Iterator[tuple[str, str, str]]:
+        """ "Senator Maria Lopez of the Liberal Party": the body a person is introduced by."""
+        for prep in self.doc[person.root].children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    body = self.at(pobj) if pobj.dep_ == "pobj" else None
+                    if body is not None and body.cls in _ORGANISATIONS:
+                        yield person.key, "memberOf", body.key
 
     def _modifier_actor(self, noun: Token) -> _Named | None:
-        """An actor named in a noun's modifiers: "Ukraine's", "the Ukrainian" (unit)."""
-        for child in noun.children:
+        """An actor named in a noun's modifiers, the nearest first: "Ukraine's", "the Ukrainian"
+        (unit), "Sudan's Darfur" (province)."""
+        for child in reversed(list(noun.lefts)):
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 named = self.at(child)
                 if named is not None and named.cls in _ACTORS and named.cls != "Person":
@@ -306,8 +456,8 @@ class _RelationFinder:
                     yield org.key, "partOf", parent.key
                     return  # "Ukraine's Center ... at the Council": the Council is the nearer whole
         state = self._owning_state(org)
-        if state is not None:
-            yield org.key, "partOf", state.key
+        if state is not None:  # a state's news agency speaks for it but is no organ of it
+            yield org.key, "affiliatedWith" if org.cls == "MediaOutlet" else "partOf", state.key
 
     def _owning_state(self, org: _Named) -> _Named | None:
         """'South Korea's NIS', 'the South Korean Ministry ...', 'Security Service of Ukraine'."""
@@ -688,6 +838,19 @@ class _RelationFinder:
                             return side
         return None
 
+    def _ally_of_pronoun(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
+        """ "Syria and its ally Iran": the ally of whom "its" refers back to."""
+        for noun in sent:
+            if noun.lower_ not in ALLY_WORDS or not any(c.lower_ in ("its", "their") for c in noun.children):
+                continue
+            owner = self._coreferent_owner(noun)
+            for token in noun.children:
+                other = (
+                    self.at(token) if token.dep_ in ("appos", "compound") or token.i == noun.i + 1 else None
+                )
+                if owner is not None and other is not None and other.cls in _FIGHTING_SIDES:
+                    yield owner.key, "alliedWith", other.key
+
     def _alliance(self, side: _Named) -> Iterator[tuple[str, str, str]]:
         """ "Russia's ally North Korea", "Russia allied with North Korea"."""
         root = self.doc[side.root]
@@ -705,6 +868,16 @@ class _RelationFinder:
             other = self.at(token)
             if other is not None and other.cls in _FIGHTING_SIDES:
                 yield side.key, "alliedWith", other.key
+
+
+def _before_parenthesis(doc: Doc, j: int) -> int:
+    """The token before a short parenthesis ending at ``j`` ("(UK)"), else ``j`` itself."""
+    if j < 0 or doc[j].text != ")":
+        return j
+    for k in range(j - 1, max(j - 5, -1), -1):
+        if doc[k].text == "(":
+            return k - 1
+    return j
 
 
 def _is_contingent(words: DocSpan) -> bool:

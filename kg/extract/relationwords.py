@@ -12,12 +12,14 @@ from __future__ import annotations
 LEADER_TITLES = frozenset(
     """
     president leader premier chancellor king queen emperor head chief commander commander-in-chief
-    director chairman chairwoman chair secretary-general dictator ruler monarch
+    director chairman chairwoman chair secretary-general dictator ruler monarch governor mayor
     """.split()
 )
 
 #: "prime minister" heads a government, any other minister only belongs to it.
-LEADER_TITLE_PHRASES = frozenset({"prime minister", "supreme leader", "supreme commander", "head of state"})
+LEADER_TITLE_PHRASES = frozenset(
+    {"prime minister", "supreme leader", "supreme commander", "head of state", "secretary general"}
+)
 
 #: Words that, inside a title, say its bearer does not (or no longer) lead: "Deputy Foreign
 #: Minister", "former President", "Vice President".
@@ -38,7 +40,32 @@ TITLE_WORDS = frozenset(
 
 #: Heads of an appositive that say who a person is to an organisation named after "of"/"at":
 #: "Andrii Kovalenko, the head of ..." (leader), "..., a member of ..." (member).
-MEMBER_NOUNS = frozenset({"member", "soldier", "officer", "fighter", "serviceman", "servicewoman"})
+MEMBER_NOUNS = frozenset(
+    """
+    member soldier officer fighter serviceman servicewoman medic sniper gunner pilot paratrooper
+    conscript reservist commando marine rifleman
+    """.split()
+)
+
+#: Nouns that, after "the" and with "'s", refer back to the last actor of a class named before:
+#: "the country's prime minister", "the brigade's spokesman", "the group's leader".
+COREFERENT_NOUNS = {
+    "country": "State",
+    "nation": "State",
+    "brigade": "MilitaryUnit",
+    "battalion": "MilitaryUnit",
+    "regiment": "MilitaryUnit",
+    "division": "MilitaryUnit",
+    "unit": "MilitaryUnit",
+    "army": "MilitaryUnit",
+    "ministry": "GovernmentBody",
+    "agency": "GovernmentBody",
+    "group": "Organization",
+    "movement": "Organization",
+    "party": "Organization",
+    "organisation": "Organization",
+    "organization": "Organization",
+}
 AFFILIATE_NOUNS = frozenset(
     {
         "spokesperson",
