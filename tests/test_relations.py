@@ -231,6 +231,113 @@ RELATIONS = [
     ("Shelling hit Gori, a Georgian town near the boundary line.", {("gori", "locatedIn", "georgia")}),
     ("Shelling hit Mosul, the largest city in Iraq, on Sunday.", {("mosul", "locatedIn", "iraq")}),
     ("Rain fell on Kutaisi, a city of great charm.", set()),
+    # a state named by a nationality or inside a longer name (PATTERNS 2; its mention: below)
+    (
+        "China's Foreign Ministry said the talks would resume.",
+        {("china-ministry-of-foreign-affairs", "partOf", "china")},
+    ),
+    (
+        "Belarusian President Alexander Lukashenko said the border was calm.",
+        {("alexander-lukashenko", "leaderOf", "belarus")},
+    ),
+    (
+        "Georgian Defence Minister Levan Beridze inspected the base.",
+        {("levan-beridze", "affiliatedWith", "georgia")},
+    ),
+    (
+        "Turkey's Interior Ministry confirmed the arrests.",
+        {("turkeys-interior-ministry", "partOf", "turkey")},
+    ),
+    # a person "of" a party or body (PATTERNS 9)
+    (
+        "Senator Maria Lopez of the Liberal Party told reporters the vote would pass.",
+        {("maria-lopez", "memberOf", "liberal-party")},
+    ),
+    (
+        "Captain Ivan Petrov of the 3rd Guards Brigade said the bridge held.",
+        {("ivan-petrov", "memberOf", "3rd-guards-brigade")},
+    ),
+    ("Elena Voss of Ukraine said the talks failed.", set()),  # a state has citizens, not members
+    # the description before the names; a rank "in" a unit (PATTERNS 10)
+    (
+        "The two opposition members of the Budget Committee, Anna Berg and Lars Holm, walked out.",
+        {("anna-berg", "memberOf", "budget-committee"), ("lars-holm", "memberOf", "budget-committee")},
+    ),
+    (
+        "Corporal Ali Hassan, a medic in the 4th Mechanised Brigade, said the road was mined.",
+        {("ali-hassan", "memberOf", "4th-mechanised-brigade")},
+    ),
+    (
+        "Private Karl Weiss, a sniper in the 7th Rifle Battalion, was wounded.",
+        {("karl-weiss", "memberOf", "rifle-battalion")},
+    ),
+    ("Peter Lang, a spokesman in the city, said the water was off.", set()),
+    # possessors and pronouns that refer back (PATTERNS 12)
+    ("Syria and its ally Iran signed a defence pact.", {("syria", "alliedWith", "iran")}),
+    ("Russia and its ally Belarus held drills.", {("russia", "alliedWith", "belarus")}),
+    (
+        "Israel insists the strikes were lawful; the country's prime minister, Benjamin Netanyahu, "
+        "said the campaign would go on.",
+        {("benjamin-netanyahu", "leaderOf", "israel")},
+    ),
+    (
+        "Poland hosted the summit. The country's president, Marek Nowak, opened it.",
+        {("marek-nowak", "leaderOf", "poland")},
+    ),
+    (
+        "The 12th Rifle Brigade held the bridge. The brigade's spokesman, Major Tomas "
+        "Varga, said two men were hurt.",
+        {("tomas-varga", "affiliatedWith", "rifle-brigade")},
+    ),
+    # partOf variants (PATTERNS 21)
+    ("Sudan's Rapid Support Forces attacked the camp.", {("rapid-support-forces", "partOf", "sudan")}),
+    (
+        "Peter Hall, director of the Arms Control Program at the Stimson Center, said "
+        "the test was a warning.",
+        {
+            ("peter-hall", "leaderOf", "arms-control-program"),
+            ("arms-control-program", "partOf", "stimson-center"),
+        },
+    ),
+    (
+        "Egypt's Second Field Army and naval units took part in the drill.",
+        {("second-field-army", "partOf", "egypt")},
+    ),
+    (
+        "Kim said in an interview with the Hankook Post, a South Korean newspaper, that he was tired.",
+        set(),
+    ),  # a newspaper is no part of its country
+    # a parenthesis inside a title chain (PATTERNS 29)
+    (
+        "United Kingdom (UK) Prime Minister Keir Starmer visited the base.",
+        {("keir-starmer", "leaderOf", "united-kingdom")},
+    ),
+    (
+        "Republic of Korea (ROK) President Lee Jae-myung spoke by phone with the Kremlin.",
+        {("lee-jae-myung", "leaderOf", "south-korea")},
+    ),
+    ("UN Secretary General Kofi Annan said he was worried.", {("kofi-annan", "leaderOf", "united-nations")}),
+    # alliances between persons (PATTERNS 35)
+    (
+        "Lukashenko's ally, Viktor Sheiman, denied the report.",
+        {("viktor-sheiman", "alliedWith", "alexander-lukashenko")},
+    ),
+    ("Putin's ally, Igor Sechin, declined to comment.", {("igor-sechin", "alliedWith", "vladimir-putin")}),
+    ("Putin's critic, Alexei Navalny, was jailed.", set()),
+    # the longest capitalised name holds the title (PATTERNS 37)
+    (
+        "Federal Council Security Committee Chairman Otto Brandt said the plan was sound.",
+        {("otto-brandt", "leaderOf", "federal-council-security-committee")},
+    ),
+    (
+        "National Assembly Defence Committee Chairman Jan Rook said the budget would rise.",
+        {("jan-rook", "leaderOf", "national-assembly-defence-committee")},
+    ),
+    # a governor or mayor leads the place the title names
+    (
+        "Oleh Marchenko, the governor of the Kharkiv region, said power was back.",
+        {("oleh-marchenko", "leaderOf", "kharkiv-oblast")},
+    ),
     # hostility and alliance
     ("Russia's war against Ukraine entered its fourth year.", {("russia", "opposes", "ukraine")}),
     ("Russia invaded Ukraine in February 2022.", {("russia", "opposes", "ukraine")}),
@@ -291,6 +398,32 @@ def test_relations_state_read_off_other_words_gets_a_mention(
     mentions = {(m.text, k) for m, k in extract(extractor, text).mentions}
     assert (surface, key) in mentions
     assert sum(1 for _, k in mentions if k == key) == 1
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        (
+            "Jana Novak / Defence Committee (SDS)",
+            {("jana-novak", "memberOf", "defence-committee"), ("jana-novak", "memberOf", "sds")},
+        ),
+        (
+            "Marko Horvat / Foreign Affairs Committee (HDZ)",
+            {("marko-horvat", "memberOf", "foreign-affairs-committee"), ("marko-horvat", "memberOf", "hdz")},
+        ),
+        ("Ana Silva / Budget Committee", {("ana-silva", "memberOf", "budget-committee")}),
+        ("Ana Silva / Budget Committee / Reuters", set()),
+    ],
+)
+def test_relations_broadcast_speaker_labels(
+    extractor: Extractor, label: str, expected: set[tuple[str, str, str]]
+) -> None:
+    """PATTERNS 28: a transcript's line naming the speaker, the body and the party."""
+    text = f"The minister spoke for an hour on the budget.\n\n{label}\n\nThe vote was delayed.\n"
+    extracted = extract(extractor, text)
+    assert {(r.subject, r.predicate, r.object) for r in extracted.relations} == expected
+    ends = {key for relation in expected for key in (relation[0], relation[2])}
+    assert ends <= {key for _, key in extracted.mentions}
 
 
 def test_relations_carry_their_sentence_as_evidence(extractor: Extractor) -> None:

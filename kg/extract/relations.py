@@ -28,6 +28,7 @@ from kg.extract.organs import nationality_country
 from kg.extract.relationwords import (
     AFFILIATE_NOUNS,
     ALLY_WORDS,
+    BODY_HEADS,
     COREFERENT_NOUNS,
     DEPLOY_NOUNS,
     DEPLOY_PREPOSITIONS,
@@ -391,7 +392,7 @@ class _RelationFinder:
                 named
                 for appos in noun.children
                 if appos.dep_ == "appos"
-                for token in (appos, *(c for c in appos.children if c.dep_ == "conj" and noun.tag_ == "NNS"))
+                for token in (appos, *(_conjuncts(appos) if noun.tag_ == "NNS" else ()))
                 if (named := self.at(token)) is not None and named.cls == "Person"
             ]
             if not persons:
@@ -452,12 +453,16 @@ class _RelationFinder:
                 if child.dep_ != "prep" or child.lower_ not in _PART_PREPOSITIONS or child.i < org.end:
                     continue
                 parent = next((self.at(p) for p in child.children if p.dep_ == "pobj"), None)
-                if parent is not None and parent.cls in _ORGANISATIONS:
+                if parent is not None and (parent.cls in _ORGANISATIONS or self._named_like_body(parent)):
                     yield org.key, "partOf", parent.key
                     return  # "Ukraine's Center ... at the Council": the Council is the nearer whole
         state = self._owning_state(org)
         if state is not None:  # a state's news agency speaks for it but is no organ of it
             yield org.key, "affiliatedWith" if org.cls == "MediaOutlet" else "partOf", state.key
+
+    def _named_like_body(self, named: _Named) -> bool:
+        """A name the model took for a place whose head word says it is a body: "the X Center"."""
+        return named.cls in _PLACE_RANK and self.doc[named.end - 1].lower_ in BODY_HEADS
 
     def _owning_state(self, org: _Named) -> _Named | None:
         """'South Korea's NIS', 'the South Korean Ministry ...', 'Security Service of Ukraine'."""
@@ -475,7 +480,8 @@ class _RelationFinder:
                 state = self._demonym_state(child.i) if child.dep_ == "amod" else None
                 if state is not None:
                     return state
-        for child in root.children:
+        owners = root.head if root.dep_ == "conj" else root  # "Egypt's Second Army and Third Army"
+        for child in [*root.children, *(owners.children if owners is not root else [])]:
             if child.dep_ == "poss" and child.i < org.start:
                 owner = self.at(child)
                 if owner is not None and owner.cls == "State":
@@ -868,6 +874,12 @@ class _RelationFinder:
             other = self.at(token)
             if other is not None and other.cls in _FIGHTING_SIDES:
                 yield side.key, "alliedWith", other.key
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """What is coordinated with a word, however long the list: "A, B and C"."""
+    found = [c for c in token.children if c.dep_ == "conj"]
+    return found + [d for c in found for d in _conjuncts(c)]
 
 
 def _before_parenthesis(doc: Doc, j: int) -> int:

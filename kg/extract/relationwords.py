@@ -132,5 +132,7 @@ HOSTILE_VERBS = frozenset(
 HOSTILE_PREPOSITIONS = frozenset({"against", "on", "of"})
 #: Verbs whose coordinated subjects fight each other: "X and Y clashed", "X clashed with Y".
 RECIPROCAL_HOSTILE_VERBS = frozenset("clash fight battle skirmish".split())
+#: Last words of a body's name ("the Stimson Center", "the Kyiv Institute"): never a place.
+BODY_HEADS = frozenset("center centre institute council program programme foundation university".split())
 #: Words of alliance: "Russia's ally North Korea", "the alliance between X and Y", "allied with".
 ALLY_WORDS = frozenset({"ally", "allies", "allied", "alliance", "partner"})
