@@ -151,7 +151,197 @@ RELATIONS = [
         "Russian forces, believed to be stationed in Belgorod, moved overnight.",
         {("russian-armed-forces", "deployedTo", "belgorod")},
     ),
-    ("The Ukrainian forces in Kursk shelled Russian positions.", set()),
+    (
+        "The Ukrainian forces in Kursk shelled Russian positions.",
+        {
+            ("armed-forces-of-ukraine", "deployedTo", "kursk-oblast"),
+            ("armed-forces-of-ukraine", "opposes", "russia"),
+        },
+    ),
+    # presence without a deploy verb (PATTERNS 3)
+    (
+        "Around 2,300 Turkish soldiers remain in northern Iraq, and the Turkish troops "
+        "in Duhok are resupplied by air.",
+        {
+            ("turkish-forces", "deployedTo", "iraq"),
+            ("turkish-forces", "deployedTo", "duhok"),
+            ("duhok", "locatedIn", "iraq"),  # from the place data, the article naming Iraq
+        },
+    ),
+    ("Polish troops in Vilnius held a parade.", {("polish-forces", "deployedTo", "vilnius")}),
+    ("Some 800 Georgian soldiers serve in Afghanistan.", {("georgian-forces", "deployedTo", "afghanistan")}),
+    ("French troops crossed into Syria at dawn.", {("french-forces", "deployedTo", "syria")}),
+    ("Iranian diplomats in Baghdad met the delegation.", set()),  # not a force
+    # combat or casualties at a place (PATTERNS 4)
+    (
+        "Turkish commandos took part in heavy clashes near Zakho, and several were "
+        "captured in the Duhok hills.",
+        {("turkish-forces", "deployedTo", "zakho")},
+    ),
+    (
+        "Two Polish soldiers were killed in Afghanistan last week.",
+        {("polish-forces", "deployedTo", "afghanistan")},
+    ),
+    ("Indian troops fought near Kandahar.", {("indian-forces", "deployedTo", "kandahar")}),
+    ("Georgian soldiers died near Kandahar.", {("georgian-forces", "deployedTo", "kandahar")}),
+    # the sending state's troops (PATTERNS 8)
+    ("Ankara dispatched 1,750 commandos to Libya in January.", {("turkish-forces", "deployedTo", "libya")}),
+    ("Paris sent 400 paratroopers to Chad.", {("french-forces", "deployedTo", "chad")}),
+    ("Iran has dispatched military advisers to Syria.", {("iranian-forces", "deployedTo", "syria")}),
+    ("Poland moved its troops to the eastern border.", set()),  # no place named
+    # places nested in a descriptive phrase, "the units" named before (PATTERNS 11)
+    (
+        "The units were moved to the Iraqi province of Nineveh and to the front line near Sinjar.",
+        {("nineveh", "locatedIn", "iraq")},
+    ),
+    (
+        "Polish troops arrived in Vilnius on Monday. The units were moved to the "
+        "Lithuanian region of Kaunas.",
+        {
+            ("polish-forces", "deployedTo", "vilnius"),
+            ("polish-forces", "deployedTo", "kaunas"),
+            ("kaunas", "locatedIn", "lithuania"),
+        },
+    ),
+    (
+        "Georgian troops were sent to the Syrian province of Idlib and to the front line near Aleppo.",
+        {
+            ("georgian-forces", "deployedTo", "idlib"),
+            ("georgian-forces", "deployedTo", "aleppo"),
+            ("idlib", "locatedIn", "syria"),
+        },
+    ),
+    ("The troops were moved to the city of Mosul.", set()),  # no unit named before
+    # coordinated or compound contingent heads (PATTERNS 14)
+    (
+        "Iranian advisers and militiamen dispatched to Iraq trained the recruits.",
+        {("iranian-forces", "deployedTo", "iraq")},
+    ),
+    (
+        "Families of fighters from the Wolf Brigade, an Iranian paramilitary unit, "
+        "deployed to Syria received letters.",
+        {("wolf-brigade", "partOf", "iran"), ("wolf-brigade", "deployedTo", "syria")},
+    ),
+    (
+        "Russian instructors and mercenaries sent to Syria left in June.",
+        {("russian-armed-forces", "deployedTo", "syria")},
+    ),
+    (
+        "Relatives of soldiers from the 5th Guards Brigade stationed in Donetsk protested.",
+        {("5th-guards-brigade", "deployedTo", "donetsk-oblast")},
+    ),
+    # a place described by its kind (PATTERNS 19)
+    ("Zakho, an Iraqi border town, was shelled.", {("zakho", "locatedIn", "iraq")}),
+    ("Shelling hit Gori, a Georgian town near the boundary line.", {("gori", "locatedIn", "georgia")}),
+    ("Shelling hit Mosul, the largest city in Iraq, on Sunday.", {("mosul", "locatedIn", "iraq")}),
+    ("Rain fell on Kutaisi, a city of great charm.", set()),
+    # a state named by a nationality or inside a longer name (PATTERNS 2; its mention: below)
+    (
+        "China's Foreign Ministry said the talks would resume.",
+        {("china-ministry-of-foreign-affairs", "partOf", "china")},
+    ),
+    (
+        "Belarusian President Alexander Lukashenko said the border was calm.",
+        {("alexander-lukashenko", "leaderOf", "belarus")},
+    ),
+    (
+        "Georgian Defence Minister Levan Beridze inspected the base.",
+        {("levan-beridze", "affiliatedWith", "georgia")},
+    ),
+    (
+        "Turkey's Interior Ministry confirmed the arrests.",
+        {("turkeys-interior-ministry", "partOf", "turkey")},
+    ),
+    # a person "of" a party or body (PATTERNS 9)
+    (
+        "Senator Maria Lopez of the Liberal Party told reporters the vote would pass.",
+        {("maria-lopez", "memberOf", "liberal-party")},
+    ),
+    (
+        "Captain Ivan Petrov of the 3rd Guards Brigade said the bridge held.",
+        {("ivan-petrov", "memberOf", "3rd-guards-brigade")},
+    ),
+    ("Elena Voss of Ukraine said the talks failed.", set()),  # a state has citizens, not members
+    # the description before the names; a rank "in" a unit (PATTERNS 10)
+    (
+        "The two opposition members of the Budget Committee, Anna Berg and Lars Holm, walked out.",
+        {("anna-berg", "memberOf", "budget-committee"), ("lars-holm", "memberOf", "budget-committee")},
+    ),
+    (
+        "Corporal Ali Hassan, a medic in the 4th Mechanised Brigade, said the road was mined.",
+        {("ali-hassan", "memberOf", "4th-mechanised-brigade")},
+    ),
+    (
+        "Private Karl Weiss, a sniper in the 7th Rifle Battalion, was wounded.",
+        {("karl-weiss", "memberOf", "rifle-battalion")},
+    ),
+    ("Peter Lang, a spokesman in the city, said the water was off.", set()),
+    # possessors and pronouns that refer back (PATTERNS 12)
+    ("Syria and its ally Iran signed a defence pact.", {("syria", "alliedWith", "iran")}),
+    ("Russia and its ally Belarus held drills.", {("russia", "alliedWith", "belarus")}),
+    (
+        "Israel insists the strikes were lawful; the country's prime minister, Benjamin Netanyahu, "
+        "said the campaign would go on.",
+        {("benjamin-netanyahu", "leaderOf", "israel")},
+    ),
+    (
+        "Poland hosted the summit. The country's president, Marek Nowak, opened it.",
+        {("marek-nowak", "leaderOf", "poland")},
+    ),
+    (
+        "The 12th Rifle Brigade held the bridge. The brigade's spokesman, Major Tomas "
+        "Varga, said two men were hurt.",
+        {("tomas-varga", "affiliatedWith", "rifle-brigade")},
+    ),
+    # partOf variants (PATTERNS 21)
+    ("Sudan's Rapid Support Forces attacked the camp.", {("rapid-support-forces", "partOf", "sudan")}),
+    (
+        "Peter Hall, director of the Arms Control Program at the Stimson Center, said "
+        "the test was a warning.",
+        {
+            ("peter-hall", "leaderOf", "arms-control-program"),
+            ("arms-control-program", "partOf", "stimson-center"),
+        },
+    ),
+    (
+        "Egypt's Second Field Army and naval units took part in the drill.",
+        {("second-field-army", "partOf", "egypt")},
+    ),
+    (
+        "Kim said in an interview with the Hankook Post, a South Korean newspaper, that he was tired.",
+        set(),
+    ),  # a newspaper is no part of its country
+    # a parenthesis inside a title chain (PATTERNS 29)
+    (
+        "United Kingdom (UK) Prime Minister Keir Starmer visited the base.",
+        {("keir-starmer", "leaderOf", "united-kingdom")},
+    ),
+    (
+        "Republic of Korea (ROK) President Lee Jae-myung spoke by phone with the Kremlin.",
+        {("lee-jae-myung", "leaderOf", "south-korea")},
+    ),
+    ("UN Secretary General Kofi Annan said he was worried.", {("kofi-annan", "leaderOf", "united-nations")}),
+    # alliances between persons (PATTERNS 35)
+    (
+        "Lukashenko's ally, Viktor Sheiman, denied the report.",
+        {("viktor-sheiman", "alliedWith", "alexander-lukashenko")},
+    ),
+    ("Putin's ally, Igor Sechin, declined to comment.", {("igor-sechin", "alliedWith", "vladimir-putin")}),
+    ("Putin's critic, Alexei Navalny, was jailed.", set()),
+    # the longest capitalised name holds the title (PATTERNS 37)
+    (
+        "Federal Council Security Committee Chairman Otto Brandt said the plan was sound.",
+        {("otto-brandt", "leaderOf", "federal-council-security-committee")},
+    ),
+    (
+        "National Assembly Defence Committee Chairman Jan Rook said the budget would rise.",
+        {("jan-rook", "leaderOf", "national-assembly-defence-committee")},
+    ),
+    # a governor or mayor leads the place the title names
+    (
+        "Oleh Marchenko, the governor of the Kharkiv region, said power was back.",
+        {("oleh-marchenko", "leaderOf", "kharkiv-oblast")},
+    ),
     # hostility and alliance
     ("Russia's war against Ukraine entered its fourth year.", {("russia", "opposes", "ukraine")}),
     ("Russia invaded Ukraine in February 2022.", {("russia", "opposes", "ukraine")}),
@@ -160,6 +350,29 @@ RELATIONS = [
         {("russian-armed-forces", "opposes", "ukraine")},
     ),
     ("Hezbollah fired rockets at the border.", set()),
+    # hostility read through the noun phrases of attacker and target
+    (
+        "Two Georgian drones struck the heart of the Russian town of Sochi on Friday, officials said.",
+        {("georgia", "opposes", "russia"), ("sochi", "locatedIn", "russia")},
+    ),
+    (
+        "A Russian missile strike on the Polish city of Rzeszow killed four people.",
+        {("russia", "opposes", "poland"), ("rzeszow", "locatedIn", "poland")},
+    ),
+    ("Israeli strikes on Hamas positions killed 20 people.", {("israel", "opposes", "hamas")}),
+    (
+        "Clashes between the Iraqi army and the Islamic State killed 30 people.",
+        {("iraqi-forces", "opposes", "islamic-state")},
+    ),
+    (
+        "Indian troops and Chinese troops fought in the Galwan valley.",
+        {
+            ("indian-forces", "opposes", "peoples-liberation-army"),
+            ("indian-forces", "deployedTo", "galwan"),
+            ("peoples-liberation-army", "deployedTo", "galwan"),
+        },
+    ),
+    ("Police clashed with protesters in Nairobi.", set()),
     ("Russia's ally North Korea sent shells.", {("russia", "alliedWith", "north-korea")}),
     ("North Korea allied with Russia last year.", {("north-korea", "alliedWith", "russia")}),
 ]
@@ -169,6 +382,52 @@ RELATIONS = [
 def test_relations_pattern(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     relations = extract(extractor, text).relations
     assert {(r.subject, r.predicate, r.object) for r in relations} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "key"),
+    [
+        ("China's Foreign Ministry said the talks would resume.", "China", "china"),
+        ("Belarusian President Alexander Lukashenko said the border was calm.", "Belarusian", "belarus"),
+        ("A Russian missile strike on the Polish city of Rzeszow killed four people.", "Polish", "poland"),
+        ("The Georgian Interior Ministry closed the crossing.", "Georgian", "georgia"),
+        ("Indian Prime Minister Rohan Mehta flew to Dhaka.", "Indian", "india"),
+    ],
+)
+def test_relations_state_read_off_other_words_gets_a_mention(
+    extractor: Extractor, text: str, surface: str, key: str
+) -> None:
+    """A relation's state named only by a nationality or inside a longer name needs a mention
+    of its own, or the relation ends at a node the article never names."""
+    mentions = {(m.text, k) for m, k in extract(extractor, text).mentions}
+    assert (surface, key) in mentions
+    assert sum(1 for _, k in mentions if k == key) == 1
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        (
+            "Jana Novak / Defence Committee (SDS)",
+            {("jana-novak", "memberOf", "defence-committee"), ("jana-novak", "memberOf", "sds")},
+        ),
+        (
+            "Marko Horvat / Foreign Affairs Committee (HDZ)",
+            {("marko-horvat", "memberOf", "foreign-affairs-committee"), ("marko-horvat", "memberOf", "hdz")},
+        ),
+        ("Ana Silva / Budget Committee", {("ana-silva", "memberOf", "budget-committee")}),
+        ("Ana Silva / Budget Committee / Reuters", set()),
+    ],
+)
+def test_relations_broadcast_speaker_labels(
+    extractor: Extractor, label: str, expected: set[tuple[str, str, str]]
+) -> None:
+    """PATTERNS 28: a transcript's line naming the speaker, the body and the party."""
+    text = f"The minister spoke for an hour on the budget.\n\n{label}\n\nThe vote was delayed.\n"
+    extracted = extract(extractor, text)
+    assert {(r.subject, r.predicate, r.object) for r in extracted.relations} == expected
+    ends = {key for relation in expected for key in (relation[0], relation[2])}
+    assert ends <= {key for _, key in extracted.mentions}
 
 
 def test_relations_carry_their_sentence_as_evidence(extractor: Extractor) -> None:

@@ -23,7 +23,7 @@ from kg.extract.locate import geolocate
 from kg.extract.merge import merge_repetitions
 from kg.extract.nlp import build_pipeline, shared_gazetteer
 from kg.extract.relations import relations_from_doc
-from kg.extract.resolve import resolve_article
+from kg.extract.resolve import resolve_article, with_mentions
 from kg.ingest.textnorm import blank_out, normalize_for_nlp
 from kg.model import READ_ZONE_KINDS, Article, Claim, ExtractedArticle
 
@@ -81,8 +81,9 @@ class Extractor:
             classes = {e.key: e.cls for e in extracted.entities}
             claims = claims_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
             claims = merge_repetitions(_in_prose(claims, article), article.text)
-            relations = relations_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
-            yield geolocate(replace(extracted, relations=relations, claims=claims), relations)
+            found = relations_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
+            extracted = with_mentions(extracted, found.implied_mentions, self.gazetteer)
+            yield geolocate(replace(extracted, relations=found.relations, claims=claims), found.relations)
 
 
 def _in_prose(claims: tuple[Claim, ...], article: Article) -> tuple[Claim, ...]:

@@ -21,15 +21,20 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.contingents import resolve_contingent
+from kg.extract.convert import classify_organization
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.organs import nationality_country
 from kg.extract.relationwords import (
     AFFILIATE_GROUP_NOUNS,
     AFFILIATE_NOUNS,
     ALLY_WORDS,
+    BODY_HEADS,
+    COREFERENT_NOUNS,
     DEPLOY_NOUNS,
     DEPLOY_PREPOSITIONS,
     DEPLOY_VERBS,
+    FORCE_NOUNS,
     HOSTILE_NOUNS,
     HOSTILE_PREPOSITIONS,
     HOSTILE_VERBS,
@@ -37,14 +42,19 @@ from kg.extract.relationwords import (
     LEADER_TITLES,
     MEMBER_NOUNS,
     NOT_LEADING,
+    PLACE_NOUNS,
+    PRESENCE_PREPOSITIONS,
+    PRESENCE_VERBS,
+    RECIPROCAL_HOSTILE_VERBS,
     TIE_PARTICIPLES,
     TITLE_WORDS,
 )
 from kg.extract.resolve import name_key
+from kg.extract.speakerlabels import SpeakerLabel, speaker_labels
 from kg.extract.wordlists import CONTINGENT_HEADS
 from kg.model import Article, Mention, Relation, Span
 
-__all__ = ["relations_from_doc"]
+__all__ = ["FoundRelations", "relations_from_doc"]
 
 _ORGANISATIONS = frozenset(
     {
@@ -61,11 +71,20 @@ _ACTORS = _ORGANISATIONS | {"State", "Person"}
 _FIGHTING_SIDES = frozenset({"State", "MilitaryUnit", "ArmedGroup", "Organization"})
 #: What is sent somewhere: a state's forces and armed groups.
 _FORCES = frozenset({"MilitaryUnit", "ArmedGroup"})
+#: Organisations a nationality makes part of its state: its forces and its government's bodies.
+_STATE_ORGANS = frozenset({"MilitaryUnit", "GovernmentBody"})
+_STATE = frozenset({"State"})
 #: Places from small to large: a place lies in a larger one, never in a smaller or equal one.
 _PLACE_RANK = {"Settlement": 0, "Region": 1, "State": 2}
+#: What a role after "of"/"at"/"in" may be held in: any actor but a person, or a place it governs.
+_HOLDERS = (_ACTORS | frozenset(_PLACE_RANK)) - {"Person"}
 _PART_PREPOSITIONS = frozenset({"at", "of", "under", "within"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_DEPLOY_WORDS = DEPLOY_VERBS | DEPLOY_NOUNS
+#: Prepositions under which a place may sit inside a longer phrase: "the province of X".
+_NESTED_PLACE_PREPOSITIONS = frozenset({"of", "in", "near", "around", "outside"})
+_DEFINITE = frozenset({"the", "these", "those"})
+#: Head words of a numbered unit's name: "the 4th Mechanised Brigade", "the 3rd Army Corps".
+_UNIT_HEADS = frozenset({"brigade", "battalion", "regiment", "division", "corps", "army", "squadron"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +96,18 @@ class _Named:
     start: int
     end: int
     root: int
+    implied: bool = False  # read off words no mention covers: a nationality, a possessor in a name
+    name: str | None = None  # the name an implied mention gives its entity ("Turkish forces")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundRelations:
+    """The relations of an article, and the state mentions they rest on that no name covered:
+    "Belarusian" in "Belarusian President X", "China" in the one name "China's Foreign Ministry".
+    Without a mention of its own such a state would be a relation's end the article never names."""
+
+    relations: tuple[Relation, ...]
+    implied_mentions: tuple[tuple[Mention, str], ...]  # (mention, Entity.key)
 
 
 def relations_from_doc(
@@ -85,20 +116,65 @@ def relations_from_doc(
     mentions: tuple[tuple[Mention, str], ...],
     classes: dict[str, str],
     gazetteer: Gazetteer,
-) -> tuple[Relation, ...]:
+) -> FoundRelations:
     """Every relation the article's sentences state, once per triple and sentence, in text order."""
     finder = _RelationFinder(doc, mentions, classes, gazetteer)
     found: dict[tuple[str, str, str, int], Relation] = {}
+    implied: dict[tuple[int, int], tuple[Mention, str]] = {}
+    covered = {(m.start, m.end) for m, _ in mentions}
     for sent in doc.sents:
         evidence = _sentence_span(article.text, sent)
         if evidence is None:
             continue
         for subject, predicate, obj in finder.in_sentence(sent):
-            if subject != obj:
-                found.setdefault(
-                    (subject, predicate, obj, evidence.start), Relation(subject, predicate, obj, evidence)
-                )
-    return tuple(found.values())
+            read_off = finder.take_implied()
+            if subject == obj:
+                continue
+            found.setdefault(
+                (subject, predicate, obj, evidence.start), Relation(subject, predicate, obj, evidence)
+            )
+            for named in read_off:
+                if named.key in (subject, obj):
+                    mention = _implied_mention(doc, article, named)
+                    if (mention.start, mention.end) not in covered:
+                        implied.setdefault((mention.start, mention.end), (mention, named.key))
+    bodies = [(z.start, z.end) for z in article.body_zones()]  # not a photo credit "Name / AFP"
+    for label in speaker_labels(doc.text):
+        if not any(s <= label.line.start and label.line.end <= e for s, e in bodies):
+            continue
+        for subject, predicate, obj, ends in _label_relations(finder, label, gazetteer):
+            evidence = Span(label.line.start, label.line.end, article.text[label.line.start : label.line.end])
+            found.setdefault(
+                (subject, predicate, obj, evidence.start), Relation(subject, predicate, obj, evidence)
+            )
+            for one in ends:
+                mention = _implied_mention(doc, article, one)
+                if (mention.start, mention.end) not in covered:
+                    implied.setdefault((mention.start, mention.end), (mention, one.key))
+    return FoundRelations(tuple(found.values()), tuple(implied[span] for span in sorted(implied)))
+
+
+def _label_relations(
+    finder: _RelationFinder, label: SpeakerLabel, gazetteer: Gazetteer
+) -> Iterator[tuple[str, str, str, list[_Named]]]:
+    """ "Jana Novak / Defence Committee (SDS)": Novak is a member of the committee and the party."""
+    person = finder.name_at(label.person, "Person")
+    if person is None:
+        return
+    for span in (label.body, label.party):
+        body = None if span is None else finder.name_at(span, classify_organization(span.text))
+        if body is not None:
+            yield person.key, "memberOf", body.key, [n for n in (person, body) if n.implied]
+
+
+def _implied_mention(doc: Doc, article: Article, named: _Named) -> Mention:
+    start = named.start
+    while start < named.end - 1 and doc[start].pos_ == "DET":
+        start += 1  # "the Polish": the nationality, not its article
+    first, last = doc[start], doc[named.end - 1]
+    start, end = first.idx, last.idx + len(last.text)
+    text = article.text[start:end]
+    return Mention(start, end, text, named.name or text, named.cls)
 
 
 class _RelationFinder:
@@ -120,6 +196,29 @@ class _RelationFinder:
                     _Named(key, classes.get(key, mention.cls), span.start, span.end, span.root.i)
                 )
         self.starts = [n.start for n in self.named]
+        self.read_off: list[_Named] = []
+
+    def take_implied(self) -> list[_Named]:
+        """The implied names read since the last call: those the relation just found may rest on."""
+        taken, self.read_off = self.read_off, []
+        return taken
+
+    def _implied(self, key: str, cls: str, start: int, end: int) -> _Named:
+        named = _Named(key, cls, start, end, end - 1, implied=True)
+        self.read_off.append(named)
+        return named
+
+    def name_at(self, span: Span, cls: str) -> _Named | None:
+        """The mention of exactly these characters, or a name of class ``cls`` read there."""
+        words = self.doc.char_span(span.start, span.end)
+        if words is None:
+            return None
+        named = self.at(words[0])
+        if named is not None and (named.start, named.end) == (words.start, words.end):
+            return named
+        entry = self.gazetteer.lookup(span.text)
+        key, cls = (entry.id, entry.cls) if entry is not None else (name_key(span.text), cls)
+        return _Named(key, cls, words.start, words.end, words.end - 1, implied=True)
 
     def at(self, token: Token) -> _Named | None:
         """The mention covering ``token``, if any."""
@@ -134,16 +233,19 @@ class _RelationFinder:
             if named.cls == "Person":
                 yield from self._title(named)
                 yield from self._apposition(named)
+                yield from self._body_after(named)
             if named.cls in _ORGANISATIONS:
                 yield from self._owner(named)
                 yield from self._ties(named)
-            if named.cls in _PLACE_RANK:
-                yield from self._larger_place(named)
-            if named.cls in _FORCES:
-                yield from self._deployment(named)
+            place = self._as_place(named)
+            if place is not None:
+                yield from self._larger_place(place)
             if named.cls in _FIGHTING_SIDES:
-                yield from self._hostility(named)
                 yield from self._alliance(named)
+        yield from self._hostilities(sent)
+        yield from self._deployments(sent)
+        yield from self._roles_before_names(sent)
+        yield from self._ally_of_pronoun(sent)
 
     # --- people ------------------------------------------------------------------------
 
@@ -160,6 +262,7 @@ class _RelationFinder:
             j -= 1
         if not title:
             return
+        j = _before_parenthesis(doc, j)  # "United Kingdom (UK) Prime Minister X"
         if j >= 0 and doc[j].text in _POSSESSIVE:
             j -= 1
         holder = self._holder_before(j)
@@ -185,7 +288,7 @@ class _RelationFinder:
                 continue
             state = self.gazetteer.state_for_demonym(doc[first : j + 1].text)
             if state is not None:
-                return _Named(state.id, "State", first, j + 1, j)
+                return self._implied(state.id, "State", first, j + 1)
         return None
 
     def _country_of_nationality(self, j: int) -> _Named | None:
@@ -195,7 +298,7 @@ class _RelationFinder:
         if country is None:
             return None
         key = name_key(country)
-        return _Named(key, "State", j, j + 1, j) if self.classes.get(key) == "State" else None
+        return self._implied(key, "State", j, j + 1) if self.classes.get(key) == "State" else None
 
     def _role(self, title: list[Token], holder: _Named) -> str:
         words = [t.lower_ for t in title]
@@ -230,19 +333,119 @@ class _RelationFinder:
     def _appositive_target(self, noun: Token) -> _Named | None:
         """The actor an appositive names: after of/at/for/with, else its possessor or nationality."""
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with", "in"):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
-                    named = self.at(pobj)
-                    if named is not None and named.cls in _ACTORS and named.cls != "Person":
+                    named = self.at(pobj) or self._unit_name(pobj)
+                    if named is not None and named.cls in _HOLDERS:  # "the governor of Darfur province"
                         return named
                     return self._modifier_actor(pobj)
-        return self._modifier_actor(noun)
+        return self._modifier_actor(noun) or self._coreferent_owner(noun)
+
+    def _unit_name(self, head: Token) -> _Named | None:
+        """A numbered unit the model left untagged: "the 4th Mechanised Brigade"."""
+        if head.lower_ not in _UNIT_HEADS or not head.text[0].isupper():
+            return None
+        start = head.i
+        while start > 0 and (self.doc[start - 1].text[0].isupper() or self.doc[start - 1].like_num):
+            start -= 1
+            if self.doc[start].head.i != head.i or self.at(self.doc[start]) is not None:
+                return None
+        if not any(t.like_num or t.text[0].isdigit() for t in self.doc[start : head.i]):
+            return None
+        name = self.doc[start : head.i + 1].text
+        entry = self.gazetteer.lookup(name)
+        return self._implied(entry.id if entry else name_key(name), "MilitaryUnit", start, head.i + 1)
+
+    def _coreferent_owner(self, noun: Token) -> _Named | None:
+        """A possessor that refers back: "its ally", "the country's prime minister", "the
+        brigade's spokesman" -> the last actor of that kind the article named before."""
+        for child in noun.children:
+            if child.dep_ != "poss" or self.at(child) is not None:
+                continue
+            if child.lower_ in ("its", "their"):
+                return self._last_named_before(child.i, _FIGHTING_SIDES | _ORGANISATIONS)
+            cls = COREFERENT_NOUNS.get(child.lemma_.lower())
+            if cls is not None and any(d.lower_ == "the" for d in child.children):
+                if cls == "State":  # "Iranian media said the country's ambassador ..."
+                    return self._state_earlier_in_sentence(child) or self._last_named_before(child.i, _STATE)
+                return self._last_named_before(child.i, frozenset({cls}))
+        return None
+
+    def _state_earlier_in_sentence(self, token: Token) -> _Named | None:
+        """The nearest state the sentence names before ``token``, by name or nationality."""
+        for before in reversed(token.sent[: token.i - token.sent.start]):
+            named = self.at(before)
+            if named is not None and named.cls == "State":
+                return named
+            state = self._demonym_state(before.i) if named is None and before.pos_ == "ADJ" else None
+            if state is not None:
+                return state
+        return None
+
+    def _last_named_before(self, i: int, classes: frozenset[str]) -> _Named | None:
+        """The nearest actor of one of ``classes`` that the article names before token ``i``."""
+        at = bisect.bisect_left(self.starts, i) - 1
+        while at >= 0:
+            if self.named[at].cls in classes:
+                return self.named[at]
+            at -= 1
+        return None
+
+    def _roles_before_names(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
+        """The description before the names: "the two opposition members of the X Committee,
+        A and B", "the country's prime minister, X", "the brigade's spokesman, Major X",
+        "Lukashenko's ally, X"."""
+        for noun in sent:
+            if noun.pos_ not in ("NOUN", "PROPN") or self.at(noun) is not None:
+                continue
+            persons = [
+                named
+                for appos in noun.children
+                if appos.dep_ == "appos"
+                for token in (appos, *(_conjuncts(appos) if noun.tag_ == "NNS" else ()))
+                if (named := self.at(token)) is not None and named.cls == "Person"
+            ]
+            if not persons:
+                continue
+            lemma = noun.lemma_.lower()
+            if lemma in ALLY_WORDS:
+                owner = self._possessor(noun)
+                yield from ((p.key, "alliedWith", owner.key) for p in persons if owner is not None)
+                continue
+            title = [c for c in noun.lefts if c.dep_ in ("amod", "compound")] + [noun]
+            target = self._appositive_target(noun)
+            if target is None:
+                continue
+            if lemma in MEMBER_NOUNS:
+                role = "memberOf" if target.cls != "State" else "affiliatedWith"
+            elif noun.lower_ in TITLE_WORDS or lemma in AFFILIATE_NOUNS:
+                role = self._role(title, target)
+            else:
+                continue
+            yield from ((p.key, role, target.key) for p in persons)
+
+    def _possessor(self, noun: Token) -> _Named | None:
+        """Whose a noun is, people included: "Lukashenko's ally", "its ally"."""
+        for child in noun.children:
+            if child.dep_ == "poss" and (named := self.at(child)) is not None:
+                return named
+        return self._coreferent_owner(noun)
+
+    def _body_after(self, person: _Named) -> Iterator[tuple[str, str, str]]:
+        """ "Senator Maria Lopez of the Liberal Party": the body a person is introduced by."""
+        for prep in self.doc[person.root].children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    body = self.at(pobj) if pobj.dep_ == "pobj" else None
+                    if body is not None and body.cls in _ORGANISATIONS:
+                        yield person.key, "memberOf", body.key
 
     def _modifier_actor(self, noun: Token) -> _Named | None:
-        """An actor named in a noun's modifiers: "Ukraine's", "the Ukrainian" (unit)."""
-        for child in noun.children:
+        """An actor named in a noun's modifiers, the nearest first: "Ukraine's", "the Ukrainian"
+        (unit), "Sudan's Darfur" (province)."""
+        for child in reversed(list(noun.lefts)):
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 named = self.at(child)
                 if named is not None and named.cls in _ACTORS and named.cls != "Person":
@@ -262,12 +465,16 @@ class _RelationFinder:
                 if child.dep_ != "prep" or child.lower_ not in _PART_PREPOSITIONS or child.i < org.end:
                     continue
                 parent = next((self.at(p) for p in child.children if p.dep_ == "pobj"), None)
-                if parent is not None and parent.cls in _ORGANISATIONS:
+                if parent is not None and (parent.cls in _ORGANISATIONS or self._named_like_body(parent)):
                     yield org.key, "partOf", parent.key
                     return  # "Ukraine's Center ... at the Council": the Council is the nearer whole
         state = self._owning_state(org)
-        if state is not None:
-            yield org.key, "partOf", state.key
+        if state is not None:  # a state's news agency speaks for it but is no organ of it
+            yield org.key, "affiliatedWith" if org.cls == "MediaOutlet" else "partOf", state.key
+
+    def _named_like_body(self, named: _Named) -> bool:
+        """A name the model took for a place whose head word says it is a body: "the X Center"."""
+        return named.cls in _PLACE_RANK and self.doc[named.end - 1].lower_ in BODY_HEADS
 
     def _owning_state(self, org: _Named) -> _Named | None:
         """'South Korea's NIS', 'the South Korean Ministry ...', 'Security Service of Ukraine'."""
@@ -279,7 +486,14 @@ class _RelationFinder:
         described = self._described_after(org)  # "the State Security Ministry, North Korea's secret police"
         if described is not None:
             return described
-        for child in root.children:
+        appositives = [c for c in root.children if c.dep_ == "appos"] if org.cls in _STATE_ORGANS else []
+        for appositive in appositives:  # "X, an Iranian paramilitary unit"; not "X, a Korean newspaper"
+            for child in appositive.children:
+                state = self._demonym_state(child.i) if child.dep_ == "amod" else None
+                if state is not None:
+                    return state
+        owners = root.head if root.dep_ == "conj" else root  # "Egypt's Second Army and Third Army"
+        for child in [*root.children, *(owners.children if owners is not root else [])]:
             if child.dep_ == "poss" and child.i < org.start:
                 owner = self.at(child)
                 if owner is not None and owner.cls == "State":
@@ -325,7 +539,7 @@ class _RelationFinder:
             if doc[i].text in _POSSESSIVE:
                 entry = self.gazetteer.lookup(doc[named.start : i].text)
                 if entry is not None:
-                    return _Named(entry.id, entry.cls, named.start, i, i - 1)
+                    return self._implied(entry.id, entry.cls, named.start, i)
         return None
 
     def _demonym_state_in(self, named: _Named) -> _Named | None:
@@ -343,10 +557,10 @@ class _RelationFinder:
         words = [t.lower_ for t in tokens]
         if "of" not in words:
             return None
-        tail = tokens[len(words) - words[::-1].index("of") :].text
-        entry = self.gazetteer.lookup(tail)
+        first = org.start + len(words) - words[::-1].index("of")
+        entry = self.gazetteer.lookup(self.doc[first : org.end].text)
         if entry is not None and entry.cls == "State":
-            return _Named(entry.id, "State", org.start, org.end, org.root)
+            return self._implied(entry.id, "State", first, org.end)
         return None
 
     def _larger_place(self, place: _Named) -> Iterator[tuple[str, str, str]]:
@@ -373,6 +587,30 @@ class _RelationFinder:
             if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
                 yield place.key, "locatedIn", larger.key
                 return
+        for gloss in _place_glosses(root):
+            larger = self._place_of_gloss(gloss)
+            if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
+                yield place.key, "locatedIn", larger.key
+                return
+
+    def _place_of_gloss(self, gloss: Token) -> _Named | None:
+        """The larger place a describing noun puts a place in: "an Iraqi border town", "Syria's
+        province of X", "the largest city of Hasakah province"."""
+        for child in gloss.children:
+            if child.dep_ == "poss":
+                owner = self.at(child)
+                if owner is not None:
+                    return owner
+            if child.dep_ == "amod":
+                state = self._demonym_state(child.i)
+                if state is not None:
+                    return state
+        for prep in _preps(gloss, frozenset({"of", "in"})):
+            for pobj in prep.children:
+                place = self._place_in(pobj, depth=0) if pobj.dep_ == "pobj" else None
+                if place is not None:
+                    return place
+        return None
 
     def _ties(self, group: _Named) -> Iterator[tuple[str, str, str]]:
         """ "the Iran-backed militia X", "X, an al-Qaeda-linked armed group" (a hyphenated tie in
@@ -445,46 +683,260 @@ class _RelationFinder:
 
     # --- forces, hostility, alliance ---------------------------------------------------
 
-    def _deployment(self, unit: _Named) -> Iterator[tuple[str, str, str]]:
-        """'troops deployed to Kursk', 'troops, believed to be deployed in Kursk', 'the deployment
-        of troops to Kursk'."""
-        root = self.doc[unit.root]
-        verbs = [c for c in root.children if c.dep_ in ("acl", "relcl")]
-        if root.dep_ in ("nsubj", "nsubjpass"):
-            verbs.append(root.head)
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in DEPLOY_NOUNS:
-            verbs.append(root.head.head)
-        for verb in _with_complements(verbs):
-            if verb.lemma_.lower() not in _DEPLOY_WORDS:
+    def _deployments(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
+        """Forces and the places they were sent to, are in or fight in: 'troops deployed to
+        Kursk', 'the deployment of troops to Kursk', 'Ankara sent 900 commandos to Libya',
+        'soldiers remain in Iraq', 'commandos took part in clashes near Zakho', 'the troops in X'."""
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if lemma in DEPLOY_VERBS and token.pos_ in ("VERB", "AUX"):
+                preps, forces = DEPLOY_PREPOSITIONS, self._forces_of_verb(token, sending=True)
+            elif lemma in PRESENCE_VERBS and token.pos_ in ("VERB", "AUX"):
+                preps, forces = PRESENCE_PREPOSITIONS, self._forces_of_verb(token, sending=False)
+            elif lemma in DEPLOY_NOUNS and token.pos_ == "NOUN":  # "the deployment of troops to X"
+                preps = DEPLOY_PREPOSITIONS
+                forces = [self._force_in(p) for c in token.children if c.lower_ == "of" for p in c.children]
+            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "pobj":
+                # "the Turkish troops in Duhok"; "troops in <a state>" counts them there more often
+                # than it says they were sent ("there are 10,000 troops in X"): only below a state.
+                places = [
+                    place
+                    for prep in _preps(token, frozenset({"in", "inside"}))
+                    for place in self._places_after(prep)
+                    if place.cls != "State"
+                ]
+                force = self._force_in(token)
+                if force is not None:
+                    yield from ((force.key, "deployedTo", place.key) for place in places)
                 continue
-            for prep in verb.children:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ in DEPLOY_PREPOSITIONS:
-                    for pobj in prep.children:
-                        place = self.at(pobj)
-                        if pobj.dep_ == "pobj" and place is not None and place.cls in _PLACE_RANK:
-                            yield unit.key, "deployedTo", place.key
+            else:
+                continue
+            places = [place for prep in _preps(token, preps) for place in self._places_after(prep)]
+            for force in forces:
+                for place in places:
+                    if force is not None:
+                        yield force.key, "deployedTo", place.key
 
-    def _hostility(self, side: _Named) -> Iterator[tuple[str, str, str]]:
-        """ "Russia's war against Ukraine", "Russia invaded Ukraine", "X fought against Y", "X
-        conducted strikes against Y", "in their battle with Y"."""
-        root = self.doc[side.root]
-        heads = []
-        if root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in HOSTILE_NOUNS:
-            heads.append(root.head)
-        if root.dep_ == "nsubj":
-            verb = root.head
-            if verb.lemma_.lower() in HOSTILE_VERBS:
-                heads.append(verb)
-            heads += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in HOSTILE_NOUNS]
-        for head in heads:
-            for child in head.children:
-                targets = [child] if child.dep_ == "dobj" else []
-                if child.dep_ == "prep" and child.lower_ in HOSTILE_PREPOSITIONS:
-                    targets = [p for p in child.children if p.dep_ == "pobj"]
+    def _forces_of_verb(self, verb: Token, *, sending: bool) -> list[_Named | None]:
+        """The forces a verb moves or places: its subject (or the one it shares with the verbs it
+        complements), the noun it modifies, and for an active sending verb its object."""
+        holder = verb
+        while not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children) and holder.dep_ in (
+            "xcomp",
+            "conj",
+            "ccomp",
+        ):
+            holder = holder.head
+        subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]  # "X and Y fought in Z"
+        forces = [self._force_in(c) for c in subjects]
+        if holder.dep_ in ("acl", "relcl"):
+            forces.append(self._force_in(holder.head, depth=2))
+        if sending:
+            agent = next((self.at(c) for c in subjects if c.dep_ == "nsubj"), None)
+            forces += [self._force_in(c, agent) for c in verb.children if c.dep_ == "dobj"]
+        return forces
+
+    def _force_in(self, token: Token, agent: _Named | None = None, depth: int = 0) -> _Named | None:
+        """The force a noun phrase names: a unit ("the 4th Brigade", "Turkish troops"), a
+        nationality's troops the model left unnamed ("Iranian advisers and militiamen"), troops
+        of the state that sends them ("Ankara sent 900 commandos"), "the units" that were
+        named before; to ``depth`` of/from prepositions down ("members of the X Brigade")."""
+        named = self.at(token)
+        if named is not None:
+            return named if named.cls in _FORCES else None
+        word = token.lower_
+        if word in CONTINGENT_HEADS or word in FORCE_NOUNS:
+            state = self._nationality_of(token)
+            if state is None and agent is not None and agent.cls == "State":
+                state = agent
+            if state is not None:
+                return self._contingent(state, token)
+            if any(c.lower_ in _DEFINITE for c in token.children) and not list(token.lefts)[1:]:
+                return self._last_unit_before(token)
+        if depth:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    for pobj in child.children:
+                        found = self._force_in(pobj, depth=depth - 1) if pobj.dep_ == "pobj" else None
+                        if found is not None:
+                            return found
+        return None
+
+    def _nationality_of(self, noun: Token) -> _Named | None:
+        """ "Iranian advisers", and "militiamen" in "Iranian advisers and militiamen"."""
+        for owner in (noun, noun.head) if noun.dep_ == "conj" else (noun,):
+            for child in owner.children:
+                if child.dep_ == "amod" and child.i < owner.i:
+                    state = self._demonym_state(child.i)
+                    if state is not None:
+                        return state
+        return None
+
+    def _contingent(self, state: _Named, noun: Token) -> _Named | None:
+        """The state's troops as one unit, named by the noun (and its nationality before it)."""
+        try:
+            entry = self.gazetteer.get(state.key)
+        except KeyError:
+            return None
+        contingent = resolve_contingent(self.gazetteer, entry, "")
+        key = contingent.gazetteer_id or name_key(contingent.label)  # as resolution keys its mentions
+        start = min([noun.i] + [c.i for c in noun.children if c.dep_ == "amod" and c.i == state.start])
+        named = _Named(key, "MilitaryUnit", start, noun.i + 1, noun.i, True, contingent.label)
+        self.read_off.append(named)
+        return named
+
+    def _last_unit_before(self, token: Token) -> _Named | None:
+        """ "the units", "the troops": the last unit the article named before, if any."""
+        i = bisect.bisect_left(self.starts, token.i) - 1
+        while i >= 0:
+            if self.named[i].cls in _FORCES:
+                return self.named[i]
+            i -= 1
+        return None
+
+    def _places_after(self, prep: Token) -> Iterator[_Named]:
+        """The places a preposition's object names, read through a descriptive phrase: "the
+        Iraqi province of Nineveh", "the front line near Sinjar", "heavy clashes near Zakho"."""
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                place = self._place_in(pobj, depth=2)
+                if place is not None:
+                    yield place
+
+    def _place_in(self, token: Token, depth: int) -> _Named | None:
+        named = self.at(token)
+        if named is not None:
+            return self._as_place(named)
+        for child in token.children:
+            if child.dep_ == "compound":  # "the Duhok hills"
+                named = self.at(child)
+                if named is not None and named.cls in _PLACE_RANK:
+                    return named
+        if depth:
+            for prep in _preps(token, _NESTED_PLACE_PREPOSITIONS):
+                for pobj in prep.children:
+                    place = self._place_in(pobj, depth - 1) if pobj.dep_ == "pobj" else None
+                    if place is not None:
+                        return place
+        return None
+
+    def _as_place(self, named: _Named) -> _Named | None:
+        """A place mention, or a name a place noun introduces whatever the model took it for:
+        "the province of Nineveh", "the town of X"."""
+        if named.cls in _PLACE_RANK:
+            return named
+        token = self.doc[named.root]
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            rank = PLACE_NOUNS.get(token.head.head.lemma_.lower())
+            if rank is not None:
+                return _Named(named.key, rank, named.start, named.end, named.root)
+        return None
+
+    def _hostilities(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
+        """ "Russia's war against Ukraine", "Russia invaded Ukraine", "Russian missiles struck the
+        Ukrainian city of X", "Israeli strikes on Hezbollah positions", "X conducted strikes
+        against Y", "clashes between the army and the RSF"."""
+        for head in sent:
+            lemma = head.lemma_.lower()
+            if head.pos_ == "VERB" and lemma in HOSTILE_VERBS:
+                subjects = [c for c in head.children if c.dep_ == "nsubj"]
+                attackers = [self._side_in(c) for c in subjects]
+                targets = [c for c in head.children if c.dep_ == "dobj"]
+                if lemma in RECIPROCAL_HOSTILE_VERBS:
+                    yield from self._each_other(subjects, head)
+            elif head.pos_ in ("NOUN", "PROPN") and lemma in HOSTILE_NOUNS:
+                attackers = [self._side_of_noun(head)]
+                targets = []
+                if head.dep_ == "dobj":  # "X conducted strikes against Y"
+                    attackers += [self._side_in(c) for c in head.head.children if c.dep_ == "nsubj"]
+                yield from self._between(head)
+            else:
+                continue
+            targets += [
+                p
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in HOSTILE_PREPOSITIONS
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            for attacker in attackers:
                 for target in targets:
-                    other = self.at(target)
-                    if other is not None and other.cls in _FIGHTING_SIDES:
-                        yield side.key, "opposes", other.key
+                    other = self._side_in(target, depth=2)
+                    if attacker is not None and other is not None:
+                        yield attacker.key, "opposes", other.key
+
+    def _each_other(self, subjects: list[Token], verb: Token) -> Iterator[tuple[str, str, str]]:
+        """'Indian and Chinese troops clashed', 'X fought Y', 'X clashed with Y'."""
+        for subject in subjects:
+            sides = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+            sides += [p for c in verb.children if c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+            named = [side for side in map(self._side_in, sides) if side is not None]
+            for first, second in zip(named, named[1:], strict=False):
+                yield first.key, "opposes", second.key
+
+    def _between(self, head: Token) -> Iterator[tuple[str, str, str]]:
+        """'clashes between the army and the RSF', 'fighting between X and Y'."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "between":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                sides = [self._side_in(t) for t in (pobj, *(c for c in pobj.children if c.dep_ == "conj"))]
+                named = [side for side in sides if side is not None]
+                for first, second in zip(named, named[1:], strict=False):
+                    yield first.key, "opposes", second.key
+
+    def _side_of_noun(self, noun: Token) -> _Named | None:
+        """Who a hostile noun belongs to: "Russia's war", "Israeli strikes", "a Russian missile strike"."""
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+                side = self._side_in(child)
+                if side is not None:
+                    return side
+        return None
+
+    def _side_in(self, token: Token, depth: int = 0) -> _Named | None:
+        """The fighting side a noun phrase names: the phrase itself ("Russia", "the RSF"), the
+        nationality or owner of its head ("Russian missiles", "Hezbollah positions"), or, to
+        ``depth`` prepositions down, of what it is part of ("the heart of the Ukrainian city")."""
+        named = self.at(token)
+        if named is not None:
+            return named if named.cls in _FIGHTING_SIDES else None
+        if token.pos_ == "ADJ" or token.dep_ in ("amod", "compound"):
+            state = self._demonym_state(token.i)
+            if state is not None:
+                return state
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < token.i:
+                found = self.at(child)
+                if found is not None and found.cls in _FIGHTING_SIDES:
+                    return found
+                state = self._demonym_state(child.i)
+                if state is not None:
+                    return state
+        if depth:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                    for pobj in child.children:
+                        side = self._side_in(pobj, depth - 1) if pobj.dep_ == "pobj" else None
+                        if side is not None:
+                            return side
+        return None
+
+    def _ally_of_pronoun(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
+        """ "Syria and its ally Iran": the ally of whom "its" refers back to."""
+        for noun in sent:
+            if noun.lower_ not in ALLY_WORDS or not any(c.lower_ in ("its", "their") for c in noun.children):
+                continue
+            owner = self._coreferent_owner(noun)
+            for token in noun.children:
+                other = (
+                    self.at(token) if token.dep_ in ("appos", "compound") or token.i == noun.i + 1 else None
+                )
+                if owner is not None and other is not None and other.cls in _FIGHTING_SIDES:
+                    yield owner.key, "alliedWith", other.key
 
     def _alliance(self, side: _Named) -> Iterator[tuple[str, str, str]]:
         """ "Russia's ally North Korea", "Russia allied with North Korea"."""
@@ -505,19 +957,40 @@ class _RelationFinder:
                 yield side.key, "alliedWith", other.key
 
 
+def _conjuncts(token: Token) -> list[Token]:
+    """What is coordinated with a word, however long the list: "A, B and C"."""
+    found = [c for c in token.children if c.dep_ == "conj"]
+    return found + [d for c in found for d in _conjuncts(c)]
+
+
+def _before_parenthesis(doc: Doc, j: int) -> int:
+    """The token before a short parenthesis ending at ``j`` ("(UK)"), else ``j`` itself."""
+    if j < 0 or doc[j].text != ")":
+        return j
+    for k in range(j - 1, max(j - 5, -1), -1):
+        if doc[k].text == "(":
+            return k - 1
+    return j
+
+
 def _is_contingent(words: DocSpan) -> bool:
     """'Russia's forces', 'North Korean troops': a nationality's troops, whose state is implied."""
     return words[-1].lower_ in CONTINGENT_HEADS
 
 
-def _with_complements(verbs: list[Token]) -> list[Token]:
-    """The verbs and what they govern as complements: "believed to be deployed" -> deployed."""
-    out = []
-    for verb in verbs:
-        out.append(verb)
-        out += [c for c in verb.children if c.dep_ in ("xcomp", "conj", "ccomp")]
-        out += [g for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "xcomp"]
-    return out
+def _place_glosses(root: Token) -> list[Token]:
+    """Nouns that describe a place by its kind: "the province of X" (X's head), "X, an Iraqi
+    border town", "X (the largest city of Y)" (its appositives)."""
+    glosses = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        glosses.append(root.head.head)
+    return glosses
+
+
+def _preps(token: Token, words: frozenset[str]) -> list[Token]:
+    """The prepositions among a word's children, and those coordinated with them ("to X and to Y")."""
+    found = [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in words]
+    return found + [c for p in found for c in p.children if c.dep_ == "conj" and c.lower_ in words]
 
 
 def _sentence_span(text: str, sent: DocSpan) -> Span | None:

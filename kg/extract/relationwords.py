@@ -12,12 +12,14 @@ from __future__ import annotations
 LEADER_TITLES = frozenset(
     """
     president leader premier chancellor king queen emperor head chief commander commander-in-chief
-    director chairman chairwoman chair secretary-general dictator ruler monarch
+    director chairman chairwoman chair secretary-general dictator ruler monarch governor mayor
     """.split()
 )
 
 #: "prime minister" heads a government, any other minister only belongs to it.
-LEADER_TITLE_PHRASES = frozenset({"prime minister", "supreme leader", "supreme commander", "head of state"})
+LEADER_TITLE_PHRASES = frozenset(
+    {"prime minister", "supreme leader", "supreme commander", "head of state", "secretary general"}
+)
 
 #: Words that, inside a title, say its bearer does not (or no longer) lead: "Deputy Foreign
 #: Minister", "former President", "Vice President".
@@ -38,7 +40,32 @@ TITLE_WORDS = frozenset(
 
 #: Heads of an appositive that say who a person is to an organisation named after "of"/"at":
 #: "Andrii Kovalenko, the head of ..." (leader), "..., a member of ..." (member).
-MEMBER_NOUNS = frozenset({"member", "soldier", "officer", "fighter", "serviceman", "servicewoman"})
+MEMBER_NOUNS = frozenset(
+    """
+    member soldier officer fighter serviceman servicewoman medic sniper gunner pilot paratrooper
+    conscript reservist commando marine rifleman
+    """.split()
+)
+
+#: Nouns that, after "the" and with "'s", refer back to the last actor of a class named before:
+#: "the country's prime minister", "the brigade's spokesman", "the group's leader".
+COREFERENT_NOUNS = {
+    "country": "State",
+    "nation": "State",
+    "brigade": "MilitaryUnit",
+    "battalion": "MilitaryUnit",
+    "regiment": "MilitaryUnit",
+    "division": "MilitaryUnit",
+    "unit": "MilitaryUnit",
+    "army": "MilitaryUnit",
+    "ministry": "GovernmentBody",
+    "agency": "GovernmentBody",
+    "group": "Organization",
+    "movement": "Organization",
+    "party": "Organization",
+    "organisation": "Organization",
+    "organization": "Organization",
+}
 AFFILIATE_NOUNS = frozenset(
     {
         "spokesperson",
@@ -61,20 +88,52 @@ AFFILIATE_NOUNS = frozenset(
 
 #: Verbs and nouns of sending forces somewhere: "deployed to", "sent to", "the deployment of ... to".
 DEPLOY_VERBS = frozenset(
-    "deploy redeploy send dispatch station transfer move relocate fight post mobilize mobilise".split()
+    "deploy redeploy send dispatch station transfer move relocate post mobilize mobilise".split()
 )
 DEPLOY_NOUNS = frozenset({"deployment", "dispatch", "redeployment", "transfer"})
 #: Prepositions that take the place troops are sent to or fight in.
 DEPLOY_PREPOSITIONS = frozenset({"to", "in", "into", "inside", "within"})
+#: Verbs that place forces somewhere without sending them: "soldiers remain in Iraq", "commandos
+#: took part in clashes near X", "troops crossed into X", "two soldiers were killed in X".
+PRESENCE_VERBS = frozenset(
+    """
+    remain stay be operate serve base arrive enter cross land patrol fight clash battle die take
+    engage kill wound injure capture
+    """.split()
+)
+PRESENCE_PREPOSITIONS = frozenset({"in", "into", "inside", "within", "near", "around", "at"})
+#: Nouns for people under arms that the contingent heads leave out: "Iranian advisers and militiamen".
+FORCE_NOUNS = frozenset("advisers advisors militiamen instructors mercenaries".split())
+#: Nouns that introduce a place by name, and the class of place they make it: "the province of X".
+PLACE_NOUNS = {
+    "province": "Region",
+    "region": "Region",
+    "district": "Region",
+    "governorate": "Region",
+    "state": "Region",
+    "county": "Region",
+    "city": "Settlement",
+    "town": "Settlement",
+    "village": "Settlement",
+    "capital": "Settlement",
+    "port": "Settlement",
+}
 
 #: Nouns and verbs of hostility between actors: "Russia's war against Ukraine", "fought against".
 HOSTILE_NOUNS = frozenset(
-    "war invasion aggression offensive attack assault strike airstrike battle fight campaign".split()
+    """
+    war invasion aggression offensive attack assault strike airstrike battle fight campaign clash
+    fighting skirmish bombardment shelling raid ambush incursion hostility
+    """.split()
 )
 HOSTILE_VERBS = frozenset(
     "invade attack fight wage strike target bomb shell battle clash raid ambush oppose".split()
 )
 HOSTILE_PREPOSITIONS = frozenset({"against", "on", "of"})
+#: Verbs whose coordinated subjects fight each other: "X and Y clashed", "X clashed with Y".
+RECIPROCAL_HOSTILE_VERBS = frozenset("clash fight battle skirmish".split())
+#: Last words of a body's name ("the Stimson Center", "the Kyiv Institute"): never a place.
+BODY_HEADS = frozenset("center centre institute council program programme foundation university".split())
 #: Words of alliance: "Russia's ally North Korea", "the alliance between X and Y", "allied with".
 ALLY_WORDS = frozenset({"ally", "allies", "allied", "alliance", "partner"})
 

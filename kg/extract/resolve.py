@@ -39,6 +39,7 @@ __all__ = [
     "name_key",
     "resolve_article",
     "slugify",
+    "with_mentions",
 ]
 
 #: When mentions of one entity disagree on its class and the votes tie, the earlier wins.
@@ -123,6 +124,25 @@ def resolve_article(article: Article, mentions: Iterable[Mention], gazetteer: Ga
         article=article,
         mentions=tuple((m, keys[m]) for m in ordered),
         entities=entities,
+    )
+
+
+def with_mentions(
+    extracted: ExtractedArticle, keyed: Iterable[tuple[Mention, str]], gazetteer: Gazetteer
+) -> ExtractedArticle:
+    """The article with more mentions whose entity is already known (a state a relation read
+    off a nationality), its entities described again from all of them."""
+    pairs = sorted({*extracted.mentions, *keyed}, key=lambda pair: (pair[0].start, pair[0].end, pair[1]))
+    if len(pairs) == len(extracted.mentions):
+        return extracted
+    keys = dict(pairs)
+    entities = _describe([m for m, _ in pairs], keys, gazetteer)
+    return ExtractedArticle(
+        article=extracted.article,
+        mentions=tuple(pairs),
+        entities=entities,
+        relations=extracted.relations,
+        claims=extracted.claims,
     )
 
 
