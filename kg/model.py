@@ -153,6 +153,10 @@ class Entity:
     aliases: frozenset[str] = field(default_factory=frozenset)
     wikidata: str | None = None  # e.g. "Q423"
     geo: GeoPoint | None = None  # a place's GeoNames feature and point, where the data has them
+    #: The state the place data puts a place in, where the article names that state and states
+    #: no larger place for it: part of the place's description (schema:containedInPlace), not a
+    #: relation the article states (ckg:locatedIn).
+    located_in: str | None = None
 
     def __post_init__(self) -> None:
         if self.cls not in ENTITY_CLASSES:

@@ -17,7 +17,18 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.rdf.mapping import Quad
-from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ONTOLOGY_GRAPH, OWL, RDF, RDFS, SCHEMA, SKOS
+from kg.rdf.ontology import (
+    CKG,
+    ENTITIES_GRAPH,
+    GAZETTEER_GRAPH,
+    GEO,
+    ONTOLOGY_GRAPH,
+    OWL,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+)
 from kg.store import QuadStore
 
 __all__ = ["RemovalReport", "find_articles", "remove_articles"]
@@ -25,7 +36,9 @@ __all__ = ["RemovalReport", "find_articles", "remove_articles"]
 #: The predicates of an entity description (kg.rdf.mapping writes these for each entity).
 #: Graphs that no article owns: a description there is supported only through an article graph.
 _SHARED_GRAPHS = frozenset({ENTITIES_GRAPH, GAZETTEER_GRAPH, ONTOLOGY_GRAPH})
-_DESCRIBING = frozenset({RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs})
+_DESCRIBING = frozenset(
+    {RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, GEO.lat, GEO.long, SCHEMA.containedInPlace}
+)
 
 
 @dataclass(frozen=True, slots=True)

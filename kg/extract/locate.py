@@ -135,8 +135,10 @@ def _is_place_token(token: Token) -> bool:
 
 
 def geolocate(extracted: ExtractedArticle, stated: Iterable[Relation]) -> ExtractedArticle:
-    """Points on the article's place entities, and ``locatedIn`` from the data where the
-    text (``stated``) gives a place no larger one."""
+    """Points on the article's place entities, and the state the data puts a place in where
+    the text (``stated``) gives it no larger one. That state is part of the place's
+    description (the entities graph), not a relation of the article's graph: the article did
+    not state it."""
     index = place_index()
     chosen: dict[str, set[str]] = defaultdict(set)
     for mention, key in extracted.mentions:
@@ -147,9 +149,11 @@ def geolocate(extracted: ExtractedArticle, stated: Iterable[Relation]) -> Extrac
         for e in extracted.entities
         if e.cls in PLACE_CLASSES and len(chosen[e.key]) == 1
     }
-    entities = tuple(_with_point(e, places.get(e.key)) for e in extracted.entities)
-    relations = _state_links(extracted.entities, places, stated)
-    return replace(extracted, entities=entities, relations=(*extracted.relations, *relations))
+    states = _states_of(extracted.entities, places, stated)
+    entities = tuple(
+        replace(_with_point(e, places.get(e.key)), located_in=states.get(e.key)) for e in extracted.entities
+    )
+    return replace(extracted, entities=entities)
 
 
 def _with_point(entity: Entity, place: Place | None) -> Entity:
@@ -158,22 +162,22 @@ def _with_point(entity: Entity, place: Place | None) -> Entity:
     return replace(entity, geo=place.geo)
 
 
-def _state_links(
+def _states_of(
     entities: tuple[Entity, ...], places: dict[str, Place], stated: Iterable[Relation]
-) -> list[Relation]:
-    """place locatedIn state, for the places the text puts in no larger place."""
+) -> dict[str, str]:
+    """place key -> its state's key, for the places the text puts in no larger place."""
     placed = {r.subject for r in stated if r.predicate == "locatedIn"}
     state_keys = {p.country: k for k, p in places.items() if p.cls == "State"}
     region_countries = {
         places[e.key].country if e.key in places else None for e in entities if e.cls == "Region"
     }
-    links = []
+    links = {}
     for key, place in sorted(places.items()):
         if place.cls == "State" or key in placed or place.country not in state_keys:
             continue
         if place.cls == "Settlement" and (place.country in region_countries or None in region_countries):
             continue  # the city may lie in a region the article names: the data cannot tell
-        links.append(Relation(key, "locatedIn", state_keys[place.country]))
+        links[key] = state_keys[place.country]
     return links
 
 

@@ -135,6 +135,9 @@ def _describe(entity: Entity, graph: URIRef) -> Iterator[Quad]:
         yield node, _SAME_AS, GEONAMES[f"{entity.geo.geonames_id}/"], graph
         yield node, GEO.lat, decimal_literal(entity.geo.latitude), graph
         yield node, GEO.long, decimal_literal(entity.geo.longitude), graph
+    if entity.located_in is not None:
+        # schema:containedInPlace, not ckg:locatedIn: the place data says so, the article did not
+        yield node, SCHEMA.containedInPlace, entity_iri(entity.located_in), graph
 
 
 def _relations(relations: Iterable[Relation], graph: URIRef) -> Iterator[Quad]:
