@@ -68,5 +68,3 @@ def refresh(store: QuadStore) -> RefreshReport:
     removed = store.remove(stale) if stale else 0
     added = store.add(fresh) if fresh else 0
     return RefreshReport(n_stories, n_assertions, added, removed, time.perf_counter() - started)
-
-

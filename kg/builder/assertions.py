@@ -84,8 +84,20 @@ class Report:
         """The figure's range as ``disagreeing_figures`` reads it."""
         value, low, high = self.numbers
         qualifier = str(self.qualifier or "").rpartition("#")[2]
-        lo = low if low is not None else (value * Decimal("0.9") if value is not None and qualifier in ("Approximately", "Nearly") else value)
-        hi = high if high is not None else (value * Decimal("1.1") if value is not None and qualifier == "Approximately" else value)
+        lo = (
+            low
+            if low is not None
+            else (
+                value * Decimal("0.9")
+                if value is not None and qualifier in ("Approximately", "Nearly")
+                else value
+            )
+        )
+        hi = (
+            high
+            if high is not None
+            else (value * Decimal("1.1") if value is not None and qualifier == "Approximately" else value)
+        )
         return (lo if lo is not None else Decimal(0), hi if hi is not None else _INF)
 
 
@@ -157,8 +169,14 @@ def read_reports(dataset: Dataset) -> list[Report]:
                     numbers=(numbers[0], numbers[1], numbers[2]),
                     text=str(figure_text) if figure_text is not None else None,
                     count_of=count_of if isinstance(count_of, URIRef) else None,
-                    claimants=tuple(sorted({c for c in by_predicate[CKG.claimant].get(claim, []) if isinstance(c, URIRef)})),
-                    via=tuple(sorted({v for v in by_predicate[CKG.via].get(claim, []) if isinstance(v, URIRef)})),
+                    claimants=tuple(
+                        sorted(
+                            {c for c in by_predicate[CKG.claimant].get(claim, []) if isinstance(c, URIRef)}
+                        )
+                    ),
+                    via=tuple(
+                        sorted({v for v in by_predicate[CKG.via].get(claim, []) if isinstance(v, URIRef)})
+                    ),
                     sourced=claim in by_predicate[CKG.sourceText],
                     day=_date(stated),
                     increment=_is_increment(claim_text, str(figure_text or "")),

@@ -45,6 +45,8 @@ CONTAINMENT = 0.4
 LSH_THRESHOLD = 0.1
 
 _ARTICLE_PREFIX = str(ID["article/"])
+#: An agency speaking in its own voice: "Reuters could not immediately verify the report".
+_UNVERIFIED = r"(?:could not|was unable to|was not able to|cannot) (?:immediately )?(?:independently )?verify"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,7 @@ class OutletFinder:
         self._in_publisher = re.compile(rf"\b{name}\b")
         self._in_text = [
             re.compile(rf"\(\s*{name}\s*\)"),
-            re.compile(rf"\b{name} (?:could not|was unable to|was not able to|cannot) (?:immediately )?(?:independently )?verify"),
+            re.compile(rf"\b{name} {_UNVERIFIED}"),
             re.compile(rf"\b{name} reported\b"),
         ]
 
@@ -160,7 +162,9 @@ def copy_groups(articles: Mapping[URIRef, StoredArticle]) -> list[list[URIRef]]:
     groups: dict[URIRef, list[URIRef]] = defaultdict(list)
     for iri in articles:
         groups[find(iri)].append(iri)
-    return sorted((sorted(g, key=lambda a: _earliest(articles[a])) for g in groups.values()), key=lambda g: g[0])
+    return sorted(
+        (sorted(g, key=lambda a: _earliest(articles[a])) for g in groups.values()), key=lambda g: g[0]
+    )
 
 
 def story_quads(articles: Mapping[URIRef, StoredArticle]) -> tuple[list[Quad], dict[URIRef, URIRef]]:
