@@ -86,9 +86,8 @@ class OutletFinder:
             match = self._in_publisher.search(credited)
             if match:
                 return self._entity(match.group("name"))
-        prose = "\n".join(article.text[z.start : z.end] for z in article.body_zones())
-        for pattern in self._in_text:
-            match = pattern.search(prose)
+        for pattern in self._in_text:  # the whole text: "KYIV (AP) --" is a dateline zone
+            match = pattern.search(article.text)
             if match:
                 return self._entity(match.group("name"))
         return None
