@@ -162,7 +162,7 @@ TEXTS = {"1_original.txt": ORIGINAL, "2_shortened.txt": SHORTENED, "3_unrelated.
 
 
 def test_memory_build_gives_copies_one_story_and_counts_stories_per_assertion(tmp_path: Path) -> None:
-    report = build([_folder(tmp_path, "in", TEXTS)], tmp_path / "out", store="memory", extractor=_Canned())
+    build([_folder(tmp_path, "in", TEXTS)], tmp_path / "out", store="memory", extractor=_Canned())
     ds = Dataset(default_union=True)
     ds.parse(tmp_path / "out" / "graph.nq", format="nquads")
     stories = _stories(ds)
@@ -247,9 +247,7 @@ def test_build_order_does_not_change_the_quads(tmp_path: Path) -> None:
 def test_figures_more_than_a_week_apart_are_two_assertions(tmp_path: Path) -> None:
     texts = {"1_original.txt": ORIGINAL, "3_unrelated.txt": UNRELATED}
     dates = {"1_original.txt": "2024-06-05", "3_unrelated.txt": "2024-07-05"}
-    report = build(
-        [_folder(tmp_path, "in", texts, dates)], tmp_path / "out", store="memory", extractor=_Canned()
-    )
+    build([_folder(tmp_path, "in", texts, dates)], tmp_path / "out", store="memory", extractor=_Canned())
     ds = Dataset(default_union=True)
     ds.parse(tmp_path / "out" / "graph.nq", format="nquads")
     assert sorted(_assertions(ds).values()) == [(1, 1, 1), (1, 1, 1)]
