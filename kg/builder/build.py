@@ -158,7 +158,7 @@ def build(
     with _build_store(store if store is not None else out_dir / "store") as quad_store:
         with open_extraction(extractor, workers=workers, dask=dask) as extraction:
             _stream(read_articles(inputs, strict=strict), extraction, quad_store, batch_size, tally)
-        refresh(quad_store)
+        tally.new_quads += refresh(quad_store).added
         tally.finish()
         outputs = write_outputs(quad_store.dataset, out_dir) if exports else {}
         counts, by_class = graph_counts(quad_store)
