@@ -37,7 +37,7 @@ def test_stats_seed_articles_and_graphs(seed_stats: tuple[Stats, int]) -> None:
     assert stats.articles == 2
     assert stats.quads == size
     kinds = [count.kind for count in stats.graphs]
-    assert kinds == ["entities", "gazetteer", "ontology", "article", "article"]
+    assert kinds == ["entities", "gazetteer", "ontology", "stories", "assertions", "article", "article"]
     articles = [count for count in stats.graphs if count.kind == "article"]
     assert [count.source for count in articles] == SEED_FILES
     assert all(count.headline and count.quads > 500 for count in articles)

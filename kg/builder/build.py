@@ -13,6 +13,10 @@ killed leaves whole articles only; running it again skips the articles already i
 leaves the store as it was. An unreadable file among good ones is skipped with a warning
 (``strict=True`` stops instead).
 
+Once the articles are in, the graphs derived across articles (stories of copied texts, assertions
+of one claimant's figure) are recomputed from the store and the difference written
+(:mod:`kg.builder.across`); a build cut short there leaves them to the next build to complete.
+
 The exports and the HTML view are written after the store, as one set of whole files
 (:func:`kg.rdf.export.write_files`): a build that fails or is killed there leaves the old files.
 The output folder is checked before any work, so a read-only one stops the build at once.
@@ -33,7 +37,9 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
+from kg.builder.across import refresh
 from kg.builder.parallel import chunks, open_extraction
+from kg.builder.stories import OutletFinder, article_story_quads
 from kg.errors import ExportError
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import ArticleExtractor
@@ -152,6 +158,7 @@ def build(
     with _build_store(store if store is not None else out_dir / "store") as quad_store:
         with open_extraction(extractor, workers=workers, dask=dask) as extraction:
             _stream(read_articles(inputs, strict=strict), extraction, quad_store, batch_size, tally)
+        tally.new_quads += refresh(quad_store).added
         tally.finish()
         outputs = write_outputs(quad_store.dataset, out_dir) if exports else {}
         counts, by_class = graph_counts(quad_store)
@@ -198,11 +205,13 @@ def _stream(
     rerun skips exactly the articles that made it. The background graphs go with the first
     batch, or alone when no article is new."""
     background = list(_background_quads(extraction.gazetteer))
+    outlets = OutletFinder(extraction.gazetteer)
     extracted = _counted(extraction.extract(_unseen(articles, store, tally)), tally)
     with _collector_sparing() as spare_what_is_built:
         for batch in chunks(extracted, batch_size):
             quads = background + [q for record in batch for q in entity_quads(record.entities)]
             quads += [q for record in batch for q in article_quads(record)]
+            quads += [q for record in batch for q in article_story_quads(record.article, outlets)]
             tally.new_quads += store.add(quads)
             tally.added += len(batch)
             background = []

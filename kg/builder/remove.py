@@ -4,7 +4,9 @@ An article is named by its IRI, its file name (``ckg:sourceFile``) or its URL (`
 Its named graph goes, and so does every entity description in the shared entities graph that no
 remaining article gives (each article graph keeps its own copy of the descriptions it made, so
 the result is exactly the store those other articles alone would have built). All removals go
-to the store in one batch: on a transactional store, a failure leaves it as it was.
+to the store in one batch: on a transactional store, a failure leaves it as it was. The stories
+and assertions are then recomputed without them (:mod:`kg.builder.across`): a removed copy leaves
+its story to the other copies, and an assertion loses one report.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from kg.builder.across import refresh
 from kg.errors import InputError
 from kg.rdf.mapping import Quad
 from kg.rdf.ontology import (
@@ -95,4 +98,5 @@ def remove_articles(store: QuadStore, selectors: Sequence[str]) -> RemovalReport
             if p == RDF.type:
                 dropped_entities.add(str(s))
     removed = store.remove(doomed)
+    refresh(store)  # the stories and assertions the removed articles were part of
     return RemovalReport(tuple(str(t) for t in targets), removed, tuple(sorted(dropped_entities)))

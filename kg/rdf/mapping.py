@@ -42,6 +42,8 @@ __all__ = [
     "entity_quads",
     "evidence_iri",
     "gazetteer_quads",
+    "assertion_iri",
+    "story_iri",
 ]
 
 Quad = tuple[Node, Node, Node, URIRef]
@@ -59,6 +61,17 @@ _CACHE_SIZE = 1 << 16
 
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_id}"]
+
+
+def story_iri(article_id: str) -> URIRef:
+    """A Story is named by the id of its earliest member article."""
+    return ID[f"story/{article_id}"]
+
+
+def assertion_iri(quantity: URIRef) -> URIRef:
+    """An Assertion is named by the figure of its earliest report: id:assertion/ARTICLE/START-END."""
+    local = str(quantity).removeprefix(str(ID["article/"]))
+    return ID["assertion/" + local.replace("/quantity/", "/", 1)]
 
 
 @lru_cache(maxsize=_CACHE_SIZE)

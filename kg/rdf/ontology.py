@@ -33,6 +33,8 @@ __all__ = [
     "ID",
     "ONTOLOGY_FILE",
     "ONTOLOGY_GRAPH",
+    "STORIES_GRAPH",
+    "ASSERTIONS_GRAPH",
     "OWL",
     "PREFIXES",
     "PROV",
@@ -66,6 +68,10 @@ GEONAMES = Namespace("https://sws.geonames.org/")
 ENTITIES_GRAPH = ID["graph/entities"]
 GAZETTEER_GRAPH = ID["graph/gazetteer"]
 ONTOLOGY_GRAPH = ID["graph/ontology"]
+#: Graphs derived across articles (copies of one text; one claimant's figure), recomputed from
+#: the article graphs on every build and removal.
+STORIES_GRAPH = ID["graph/stories"]
+ASSERTIONS_GRAPH = ID["graph/assertions"]
 
 #: The one table of prefixes bound on every graph, export and query.
 PREFIXES: dict[str, Namespace] = {

@@ -17,7 +17,16 @@ from typing import Literal
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ONTOLOGY_GRAPH, RDF, SCHEMA
+from kg.rdf.ontology import (
+    ASSERTIONS_GRAPH,
+    CKG,
+    ENTITIES_GRAPH,
+    GAZETTEER_GRAPH,
+    ONTOLOGY_GRAPH,
+    RDF,
+    SCHEMA,
+    STORIES_GRAPH,
+)
 
 __all__ = [
     "NO_FIGURE",
@@ -30,7 +39,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-GraphKind = Literal["entities", "gazetteer", "ontology", "article", "other"]
+GraphKind = Literal["entities", "gazetteer", "ontology", "stories", "assertions", "article", "other"]
 
 #: The bucket of claims that carry no figure (attributed statements).
 NO_FIGURE = "(no figure)"
@@ -42,8 +51,18 @@ _FIXED_GRAPHS: dict[str, GraphKind] = {
     str(ENTITIES_GRAPH): "entities",
     str(GAZETTEER_GRAPH): "gazetteer",
     str(ONTOLOGY_GRAPH): "ontology",
+    str(STORIES_GRAPH): "stories",
+    str(ASSERTIONS_GRAPH): "assertions",
 }
-_KIND_ORDER: tuple[GraphKind, ...] = ("entities", "gazetteer", "ontology", "other", "article")
+_KIND_ORDER: tuple[GraphKind, ...] = (
+    "entities",
+    "gazetteer",
+    "ontology",
+    "stories",
+    "assertions",
+    "other",
+    "article",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +71,7 @@ class GraphCount:
 
     Attributes:
         name: The graph IRI.
-        kind: "article", "entities", "gazetteer", "ontology" or "other".
+        kind: "article", "entities", "gazetteer", "ontology", "stories", "assertions" or "other".
         quads: How many quads it holds.
         source: For an article graph, the input file (``ckg:sourceFile``).
         headline: For an article graph, its ``schema:headline``.

@@ -1,0 +1,70 @@
+"""The graphs derived across articles (stories, assertions), brought up to date with the store.
+
+Both are functions of the article graphs alone, so they are recomputed from what the store holds
+and only the difference is written: quads that no longer hold are removed, new ones added. That
+keeps ``kg build`` and ``kg remove`` exact (a removed copy leaves its story to the others, counts
+drop by one) and makes a refresh cut short harmless: the next build or removal recomputes the
+same graphs and writes what is missing.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from rdflib import Graph
+
+from kg.builder.assertions import (
+    article_places,
+    assertion_quads,
+    claimant_identity,
+    group_reports,
+    link_assertions,
+    read_reports,
+)
+from kg.builder.stories import stored_articles, story_quads
+from kg.rdf.mapping import Quad
+from kg.rdf.ontology import ASSERTIONS_GRAPH, STORIES_GRAPH
+from kg.store import QuadStore
+
+__all__ = ["DERIVED_GRAPHS", "RefreshReport", "derived_quads", "refresh"]
+
+DERIVED_GRAPHS = (STORIES_GRAPH, ASSERTIONS_GRAPH)
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshReport:
+    """What a refresh changed."""
+
+    stories: int
+    assertions: int
+    added: int
+    removed: int
+    seconds: float
+
+
+def derived_quads(store: QuadStore) -> tuple[list[Quad], int, int]:
+    """The stories and assertions graphs as the store's articles imply them, and their counts."""
+    dataset = store.dataset
+    articles = stored_articles(dataset)
+    stories, story_of = story_quads(articles)
+    outlet_of = {iri: a.outlet for iri, a in articles.items() if a.outlet is not None}
+    assertions = group_reports(read_reports(dataset), story_of, outlet_of, claimant_identity(dataset))
+    link_assertions(assertions, article_places(dataset))
+    return stories + assertion_quads(assertions), len(set(story_of.values())), len(assertions)
+
+
+def refresh(store: QuadStore) -> RefreshReport:
+    """Recompute the derived graphs and write the difference to the store."""
+    started = time.perf_counter()
+    wanted, n_stories, n_assertions = derived_quads(store)
+    present: set[Quad] = set()
+    for name in DERIVED_GRAPHS:
+        named = Graph(store.dataset.store, identifier=name)  # Dataset.graph() would write to the store
+        present.update((s, p, o, name) for s, p, o, _ in store.dataset.quads((None, None, None, named)))
+    new = set(wanted)
+    stale = sorted(present - new)
+    fresh = sorted(new - present)
+    removed = store.remove(stale) if stale else 0
+    added = store.add(fresh) if fresh else 0
+    return RefreshReport(n_stories, n_assertions, added, removed, time.perf_counter() - started)
