@@ -105,7 +105,9 @@ def test_build_leaves_the_garbage_collector_as_it_found_it(  # type: ignore[no-u
     try:
         frozen = gc.get_freeze_count()
         build([seeds_dir], tmp_path / "b", store="memory", extractor=extractor, exports=False)
-        assert gc.get_freeze_count() == frozen
+        # neither unfrozen (0) nor frozen further (more); a frozen object a cache lets go of
+        # during the build leaves the permanent generation, so the count may drop a little
+        assert 0 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
     assert kept

@@ -443,3 +443,17 @@ def test_merge_restatements_in_the_graph(extractor: Extractor) -> None:
     assert set(dataset.objects(restatement, CKG.text)) == {Literal(text[start:])}
     conforms, report = validate(dataset)
     assert conforms, report
+
+
+def test_one_claim_per_figure_in_the_graph(extractor: Extractor) -> None:
+    """A sentence with two figures is two claims, each with one quantity and the sentence, named
+    apart by their figures: an assertion across articles points at exactly one figure."""
+    text = "The Health Ministry said 41 people were killed and 180 wounded in the shelling."
+    article = Article(id=article_id(text), source="test.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    (extracted,) = extractor.extract([article])
+    claims = extracted.claims
+    assert [[q.figure.text for q in c.quantities] for c in claims] == [["41"], ["180"]]
+    assert claims[0].content == claims[1].content and claims[0].claimants == claims[1].claimants
+    dataset = Dataset(default_union=True)
+    dataset.addN(article_quads(extracted))
+    assert len(set(dataset.subjects(CKG.quantity, None))) == 2

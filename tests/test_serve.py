@@ -30,7 +30,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import RDFS, Graph, Literal, URIRef
-from rdflib.compare import isomorphic
 from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from rdflib.query import Result
 
@@ -564,7 +563,13 @@ def test_serve_construct_round_trips_in_every_graph_format(seed_url: str) -> Non
     assert (URIRef(ID + "north-korea"), RDFS.label, Literal("North Korea")) in turtle
     assert len(turtle) > 20
     for name, graph in graphs.items():
-        assert isomorphic(graph, turtle), name
+        assert _by_value(graph) == _by_value(turtle), name
+
+
+def _by_value(graph: Graph) -> set[tuple[object, object, object]]:
+    """The triples with literals by value: formats write a decimal's lexical form differently
+    ("15.0" in Turtle's short form, "15" from Oxigraph), which is one value."""
+    return {(s, p, o.toPython() if isinstance(o, Literal) else o) for s, p, o in graph}
 
 
 @pytest.mark.slow

@@ -37,7 +37,7 @@ from decimal import Decimal
 from kg.extract.claimwords import PRONOUN_CLASSES
 from kg.model import Claim, Figure, Quantity, Span
 
-__all__ = ["merge_repetitions"]
+__all__ = ["merge_repetitions", "one_claim_per_figure"]
 
 #: Determiners that mark the number after them as already given, so the phrase refers back to a
 #: figure stated before ("those 2,000 soldiers", "these 40 fighters", "the 300 troops"); the
@@ -56,6 +56,21 @@ MAX_ANTECEDENTS = 64
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 #: How far back from a figure to look for its determiner: the longest word plus spaces.
 _LOOKBACK = 12
+
+
+def one_claim_per_figure(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """A sentence that gives several figures ("41 killed and 180 wounded") makes one claim per
+    figure, all with its sentence, source and cue: each figure is asserted, repeated, corroborated
+    or disputed on its own across articles, and a claim stands for exactly one of them."""
+    return tuple(
+        part
+        for claim in claims
+        for part in (
+            [replace(claim, quantities=(q,)) for q in claim.quantities]
+            if len(claim.quantities) > 1
+            else [claim]
+        )
+    )
 
 
 def merge_repetitions(claims: tuple[Claim, ...], text: str) -> tuple[Claim, ...]:

@@ -20,7 +20,7 @@ from kg.extract.claims import claims_from_doc
 from kg.extract.convert import mentions_from_doc
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.locate import geolocate
-from kg.extract.merge import merge_repetitions
+from kg.extract.merge import merge_repetitions, one_claim_per_figure
 from kg.extract.nlp import build_pipeline, shared_gazetteer
 from kg.extract.relations import relations_from_doc
 from kg.extract.resolve import resolve_article, with_mentions
@@ -80,7 +80,7 @@ class Extractor:
             extracted = resolve_article(article, mentions, self.gazetteer)
             classes = {e.key: e.cls for e in extracted.entities}
             claims = claims_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
-            claims = merge_repetitions(_in_prose(claims, article), article.text)
+            claims = merge_repetitions(one_claim_per_figure(_in_prose(claims, article)), article.text)
             found = relations_from_doc(doc, article, extracted.mentions, classes, self.gazetteer)
             extracted = with_mentions(extracted, found.implied_mentions, self.gazetteer)
             yield geolocate(replace(extracted, relations=found.relations, claims=claims), found.relations)

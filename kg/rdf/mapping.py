@@ -180,8 +180,13 @@ def evidence_iri(article: URIRef, rel: Relation) -> URIRef:
 
 
 def claim_iri(article: URIRef, claim: Claim) -> URIRef:
-    """Claims are named by their content's offsets: one content, one claim."""
-    return URIRef(f"{article}/claim/{claim.content.start}-{claim.content.end}")
+    """Claims are named by their content's offsets, and a claim with a figure by the figure's
+    too: one content with two figures is two claims."""
+    node = f"{article}/claim/{claim.content.start}-{claim.content.end}"
+    if claim.quantities:
+        figure = claim.quantities[0].figure
+        node += f"/{figure.start}-{figure.end}"
+    return URIRef(node)
 
 
 def _claim(claim: Claim, article: URIRef) -> Iterator[Quad]:
