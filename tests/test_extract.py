@@ -91,6 +91,53 @@ def test_extract_special_operations_forces_differ_from_the_army(extractor) -> No
     assert any({"Ukrainian military", "Ukrainian troops"} <= s for s in units.values())
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a nationality the gazetteer does not know, from the countries data
+        (
+            "Fighting resumed between the Chadian army and the rebels at dawn.",
+            {"chadian-forces": ("Chadian forces", "MilitaryUnit", {"Chadian army"})},
+        ),
+        # whose forces they are: security, government
+        (
+            "Eritrean security forces detained dozens, and Eritrean government forces closed the road.",
+            {
+                "eritrean-forces": (
+                    "Eritrean forces",
+                    "MilitaryUnit",
+                    {"Eritrean security forces", "Eritrean government forces"},
+                )
+            },
+        ),
+        # a junta is the state's military; the state named before it is a mention of its own
+        (
+            "The Guinea junta postponed the vote again.",
+            {
+                "guinea": ("Guinea", "State", {"Guinea"}),
+                "guinean-forces": ("Guinean forces", "MilitaryUnit", {"Guinea junta"}),
+            },
+        ),
+        # a nationality of two states is the one the article names
+        (
+            "Rebels shelled a town in the Democratic Republic of the Congo. The Congolese army hit back.",
+            {
+                "democratic-republic-of-the-congo": (
+                    "Democratic Republic of the Congo",
+                    "State",
+                    {"Democratic Republic of the Congo"},
+                ),
+                "congolese-forces": ("Congolese forces", "MilitaryUnit", {"Congolese army"}),
+            },
+        ),
+        # ... and none when it names neither: never a guess
+        ("The Congolese army hit back on Sunday.", {}),
+    ],
+)
+def test_extract_contingent_of_any_state(extractor, sentence: str, expected: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert _entities(extractor, sentence) == expected
+
+
 def test_extract_possessive_and_article_are_stripped(extractor) -> None:  # type: ignore[no-untyped-def]
     entities = _entities(
         extractor, "South Korea's the National Intelligence Service said it had confirmed the deaths."

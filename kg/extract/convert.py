@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.contingents import gazetteer_entry, resolve_contingent
+from kg.extract.contingents import contingent_of, gazetteer_entry, named_state
 from kg.extract.descriptions import described_as_armed_group
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
@@ -54,9 +54,11 @@ def mentions_from_doc(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[
     places = article_places(doc, _gazetteer_states(ents, gazetteer))
     mentions = []
     for ent in ents:
-        mention = _mention(ent, article.text, gazetteer, places)
-        if mention is not None:
-            mentions.append(mention)
+        state = named_state(ent, gazetteer) if ent.label_ == CONTINGENT_LABEL else None
+        for span in (ent,) if state is None else (state, ent):
+            mention = _mention(span, article.text, gazetteer, places)
+            if mention is not None:
+                mentions.append(mention)
     return organ_mentions(doc, article, mentions, gazetteer)
 
 
@@ -87,8 +89,7 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     if label in NON_ENTITY_LABELS or label in {NON_ACTOR_LABEL, "NORP"}:
         return None
     if label == CONTINGENT_LABEL:
-        state_id, _, branch = ent.ent_id_.partition("|")
-        contingent = resolve_contingent(gazetteer, gazetteer.get(state_id), branch)
+        contingent = contingent_of(gazetteer, ent.ent_id_)
         return _make(ent, text, "MilitaryUnit", contingent.gazetteer_id, name=contingent.label)
     entry = gazetteer_entry(gazetteer, ent.ent_id_) if label == GAZETTEER_LABEL else None
     if entry is not None:

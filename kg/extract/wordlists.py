@@ -23,18 +23,23 @@ PERSON_TITLES = frozenset(
     """.split()
 )
 
-#: Plural or collective nouns that make "<demonym> ___" a national contingent of troops.
+#: Plural or collective nouns that make "<demonym> ___" a national contingent of troops; a
+#: junta is the state's military ruling it ("the Myanmar junta").
 CONTINGENT_HEADS = frozenset(
     """
     troops soldiers forces units servicemen servicemembers military army armed-forces personnel
     contingent marines paratroopers fighters commandos conscripts infantry battalions brigades
-    regiments divisions
+    regiments divisions junta
     """.split()
 )
 
-#: Words between a demonym and a contingent head that name a branch ("special operations forces").
+#: Words between a demonym and a contingent head that name a branch ("special operations forces"),
+#: or say whose forces they are ("Syrian security forces", "Syrian government forces").
 CONTINGENT_BRANCH_WORDS = frozenset(
-    "special operations operation armed airborne naval ground air assault marine border".split()
+    """
+    special operations operation armed airborne naval ground air assault marine border security
+    government regime
+    """.split()
 )
 
 #: Head words of organisation names, most specific kind first. A name is classed by the
