@@ -186,3 +186,10 @@ PLACE_NOUNS = frozenset(
     "city town village capital province region state district governorate area outskirts "
     "suburb suburbs port camp neighbourhood neighborhood county oblast territory".split()
 )
+
+#: Nouns of buildings and sites that a name before them belongs to: "the Bahman hospital", "the
+#: Al-Noor mosque". A person's name is not followed by them.
+FACILITY_NOUNS = frozenset(
+    "hospital hospitals clinic school university mosque church cathedral synagogue camp market "
+    "airport stadium bridge hotel factory plant prison station".split()
+)
