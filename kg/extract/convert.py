@@ -23,6 +23,7 @@ from kg.extract.wordlists import (
     COUNTRY_NAMES,
     GOVERNMENT_WORDS,
     INTERNATIONAL_WORDS,
+    JOB_NOUNS,
     MEDIA_WORDS,
     MILITARY_WORDS,
     NON_ENTITY_LABELS,
@@ -170,8 +171,10 @@ def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
         return False
     if name[0].islower() or len(name.split()) > _MAX_NAME_TOKENS or _PLURAL_ACRONYM.match(name):
         return False
-    if gazetteer.non_actor(name) is not None:
-        return False
+    if gazetteer.non_actor(name) is not None or gazetteer.non_actor(name.split(".")[0]) is not None:
+        return False  # "X.", "X. Media": a platform the tokenizer kept with the full stop after it
+    if name.split()[-1].lower() in JOB_NOUNS:
+        return False  # "Project Coordinator": a post, not a body
     # A nationality, singular or plural, is not an entity: "Russians", "the North Koreans".
     bare = _PLURAL_ENDING.sub("", name)
     return gazetteer.state_for_demonym(name) is None and gazetteer.state_for_demonym(bare) is None

@@ -193,3 +193,11 @@ FACILITY_NOUNS = frozenset(
     "hospital hospitals clinic school university mosque church cathedral synagogue camp market "
     "airport stadium bridge hotel factory plant prison station".split()
 )
+
+#: Nouns of a person's post that close a job title the model takes for an organisation: "MSF
+#: Project Coordinator", "UN Resident and Humanitarian Coordinator". A name ending in one is no
+#: organisation's.
+JOB_NOUNS = frozenset(
+    "coordinator resident spokesman spokeswoman spokesperson officer adviser advisor rapporteur "
+    "correspondent".split()
+)
