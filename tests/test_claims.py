@@ -759,6 +759,34 @@ def test_claims_pronoun_and_definite_description_resolve_to_the_speaker_before(e
     assert claim_with(claims, "no shots were fired").claimants == ("ministry-of-unification",)
 
 
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        (
+            "The Malian army said Ansar Dine fighters had ambushed the convoy.\n\n"
+            "The Ansar Dine armed group denied that it had attacked anyone.",
+            ("ansar-dine",),
+        ),
+        (
+            "Ugandan troops said the ADF had burned the village.\n\n"
+            "The ADF rebel group denied any role in the killings.",
+            ("adf",),
+        ),
+        (
+            "Israeli soldiers said that Hezbollah had fired on the post.\n\n"
+            "The Hezbollah armed group denied that it had lost fighters.",
+            ("hezbollah",),
+        ),
+    ],
+)
+def test_claims_descriptor_noun_with_a_name_is_that_name(
+    extractor: Extractor, text: str, claimants: tuple[str, ...]
+) -> None:
+    """ "The X rebel group said": X, not the last group or force named before it."""
+    (claim,) = [c for c in extract_claims(extractor, text) if c.cue_lemma == "deny"]
+    assert claim.claimants == claimants
+
+
 def test_claims_quote_over_several_sentences_keeps_the_speaker_named_once(extractor: Extractor) -> None:
     text = (
         '"The shelling went on all night," Ivan Fedorov said. "Nobody slept. The school is gone."\n\n'

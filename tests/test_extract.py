@@ -72,6 +72,14 @@ def test_extract_contingent_and_state_names_meet_in_one_unit(extractor) -> None:
         ("Drones hit the port on Palm Sunday, a week before Easter.", {"Palm Sunday", "Easter"}),
         ("Talks stalled during Ramadan and resumed after Eid al-Fitr.", {"Ramadan", "Eid al-Fitr"}),
         ("Shelling went on through Orthodox Christmas and Nowruz.", {"Orthodox Christmas", "Nowruz"}),
+        # a one-letter platform the tokenizer keeps with its full stop
+        ("The governor announced the curfew on X.", {"X.", "X"}),
+        ("The army denied it in a post on X. Media were not allowed in.", {"X. Media", "X"}),
+        ("The mayor wrote on X. Rescuers kept digging.", {"X.", "X"}),
+        # job titles the model tags as organisations
+        ("Jane Okafor, the UN Resident and Humanitarian Coordinator in Chad, said so.", {"UN Resident"}),
+        ("MSF Project Coordinator in Bunia, Paul Ndege, said it.", {"MSF Project Coordinator"}),
+        ("The UNICEF Field Officer in Goma said the camp was full.", {"UNICEF Field Officer"}),
     ],
 )
 def test_extract_never_makes_actors_of(extractor, sentence: str, never: set[str]) -> None:  # type: ignore[no-untyped-def]
@@ -89,6 +97,53 @@ def test_extract_special_operations_forces_differ_from_the_army(extractor) -> No
     assert len(units) == 2, units
     assert any("Ukrainian special operations forces" in s for s in units.values())
     assert any({"Ukrainian military", "Ukrainian troops"} <= s for s in units.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a nationality the gazetteer does not know, from the countries data
+        (
+            "Fighting resumed between the Chadian army and the rebels at dawn.",
+            {"chadian-forces": ("Chadian forces", "MilitaryUnit", {"Chadian army"})},
+        ),
+        # whose forces they are: security, government
+        (
+            "Eritrean security forces detained dozens, and Eritrean government forces closed the road.",
+            {
+                "eritrean-forces": (
+                    "Eritrean forces",
+                    "MilitaryUnit",
+                    {"Eritrean security forces", "Eritrean government forces"},
+                )
+            },
+        ),
+        # a junta is the state's military; the state named before it is a mention of its own
+        (
+            "The Guinea junta postponed the vote again.",
+            {
+                "guinea": ("Guinea", "State", {"Guinea"}),
+                "guinean-forces": ("Guinean forces", "MilitaryUnit", {"Guinea junta"}),
+            },
+        ),
+        # a nationality of two states is the one the article names
+        (
+            "Rebels shelled a town in the Democratic Republic of the Congo. The Congolese army hit back.",
+            {
+                "democratic-republic-of-the-congo": (
+                    "Democratic Republic of the Congo",
+                    "State",
+                    {"Democratic Republic of the Congo"},
+                ),
+                "congolese-forces": ("Congolese forces", "MilitaryUnit", {"Congolese army"}),
+            },
+        ),
+        # ... and none when it names neither: never a guess
+        ("The Congolese army hit back on Sunday.", {}),
+    ],
+)
+def test_extract_contingent_of_any_state(extractor, sentence: str, expected: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert _entities(extractor, sentence) == expected
 
 
 def test_extract_possessive_and_article_are_stripped(extractor) -> None:  # type: ignore[no-untyped-def]

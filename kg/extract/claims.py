@@ -344,6 +344,8 @@ class _ClaimBuilder:
             people = [k for k in self.entities.within(start, end) if self.entities.classes.get(k) == "Person"]
             if len(people) == 1:
                 return people[0]  # "The commander, whose call sign is Green"
+        if lemma in ANAPHOR_CLASSES and (named := self._named_in(head, ANAPHOR_CLASSES[lemma])) is not None:
+            return named
         determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
         field = frozenset(c.lower_ for c in head.children if c.dep_ in ("compound", "amod"))
         if lemma in ORGAN_HEADS and field:
@@ -351,6 +353,14 @@ class _ClaimBuilder:
             return self.entities.last_before(head.idx, ANAPHOR_CLASSES[lemma], field)
         if determiner in _DEFINITE and lemma in ANAPHOR_CLASSES:
             return self._described(head, field)
+        return None
+
+    def _named_in(self, head: Token, classes: frozenset[str]) -> str | None:
+        """'the M23 rebel group': the name a descriptor noun carries, when it is of the noun's kind."""
+        for child in head.children:
+            key = self._mention_at(child) if child.dep_ in ("compound", "nmod") else None
+            if key is not None and self.entities.classes.get(key) in classes:
+                return key
         return None
 
     def _described(self, head: Token, field: frozenset[str] = frozenset()) -> str | None:

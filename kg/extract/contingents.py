@@ -2,7 +2,10 @@
 
 News names the fighting side by nationality plus a collective noun far more often than by
 unit name. Each such phrase becomes one military-unit entity per state and branch, so that
-"North Korean soldiers" and "North Korean forces" are the same node.
+"North Korean soldiers" and "North Korean forces" are the same node. The state is the
+gazetteer's where it knows it, else one of :mod:`kg.extract.nationalities` ("the Sudanese
+army", "the Myanmar junta"); a nationality word of several states ("Congolese") is the one
+the article names, and no contingent when it names none or several of them.
 """
 
 from __future__ import annotations
@@ -13,16 +16,22 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL
+from kg.extract.nationalities import Nation, nation, nations_for_demonym, nations_named
 from kg.extract.wordlists import CONTINGENT_BRANCH_WORDS, CONTINGENT_HEADS
 
 __all__ = [
     "Contingent",
     "ContingentFinder",
+    "contingent_of",
     "gazetteer_entry",
+    "named_state",
     "resolve_contingent",
 ]
 
 _MAX_BRANCH_WORDS = 3
+_CONTINGENT_WORDS = CONTINGENT_HEADS | CONTINGENT_BRANCH_WORDS | {"'s", "'", "’s", "’"}
+#: Prefix of a contingent's state id when the state is not the gazetteer's: "iso:SD".
+_ISO_PREFIX = "iso:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +63,30 @@ def resolve_contingent(gazetteer: Gazetteer, state: GazetteerEntry, branch: str)
     return Contingent(f"{state.id}-{suffix}", label, None)
 
 
+def contingent_of(gazetteer: Gazetteer, span_id: str) -> Contingent:
+    """The contingent a CONTINGENT span's id ("<state id>|<branch>") stands for."""
+    state_id, _, branch = span_id.partition("|")
+    if state_id.startswith(_ISO_PREFIX):
+        found = nation(state_id.removeprefix(_ISO_PREFIX))
+        if found is not None:
+            state = GazetteerEntry(found.key, found.name, "State", demonyms=(found.demonym,))
+            return resolve_contingent(gazetteer, state, branch)
+    return resolve_contingent(gazetteer, gazetteer.get(state_id), branch)
+
+
+def named_state(span: Span, gazetteer: Gazetteer) -> Span | None:
+    """The state's name a contingent starts with ("Myanmar" in "the Myanmar junta",
+    "Russia" in "Russia's forces"), a mention of the state as well; None where a nationality
+    word names the state ("Sudanese army")."""
+    doc, end = span.doc, span.start
+    while end < span.end and doc[end].lower_ not in _CONTINGENT_WORDS:
+        end += 1
+    name = doc[span.start : end].text
+    if end == span.start or gazetteer.state_for_demonym(name) or nations_for_demonym(name):
+        return None
+    return Span(doc, span.start, end, label="GPE")
+
+
 def gazetteer_entry(gazetteer: Gazetteer, entry_id: str) -> GazetteerEntry | None:
     """The entry with this id, or None for the empty id spaCy gives unlinked spans."""
     if not entry_id:
@@ -76,8 +109,9 @@ class ContingentFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
-        for ent in doc.ents:
-            state, possessive_ok = self._anchor_state(ent)
+        named = {n.code for e in doc.ents if e.label_ == "GPE" for n in nations_named(e.text)}
+        for ent in sorted([*doc.ents, *self._untagged_nationalities(doc)], key=lambda s: s.start):
+            state, possessive_ok = self._anchor_state(ent, named)
             if state is None:
                 continue
             span = self._contingent_after(doc, ent, state, possessive_ok)
@@ -89,23 +123,49 @@ class ContingentFinder:
             doc.ents = sorted(kept + found, key=lambda s: s.start)
         return doc
 
-    def _anchor_state(self, ent: Span) -> tuple[GazetteerEntry | None, bool]:
-        """The state an entity names as a nationality ("Russian") or by name ("Russia")."""
+    def _untagged_nationalities(self, doc: Doc) -> list[Span]:
+        """Nationality words the model tagged as nothing ("Ugandan troops"), as NORP spans."""
+        return [
+            Span(doc, t.i, t.i + 1, label="NORP")
+            for t in doc
+            if not t.ent_type_
+            and t.is_title
+            and (self.gazetteer.state_for_demonym(t.text) or nations_for_demonym(t.text))
+        ]
+
+    def _anchor_state(self, ent: Span, named: set[str]) -> tuple[str | None, bool]:
+        """The id of the state an entity names as a nationality ("Russian") or by name
+        ("Russia"); ``named`` holds the ISO codes of the states the article names."""
         by_demonym = self.gazetteer.state_for_demonym(ent.text)
         if by_demonym is None and ent.text.endswith("s"):
             # "North Koreans soldiers": a plural nationality only ever anchors when a
             # military noun follows, which _contingent_after requires.
             by_demonym = self.gazetteer.state_for_demonym(ent.text[:-1])
         if by_demonym is not None:
-            return by_demonym, False
+            return by_demonym.id, False
         entry = gazetteer_entry(self.gazetteer, ent.ent_id_)
         if entry is None and ent.label_ == "GPE":
             entry = self.gazetteer.lookup(ent.text)
         if entry is not None and entry.cls == "State":
-            return entry, True
+            return entry.id, True
+        if nations_for_demonym(ent.text):
+            return self._data_state(nations_for_demonym(ent.text), named), False
+        if ent.label_ == "GPE":
+            # Not "Chad's military": a possessor's force stays the state's ("Chad's military
+            # spokesperson"), as gazetteer states' do not only where news names them so often.
+            return self._data_state(nations_named(ent.text), named), False
         return None, False
 
-    def _contingent_after(self, doc: Doc, ent: Span, state: GazetteerEntry, by_name: bool) -> Span | None:
+    def _data_state(self, nations: tuple[Nation, ...], named: set[str]) -> str | None:
+        """The id of the one state among ``nations``, or of the one the article names."""
+        if len(nations) > 1:
+            nations = tuple(n for n in nations if n.code in named)
+        if len(nations) != 1:
+            return None
+        entry = self.gazetteer.lookup(nations[0].name)
+        return entry.id if entry is not None and entry.cls == "State" else f"{_ISO_PREFIX}{nations[0].code}"
+
+    def _contingent_after(self, doc: Doc, ent: Span, state: str, by_name: bool) -> Span | None:
         i = ent.end
         if by_name and i < len(doc) and doc[i].lower_ in {"'s", "'"}:
             i += 1
@@ -128,4 +188,4 @@ class ContingentFinder:
         if end is None:
             return None
         kind = "special-operations" if {"special", "operations"} <= set(branch) else ""
-        return Span(doc, ent.start, end, label=CONTINGENT_LABEL, span_id=f"{state.id}|{kind}")
+        return Span(doc, ent.start, end, label=CONTINGENT_LABEL, span_id=f"{state}|{kind}")

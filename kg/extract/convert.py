@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.contingents import gazetteer_entry, resolve_contingent
+from kg.extract.contingents import contingent_of, gazetteer_entry, named_state
 from kg.extract.descriptions import described_as_armed_group
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
@@ -23,6 +23,7 @@ from kg.extract.wordlists import (
     COUNTRY_NAMES,
     GOVERNMENT_WORDS,
     INTERNATIONAL_WORDS,
+    JOB_NOUNS,
     MEDIA_WORDS,
     MILITARY_WORDS,
     NON_ENTITY_LABELS,
@@ -54,9 +55,11 @@ def mentions_from_doc(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[
     places = article_places(doc, _gazetteer_states(ents, gazetteer))
     mentions = []
     for ent in ents:
-        mention = _mention(ent, article.text, gazetteer, places)
-        if mention is not None:
-            mentions.append(mention)
+        state = named_state(ent, gazetteer) if ent.label_ == CONTINGENT_LABEL else None
+        for span in (ent,) if state is None else (state, ent):
+            mention = _mention(span, article.text, gazetteer, places)
+            if mention is not None:
+                mentions.append(mention)
     return organ_mentions(doc, article, mentions, gazetteer)
 
 
@@ -87,8 +90,7 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     if label in NON_ENTITY_LABELS or label in {NON_ACTOR_LABEL, "NORP"}:
         return None
     if label == CONTINGENT_LABEL:
-        state_id, _, branch = ent.ent_id_.partition("|")
-        contingent = resolve_contingent(gazetteer, gazetteer.get(state_id), branch)
+        contingent = contingent_of(gazetteer, ent.ent_id_)
         return _make(ent, text, "MilitaryUnit", contingent.gazetteer_id, name=contingent.label)
     entry = gazetteer_entry(gazetteer, ent.ent_id_) if label == GAZETTEER_LABEL else None
     if entry is not None:
@@ -169,8 +171,10 @@ def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
         return False
     if name[0].islower() or len(name.split()) > _MAX_NAME_TOKENS or _PLURAL_ACRONYM.match(name):
         return False
-    if gazetteer.non_actor(name) is not None:
-        return False
+    if gazetteer.non_actor(name) is not None or gazetteer.non_actor(name.split(".")[0]) is not None:
+        return False  # "X.", "X. Media": a platform the tokenizer kept with the full stop after it
+    if name.split()[-1].lower() in JOB_NOUNS:
+        return False  # "Project Coordinator": a post, not a body
     # A nationality, singular or plural, is not an entity: "Russians", "the North Koreans".
     bare = _PLURAL_ENDING.sub("", name)
     return gazetteer.state_for_demonym(name) is None and gazetteer.state_for_demonym(bare) is None

@@ -23,6 +23,7 @@ from kg.errors import ModelError
 from kg.extract.contingents import ContingentFinder
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
+from kg.extract.personnames import complete_person_names
 from kg.extract.wordlists import NAME_PARTICLES, PERSON_TITLES
 from kg.ingest.textnorm import GLUED_BOUNDARIES, normalize_for_nlp
 
@@ -199,6 +200,12 @@ def join_name_particles(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("ckg_person_names", assigns=["doc.ents"])
+def person_names(doc: Doc) -> Doc:
+    """Whole person names where the model tagged part of one (:mod:`kg.extract.personnames`)."""
+    return complete_person_names(doc)
+
+
 def _name_word(doc: Doc, i: int) -> bool:
     """A capitalised word at ``i`` that no other kind of entity holds."""
     return (
@@ -238,9 +245,10 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe("ckg_word_context", after="ckg_words")
     nlp.add_pipe("ckg_name_particles", after="ner")
+    nlp.add_pipe("ckg_person_names", after="ckg_name_particles")
     nlp.add_pipe(
         "ckg_contingents",
-        after="ckg_name_particles",
+        after="ckg_person_names",
         config={"gazetteer_path": str(gazetteer_path) if gazetteer_path else None},
     )
     return nlp

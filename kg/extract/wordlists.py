@@ -23,18 +23,23 @@ PERSON_TITLES = frozenset(
     """.split()
 )
 
-#: Plural or collective nouns that make "<demonym> ___" a national contingent of troops.
+#: Plural or collective nouns that make "<demonym> ___" a national contingent of troops; a
+#: junta is the state's military ruling it ("the Myanmar junta").
 CONTINGENT_HEADS = frozenset(
     """
     troops soldiers forces units servicemen servicemembers military army armed-forces personnel
     contingent marines paratroopers fighters commandos conscripts infantry battalions brigades
-    regiments divisions
+    regiments divisions junta
     """.split()
 )
 
-#: Words between a demonym and a contingent head that name a branch ("special operations forces").
+#: Words between a demonym and a contingent head that name a branch ("special operations forces"),
+#: or say whose forces they are ("Syrian security forces", "Syrian government forces").
 CONTINGENT_BRANCH_WORDS = frozenset(
-    "special operations operation armed airborne naval ground air assault marine border".split()
+    """
+    special operations operation armed airborne naval ground air assault marine border security
+    government regime
+    """.split()
 )
 
 #: Head words of organisation names, most specific kind first. A name is classed by the
@@ -180,4 +185,19 @@ LOCATIVE_PREPOSITIONS = frozenset(
 PLACE_NOUNS = frozenset(
     "city town village capital province region state district governorate area outskirts "
     "suburb suburbs port camp neighbourhood neighborhood county oblast territory".split()
+)
+
+#: Nouns of buildings and sites that a name before them belongs to: "the Bahman hospital", "the
+#: Al-Noor mosque". A person's name is not followed by them.
+FACILITY_NOUNS = frozenset(
+    "hospital hospitals clinic school university mosque church cathedral synagogue camp market "
+    "airport stadium bridge hotel factory plant prison station".split()
+)
+
+#: Nouns of a person's post that close a job title the model takes for an organisation: "MSF
+#: Project Coordinator", "UN Resident and Humanitarian Coordinator". A name ending in one is no
+#: organisation's.
+JOB_NOUNS = frozenset(
+    "coordinator resident spokesman spokeswoman spokesperson officer adviser advisor rapporteur "
+    "correspondent".split()
 )

@@ -1,0 +1,55 @@
+"""Whole person names where the model tags part of one, and no person where a name is a facility's."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article, Zone
+
+pytestmark = pytest.mark.slow
+
+
+def _people_and_organizations(extractor, text: str) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(label, class) of the article's persons and organisations."""
+    article = Article(id="e" * 16, source="s.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    (extracted,) = extractor.extract([article])
+    return {(e.label, e.cls) for e in extracted.entities if e.cls in ("Person", "Organization")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a given word before the name the parse joins to it is the name's
+        (
+            "Pakistan's Minister of Interior Sardar Muhammad Yousaf said the road was shut.",
+            {("Sardar Muhammad Yousaf", "Person")},
+        ),
+        (
+            "Iraq's Minister of Health Sayyid Hassan Kadhim said the wards were full.",
+            {("Sayyid Hassan Kadhim", "Person")},
+        ),
+        (
+            "Syria's Minister of Interior Haji Anas Khattab said the roads were reopened.",
+            {("Haji Anas Khattab", "Person")},
+        ),
+        # ... but not the words before a title: they are the office's
+        (
+            "Kenyan Health Minister Susan Wafula said the clinics were full.",
+            {("Susan Wafula", "Person")},
+        ),
+    ],
+)
+def test_person_names_are_whole(extractor, sentence: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _people_and_organizations(extractor, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The wounded were taken to the Shifa hospital in the city.",
+        "Dozens were treated at the Nasser hospital, medics said.",
+        "Children slept in the Zahra school after the shelling.",
+    ],
+)
+def test_person_names_a_name_before_a_facility_noun_is_no_person(extractor, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(cls == "Person" for _, cls in _people_and_organizations(extractor, sentence))
