@@ -1265,3 +1265,56 @@ def test_claims_organ_spellings_meet_in_one_body(extractor: Extractor, text: str
     organs = [k for m, k in extracted.mentions if m.text.lower().endswith("ministry")]
     assert organs == [key] * 3
     assert {c.claimants for c in extracted.claims if c.quantities} == {(key,)}
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"The convoy never arrived," the mayor said, "and the shelters are running out of water."',
+            'The convoy never arrived," the mayor said, "and the shelters are running out of water',
+        ),
+        (
+            '"Nobody slept," said Ivan Petrov, "because the guns never stopped."',
+            'Nobody slept," said Ivan Petrov, "because the guns never stopped',
+        ),
+        (
+            "The ceasefire, the foreign minister said, was never respected.",
+            "The ceasefire, the foreign minister said, was never respected",
+        ),
+        (
+            "The bridge, the governor said on Friday, would reopen within a week.",
+            "The bridge, the governor said on Friday, would reopen within a week",
+        ),
+        ('"The road is shut," the mayor said, as the first trucks turned back.', "The road is shut"),
+    ],
+)
+def test_claims_content_runs_over_a_cue_set_inside_it(extractor: Extractor, text: str, content: str) -> None:
+    """PolNeAR marks both pieces of a statement broken by its cue; a clause after the cue that
+    opens no quotation is not part of it."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue_lemma == "say"]
+    assert [c.content.text for c in claims] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            '"We can hold the line," the colonel said. "We think the road will stay open."',
+            'We can hold the line," the colonel said. "We think the road will stay open."',
+        ),
+        (
+            "''Fuel isn't the problem,'' he said. ''The problem is the blockade.''",
+            "Fuel isn't the problem,'' he said. ''The problem is the blockade.''",
+        ),
+        (
+            '"The wells are dry," Amina Yusuf said. "I believe the river is poisoned."',
+            'The wells are dry," Amina Yusuf said. "I believe the river is poisoned."',
+        ),
+    ],
+)
+def test_claims_quote_goes_on_past_a_report_of_its_own(extractor: Extractor, text: str, content: str) -> None:
+    """A quoted sentence joins its speaker's claim though it reports ("we think") in the first
+    person, and two apostrophes quote as a double quote does."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue_lemma == "say"]
+    assert [c.content.text for c in claims] == [content]

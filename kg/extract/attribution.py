@@ -141,6 +141,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         content = _beside(token, lemma, sent)
     if content is None:
         return None
+    content = _reopened_quote(token, content, sent)
     source_head = _source_head(token)
     if source_head is not None and source_head.lower_ in _RELATIVE_PRONOUNS:
         if source_head.lower_ != "who":
@@ -360,17 +361,42 @@ def _that_clause_after(verb: Token) -> tuple[int, int] | None:
 
 
 def _before_parenthetical(verb: Token, sent: Span) -> tuple[int, int] | None:
-    """'..., the agency added.' / '..., said the NIS.': the content is all before the comma."""
+    """'..., the agency added.' / '..., said the NIS.': the content is all before the comma;
+    'The bridge, the governor said, would reopen': a cue set inside its clause has it all."""
     doc = sent.doc
     subject = _subject(verb)
     if subject is None:
         return None  # "troops, believed to be deployed": a hedge, not a report
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and subject.head == verb:
+        return _trim(doc, verb.head.left_edge.i, verb.head.right_edge.i + 1)
     before = min(verb.i, subject.left_edge.i) - 1
     while before > sent.start and doc[before].text in ('"', "'"):
         before -= 1
     if before <= sent.start or doc[before].text != ",":
         return None
     return _trim(doc, sent.start, before)
+
+
+#: Quotation marks as the tokenizer leaves them; an opening one is tagged ``.
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+#: How many words a cue clause between two pieces of one quotation may have ("said Ivan Petrov").
+_CUE_CLAUSE_WORDS = 10
+
+
+def _reopened_quote(verb: Token, content: tuple[int, int], sent: Span) -> tuple[int, int]:
+    """'"A," the mayor said, "and B."': a quotation broken by its cue goes on after it, and
+    the content runs to where it closes (PolNeAR marks both pieces, the cue between)."""
+    doc = sent.doc
+    if content[1] > verb.i or not any(t.text in _QUOTE_MARKS for t in doc[content[1] : verb.i]):
+        return content
+    for i in range(verb.i + 1, min(verb.i + _CUE_CLAUSE_WORDS, sent.end - 1)):
+        if doc[i].text in _QUOTE_MARKS:
+            return content
+        if doc[i].text == "," and doc[i + 1].tag_ == "``":
+            close = next((t.i for t in doc[i + 2 : sent.end] if t.text in _QUOTE_MARKS), sent.end)
+            piece = _trim(doc, i + 2, close)
+            return (content[0], piece[1]) if piece is not None else content
+    return content
 
 
 def _quote_beside(verb: Token, sent: Span) -> tuple[int, int] | None:

@@ -377,7 +377,7 @@ class _ClaimBuilder:
         regions = quote_regions(self.article.text)
         if not regions:
             return
-        claimed = {(d.start, d.end) for d in drafts}
+        claimed = {(d.start, d.end) for d in drafts if not _quoted_cue(regions, d)}
         for sent in self.doc.sents:
             start, end = sent.start_char, _end_char(self.doc, sent.end)
             if (start, end) in claimed or not sent.text.strip():
@@ -552,6 +552,15 @@ def _span(text: str, seen: str, start: int, end: int) -> Span:
     while end > start and seen[end - 1].isspace():
         end -= 1
     return Span(start, end, text[start:end])
+
+
+def _quoted_cue(regions: list[tuple[int, int]], draft: _Draft) -> bool:
+    """Whether the draft's cue is inside a quotation: '"... we believe the road is open."' is
+    the quoted speaker's own words, so its sentence still belongs to the quotation's speaker."""
+    if draft.cue is None:
+        return False
+    region = _quoted_region(regions, *draft.cue)
+    return region is not None
 
 
 def _quoted_region(regions: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
