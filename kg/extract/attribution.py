@@ -21,6 +21,8 @@ from kg.extract.claimwords import (
     FIGURE_REVISING_VERBS,
     FIGURE_SETTING_VERBS,
     OBJECT_STATEMENT_VERBS,
+    OCCASION_ADVERBS,
+    OCCASION_NOUNS,
     REPORTING_VERBS,
     TALLY_NOUNS,
 )
@@ -268,22 +270,33 @@ def _negated(token: Token) -> bool:
     return subject is not None and any(c.lower_ == "neither" for c in subject.children)
 
 
-#: Dependents right before a reporting verb that belong to its cue ("has said", "did not deny").
-_CUE_BEFORE_DEPS = frozenset({"aux", "auxpass", "neg"})
+#: Dependents right before a reporting verb that belong to its cue ("has said", "did not deny",
+#: "also noted", "has repeatedly warned").
+_CUE_BEFORE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: The most words a phrase of when or where may add to a cue ("at a rally in Ohio on Friday").
+_OCCASION_WORDS = 7
 
 
 def _cue_words(verb: Token) -> tuple[int, int]:
-    """The cue as PARC and PolNeAR mark it: the verb with the auxiliaries and negation right
-    before it, and the preposition of a phrasal appeal right after ("called for")."""
+    """The cue as PARC and PolNeAR mark it: the verb with the auxiliaries, negation and adverbs
+    right before it, then when and where it was said right after ("said Monday", "said in an
+    interview"), else the preposition of a phrasal appeal ("called for")."""
+    doc = verb.doc
     start = verb.i
     while (
         start > verb.sent.start
-        and verb.doc[start - 1].head == verb
-        and verb.doc[start - 1].dep_ in _CUE_BEFORE_DEPS
+        and doc[start - 1].head == verb
+        and doc[start - 1].dep_ in _CUE_BEFORE_DEPS
+        and (doc[start - 1].dep_ != "advmod" or doc[start - 1].pos_ == "ADV")
     ):
         start -= 1
     end = verb.i + 1
-    after = verb.doc[end] if end < verb.sent.end else None
+    for child in verb.rights:
+        if child.left_edge.i != end or not _occasion(child):
+            break
+        end = child.right_edge.i + 1
+    after = doc[end] if end == verb.i + 1 and end < verb.sent.end else None
     if (
         after is not None
         and after.head == verb
@@ -292,6 +305,21 @@ def _cue_words(verb: Token) -> tuple[int, int]:
     ):
         end += 1
     return start, end
+
+
+def _occasion(word: Token) -> bool:
+    """Whether a dependent right after a reporting verb says when or where it was said:
+    "Monday", "this week", "then", "in an interview", "at a rally on Tuesday"."""
+    if word.dep_ in ("npadvmod", "tmod"):
+        return word.ent_type_ in _TIME_ENTITIES
+    if word.dep_ == "advmod":
+        return word.lower_ in OCCASION_ADVERBS
+    if word.dep_ != "prep" or word.lower_ not in ("in", "at", "during", "on"):
+        return False
+    if len(list(word.subtree)) > _OCCASION_WORDS or any(t.pos_ == "VERB" for t in word.subtree):
+        return False  # "at a conference announcing that ...": the content may start there
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in _TIME_ENTITIES or o.lemma_.lower() in OCCASION_NOUNS for o in objects)
 
 
 def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:

@@ -58,6 +58,18 @@ OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
     "call": frozenset({"for", "on"}),
 }
 
+#: What a report was made in or at, which PolNeAR counts as part of its cue: "said in an
+#: interview", "told reporters at a briefing", "wrote in a statement", "said during a rally".
+OCCASION_NOUNS = frozenset(
+    """
+    interview statement briefing conference rally speech address email letter post tweet message
+    call hearing debate appearance event meeting session broadcast podcast op-ed column memo
+    """.split()
+)
+
+#: Adverbs of time right after a reporting verb that PolNeAR counts as part of its cue.
+OCCASION_ADVERBS = frozenset("then later earlier afterward afterwards again today yesterday recently".split())
+
 #: Reporting verbs whose object, when it holds a figure, is the content: monitors and
 #: ministries "documented 4,000 killings", "confirmed 30 deaths", "recorded 120 casualties"
 #: (the tally verbs of UN and NGO casualty reports).
