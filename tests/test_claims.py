@@ -543,6 +543,65 @@ ATTRIBUTIONS += [
 ]
 
 
+# Stance, proposal and intention verbs PolNeAR files as cues: praise and proposals through their
+# object, intentions ("wants to", "plans to") as Expected, questions and agreement only with a
+# clause; fighting words ("attacked the village") and an agreement to a thing report nothing.
+ATTRIBUTIONS += [
+    (
+        "Sergei Lavrov praised the mediators for their patience.",
+        "the mediators for their patience",
+        ("sergei-lavrov",),
+        "praise",
+        "Asserted",
+    ),
+    (
+        "Oleksandr Syrskyi cited the shelling of the depot as proof of a new offensive.",
+        "the shelling of the depot as proof of a new offensive",
+        ("oleksandr-syrskyi",),
+        "cite",
+        "Asserted",
+    ),
+    (
+        "Iraq proposed a joint patrol along the river.",
+        "a joint patrol along the river",
+        ("iraq",),
+        "propose",
+        "Asserted",
+    ),
+    (
+        "Ukraine wants to join the alliance before the summit.",
+        "to join the alliance before the summit",
+        ("ukraine",),
+        "want",
+        "Expected",
+    ),
+    (
+        "Syria plans to reopen the border crossing next month.",
+        "to reopen the border crossing next month",
+        ("syria",),
+        "plan",
+        "Expected",
+    ),
+    (
+        "Sergei Lavrov questioned whether the corridor would hold.",
+        "the corridor would hold",
+        ("sergei-lavrov",),
+        "question",
+        "Asserted",
+    ),
+    (
+        "Russia and Ukraine agreed that the prisoners would be exchanged on Friday.",
+        "the prisoners would be exchanged on Friday",
+        ("russia", "ukraine"),
+        "agree",
+        "Asserted",
+    ),
+    ("Russian forces attacked the village and questioned the residents.", None, (), None, "Asserted"),
+    ("The two sides agreed to a ceasefire.", None, (), None, "Asserted"),
+    ("The police asked the residents to leave.", None, (), None, "Asserted"),
+]
+
+
 @pytest.mark.parametrize(("text", "phrase", "claimants", "cue", "certainty"), ATTRIBUTIONS)
 def test_claims_attribution_pattern(
     extractor: Extractor,
@@ -1141,6 +1200,7 @@ def test_claims_object_statement_owns_a_figure_only_alone(
         ),
         ('"The road is shut," the mayor said Thursday morning.', "said Thursday morning"),
         ("Syria said at the border that the airport was hit.", "said"),
+        ("The minister pointed out that the convoy had not been searched.", "pointed out"),
     ],
 )
 def test_claims_cue_holds_its_auxiliaries_and_particle(extractor: Extractor, text: str, cue: str) -> None:
@@ -1328,3 +1388,22 @@ def test_claims_quote_goes_on_past_a_report_of_its_own(extractor: Extractor, tex
     person, and two apostrophes quote as a double quote does."""
     claims = [c for c in extract_claims(extractor, text) if c.cue_lemma == "say"]
     assert [c.content.text for c in claims] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov expressed the view that Volodymyr Zelensky wants to end the war through talks. "
+        "He emphasized that the sanctions were illegal.",
+        "Sergei Lavrov said Volodymyr Zelensky plans to visit the front. "
+        "He added that the sanctions were illegal.",
+        "Sergei Lavrov said Volodymyr Zelensky had told reporters that the talks were over. "
+        "He added that the sanctions were illegal.",
+    ],
+)
+def test_claims_he_after_a_report_within_a_report_is_the_outer_speaker(
+    extractor: Extractor, text: str
+) -> None:
+    """The person a speaker talks about is no speaker for a later "he" to mean."""
+    claim = claim_with(extract_claims(extractor, text), "the sanctions were illegal")
+    assert claim.claimants == ("sergei-lavrov",)

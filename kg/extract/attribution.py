@@ -135,6 +135,8 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     certainty = REPORTING_VERBS[lemma]
     if _negated(token):
         return None  # "has not confirmed that ...", "declined to deny ..." report nothing
+    if lemma == "cite" and token.tag_ == "VBG":
+        return None  # "..., X said, citing Y": Y is an intermediary (see _via), not a statement
     object_only = False
     content = _content(token, lemma, sent)
     if content is None and lemma in OBJECT_STATEMENT_VERBS:
@@ -281,7 +283,7 @@ _OCCASION_WORDS = 7
 def _cue_words(verb: Token) -> tuple[int, int]:
     """The cue as PARC and PolNeAR mark it: the verb with the auxiliaries, negation and adverbs
     right before it, then when and where it was said right after ("said Monday", "said in an
-    interview"), else the preposition of a phrasal appeal ("called for")."""
+    interview"), else the particle of a phrasal verb ("called for", "pointed out")."""
     doc = verb.doc
     start = verb.i
     while (
@@ -301,7 +303,7 @@ def _cue_words(verb: Token) -> tuple[int, int]:
         after is not None
         and after.head == verb
         and after.dep_ in ("prep", "prt")
-        and after.lower_ in ("for", "on")
+        and after.lower_ in ("for", "on", "out")
     ):
         end += 1
     return start, end

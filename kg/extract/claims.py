@@ -198,7 +198,7 @@ class _ClaimBuilder:
         source = (doc[a.source[0]].idx, _end_char(doc, a.source[1])) if a.source else None
         cue = (doc[a.cue[0]].idx, _end_char(doc, a.cue[1])) if a.cue else None
         claimants = self._claimants(a) if a.source_head is not None else ()
-        for key in claimants:
+        for key in claimants if not self._reported_within(cue) else ():
             spoken = (next(self.spoken), cue[0] if cue else sent_start, key)
             self.speakers[self.entities.classes.get(key, "")].append(spoken)
         via = tuple(k for i in a.via if (k := self._mention_at(doc[i])) is not None and k not in claimants)
@@ -216,6 +216,13 @@ class _ClaimBuilder:
         )
         draft.stated_on = self._stated_on(draft)
         return draft
+
+    def _reported_within(self, cue: tuple[int, int] | None) -> bool:
+        """Whether a cue stands inside what an earlier speaker said ("Rudenko said Trump wants
+        talks"): its source is talked about, and a "he" after it still means the speaker."""
+        return cue is not None and any(
+            d.claimants and d.content[0] <= cue[0] < d.content[1] for d in self.drafts[-3:]
+        )
 
     def _name_later(self) -> None:
         """'A senior lawmaker said ... The lawmaker, Hassan Karim, added': a source first left

@@ -23,6 +23,14 @@ REPORTING_VERBS: dict[str, Certainty] = {
         "Asserted",
     ),
     **dict.fromkeys("urge blame demand condemn criticize criticise hold vow pledge".split(), "Asserted"),
+    **dict.fromkeys(
+        """
+        cite question praise hail applaud slam endorse echo liken promise propose recommend point
+        agree ask
+        """.split(),
+        "Asserted",
+    ),
+    **dict.fromkeys("want plan intend".split(), "Expected"),
     **dict.fromkeys("estimate believe think suspect assess calculate reckon fear".split(), "Estimated"),
     **dict.fromkeys("expect predict forecast project anticipate".split(), "Expected"),
     **dict.fromkeys("deny reject dismiss refute rebut".split(), "Denied"),
@@ -34,7 +42,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
 CLAUSE_ONLY_VERBS = frozenset(
     """
     express identify describe indicate note mention observe show find conclude call document
-    record register verify tally log hold
+    record register verify tally log hold question point agree ask
     """.split()
 )
 
@@ -50,7 +58,8 @@ OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
     **dict.fromkeys(
         """
         urge blame demand condemn criticize criticise vow pledge accuse deny reject dismiss
-        announce declare
+        announce declare cite praise hail applaud slam endorse echo liken promise propose recommend
+        want plan intend
         """.split()
     ),
     "hold": frozenset({"responsible", "accountable", "liable"}),
