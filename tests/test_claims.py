@@ -1407,3 +1407,41 @@ def test_claims_he_after_a_report_within_a_report_is_the_outer_speaker(
     """The person a speaker talks about is no speaker for a later "he" to mean."""
     claim = claim_with(extract_claims(extractor, text), "the sanctions were illegal")
     assert claim.claimants == ("sergei-lavrov",)
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        (
+            "PETROV: We held the bridge all night.\nHOST: Did the shelling stop at any point?",
+            [
+                ("PETROV", ":", "We held the bridge all night."),
+                ("HOST", ":", "Did the shelling stop at any point?"),
+            ],
+        ),
+        (
+            "Zelensky: Talks with Moscow are over\n\nThe president spoke in Lviv.",
+            [("Zelensky", ":", "Talks with Moscow are over")],
+        ),
+        (
+            '"We held the bridge all night and nobody left." \u2015 Ivan Petrov\n'
+            "\u201cThe shelters have no water left at all.\u201d\u2015 Amina Yusuf",
+            [
+                ("Ivan Petrov", "\u2015", '"We held the bridge all night and nobody left."'),
+                ("Amina Yusuf", "\u201d\u2015", "\u201cThe shelters have no water left at all."),
+            ],
+        ),
+        ("KYIV: Russian drones struck the city overnight.", []),
+        ("Ukraine: Russian drones struck the city overnight\n\nThe shelling went on.", []),
+        ("Update: The convoy reached the city.\nPhoto: A convoy near the bridge.", []),
+    ],
+)
+def test_claims_line_labelled_or_signed_by_its_speaker(
+    extractor: Extractor, text: str, records: list[tuple[str, str, str]]
+) -> None:
+    """Transcript and headline lines ("NAME: ...") and quotations signed after a dash are
+    attributions (PolNeAR marks the colon or dash as the cue); page labels and places are not."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
+    assert [
+        (c.source.text if c.source else None, c.cue.text if c.cue else None, c.content.text) for c in claims
+    ] == records

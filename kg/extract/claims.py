@@ -38,6 +38,7 @@ from kg.extract.figures import find_figures
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.measures import read_measure
 from kg.extract.quotes import quote_regions
+from kg.extract.speakerlines import find_speaker_lines
 from kg.extract.wordlists import ORGAN_HEADS
 from kg.model import Article, Certainty, Claim, Figure, Mention, Quantity, Span
 
@@ -67,6 +68,7 @@ _ACTOR_CLASSES = frozenset(
 )
 _COUNTED_CLASSES = ("MilitaryUnit", "State", "Organization", "GovernmentBody")
 _STATE = frozenset({"State"})
+_PLACE_CLASSES = frozenset({"State", "Region", "Settlement"})
 _WORD = re.compile(r"[a-z]+")
 _COMPASS = frozenset({"north", "south", "east", "west"})
 #: How far back (characters) "the agency" may look for the agency it means.
@@ -166,7 +168,8 @@ class _ClaimBuilder:
         return bisect.bisect_right(self.newlines, pos)
 
     def build(self) -> tuple[Claim, ...]:
-        for attribution in find_attributions(self.doc):
+        found = find_attributions(self.doc) + [a for a in find_speaker_lines(self.doc) if not self._place(a)]
+        for attribution in sorted(found, key=lambda a: a.cue or a.content):
             draft = self._draft(attribution)
             self.drafts.append(draft)
             words = self.doc.char_span(*draft.content, alignment_mode="expand")
@@ -216,6 +219,14 @@ class _ClaimBuilder:
         )
         draft.stated_on = self._stated_on(draft)
         return draft
+
+    def _place(self, a: Attribution) -> bool:
+        """Whether the source of a labelled line is a place: a dateline ("KYIV: ..."), or a
+        headline's topic ("Ukraine: ..."), not a speaker."""
+        if a.source is None:
+            return False
+        key = self.entities.at(self.doc[a.source[0]].idx, _end_char(self.doc, a.source[1]))
+        return key is not None and self.entities.classes.get(key) in _PLACE_CLASSES
 
     def _reported_within(self, cue: tuple[int, int] | None) -> bool:
         """Whether a cue stands inside what an earlier speaker said ("Rudenko said Trump wants

@@ -79,6 +79,17 @@ OCCASION_NOUNS = frozenset(
 #: Adverbs of time right after a reporting verb that PolNeAR counts as part of its cue.
 OCCASION_ADVERBS = frozenset("then later earlier afterward afterwards again today yesterday recently".split())
 
+#: Words that open a line with a colon as a label of the page, not a speaker ("Update: ...",
+#: "Editor's note: ...", "WATCH: ...").
+PAGE_LABELS = frozenset(
+    """
+    update updated note editor's note photo photos video watch read read more related see also
+    source sources credit caption correction clarification transcript advertisement subscribe
+    share listen warning disclaimer summary background analysis opinion exclusive breaking
+    breaking news live q a
+    """.split()
+) | frozenset({"editor's note", "read more", "see also", "breaking news", "editor\u2019s note"})
+
 #: Reporting verbs whose object, when it holds a figure, is the content: monitors and
 #: ministries "documented 4,000 killings", "confirmed 30 deaths", "recorded 120 casualties"
 #: (the tally verbs of UN and NGO casualty reports).
