@@ -1445,3 +1445,34 @@ def test_claims_line_labelled_or_signed_by_its_speaker(
     assert [
         (c.source.text if c.source else None, c.cue.text if c.cue else None, c.content.text) for c in claims
     ] == records
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        (
+            '"I think the bridge will hold," the mayor said, "but we believe 40 people were killed."',
+            [
+                (
+                    "the mayor",
+                    'I think the bridge will hold," the mayor said, "but we believe 40 people were killed',
+                )
+            ],
+        ),
+        (
+            '"You say the corridor is safe," the colonel told the envoy. "I doubt it."',
+            [("the colonel", 'You say the corridor is safe," the colonel told the envoy. "I doubt it."')],
+        ),
+        (
+            "We think the road will stay open, the colonel said.",
+            [("the colonel", "We think the road will stay open"), ("We", "the road will stay open")],
+        ),
+    ],
+)
+def test_claims_first_person_report_inside_a_quote_is_the_speakers_aside(
+    extractor: Extractor, text: str, records: list[tuple[str, str]]
+) -> None:
+    """'"I think ...," X said': the quote's own "I think" is no claim beside X's; outside a
+    quotation "we think" stays a claim."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == records

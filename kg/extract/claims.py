@@ -28,6 +28,7 @@ from kg.extract.claimwords import (
     ANAPHOR_CLASSES,
     LEADER_ORGAN_NOUNS,
     PRONOUN_CLASSES,
+    QUOTED_SPEAKER_PRONOUNS,
     REPORT_NOUNS,
     SPOKES_NOUNS,
     STATE_ORGAN_NOUNS,
@@ -163,6 +164,7 @@ class _ClaimBuilder:
         self.drafts: list[_Draft] = []  # attributed claims so far, in text order
         self.said: dict[str, list[_Draft]] = defaultdict(list)  # lemma -> drafts whose content has it
         self.published = _parse_date(article.published)
+        self.quotes = quote_regions(article.text)
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self.newlines, pos)
@@ -170,6 +172,8 @@ class _ClaimBuilder:
     def build(self) -> tuple[Claim, ...]:
         found = find_attributions(self.doc) + [a for a in find_speaker_lines(self.doc) if not self._place(a)]
         for attribution in sorted(found, key=lambda a: a.cue or a.content):
+            if self._quoted_speaker_aside(attribution):
+                continue
             draft = self._draft(attribution)
             self.drafts.append(draft)
             words = self.doc.char_span(*draft.content, alignment_mode="expand")
@@ -390,9 +394,21 @@ class _ClaimBuilder:
 
     # --- quotations ----------------------------------------------------------------------
 
+    def _quoted_speaker_aside(self, a: Attribution) -> bool:
+        """'"I think the bridge will hold," the mayor said': a report in the first or second
+        person inside a quotation is the quoted speaker's own aside, not a claim of its own;
+        its words stay in the quotation, which joins the speaker's claim."""
+        if a.source_head is None or a.cue is None:
+            return False
+        head = self.doc[a.source_head]
+        return (
+            head.lower_ in QUOTED_SPEAKER_PRONOUNS
+            and _quoted_region(self.quotes, head.idx, head.idx + 1) is not None
+        )
+
     def _attach_quotes(self, drafts: list[_Draft]) -> None:
         """Quoted sentences with no cue of their own join the claim of the speaker named once."""
-        regions = quote_regions(self.article.text)
+        regions = self.quotes
         if not regions:
             return
         claimed = {(d.start, d.end) for d in drafts if not _quoted_cue(regions, d)}

@@ -192,6 +192,10 @@ PRONOUN_CLASSES: dict[str, frozenset[str]] = {
     "it": frozenset({"GovernmentBody", "Organization", "MilitaryUnit", "MediaOutlet", "State"}),
 }
 
+#: Sources that, inside a quotation, are the quoted speaker or their listener ("I think",
+#: "we believe", "you say"): an aside of the quote, not a claim of its own.
+QUOTED_SPEAKER_PRONOUNS = frozenset("i we you me us".split())
+
 #: Nouns for people under arms: a figure counting them, with no casualty word, is a troop count.
 PERSONNEL_NOUNS = frozenset(
     """
