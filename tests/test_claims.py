@@ -597,6 +597,9 @@ ATTRIBUTIONS += [
         "Asserted",
     ),
     ("Russian forces attacked the village and questioned the residents.", None, (), None, "Asserted"),
+    ("In an essay last week, the minister acknowledged the losses.", None, (), None, "Asserted"),
+    ("During a visit to Odesa on Friday, Sergei Lavrov acknowledged the losses.", None, (), None, "Asserted"),
+    ("After the blast, the police asked residents to stay indoors.", None, (), None, "Asserted"),
     ("The two sides agreed to a ceasefire.", None, (), None, "Asserted"),
     ("The police asked the residents to leave.", None, (), None, "Asserted"),
 ]
@@ -1357,6 +1360,10 @@ def test_claims_organ_spellings_meet_in_one_body(extractor: Extractor, text: str
             "The bridge, the governor said on Friday, would reopen within a week",
         ),
         ('"The road is shut," the mayor said, as the first trucks turned back.', "The road is shut"),
+        (
+            '"If you look at the map," Ivan Petrov said, "you can see the lines have not moved."',
+            'If you look at the map," Ivan Petrov said, "you can see the lines have not moved',
+        ),
     ],
 )
 def test_claims_content_runs_over_a_cue_set_inside_it(extractor: Extractor, text: str, content: str) -> None:
@@ -1476,3 +1483,54 @@ def test_claims_first_person_report_inside_a_quote_is_the_speakers_aside(
     quotation "we think" stays a claim."""
     claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
     assert [(c.source.text if c.source else None, c.content.text) for c in claims] == records
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "content"),
+    [
+        (
+            "The mayor called the shelling a crime, citing the deaths of three children.",
+            "call",
+            "the shelling a crime",
+        ),
+        (
+            "The union called the new law a betrayal of its members.",
+            "call",
+            "the new law a betrayal of its members",
+        ),
+        ("Kyiv called the referendum illegal.", "call", "the referendum illegal"),
+        (
+            "The minister described the talks as useful, and said the next round would be in Geneva.",
+            "describe",
+            "the talks as useful",
+        ),
+    ],
+)
+def test_claims_what_a_thing_is_called_ends_with_its_name(
+    extractor: Extractor, text: str, lemma: str, content: str
+) -> None:
+    """'called X a Y', 'described X as Y': the object and what it is called, not the rest of
+    the sentence (", citing ...", ", and said ...")."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue_lemma == lemma]
+    assert [c.content.text for c in claims] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ('"Is the corridor open?" the envoy asked.', "the envoy", '"Is the corridor open?"'),
+        ('"Where are the buses?" Amina Yusuf asked.', "Amina Yusuf", '"Where are the buses?"'),
+        (
+            'The talks resumed. "Is the corridor open?" asked Ivan Petrov.',
+            "Ivan Petrov",
+            "Is the corridor open",
+        ),
+    ],
+)
+def test_claims_question_before_its_cue_is_the_content(
+    extractor: Extractor, text: str, source: str, content: str
+) -> None:
+    """The parser ends a sentence at '?"', so the cue after it stands alone; the quotation
+    before it is what was asked."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [(source, content)]

@@ -153,7 +153,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         source_head = token.head  # "a sergeant who confirmed that ..."
     source = _source_span(source_head, token) if source_head is not None else None
     return Attribution(
-        sentence=(sent.start, sent.end),
+        sentence=(min(sent.start, content[0]), sent.end),
         content=_with_antecedent(token, content),
         certainty=certainty,
         cue=_cue_words(token),
@@ -332,18 +332,33 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
         for child in verb.children:
             if child.dep_ == dep:
                 return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+    if lemma == "call" and (called := _called_as(verb)) is not None:
+        return called
     for child in verb.children:
         if child.dep_ != "dobj":
             continue
         if any(c.dep_ in _CLAUSE_DEPS for c in child.children):
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
-        if lemma == "describe" and any(t.lower_ == "as" for t in verb.subtree if t.i > child.i):
-            return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "described X as Y"
-        if lemma == "call" and any(c.dep_ in ("oprd", "xcomp") and c.i > child.i for c in verb.children):
-            return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "called X a Y"
+        as_phrase = next((t for t in verb.subtree if t.lower_ == "as" and t.i > child.i), None)
+        if lemma == "describe" and as_phrase is not None:
+            return _trim(doc, child.left_edge.i, as_phrase.right_edge.i + 1)  # "described X as Y"
         if lemma in FIGURE_OBJECT_VERBS and any(t.like_num for t in (child, *child.children)):
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "documented 4,000 deaths"
     return _that_clause_after(verb)
+
+
+def _called_as(verb: Token) -> tuple[int, int] | None:
+    """'called the plan a failure', 'called the ruling "outrageous"': the object and what it is
+    called, and no further (not ", citing ..."); the parser may hang the object under the
+    predicate ("called [the shelling] a crime")."""
+    predicate = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if predicate is None:
+        return None
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if named is None and not any(c.dep_ in ("dobj", "nsubj") for c in predicate.children):
+        return None
+    parts = [predicate] if named is None else [named, predicate]
+    return _trim(verb.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1)
 
 
 def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
@@ -351,7 +366,7 @@ def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     or a quote beside it; not for verbs that need a clause of their own."""
     if lemma in CLAUSE_ONLY_VERBS:
         return None
-    return _before_parenthetical(verb, sent) or _quote_beside(verb, sent)
+    return _before_parenthetical(verb, sent) or _question_before(verb, sent) or _quote_beside(verb, sent)
 
 
 #: Dependents after a verb that are not part of what it puts forward.
@@ -391,7 +406,8 @@ def _that_clause_after(verb: Token) -> tuple[int, int] | None:
 
 
 def _before_parenthetical(verb: Token, sent: Span) -> tuple[int, int] | None:
-    """'..., the agency added.' / '..., said the NIS.': the content is all before the comma;
+    """'..., the agency added.' / '..., said the NIS.' / '"...?" she asked.': the content is all
+    before the comma (or question or exclamation mark);
     'The bridge, the governor said, would reopen': a cue set inside its clause has it all."""
     doc = sent.doc
     subject = _subject(verb)
@@ -402,9 +418,40 @@ def _before_parenthetical(verb: Token, sent: Span) -> tuple[int, int] | None:
     before = min(verb.i, subject.left_edge.i) - 1
     while before > sent.start and doc[before].text in ('"', "'"):
         before -= 1
-    if before <= sent.start or doc[before].text != ",":
+    if before <= sent.start or doc[before].text not in (",", "?", "!"):
         return None
+    if _adverbial(doc[sent.start : before], verb):
+        return None  # "In an essay last week, the minister acknowledged ...": when, not what
     return _trim(doc, sent.start, before)
+
+
+def _question_before(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """'"Is the corridor open?" the envoy asked.': the parser ends a sentence at the question
+    or exclamation mark, so the quotation that the cue's sentence opens after is the content."""
+    doc = sent.doc
+    opening = next((t for t in sent if not t.is_punct), None)
+    subject = _subject(verb)
+    if opening is None or opening not in (verb, *(subject.subtree if subject is not None else ())):
+        return None
+    last = sent.start - 1
+    while last > 0 and doc[last].text in _QUOTE_MARKS:
+        last -= 1
+    if last <= 0 or doc[last].text not in ("?", "!"):
+        return None
+    quoted = doc[last].sent
+    if quoted[0].text not in _QUOTE_MARKS:
+        return None
+    return _trim(doc, quoted.start, last)
+
+
+#: Dependents of a verb that say when, where or how, not what.
+_ADVERBIAL_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "intj"})
+
+
+def _adverbial(phrase: Span, verb: Token) -> bool:
+    """Whether every part of ``phrase`` hangs on ``verb`` as an adverbial."""
+    roots = [t for t in phrase if not t.is_punct and not (phrase.start <= t.head.i < phrase.end)]
+    return bool(roots) and all(t.head == verb and t.dep_ in _ADVERBIAL_DEPS for t in roots)
 
 
 #: Quotation marks as the tokenizer leaves them; an opening one is tagged ``.
@@ -414,19 +461,23 @@ _CUE_CLAUSE_WORDS = 10
 
 
 def _reopened_quote(verb: Token, content: tuple[int, int], sent: Span) -> tuple[int, int]:
-    """'"A," the mayor said, "and B."': a quotation broken by its cue goes on after it, and
-    the content runs to where it closes (PolNeAR marks both pieces, the cue between)."""
+    """'"A," the mayor said, "and B."': a quotation broken by its cue is one content from the
+    first piece to the last, whichever piece the parser gave the verb (PolNeAR marks both
+    pieces, the cue between)."""
     doc = sent.doc
-    if content[1] > verb.i or not any(t.text in _QUOTE_MARKS for t in doc[content[1] : verb.i]):
+    marks = [t.i for t in sent if t.text in _QUOTE_MARKS]
+    before = [m for m in marks if m < verb.i]
+    after = [m for m in marks if m > verb.i]
+    if len(before) < 2 or len(before) % 2 or not after:
+        return content  # no closed quotation before the cue, or the cue is inside one
+    if verb.i - before[-1] > _CUE_CLAUSE_WORDS or after[0] - verb.i > _CUE_CLAUSE_WORDS:
         return content
-    for i in range(verb.i + 1, min(verb.i + _CUE_CLAUSE_WORDS, sent.end - 1)):
-        if doc[i].text in _QUOTE_MARKS:
-            return content
-        if doc[i].text == "," and doc[i + 1].tag_ == "``":
-            close = next((t.i for t in doc[i + 2 : sent.end] if t.text in _QUOTE_MARKS), sent.end)
-            piece = _trim(doc, i + 2, close)
-            return (content[0], piece[1]) if piece is not None else content
-    return content
+    if doc[after[0] - 1].text != ",":
+        return content  # '"A," he said. "B."' is two sentences' business (quotes.py)
+    first, last = before[-2], after[1] if len(after) > 1 else sent.end
+    if not (first < content[1] and content[0] < last):
+        return content
+    return _trim(doc, first + 1, last) or content
 
 
 def _quote_beside(verb: Token, sent: Span) -> tuple[int, int] | None:

@@ -42,7 +42,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
 CLAUSE_ONLY_VERBS = frozenset(
     """
     express identify describe indicate note mention observe show find conclude call document
-    record register verify tally log hold question point agree ask
+    record register verify tally log hold question point agree
     """.split()
 )
 
