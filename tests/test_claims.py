@@ -1361,6 +1361,14 @@ def test_claims_organ_spellings_meet_in_one_body(extractor: Extractor, text: str
         ),
         ('"The road is shut," the mayor said, as the first trucks turned back.', "The road is shut"),
         (
+            "Acts of defiance, the mayor said, are acts of courage.",
+            "Acts of defiance, the mayor said, are acts of courage",
+        ),
+        (
+            "Though the road was shut, he said, the convoy got through.",
+            "Though the road was shut, he said, the convoy got through",
+        ),
+        (
             '"If you look at the map," Ivan Petrov said, "you can see the lines have not moved."',
             'If you look at the map," Ivan Petrov said, "you can see the lines have not moved',
         ),

@@ -422,7 +422,35 @@ def _before_parenthetical(verb: Token, sent: Span) -> tuple[int, int] | None:
         return None
     if _adverbial(doc[sent.start : before], verb):
         return None  # "In an essay last week, the minister acknowledged ...": when, not what
+    if _unfinished(doc[sent.start : before]) and (rest := _after_cue_clause(verb, subject, sent)):
+        return _trim(doc, sent.start, rest)  # "Acts of protest, he said, are acts of patriotism."
     return _trim(doc, sent.start, before)
+
+
+#: Words that open a clause that cannot stand alone ("Though the road was shut, he said, ...").
+_SUBORDINATORS = frozenset("though although while when if because since unless whereas so".split())
+
+
+def _unfinished(phrase: Span) -> bool:
+    """Whether a phrase before a cue needs what follows the cue: it has no verb, or it opens
+    with a subordinating word."""
+    words = [t for t in phrase if not t.is_punct]
+    if not words:
+        return False
+    return words[0].lower_ in _SUBORDINATORS or not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _after_cue_clause(verb: Token, subject: Token, sent: Span) -> int | None:
+    """The end of the sentence when the cue clause is set off by commas with more of the
+    sentence after it; None when the sentence ends with the cue."""
+    doc = sent.doc
+    end = max(verb.i, subject.right_edge.i) + 1
+    while end < sent.end and doc[end].head == verb and doc[end].dep_ in ("npadvmod", "prep", "advmod"):
+        end = doc[end].right_edge.i + 1
+    if end >= sent.end - 1 or doc[end].text != ",":
+        return None
+    rest = [t for t in doc[end + 1 : sent.end] if not t.is_punct]
+    return sent.end if len(rest) >= 2 else None
 
 
 def _question_before(verb: Token, sent: Span) -> tuple[int, int] | None:
