@@ -544,7 +544,7 @@ ATTRIBUTIONS += [
 
 
 # Stance, proposal and intention verbs PolNeAR files as cues: praise and proposals through their
-# object, intentions ("wants to", "plans to") as Expected, questions and agreement only with a
+# object, intentions ("intends to", "plans to") as Expected, questions and agreement only with a
 # clause; fighting words ("attacked the village") and an agreement to a thing report nothing.
 ATTRIBUTIONS += [
     (
@@ -569,10 +569,10 @@ ATTRIBUTIONS += [
         "Asserted",
     ),
     (
-        "Ukraine wants to join the alliance before the summit.",
+        "Ukraine intends to join the alliance before the summit.",
         "to join the alliance before the summit",
         ("ukraine",),
-        "want",
+        "intend",
         "Expected",
     ),
     (
@@ -600,6 +600,7 @@ ATTRIBUTIONS += [
     ("In an essay last week, the minister acknowledged the losses.", None, (), None, "Asserted"),
     ("During a visit to Odesa on Friday, Sergei Lavrov acknowledged the losses.", None, (), None, "Asserted"),
     ("After the blast, the police asked residents to stay indoors.", None, (), None, "Asserted"),
+    ("Ukraine wants to join the alliance before the summit.", None, (), None, "Asserted"),
     ("The two sides agreed to a ceasefire.", None, (), None, "Asserted"),
     ("The police asked the residents to leave.", None, (), None, "Asserted"),
 ]
@@ -1408,7 +1409,7 @@ def test_claims_quote_goes_on_past_a_report_of_its_own(extractor: Extractor, tex
 @pytest.mark.parametrize(
     "text",
     [
-        "Sergei Lavrov expressed the view that Volodymyr Zelensky wants to end the war through talks. "
+        "Sergei Lavrov expressed the view that Volodymyr Zelensky intends to end the war through talks. "
         "He emphasized that the sanctions were illegal.",
         "Sergei Lavrov said Volodymyr Zelensky plans to visit the front. "
         "He added that the sanctions were illegal.",
@@ -1540,5 +1541,37 @@ def test_claims_question_before_its_cue_is_the_content(
 ) -> None:
     """The parser ends a sentence at '?"', so the cue after it stands alone; the quotation
     before it is what was asked."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
+    assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [(source, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            '"He would be a great mayor. Not good, great. One of the brightest people in the whole city,"'
+            " Petrov said in a phone interview.",
+            "Petrov",
+            '"He would be a great mayor. Not good, great. One of the brightest people in the whole city',
+        ),
+        (
+            '"The bridge is gone. Not damaged, gone. One of the oldest in the region,"'
+            " the mayor said on Sunday.",
+            "the mayor",
+            '"The bridge is gone. Not damaged, gone. One of the oldest in the region',
+        ),
+        (
+            '"Are we where we need to be? Probably not," Amina Yusuf said. "Are we there yet? Not quite."',
+            "Amina Yusuf",
+            '"Are we where we need to be? Probably not," Amina Yusuf said. "Are we there yet? Not quite."',
+        ),
+    ],
+)
+def test_claims_quote_words_the_parser_gives_the_cue_stay_in_the_quote(
+    extractor: Extractor, text: str, source: str, content: str
+) -> None:
+    """A quoted fragment parsed as a second subject of the cue ('"..., One of the brightest,"
+    X said') or a quoted "not" parsed as its negation ('"Probably not," X said') leaves the
+    speaker and the report as they are."""
     claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
     assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [(source, content)]

@@ -258,7 +258,10 @@ def _source_head(verb: Token) -> Token | None:
 
 
 def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
+    """Whether the report is negated or cancelled; a "not" set off from the verb by punctuation
+    is part of a quotation the parser hung on it ('"Probably not," she said')."""
+    doc = token.doc
+    if any(c.dep_ == "neg" and not any(t.is_punct for t in doc[c.i : token.i]) for c in token.children):
         return True
     if token.dep_ in ("xcomp", "conj") and token.head.lemma_.lower() in _CANCELLING_VERBS:
         return True
@@ -521,15 +524,22 @@ def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the clause it hangs on for participles and conjuncts."""
     current = verb
     for _ in range(4):
-        subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject
+        subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return next((c for c in subjects if not _quote_between(c, current)), subjects[0])
         if current.dep_ not in _CLIMB_DEPS or current.head is current:
             return None
         current = current.head
         if current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj"):
             current = current.head  # "Ukraine released a video saying ...": the releaser speaks
     return None
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """Whether a quotation mark stands between two words: a subject the parser took from inside
+    a quotation ('"..., One of the brightest," Petrov said') is not the speaker."""
+    low, high = sorted((a.i, b.i))
+    return any(t.text in _QUOTE_MARKS for t in a.doc[low:high])
 
 
 def _source_span(head: Token, verb: Token) -> tuple[int, int]:

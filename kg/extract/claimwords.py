@@ -30,7 +30,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
         """.split(),
         "Asserted",
     ),
-    **dict.fromkeys("want plan intend".split(), "Expected"),
+    **dict.fromkeys("plan intend".split(), "Expected"),
     **dict.fromkeys("estimate believe think suspect assess calculate reckon fear".split(), "Estimated"),
     **dict.fromkeys("expect predict forecast project anticipate".split(), "Expected"),
     **dict.fromkeys("deny reject dismiss refute rebut".split(), "Denied"),
@@ -59,7 +59,7 @@ OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
         """
         urge blame demand condemn criticize criticise vow pledge accuse deny reject dismiss
         announce declare cite praise hail applaud slam endorse echo liken promise propose recommend
-        want plan intend
+        plan intend
         """.split()
     ),
     "hold": frozenset({"responsible", "accountable", "liable"}),
