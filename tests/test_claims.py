@@ -1575,3 +1575,31 @@ def test_claims_quote_words_the_parser_gives_the_cue_stay_in_the_quote(
     speaker and the report as they are."""
     claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
     assert [(c.source.text if c.source else None, c.content.text) for c in claims] == [(source, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "record"),
+    [
+        (
+            "The governor added:\n\nIt is typical of the ministry. They know nothing about the front.\n\n"
+            "The weather was cold.",
+            ("The governor", "added", "It is typical of the ministry. They know nothing about the front"),
+        ),
+        (
+            'Petrov said:\n"We held the bridge all night."\n\nThe weather was cold.',
+            ("Petrov", "said", "We held the bridge all night."),
+        ),
+        (
+            "The mayor said in a statement:\nThe road will reopen on Monday.",
+            ("The mayor", "said in a statement", "The road will reopen on Monday"),
+        ),
+    ],
+)
+def test_claims_cue_closing_with_a_colon_reports_the_next_paragraph(
+    extractor: Extractor, text: str, record: tuple[str, str, str]
+) -> None:
+    """'X added:' ends its sentence; what was said follows, to the end of the next paragraph."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
+    assert [
+        (c.source.text if c.source else None, c.cue.text if c.cue else None, c.content.text) for c in claims
+    ] == [record]

@@ -153,7 +153,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         source_head = token.head  # "a sergeant who confirmed that ..."
     source = _source_span(source_head, token) if source_head is not None else None
     return Attribution(
-        sentence=(min(sent.start, content[0]), sent.end),
+        sentence=(min(sent.start, content[0]), max(sent.end, content[1])),
         content=_with_antecedent(token, content),
         certainty=certainty,
         cue=_cue_words(token),
@@ -369,7 +369,28 @@ def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     or a quote beside it; not for verbs that need a clause of their own."""
     if lemma in CLAUSE_ONLY_VERBS:
         return None
-    return _before_parenthetical(verb, sent) or _question_before(verb, sent) or _quote_beside(verb, sent)
+    return (
+        _before_parenthetical(verb, sent)
+        or _question_before(verb, sent)
+        or _quote_beside(verb, sent)
+        or _after_colon(verb, sent)
+    )
+
+
+def _after_colon(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """'The governor added:' closing its sentence: what was said is the next paragraph, or
+    the rest of this one."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":" or words[-2].i != _cue_words(verb)[1] - 1:
+        return None
+    start = words[-1].i + 1
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    end = start
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    return _trim(doc, start, end)
 
 
 #: Dependents after a verb that are not part of what it puts forward.
