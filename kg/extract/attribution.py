@@ -21,6 +21,8 @@ from kg.extract.claimwords import (
     FIGURE_REVISING_VERBS,
     FIGURE_SETTING_VERBS,
     OBJECT_STATEMENT_VERBS,
+    OCCASION_ADVERBS,
+    OCCASION_NOUNS,
     QUOTING_VERBS,
     REPORTING_VERBS,
     STATEMENT_NOUNS,
@@ -140,6 +142,8 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         return None  # "has not confirmed that ...", "declined to deny ..." report nothing
     if _quoting_as_saying(token) is not None:
         return None  # "X quoted Y as saying ...": the report is Y's, read at "saying"
+    if lemma == "cite" and token.tag_ == "VBG":
+        return None  # "..., X said, citing Y": Y is an intermediary (see _via), not a statement
     object_only = False
     content = _content(token, lemma, sent)
     if content is None and lemma in OBJECT_STATEMENT_VERBS:
@@ -148,6 +152,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         content = _beside(token, lemma, sent)
     if content is None:
         return None
+    content = _reopened_quote(token, content, sent)
     quoting = _quoting_verb(token)
     source_head = _quoted_object(quoting) if quoting is not None else _source_head(token)
     if source_head is not None and source_head.lower_ in _RELATIVE_PRONOUNS:
@@ -156,7 +161,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         source_head = token.head  # "a sergeant who confirmed that ..."
     source = _source_span(source_head, token) if source_head is not None else None
     return Attribution(
-        sentence=(sent.start, sent.end),
+        sentence=(min(sent.start, content[0]), max(sent.end, content[1])),
         content=_with_antecedent(token, content),
         certainty=certainty,
         cue=_cue_words(token),
@@ -336,7 +341,10 @@ def _with_subject(verb: Token) -> Token | None:
 
 
 def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
+    """Whether the report is negated or cancelled; a "not" set off from the verb by punctuation
+    is part of a quotation the parser hung on it ('"Probably not," she said')."""
+    doc = token.doc
+    if any(c.dep_ == "neg" and not any(t.is_punct for t in doc[c.i : token.i]) for c in token.children):
         return True
     if token.dep_ in ("xcomp", "conj") and token.head.lemma_.lower() in _CANCELLING_VERBS:
         return True
@@ -350,30 +358,56 @@ def _negated(token: Token) -> bool:
     return subject is not None and any(c.lower_ == "neither" for c in subject.children)
 
 
-#: Dependents right before a reporting verb that belong to its cue ("has said", "did not deny").
-_CUE_BEFORE_DEPS = frozenset({"aux", "auxpass", "neg"})
+#: Dependents right before a reporting verb that belong to its cue ("has said", "did not deny",
+#: "also noted", "has repeatedly warned").
+_CUE_BEFORE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: The most words a phrase of when or where may add to a cue ("at a rally in Ohio on Friday").
+_OCCASION_WORDS = 7
 
 
 def _cue_words(verb: Token) -> tuple[int, int]:
-    """The cue as PARC and PolNeAR mark it: the verb with the auxiliaries and negation right
-    before it, and the preposition of a phrasal appeal right after ("called for")."""
+    """The cue as PARC and PolNeAR mark it: the verb with the auxiliaries, negation and adverbs
+    right before it, then when and where it was said right after ("said Monday", "said in an
+    interview"), else the particle of a phrasal verb ("called for", "pointed out")."""
+    doc = verb.doc
     start = verb.i
     while (
         start > verb.sent.start
-        and verb.doc[start - 1].head == verb
-        and verb.doc[start - 1].dep_ in _CUE_BEFORE_DEPS
+        and doc[start - 1].head == verb
+        and doc[start - 1].dep_ in _CUE_BEFORE_DEPS
+        and (doc[start - 1].dep_ != "advmod" or doc[start - 1].pos_ == "ADV")
     ):
         start -= 1
     end = verb.i + 1
-    after = verb.doc[end] if end < verb.sent.end else None
+    for child in verb.rights:
+        if child.left_edge.i != end or not _occasion(child):
+            break
+        end = child.right_edge.i + 1
+    after = doc[end] if end == verb.i + 1 and end < verb.sent.end else None
     if (
         after is not None
         and after.head == verb
         and after.dep_ in ("prep", "prt")
-        and after.lower_ in ("for", "on")
+        and after.lower_ in ("for", "on", "out")
     ):
         end += 1
     return start, end
+
+
+def _occasion(word: Token) -> bool:
+    """Whether a dependent right after a reporting verb says when or where it was said:
+    "Monday", "this week", "then", "in an interview", "at a rally on Tuesday"."""
+    if word.dep_ in ("npadvmod", "tmod"):
+        return word.ent_type_ in _TIME_ENTITIES
+    if word.dep_ == "advmod":
+        return word.lower_ in OCCASION_ADVERBS
+    if word.dep_ != "prep" or word.lower_ not in ("in", "at", "during", "on"):
+        return False
+    if len(list(word.subtree)) > _OCCASION_WORDS or any(t.pos_ == "VERB" for t in word.subtree):
+        return False  # "at a conference announcing that ...": the content may start there
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in _TIME_ENTITIES or o.lemma_.lower() in OCCASION_NOUNS for o in objects)
 
 
 def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
@@ -384,15 +418,16 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
         for child in verb.children:
             if child.dep_ == dep:
                 return _trim(doc, child.left_edge.i, _clause_end(verb, child))
+    if lemma == "call" and (called := _called_as(verb)) is not None:
+        return called
     for child in verb.children:
         if child.dep_ != "dobj":
             continue
         if any(c.dep_ in _CLAUSE_DEPS for c in child.children):
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
-        if lemma == "describe" and any(t.lower_ == "as" for t in verb.subtree if t.i > child.i):
-            return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "described X as Y"
-        if lemma == "call" and any(c.dep_ in ("oprd", "xcomp") and c.i > child.i for c in verb.children):
-            return _trim(doc, child.left_edge.i, verb.right_edge.i + 1)  # "called X a Y"
+        as_phrase = next((t for t in verb.subtree if t.lower_ == "as" and t.i > child.i), None)
+        if lemma == "describe" and as_phrase is not None:
+            return _trim(doc, child.left_edge.i, as_phrase.right_edge.i + 1)  # "described X as Y"
         if lemma in FIGURE_OBJECT_VERBS and any(t.like_num for t in (child, *child.children)):
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "documented 4,000 deaths"
     return _that_clause_after(verb) or _statement_clause(verb)
@@ -431,12 +466,47 @@ def _statement_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _called_as(verb: Token) -> tuple[int, int] | None:
+    """'called the plan a failure', 'called the ruling "outrageous"': the object and what it is
+    called, and no further (not ", citing ..."); the parser may hang the object under the
+    predicate ("called [the shelling] a crime")."""
+    predicate = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if predicate is None:
+        return None
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if named is None and not any(c.dep_ in ("dobj", "nsubj") for c in predicate.children):
+        return None
+    parts = [predicate] if named is None else [named, predicate]
+    return _trim(verb.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1)
+
+
 def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     """Content the verb does not govern: the clause before a parenthetical cue ("..., X said")
     or a quote beside it; not for verbs that need a clause of their own."""
     if lemma in CLAUSE_ONLY_VERBS:
         return None
-    return _before_parenthetical(verb, sent) or _quote_beside(verb, sent)
+    return (
+        _before_parenthetical(verb, sent)
+        or _question_before(verb, sent)
+        or _quote_beside(verb, sent)
+        or _after_colon(verb, sent)
+    )
+
+
+def _after_colon(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """'The governor added:' closing its sentence: what was said is the next paragraph, or
+    the rest of this one."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":" or words[-2].i != _cue_words(verb)[1] - 1:
+        return None
+    start = words[-1].i + 1
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    end = start
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    return _trim(doc, start, end)
 
 
 #: Dependents after a verb that are not part of what it puts forward.
@@ -481,17 +551,106 @@ def _that_clause_after(verb: Token) -> tuple[int, int] | None:
 
 
 def _before_parenthetical(verb: Token, sent: Span) -> tuple[int, int] | None:
-    """'..., the agency added.' / '..., said the NIS.': the content is all before the comma."""
+    """'..., the agency added.' / '..., said the NIS.' / '"...?" she asked.': the content is all
+    before the comma (or question or exclamation mark);
+    'The bridge, the governor said, would reopen': a cue set inside its clause has it all."""
     doc = sent.doc
     subject = _subject(verb)
     if subject is None:
         return None  # "troops, believed to be deployed": a hedge, not a report
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and subject.head == verb:
+        return _trim(doc, verb.head.left_edge.i, verb.head.right_edge.i + 1)
     before = min(verb.i, subject.left_edge.i) - 1
     while before > sent.start and doc[before].text in ('"', "'"):
         before -= 1
-    if before <= sent.start or doc[before].text != ",":
+    if before <= sent.start or doc[before].text not in (",", "?", "!"):
         return None
+    if _adverbial(doc[sent.start : before], verb):
+        return None  # "In an essay last week, the minister acknowledged ...": when, not what
+    if _unfinished(doc[sent.start : before]) and (rest := _after_cue_clause(verb, subject, sent)):
+        return _trim(doc, sent.start, rest)  # "Acts of protest, he said, are acts of patriotism."
     return _trim(doc, sent.start, before)
+
+
+#: Words that open a clause that cannot stand alone ("Though the road was shut, he said, ...").
+_SUBORDINATORS = frozenset("though although while when if because since unless whereas so".split())
+
+
+def _unfinished(phrase: Span) -> bool:
+    """Whether a phrase before a cue needs what follows the cue: it has no verb, or it opens
+    with a subordinating word."""
+    words = [t for t in phrase if not t.is_punct]
+    if not words:
+        return False
+    return words[0].lower_ in _SUBORDINATORS or not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _after_cue_clause(verb: Token, subject: Token, sent: Span) -> int | None:
+    """The end of the sentence when the cue clause is set off by commas with more of the
+    sentence after it; None when the sentence ends with the cue."""
+    doc = sent.doc
+    end = max(verb.i, subject.right_edge.i) + 1
+    while end < sent.end and doc[end].head == verb and doc[end].dep_ in ("npadvmod", "prep", "advmod"):
+        end = doc[end].right_edge.i + 1
+    if end >= sent.end - 1 or doc[end].text != ",":
+        return None
+    rest = [t for t in doc[end + 1 : sent.end] if not t.is_punct]
+    return sent.end if len(rest) >= 2 else None
+
+
+def _question_before(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """'"Is the corridor open?" the envoy asked.': the parser ends a sentence at the question
+    or exclamation mark, so the quotation that the cue's sentence opens after is the content."""
+    doc = sent.doc
+    opening = next((t for t in sent if not t.is_punct), None)
+    subject = _subject(verb)
+    if opening is None or opening not in (verb, *(subject.subtree if subject is not None else ())):
+        return None
+    last = sent.start - 1
+    while last > 0 and doc[last].text in _QUOTE_MARKS:
+        last -= 1
+    if last <= 0 or doc[last].text not in ("?", "!"):
+        return None
+    quoted = doc[last].sent
+    if quoted[0].text not in _QUOTE_MARKS:
+        return None
+    return _trim(doc, quoted.start, last)
+
+
+#: Dependents of a verb that say when, where or how, not what.
+_ADVERBIAL_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "intj"})
+
+
+def _adverbial(phrase: Span, verb: Token) -> bool:
+    """Whether every part of ``phrase`` hangs on ``verb`` as an adverbial."""
+    roots = [t for t in phrase if not t.is_punct and not (phrase.start <= t.head.i < phrase.end)]
+    return bool(roots) and all(t.head == verb and t.dep_ in _ADVERBIAL_DEPS for t in roots)
+
+
+#: Quotation marks as the tokenizer leaves them; an opening one is tagged ``.
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+#: How many words a cue clause between two pieces of one quotation may have ("said Ivan Petrov").
+_CUE_CLAUSE_WORDS = 10
+
+
+def _reopened_quote(verb: Token, content: tuple[int, int], sent: Span) -> tuple[int, int]:
+    """'"A," the mayor said, "and B."': a quotation broken by its cue is one content from the
+    first piece to the last, whichever piece the parser gave the verb (PolNeAR marks both
+    pieces, the cue between)."""
+    doc = sent.doc
+    marks = [t.i for t in sent if t.text in _QUOTE_MARKS]
+    before = [m for m in marks if m < verb.i]
+    after = [m for m in marks if m > verb.i]
+    if len(before) < 2 or len(before) % 2 or not after:
+        return content  # no closed quotation before the cue, or the cue is inside one
+    if verb.i - before[-1] > _CUE_CLAUSE_WORDS or after[0] - verb.i > _CUE_CLAUSE_WORDS:
+        return content
+    if doc[after[0] - 1].text != ",":
+        return content  # '"A," he said. "B."' is two sentences' business (quotes.py)
+    first, last = before[-2], after[1] if len(after) > 1 else sent.end
+    if not (first < content[1] and content[0] < last):
+        return content
+    return _trim(doc, first + 1, last) or content
 
 
 def _quote_beside(verb: Token, sent: Span) -> tuple[int, int] | None:
@@ -509,10 +668,7 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
-            # '"..., some of them badly," a spokeswoman told reporters': the parser may give the
-            # verb a second subject inside the quote; the speaker is the one outside it.
-            outside = [c for c in subjects if not _in_quote(c)]
-            return (outside or subjects)[0]
+            return next((c for c in subjects if not _quote_between(c, current)), subjects[0])
         if current.dep_ not in _CLIMB_DEPS or current.head is current:
             return None
         current = current.head
@@ -521,17 +677,11 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _in_quote(token: Token) -> bool:
-    """Whether ``token`` stands inside a quotation of its sentence."""
-    depth = 0
-    for t in token.doc[token.sent.start : token.i]:
-        if t.text == "\u201c":
-            depth = 1
-        elif t.text == "\u201d":
-            depth = 0
-        elif t.text == '"':
-            depth = 1 - depth
-    return depth == 1
+def _quote_between(a: Token, b: Token) -> bool:
+    """Whether a quotation mark stands between two words: a subject the parser took from inside
+    a quotation ('"..., One of the brightest," Petrov said') is not the speaker."""
+    low, high = sorted((a.i, b.i))
+    return any(t.text in _QUOTE_MARKS for t in a.doc[low:high])
 
 
 def _source_span(head: Token, verb: Token) -> tuple[int, int]:

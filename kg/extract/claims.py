@@ -30,6 +30,7 @@ from kg.extract.claimwords import (
     LEADER_ORGAN_NOUNS,
     PERSON_SOURCE_NOUNS,
     PRONOUN_CLASSES,
+    QUOTED_SPEAKER_PRONOUNS,
     REPORT_NOUNS,
     SPOKES_NOUNS,
     STATE_ORGAN_NOUNS,
@@ -42,6 +43,7 @@ from kg.extract.figures import find_figures
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.measures import read_measure
 from kg.extract.quotes import quote_regions
+from kg.extract.speakerlines import find_speaker_lines
 from kg.extract.wordlists import ORGAN_HEADS
 from kg.model import Article, Certainty, Claim, Figure, Mention, Quantity, Span
 
@@ -72,6 +74,7 @@ _ACTOR_CLASSES = frozenset(
 )
 _COUNTED_CLASSES = ("MilitaryUnit", "ArmedGroup", "State", "Organization", "GovernmentBody")
 _STATE = frozenset({"State"})
+_PLACE_CLASSES = frozenset({"State", "Region", "Settlement"})
 _WORD = re.compile(r"[a-z]+")
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _PERSON = frozenset({"Person"})
@@ -178,12 +181,16 @@ class _ClaimBuilder:
         self.drafts: list[_Draft] = []  # attributed claims so far, in text order
         self.said: dict[str, list[_Draft]] = defaultdict(list)  # lemma -> drafts whose content has it
         self.published = _parse_date(article.published)
+        self.quotes = quote_regions(article.text)
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self.newlines, pos)
 
     def build(self) -> tuple[Claim, ...]:
-        for attribution in find_attributions(self.doc):
+        found = find_attributions(self.doc) + [a for a in find_speaker_lines(self.doc) if not self._place(a)]
+        for attribution in sorted(found, key=lambda a: a.cue or a.content):
+            if self._quoted_speaker_aside(attribution):
+                continue
             draft = self._draft(attribution)
             self.drafts.append(draft)
             words = self.doc.char_span(*draft.content, alignment_mode="expand")
@@ -215,10 +222,11 @@ class _ClaimBuilder:
         source = (doc[a.source[0]].idx, _end_char(doc, a.source[1])) if a.source else None
         cue = (doc[a.cue[0]].idx, _end_char(doc, a.cue[1])) if a.cue else None
         claimants = self._claimants(a) if a.source_head is not None else ()
-        for key in claimants:
+        reported_within = self._reported_within(cue)
+        for key in claimants if not reported_within else ():
             spoken = (next(self.spoken), cue[0] if cue else sent_start, key)
             self.speakers[self.entities.classes.get(key, "")].append(spoken)
-        if a.source_head is not None:
+        if a.source_head is not None and not reported_within:
             self._remember_source(doc[a.source_head], cue[0] if cue else sent_start, claimants)
         via = tuple(k for i in a.via if (k := self._mention_at(doc[i])) is not None and k not in claimants)
         draft = _Draft(
@@ -235,6 +243,21 @@ class _ClaimBuilder:
         )
         draft.stated_on = self._stated_on(draft)
         return draft
+
+    def _place(self, a: Attribution) -> bool:
+        """Whether the source of a labelled line is a place: a dateline ("KYIV: ..."), or a
+        headline's topic ("Ukraine: ..."), not a speaker."""
+        if a.source is None:
+            return False
+        key = self.entities.at(self.doc[a.source[0]].idx, _end_char(self.doc, a.source[1]))
+        return key is not None and self.entities.classes.get(key) in _PLACE_CLASSES
+
+    def _reported_within(self, cue: tuple[int, int] | None) -> bool:
+        """Whether a cue stands inside what an earlier speaker said ("Rudenko said Trump wants
+        talks"): its source is talked about, and a "he" after it still means the speaker."""
+        return cue is not None and any(
+            d.claimants and d.content[0] <= cue[0] < d.content[1] for d in self.drafts[-3:]
+        )
 
     def _name_later(self) -> None:
         """'A senior lawmaker said ... The lawmaker, Hassan Karim, added': a source first left
@@ -475,12 +498,24 @@ class _ClaimBuilder:
 
     # --- quotations ----------------------------------------------------------------------
 
+    def _quoted_speaker_aside(self, a: Attribution) -> bool:
+        """'"I think the bridge will hold," the mayor said': a report in the first or second
+        person inside a quotation is the quoted speaker's own aside, not a claim of its own;
+        its words stay in the quotation, which joins the speaker's claim."""
+        if a.source_head is None or a.cue is None:
+            return False
+        head = self.doc[a.source_head]
+        return (
+            head.lower_ in QUOTED_SPEAKER_PRONOUNS
+            and _quoted_region(self.quotes, head.idx, head.idx + 1) is not None
+        )
+
     def _attach_quotes(self, drafts: list[_Draft]) -> None:
         """Quoted sentences with no cue of their own join the claim of the speaker named once."""
-        regions = quote_regions(self.article.text)
+        regions = self.quotes
         if not regions:
             return
-        claimed = {(d.start, d.end) for d in drafts}
+        claimed = {(d.start, d.end) for d in drafts if not _quoted_cue(regions, d)}
         for sent in self.doc.sents:
             start, end = sent.start_char, _end_char(self.doc, sent.end)
             if (start, end) in claimed or not sent.text.strip():
@@ -681,6 +716,15 @@ def _span(text: str, seen: str, start: int, end: int) -> Span:
     while end > start and seen[end - 1].isspace():
         end -= 1
     return Span(start, end, text[start:end])
+
+
+def _quoted_cue(regions: list[tuple[int, int]], draft: _Draft) -> bool:
+    """Whether the draft's cue is inside a quotation: '"... we believe the road is open."' is
+    the quoted speaker's own words, so its sentence still belongs to the quotation's speaker."""
+    if draft.cue is None:
+        return False
+    region = _quoted_region(regions, *draft.cue)
+    return region is not None
 
 
 def _quoted_region(regions: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

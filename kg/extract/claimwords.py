@@ -24,6 +24,14 @@ REPORTING_VERBS: dict[str, Certainty] = {
         "Asserted",
     ),
     **dict.fromkeys("urge blame demand condemn criticize criticise hold vow pledge".split(), "Asserted"),
+    **dict.fromkeys(
+        """
+        cite question praise hail applaud slam endorse echo liken promise propose recommend point
+        agree ask
+        """.split(),
+        "Asserted",
+    ),
+    **dict.fromkeys("plan intend".split(), "Expected"),
     **dict.fromkeys("estimate believe think suspect assess calculate reckon fear".split(), "Estimated"),
     **dict.fromkeys("expect predict forecast project anticipate".split(), "Expected"),
     **dict.fromkeys("deny reject dismiss refute rebut".split(), "Denied"),
@@ -35,7 +43,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
 CLAUSE_ONLY_VERBS = frozenset(
     """
     express identify describe indicate note mention observe show find conclude call document
-    record register verify tally log hold underline underscore highlight
+    record register verify tally log hold underline underscore highlight question point agree
     """.split()
 )
 
@@ -51,7 +59,8 @@ OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
     **dict.fromkeys(
         """
         urge blame demand condemn criticize criticise vow pledge accuse deny reject dismiss
-        announce declare
+        announce declare cite praise hail applaud slam endorse echo liken promise propose recommend
+        plan intend
         """.split()
     ),
     "hold": frozenset({"responsible", "accountable", "liable"}),
@@ -65,6 +74,29 @@ QUOTING_VERBS = frozenset({"quote", "cite"})
 #: Verbs of checking: "X could not verify the reports" is X's statement that they are
 #: unverified, not nothing.
 VERIFYING_VERBS = frozenset({"verify", "confirm"})
+
+#: What a report was made in or at, which PolNeAR counts as part of its cue: "said in an
+#: interview", "told reporters at a briefing", "wrote in a statement", "said during a rally".
+OCCASION_NOUNS = frozenset(
+    """
+    interview statement briefing conference rally speech address email letter post tweet message
+    call hearing debate appearance event meeting session broadcast podcast op-ed column memo
+    """.split()
+)
+
+#: Adverbs of time right after a reporting verb that PolNeAR counts as part of its cue.
+OCCASION_ADVERBS = frozenset("then later earlier afterward afterwards again today yesterday recently".split())
+
+#: Words that open a line with a colon as a label of the page, not a speaker ("Update: ...",
+#: "Editor's note: ...", "WATCH: ...").
+PAGE_LABELS = frozenset(
+    """
+    update updated note editor's note photo photos video watch read read more related see also
+    source sources credit caption correction clarification transcript advertisement subscribe
+    share listen warning disclaimer summary background analysis opinion exclusive breaking
+    breaking news live q a
+    """.split()
+) | frozenset({"editor's note", "read more", "see also", "breaking news", "editor\u2019s note"})
 
 #: Reporting verbs whose object, when it holds a figure, is the content: monitors and
 #: ministries "documented 4,000 killings", "confirmed 30 deaths", "recorded 120 casualties"
@@ -195,6 +227,10 @@ PRONOUN_CLASSES: dict[str, frozenset[str]] = {
         """.split()
     ),
 }
+
+#: Sources that, inside a quotation, are the quoted speaker or their listener ("I think",
+#: "we believe", "you say"): an aside of the quote, not a claim of its own.
+QUOTED_SPEAKER_PRONOUNS = frozenset("i we you me us".split())
 
 #: Nouns for people under arms: a figure counting them, with no casualty word, is a troop count.
 PERSONNEL_NOUNS = frozenset(

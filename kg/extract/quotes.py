@@ -15,8 +15,10 @@ __all__ = ["quote_regions"]
 _OPENING = "\u201c\u201e"
 _CLOSING = "\u201d"
 _STRAIGHT = '"'
+#: Two apostrophes stand for a straight double quote in some wire and archive copy.
+_DOUBLED = "''"
 #: The only characters the scan acts on: marks and line breaks.
-_MARKS = re.compile(f"[{_OPENING}{_CLOSING}{_STRAIGHT}\n]")
+_MARKS = re.compile(f"{_DOUBLED}|[{_OPENING}{_CLOSING}{_STRAIGHT}\n]")
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")
 
 
@@ -26,11 +28,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     opened: int | None = None
     run_on = False  # the mark opening this paragraph continues the quote of the last one
     for mark in _MARKS.finditer(text):
-        i, char = mark.start(), mark.group()
+        i, char = mark.start(), mark.group().replace(_DOUBLED, _STRAIGHT)
         if run_on and (char in _OPENING or char == _STRAIGHT):
             run_on = False
         elif char in _OPENING or (char == _STRAIGHT and opened is None):
-            opened = i + 1 if opened is None else opened
+            opened = mark.end() if opened is None else opened
         elif char in _CLOSING or char == _STRAIGHT:
             if opened is not None and i > opened:
                 regions.append((opened, i))
@@ -48,4 +50,6 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 def _next_line_continues(text: str, newline: int) -> bool:
     """An open quote runs on when the next paragraph opens with a quotation mark."""
     following = _NEXT_CHARACTER.match(text, newline)
-    return following is not None and following.group(1) in _OPENING + _STRAIGHT
+    if following is None:
+        return False
+    return following.group(1) in _OPENING + _STRAIGHT or text.startswith(_DOUBLED, following.start(1))
