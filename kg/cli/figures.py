@@ -31,7 +31,7 @@ __all__ = ["configure"]
 MEASURES: tuple[str, ...] = get_args(Measure)
 
 #: The columns of :data:`kg.read.figures.FIGURE_COLUMNS` the terminal shows.
-_TABLE_COLUMNS = ("id", "date", "claimant", "via", "figure", "bounds", "flag", "outlet")
+_TABLE_COLUMNS = ("id", "date", "claimant", "via", "figure", "bounds", "flag", "outlet", "assertion")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
