@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from rdflib import URIRef
+from rdflib import Dataset, Literal, URIRef
 
-from kg.builder.assertions import Report, group_reports
+from kg.builder.assertions import Report, claimant_identity, group_reports
 from kg.builder.claimants import Candidate, name_words, named_source, post_holders
-from kg.rdf.ontology import CKG, ID
+from kg.rdf.ontology import CKG, ID, RDF, RDFS
 
 ABIAD, MINISTRY, HEALTH = ID["firas-abiad"], ID["lebanon-health-ministry"], ID["health-ministry"]
 SES, UKRAINE = ID["state-emergency-service"], ID["ukraine"]
@@ -93,3 +93,17 @@ def test_grouping_joins_an_unnamed_source_to_the_claimant_it_names() -> None:
     assert sizes == [(1, ()), (1, ()), (2, (SES,))]
     # without labels, nothing is resolved
     assert len(group_reports(reports, story_of, {}, {})) == 4
+
+
+def test_claimant_identity_joins_a_minister_to_the_ministry_the_store_names() -> None:
+    ds = Dataset()
+    entities, article = ds.graph(ID["graph/entities"]), ds.graph(ID["article/a"])
+    for node, cls in ((ABIAD, CKG.Person), (MINISTRY, CKG.GovernmentBody), (SES, CKG.GovernmentBody)):
+        entities.add((node, RDF.type, cls))
+        entities.add((node, RDFS.label, Literal(LABELS[node])))
+    claim = ID["claim/1"]
+    article.add((claim, CKG.claimant, ABIAD))
+    article.add((claim, CKG.sourceText, Literal("Lebanese Health Minister Firass Abiad")))
+    identity = claimant_identity(ds)
+    assert identity[ABIAD] == identity[MINISTRY]
+    assert identity.get(SES, SES) != identity[ABIAD]
