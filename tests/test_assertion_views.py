@@ -190,6 +190,8 @@ def test_kg_figures_prints_and_draws_one_mark_per_assertion(
     lines = csv.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 4 and "assertion" in lines[0].split(",")
     page = html.read_text(encoding="utf-8")
+    assert main(["figures", "--store", str(store_dir), "--every-report"]) == 0
+    assert "Killed: 4 figures" in capsys.readouterr().out
     data = re.search(r'<script[^>]*id="figure-data"[^>]*>(.*?)</script>', page, re.S)
     assert data is not None
     assert "corroborated by Sudanese Armed Forces" in data.group(1)

@@ -16,7 +16,7 @@ from rdflib import Dataset
 
 from kg.read.query import run_canned, run_query
 
-__all__ = ["AssertionSummary", "assertions_by_claim", "fold_reports"]
+__all__ = ["AssertionSummary", "assertions_by_claim", "fold_reports", "sorted_names"]
 
 _REPORTS_QUERY = """
 PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
@@ -63,8 +63,8 @@ def assertions_by_claim(dataset: Dataset) -> dict[str, AssertionSummary]:
             iri=str(row["assertion"]),
             reports=int(str(row["reports"])),
             stories=int(str(row["stories"])),
-            corroborated_by=_names(row["corroboratedBy"]),
-            disagrees_with=_names(row["disagreesWith"]),
+            corroborated_by=sorted_names(row["corroboratedBy"]),
+            disagrees_with=sorted_names(row["disagreesWith"]),
         )
         for row in run_canned(dataset, "assertions").records()
     }
@@ -92,7 +92,8 @@ def fold_reports(
     return kept
 
 
-def _names(cell: object) -> tuple[str, ...]:
+def sorted_names(cell: object) -> tuple[str, ...]:
+    """A query's "; "-joined names, distinct and in a fixed order (GROUP_CONCAT promises none)."""
     return tuple(sorted({n for n in str(cell or "").split("; ") if n}, key=lambda n: (n.casefold(), n)))
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from rdflib import Dataset
 
+from kg.read.assertions import sorted_names
 from kg.read.query import run_canned
 
 __all__ = ["ASSERTION_HEADERS", "HEADERS", "assertion_table", "bounds_text", "claim_table", "names"]
@@ -86,7 +87,7 @@ def assertion_table(
 
 def names(cell: object) -> str:
     """A query's "; "-joined names in a fixed order (GROUP_CONCAT promises none)."""
-    return "; ".join(sorted({n for n in str(cell or "").split("; ") if n}, key=lambda n: (n.casefold(), n)))
+    return "; ".join(sorted_names(cell))
 
 
 def bounds_text(qualifier: object, value: object, low: object, high: object) -> str:
