@@ -55,6 +55,9 @@ def test_an_unnamed_source_is_the_claimant_it_names_most_closely() -> None:
     assert named_source("A statement on Telegram by Ukraine's State Emergency Service", candidates) == "ses"
     assert named_source("Emergency services", candidates) == "ses"
     assert named_source("officials", candidates) is None
+    # a word many bodies' names have tells none of them
+    lobby = [Candidate("site", name_words("SITE Intelligence Group"))]
+    assert named_source("a local lobby group", lobby) is None
     # two claimants named as closely: no choice
     assert (
         named_source("Ukraine", [Candidate("a", frozenset({"ukrai"})), Candidate("b", frozenset({"ukrai"}))])

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-__all__ = ["POST_WORDS", "PREFIX", "Candidate", "name_words", "named_source", "post_holders"]
+__all__ = ["GENERIC", "POST_WORDS", "PREFIX", "Candidate", "name_words", "named_source", "post_holders"]
 
 #: Words compared by their first letters: enough to join "Lebanese" and "Lebanon's", "minister"
 #: and "Ministry", "services" and "Service".
@@ -35,6 +35,16 @@ POST_WORDS = frozenset(
         "minister", "spokesman", "spokeswoman", "spokesperson", "head", "chief", "director",
         "commander", "leader", "secretary", "chairman", "chair", "governor", "mayor", "president",
         "official", "representative", "coordinator", "administrator", "general",
+    )
+)  # fmt: skip
+#: Words of many bodies' names, which alone tell no claimant ("a local lobby group" is not the
+#: SITE Intelligence Group), as compared (their first :data:`PREFIX` letters).
+GENERIC = frozenset(
+    w[:PREFIX]
+    for w in (
+        "group", "local", "officials", "sources", "authorities", "agency", "organisation", "organization",
+        "government", "state", "national", "department", "ministry", "service", "security", "military",
+        "forces", "committee", "council", "office", "people",
     )
 )  # fmt: skip
 _STOP = frozenset({"the", "of", "and", "for", "a", "an", "on", "by", "in", "at", "to", "its", "their"})
@@ -82,8 +92,11 @@ class Candidate:
 
 def named_source(source: str, candidates: Iterable[Candidate]) -> str | None:
     """The key of the one candidate whose label shares the most words with ``source`` (at least
-    one); None when none does or two share as many."""
+    one not in :data:`GENERIC`); None when none does or two share as many."""
     words = name_words(source)
+    if not words - GENERIC:
+        return None
+    candidates = [c for c in candidates if (words & c.words) - GENERIC]
     scored = sorted(
         ((len(words & c.words), c.key) for c in candidates if words & c.words), key=lambda s: (-s[0], s[1])
     )
