@@ -36,3 +36,30 @@ def test_readme_demo_summary_is_what_the_seed_build_prints(seed_build: tuple) ->
     assert [line for line in shown if not line.startswith("seconds")] == [
         line for line in printed if not line.startswith("seconds")
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "command",
+    [
+        'kg claims --assertions --entity "North Korean troops" --measure killed',
+        'kg figures --entity "North Korean troops" --measure killed',
+    ],
+)
+def test_readme_assertion_examples_are_what_the_commands_print_on_the_seeds(
+    command: str,
+    seed_build: tuple,  # type: ignore[type-arg]
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import shlex
+
+    from kg.cli import main
+
+    _, out = seed_build
+    monkeypatch.setenv("COLUMNS", "100")  # the width the README's tables were printed at
+    assert main([*shlex.split(command)[1:], "--store", str(out / "store")]) == 0
+    printed = [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+    found = re.search("```\n" + re.escape(f"$ {command}") + "\n(.*?)```", README, flags=re.S)
+    assert found, f"no block for {command!r} in README.md"
+    assert found.group(1).splitlines() == printed

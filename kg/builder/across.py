@@ -20,6 +20,7 @@ from kg.builder.assertions import (
     article_places,
     assertion_quads,
     claimant_identity,
+    claimant_labels,
     group_reports,
     link_assertions,
     read_reports,
@@ -51,7 +52,9 @@ def derived_quads(store: QuadStore) -> tuple[list[Quad], int, int]:
     articles = stored_articles(dataset)
     stories, story_of = story_quads(articles)
     outlet_of = {iri: a.outlet for iri, a in articles.items() if a.outlet is not None}
-    assertions = group_reports(read_reports(dataset), story_of, outlet_of, claimant_identity(dataset))
+    assertions = group_reports(
+        read_reports(dataset), story_of, outlet_of, claimant_identity(dataset), claimant_labels(dataset)
+    )
     link_assertions(assertions, article_places(dataset))
     return stories + assertion_quads(assertions), len(set(story_of.values())), len(assertions)
 

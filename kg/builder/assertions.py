@@ -2,14 +2,18 @@
 
 A figure carried by ten articles is not ten sources. Every article's figure claims are grouped
 into ``ckg:Assertion`` nodes: the same claimant (a person and the body they lead or belong to are
-one; two spellings of one person's name are one), the same measure and the same numbers (the
-qualifier aside: "41" and "at least 41" from one briefing are one statement), stated within
-:data:`WINDOW_DAYS` of each other (an undated report joins its group whatever the date).
+one, and so are a person and the body whose post names them where they speak, "Lebanese Health
+Minister Firass Abiad" and "Lebanon's Health Ministry"; two spellings of one person's name are
+one), the same measure and the same numbers (the qualifier aside: "41" and "at least 41" from one
+briefing are one statement), stated within :data:`WINDOW_DAYS` of each other (an undated report
+joins its group whatever the date).
 
 A figure no one is named for: when the article gives no source at all it is the outlet's own
 assertion (claimant the agency whose text it is, when known); when it names an unnamed source
 ("officials said") it stays an assertion of that story, never merged with another story's
-unnamed source, which may be other people.
+unnamed source, which may be other people, unless its words name a claimant that gave the same
+figure in another article ("emergency services said 117", the State Emergency Service's 117):
+that is the claimant's statement re-reported (:mod:`kg.builder.claimants`).
 
 Each assertion counts its reports (articles) and its Stories (independent origins), and links
 to the assertions of other claimants that corroborate it or disagree with it.
@@ -28,6 +32,7 @@ from rapidfuzz import fuzz
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from kg.builder.claimants import Candidate, name_words, named_source, post_holders
 from kg.rdf.mapping import Quad, assertion_iri
 from kg.rdf.ontology import ASSERTIONS_GRAPH, CKG, ID, RDF, RDFS, SCHEMA, XSD, decimal_literal
 
@@ -35,9 +40,11 @@ __all__ = [
     "WINDOW_DAYS",
     "Assertion",
     "Report",
+    "BODIES",
     "article_places",
     "assertion_quads",
     "claimant_identity",
+    "claimant_labels",
     "group_reports",
     "link_assertions",
     "read_reports",
@@ -75,6 +82,7 @@ class Report:
     sourced: bool  # the article names a source ("officials said") even if no entity
     day: date | None
     increment: bool = False
+    source: str | None = None  # the words that name the source ("emergency services")
 
     @property
     def figure(self) -> frozenset[Decimal]:
@@ -180,6 +188,7 @@ def read_reports(dataset: Dataset) -> list[Report]:
                     sourced=claim in by_predicate[CKG.sourceText],
                     day=_date(stated),
                     increment=_is_increment(claim_text, str(figure_text or "")),
+                    source=str(src) if (src := one(claim, CKG.sourceText)) is not None else None,
                 )
             )
     return sorted(reports, key=_report_order)
@@ -187,7 +196,8 @@ def read_reports(dataset: Dataset) -> list[Report]:
 
 def claimant_identity(dataset: Dataset) -> dict[URIRef, URIRef]:
     """Each claimant-capable entity's representative: a person joins the body they lead or are a
-    member of (``leaderOf``, ``memberOf``), and two spellings of one person's name are one."""
+    member of (``leaderOf``, ``memberOf``, or a post in it named where they speak, see
+    :func:`kg.builder.claimants.post_holders`), and two spellings of one person's name are one."""
     people: dict[URIRef, str] = {}
     for s, _, _, _ in dataset.quads((None, RDF.type, CKG.Person, None)):
         if isinstance(s, URIRef):
@@ -212,6 +222,9 @@ def claimant_identity(dataset: Dataset) -> dict[URIRef, URIRef]:
         for s, _, o, _ in dataset.quads((None, predicate, None, None)):
             if s in people and isinstance(s, URIRef) and isinstance(o, URIRef):
                 union(s, o)
+    bodies = claimant_labels(dataset, BODIES)
+    for person, body in post_holders(_named_sources(dataset, people), people, bodies):
+        union(person, body)
     by_surname: dict[str, list[URIRef]] = defaultdict(list)
     for person, label in sorted(people.items()):
         words = label.casefold().split()
@@ -230,9 +243,15 @@ def group_reports(
     story_of: Mapping[URIRef, URIRef],
     outlet_of: Mapping[URIRef, URIRef],
     identity: Mapping[URIRef, URIRef],
+    labels: Mapping[URIRef, str] | None = None,
 ) -> list[Assertion]:
-    """The reports grouped into assertions (see the module docstring for the rules)."""
+    """The reports grouped into assertions (see the module docstring for the rules); with the
+    claimants' ``labels``, an unnamed source that names a claimant of the same figure elsewhere
+    is that claimant (:func:`kg.builder.claimants.named_source`)."""
     keys = [_claimant_key(r, story_of, outlet_of, identity) for r in reports]
+    if labels:
+        for i, key in _resolved_sources(reports, identity, labels).items():
+            keys[i] = key
     parent = list(range(len(reports)))
 
     def find(i: int) -> int:
@@ -357,6 +376,73 @@ def assertion_quads(assertions: Iterable[Assertion]) -> list[Quad]:
         for other in sorted(a.disagrees_with):
             quads.append((node, CKG.disagreesWith, other, g))
     return quads
+
+
+#: Entities that a person may speak for (a State is left out: a citizen speaks for no state).
+BODIES = (
+    CKG.GovernmentBody,
+    CKG.Organization,
+    CKG.InternationalOrganization,
+    CKG.ArmedGroup,
+    CKG.MilitaryUnit,
+)
+
+
+def claimant_labels(dataset: Dataset, classes: Iterable[URIRef] | None = None) -> dict[URIRef, str]:
+    """The label of every entity (of ``classes``, when given): what names a claimant."""
+    wanted = (
+        None
+        if classes is None
+        else {s for cls in classes for s, _, _, _ in dataset.quads((None, RDF.type, cls, None))}
+    )
+    labels: dict[URIRef, str] = {}
+    for s, _, o, _ in dataset.quads((None, RDFS.label, None, None)):
+        if isinstance(s, URIRef) and (wanted is None or s in wanted):
+            labels[s] = min(labels.get(s, str(o)), str(o))
+    return labels
+
+
+def _named_sources(dataset: Dataset, people: Mapping[URIRef, str]) -> list[tuple[URIRef, str]]:
+    """(person, source words) of each claim that names one person as its only claimant."""
+    claimants: dict[Node, set[Node]] = defaultdict(set)
+    for s, _, o, _ in dataset.quads((None, CKG.claimant, None, None)):
+        claimants[s].add(o)
+    found = set()
+    for s, _, o, _ in dataset.quads((None, CKG.sourceText, None, None)):
+        only = claimants.get(s, set())
+        who = next(iter(only)) if len(only) == 1 else None
+        if isinstance(who, URIRef) and who in people:
+            found.add((who, str(o)))
+    return sorted(found)
+
+
+def _resolved_sources(
+    reports: Sequence[Report], identity: Mapping[URIRef, URIRef], labels: Mapping[URIRef, str]
+) -> dict[int, tuple[str, ...]]:
+    """Unnamed sources that name a claimant: report index -> that claimant's key."""
+    named: dict[tuple[URIRef, frozenset[Decimal]], list[Report]] = defaultdict(list)
+    for report in reports:
+        if report.claimants:
+            named[(report.measure, report.figure)].append(report)
+    resolved: dict[int, tuple[str, ...]] = {}
+    for i, report in enumerate(reports):
+        if report.claimants or not report.sourced or not report.source:
+            continue
+        candidates = [
+            Candidate(str(identity.get(c, c)), name_words(labels[c]))
+            for other in named.get((report.measure, report.figure), ())
+            if other.article != report.article and _near(report.day, other.day)
+            for c in other.claimants
+            if c in labels
+        ]
+        key = named_source(report.source, candidates)
+        if key is not None:
+            resolved[i] = (key,)
+    return resolved
+
+
+def _near(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= WINDOW_DAYS
 
 
 def _claimant_key(

@@ -1,4 +1,6 @@
-"""``kg claims``: the claims in the store as a table, newest first."""
+"""``kg claims``: the claims in the store as a table, newest first; with ``--assertions`` one row
+per claimant's figure however many articles carry it, since ten copies of one wire story are
+one source, not ten."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import argparse
 from rich.console import Console
 
 from kg.cli.options import add_store_option
-from kg.render.claims_table import claim_table
+from kg.render.claims_table import assertion_table, claim_table
 from kg.render.tables import rich_table
 from kg.store import existing_store
 
@@ -18,12 +20,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """The options of ``kg claims``."""
     parser.add_argument("--entity", default="", help="only claims about (or counting) this entity")
     parser.add_argument("--measure", default="", help="only figures of this measure, e.g. Killed")
+    parser.add_argument(
+        "--assertions",
+        action="store_true",
+        help="one row per assertion (a claimant's figure), with its reports and independent stories",
+    )
     add_store_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     with existing_store(args.store) as store:
-        headers, rows = claim_table(store.dataset, entity=args.entity, measure=args.measure)
-    Console().print(rich_table(headers, rows, title=f"{len(rows)} claims, newest first"))
+        if args.assertions:
+            headers, rows = assertion_table(store.dataset, entity=args.entity, measure=args.measure)
+            title = f"{len(rows)} assertions, most independent stories first"
+        else:
+            headers, rows = claim_table(store.dataset, entity=args.entity, measure=args.measure)
+            title = f"{len(rows)} claims, newest first"
+    Console().print(rich_table(headers, rows, title=title))
     return 0

@@ -31,7 +31,7 @@ __all__ = ["configure"]
 MEASURES: tuple[str, ...] = get_args(Measure)
 
 #: The columns of :data:`kg.read.figures.FIGURE_COLUMNS` the terminal shows.
-_TABLE_COLUMNS = ("id", "date", "claimant", "via", "figure", "bounds", "flag", "outlet")
+_TABLE_COLUMNS = ("id", "date", "claimant", "via", "figure", "bounds", "flag", "outlet", "assertion")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -49,6 +49,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="DAYS",
         help=f"days apart two figures may be stated and describe one period (default: {SAME_PERIOD_DAYS})",
     )
+    parser.add_argument(
+        "--every-report",
+        action="store_true",
+        help="one row per article's figure, not one per assertion (one claimant's figure in every article)",
+    )
     parser.add_argument("--csv", type=Path, metavar="PATH", help="write one row per figure to this CSV file")
     parser.add_argument(
         "--html", type=Path, metavar="PATH", help="write the timeline chart to this HTML file"
@@ -63,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
     if args.window < 0:
         raise QueryError(f"--window {args.window}: give a number of days, 0 or more")
     with existing_store(args.store) as store:
-        records = read_figures(store.dataset, entity=args.entity, measure=measure)
+        records = read_figures(
+            store.dataset, entity=args.entity, measure=measure, per_assertion=not args.every_report
+        )
     if not records and (args.entity or measure):
         raise QueryError(
             f"no figures for {_selection(args.entity, measure)}; --entity takes the counted group's name, an "

@@ -28,6 +28,7 @@ from decimal import Decimal
 
 from rdflib import Dataset
 
+from kg.read.assertions import assertions_by_claim, fold_reports
 from kg.read.query import run_canned
 
 __all__ = [
@@ -87,6 +88,9 @@ class FigureRecord:
         date: ``ckg:statedOn``, else the article's publication date; None when neither.
         outlet: The article's ``schema:publisher``.
         file: The article's input file (``ckg:sourceFile``).
+        assertion: When the figure stands for its assertion (every article reporting this
+            claimant's figure), how many reports and stories carry it and who corroborates or
+            contradicts it ("3 reports, 2 stories; corroborated by AFP"); "" otherwise.
     """
 
     quantity: str
@@ -106,6 +110,7 @@ class FigureRecord:
     date: date | None = None
     outlet: str = ""
     file: str = ""
+    assertion: str = ""
 
     @property
     def claimant(self) -> str:
@@ -181,15 +186,27 @@ class FigureGroup:
         return sum(1 for f in self.figures if f.disagrees_with)
 
 
-def read_figures(dataset: Dataset, *, entity: str = "", measure: str = "") -> list[FigureRecord]:
+def read_figures(
+    dataset: Dataset, *, entity: str = "", measure: str = "", per_assertion: bool = True
+) -> list[FigureRecord]:
     """The figures of ``dataset`` (of one counted group, named any way the store knows it, and
-    of one measure, when given), in the query's order.
+    of one measure, when given), in the query's order; with ``per_assertion``, one figure per
+    assertion where the store has them (its earliest report, :func:`kg.read.assertions.fold_reports`).
 
     Raises:
         QueryError: the store cannot answer the query.
     """
     result = run_canned(dataset, "figures_by_group", {"entity": entity, "measure": measure})
     records = [_record(row) for row in result.records()]
+    by_claim = assertions_by_claim(dataset) if per_assertion else {}
+    if by_claim:
+        earliest = sorted(records, key=lambda r: (r.date is None, r.date or date.min, r.quantity))
+        kept = {r.quantity: a for r, a in fold_reports(earliest, lambda r: r.claim, by_claim)}
+        records = [
+            replace(r, assertion=a.describe() if (a := kept[r.quantity]) else "")
+            for r in records
+            if r.quantity in kept
+        ]
     logger.debug("read %d figures (entity %r, measure %r)", len(records), entity, measure)
     return records
 
@@ -354,6 +371,7 @@ FIGURE_COLUMNS = (
     "bounds",
     "flag",
     "disagrees_with",
+    "assertion",
     "sentence",
     "quantity",
 )
@@ -383,6 +401,7 @@ def figure_rows(groups: Sequence[FigureGroup]) -> list[list[str]]:
                     str(figure.bounds or ""),
                     figure.flag,
                     " ".join(str(i) for i in figure.disagrees_with),
+                    record.assertion,
                     record.sentence,
                     record.quantity,
                 ]

@@ -1,7 +1,8 @@
 """The claims of a store as rows a reader scans: who, what figure, read how, when, where.
 
-Built on the canned ``claims`` query, so the terminal table and a SPARQL client see the same
-rows; this module only words the bounds ("at least 100" -> ">= 100") and names unnamed sources.
+Built on the canned ``claims`` and ``assertions`` queries, so the terminal table and a SPARQL
+client see the same rows; this module only words the bounds ("at least 100" -> ">= 100"), names
+unnamed sources and sorts the names a query concatenates in no fixed order.
 """
 
 from __future__ import annotations
@@ -10,11 +11,23 @@ from decimal import Decimal
 
 from rdflib import Dataset
 
+from kg.read.assertions import sorted_names
 from kg.read.query import run_canned
 
-__all__ = ["HEADERS", "bounds_text", "claim_table"]
+__all__ = ["ASSERTION_HEADERS", "HEADERS", "assertion_table", "bounds_text", "claim_table", "names"]
 
 HEADERS = ("date", "claimant", "figure", "measure", "bounds", "certainty", "outlet")
+
+ASSERTION_HEADERS = (
+    "claimant",
+    "figure",
+    "measure",
+    "reports",
+    "stories",
+    "stated",
+    "corroborated by",
+    "disagrees with",
+)
 
 _SIGNS = {
     "AtLeast": ">=",
@@ -47,6 +60,34 @@ def claim_table(
             ]
         )
     return HEADERS, rows
+
+
+def assertion_table(
+    dataset: Dataset, *, entity: str = "", measure: str = ""
+) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Header and rows of the assertions (one row per claimant's figure, however many articles
+    report it), those carried by the most independent stories first."""
+    rows = []
+    for cell in run_canned(dataset, "assertions", {"entity": entity, "measure": measure}).records():
+        first, last = str(cell["firstStated"] or ""), str(cell["lastStated"] or "")
+        rows.append(
+            [
+                names(cell["claimant"]) or "(unnamed source)",
+                str(cell["figure"] or ""),
+                str(cell["measure"] or ""),
+                str(cell["reports"] or ""),
+                str(cell["stories"] or ""),
+                first if last in ("", first) else f"{first} to {last}",
+                names(cell["corroboratedBy"]),
+                names(cell["disagreesWith"]),
+            ]
+        )
+    return ASSERTION_HEADERS, rows
+
+
+def names(cell: object) -> str:
+    """A query's "; "-joined names in a fixed order (GROUP_CONCAT promises none)."""
+    return "; ".join(sorted_names(cell))
 
 
 def bounds_text(qualifier: object, value: object, low: object, high: object) -> str:

@@ -73,6 +73,7 @@ class Mark:
     increment: bool
     disagrees_with: tuple[int, ...]
     quantity: str
+    assertion: str = ""  # reports, stories, who corroborates or contradicts it
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,7 @@ def _mark(figure: ComparedFigure, colour: str) -> Mark | None:
         increment=figure.increment,
         disagrees_with=figure.disagrees_with,
         quantity=record.quantity,
+        assertion=record.assertion,
     )
 
 
@@ -412,6 +414,8 @@ def _tooltip(mark: Mark) -> str:
     lines.append(", ".join(part for part in (mark.outlet, mark.file) if part))
     if mark.disagrees_with or mark.increment:
         lines.append(_flag(mark))
+    if mark.assertion:
+        lines.append(mark.assertion)
     lines.append(f"\N{LEFT DOUBLE QUOTATION MARK}{mark.sentence}\N{RIGHT DOUBLE QUOTATION MARK}")
     return "\n".join(lines)
 
