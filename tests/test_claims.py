@@ -1860,6 +1860,21 @@ def test_claims_he_after_a_report_within_a_report_is_the_outer_speaker(
                 ("Amina Yusuf", "\u201d\u2015", "\u201cThe shelters have no water left at all."),
             ],
         ),
+        (
+            '"KOVAL: Our units held the ridge and lost nobody.\n"HOST: Will the corridor open tomorrow?',
+            [
+                ("KOVAL", ":", "Our units held the ridge and lost nobody."),
+                ("HOST", ":", "Will the corridor open tomorrow?"),
+            ],
+        ),
+        (
+            "\u201cMARTINEZ: We counted forty trucks at the crossing.",
+            [("MARTINEZ", ":", "We counted forty trucks at the crossing.")],
+        ),
+        (
+            '"ANCHOR: Two bridges were shelled overnight.\n"Update: The convoy reached the city.',
+            [("ANCHOR", ":", "Two bridges were shelled overnight.")],
+        ),
         ("KYIV: Russian drones struck the city overnight.", []),
         ("Ukraine: Russian drones struck the city overnight\n\nThe shelling went on.", []),
         ("Update: The convoy reached the city.\nPhoto: A convoy near the bridge.", []),
@@ -1868,8 +1883,9 @@ def test_claims_he_after_a_report_within_a_report_is_the_outer_speaker(
 def test_claims_line_labelled_or_signed_by_its_speaker(
     extractor: Extractor, text: str, records: list[tuple[str, str, str]]
 ) -> None:
-    """Transcript and headline lines ("NAME: ...") and quotations signed after a dash are
-    attributions (PolNeAR marks the colon or dash as the cue); page labels and places are not."""
+    """Transcript and headline lines ("NAME: ...", opened by a quotation mark where a transcript
+    is quoted line by line) and quotations signed after a dash are attributions (PolNeAR marks
+    the colon or dash as the cue); page labels and places are not."""
     claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
     assert [
         (c.source.text if c.source else None, c.cue.text if c.cue else None, c.content.text) for c in claims
