@@ -545,7 +545,8 @@ ATTRIBUTIONS += [
 
 # Stance, proposal and intention verbs PolNeAR files as cues: praise and proposals through their
 # object, intentions ("intends to", "plans to") as Expected, questions and agreement only with a
-# clause; fighting words ("attacked the village") and an agreement to a thing report nothing.
+# clause; fighting words ("attacked the village") and an agreement to a thing report nothing;
+# "continue", "reply", "retort" report only beside a quotation ("fighting continued" is none).
 ATTRIBUTIONS += [
     (
         "Sergei Lavrov praised the mediators for their patience.",
@@ -596,6 +597,44 @@ ATTRIBUTIONS += [
         "agree",
         "Asserted",
     ),
+    (
+        '"We will hold the ridge until the reinforcements arrive," Sergei Lavrov continued.',
+        "We will hold the ridge",
+        ("sergei-lavrov",),
+        "continue",
+        "Asserted",
+    ),
+    (
+        'Sergei Lavrov continued: "Nobody will be left behind in the evacuation."',
+        "Nobody will be left behind",
+        ("sergei-lavrov",),
+        "continue",
+        "Asserted",
+    ),
+    (
+        '"The bridge was never mined," the Ukrainian army replied on Tuesday.',
+        "was never mined",
+        ("armed-forces-of-ukraine",),
+        "reply",
+        "Asserted",
+    ),
+    (
+        'On the convoy, Sergei Lavrov retorted: "Nobody in Moscow gave that order."',
+        "Nobody in Moscow gave that order",
+        ("sergei-lavrov",),
+        "retort",
+        "Asserted",
+    ),
+    ("The rebels continued to advance on the port city.", None, (), None, "Asserted"),
+    ('Fighting continued near the "Azot chemical plant complex" on Monday.', None, (), None, "Asserted"),
+    (
+        'The rebels continued their advance toward the "green zone" of the capital.',
+        None,
+        (),
+        None,
+        "Asserted",
+    ),
+    ('The army responded with "massive strikes on military targets" overnight.', None, (), None, "Asserted"),
     ("Russian forces attacked the village and questioned the residents.", None, (), None, "Asserted"),
     ("In an essay last week, the minister acknowledged the losses.", None, (), None, "Asserted"),
     ("During a visit to Odesa on Friday, Sergei Lavrov acknowledged the losses.", None, (), None, "Asserted"),

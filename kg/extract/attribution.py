@@ -23,6 +23,7 @@ from kg.extract.claimwords import (
     OBJECT_STATEMENT_VERBS,
     OCCASION_ADVERBS,
     OCCASION_NOUNS,
+    QUOTE_ONLY_VERBS,
     QUOTING_VERBS,
     REPORTING_VERBS,
     STATEMENT_NOUNS,
@@ -150,7 +151,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         content, object_only = _object_statement(token, lemma), True
     if content is None:
         content = _beside(token, lemma, sent)
-    if content is None:
+    if content is None or (lemma in QUOTE_ONLY_VERBS and not _quote_against(token, content)):
         return None
     content = _reopened_quote(token, content, sent)
     quoting = _quoting_verb(token)
@@ -651,6 +652,20 @@ def _reopened_quote(verb: Token, content: tuple[int, int], sent: Span) -> tuple[
     if not (first < content[1] and content[0] < last):
         return content
     return _trim(doc, first + 1, last) or content
+
+
+def _quote_against(verb: Token, content: tuple[int, int]) -> bool:
+    """Whether the content is a quotation with nothing but its speaker and punctuation between
+    it and the verb: '"...," she continued', 'he replied: "..."'; not 'shelling continued near
+    the "..."', where the quotation is no speech of the verb's subject."""
+    doc = verb.doc
+    start, end = content
+    if not any(t.text in _QUOTE_MARKS for t in (*doc[max(start - 2, 0) : start], *doc[end : end + 2])):
+        return False
+    subject = _subject(verb)
+    speaker = {t.i for t in subject.subtree} if subject is not None else set()
+    between = doc[end : verb.i] if end <= verb.i else doc[verb.i + 1 : start]
+    return all(t.is_punct or t.is_space or t.i in speaker for t in between)
 
 
 def _quote_beside(verb: Token, sent: Span) -> tuple[int, int] | None:
