@@ -539,6 +539,28 @@ ATTRIBUTIONS += [
     ("Russia raised fuel prices to 60 roubles a litre.", None, (), None, "Asserted"),
     ("The delegations held talks in Geneva on Tuesday.", None, (), None, "Asserted"),
     ("The envoy called on Friday for a new round of talks.", None, (), None, "Asserted"),
+    (
+        "Sergei Lavrov has called the closure of the embassy a hostile act.",
+        "the closure of the embassy a hostile act",
+        ("sergei-lavrov",),
+        "call",
+        "Asserted",
+    ),
+    (
+        "Ukraine has called the shelling of the plant a war crime.",
+        "the shelling of the plant a war crime",
+        ("ukraine",),
+        "call",
+        "Asserted",
+    ),
+    (
+        "In March, Sergei Lavrov called on fellow ministers to lift the embargo.",
+        "fellow ministers to lift the embargo",
+        ("sergei-lavrov",),
+        "call",
+        "Asserted",
+    ),
+    ("Sergei Lavrov called his envoy, a former general, on Tuesday.", None, (), None, "Asserted"),
     ("Russia did not blame anyone for the outage.", None, (), None, "Asserted"),
 ]
 

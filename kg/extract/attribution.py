@@ -473,12 +473,31 @@ def _called_as(verb: Token) -> tuple[int, int] | None:
     predicate ("called [the shelling] a crime")."""
     predicate = next((c for c in verb.children if c.dep_ == "oprd"), None)
     if predicate is None:
-        return None
+        return _named_in_apposition(verb)
     named = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if named is None and not any(c.dep_ in ("dobj", "nsubj") for c in predicate.children):
         return None
     parts = [predicate] if named is None else [named, predicate]
     return _trim(verb.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1)
+
+
+def _named_in_apposition(verb: Token) -> tuple[int, int] | None:
+    """'called the shelling a war crime', parsed as an object with "a war crime" in apposition:
+    an indefinite noun straight after the object, no comma between ("called his envoy, a
+    former general," names no one anything)."""
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if named is None:
+        return None
+    for appos in named.children:
+        opening = appos.left_edge
+        if (
+            appos.dep_ == "appos"
+            and opening.lower_ in ("a", "an")
+            and opening.i > 0
+            and not verb.doc[opening.i - 1].is_punct
+        ):
+            return _trim(verb.doc, named.left_edge.i, appos.right_edge.i + 1)
+    return None
 
 
 def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
@@ -529,7 +548,7 @@ def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
     if needs is not None:
         if lemma == "call":  # "called for X", "called on X to ...": the preposition right after
             first = after[0]
-            if not (first.dep_ == "prep" and first.lower_ in needs):
+            if not (first.dep_ in ("prep", "prt") and first.lower_ in needs):
                 return None
             if first.lower_ == "on" and not any(c.dep_ == "xcomp" for c in verb.children):
                 return None  # "called on Monday": a date, not an appeal
