@@ -539,13 +539,36 @@ ATTRIBUTIONS += [
     ("Russia raised fuel prices to 60 roubles a litre.", None, (), None, "Asserted"),
     ("The delegations held talks in Geneva on Tuesday.", None, (), None, "Asserted"),
     ("The envoy called on Friday for a new round of talks.", None, (), None, "Asserted"),
+    (
+        "Sergei Lavrov has called the closure of the embassy a hostile act.",
+        "the closure of the embassy a hostile act",
+        ("sergei-lavrov",),
+        "call",
+        "Asserted",
+    ),
+    (
+        "Ukraine has called the shelling of the plant a war crime.",
+        "the shelling of the plant a war crime",
+        ("ukraine",),
+        "call",
+        "Asserted",
+    ),
+    (
+        "In March, Sergei Lavrov called on fellow ministers to lift the embargo.",
+        "fellow ministers to lift the embargo",
+        ("sergei-lavrov",),
+        "call",
+        "Asserted",
+    ),
+    ("Sergei Lavrov called his envoy, a former general, on Tuesday.", None, (), None, "Asserted"),
     ("Russia did not blame anyone for the outage.", None, (), None, "Asserted"),
 ]
 
 
 # Stance, proposal and intention verbs PolNeAR files as cues: praise and proposals through their
 # object, intentions ("intends to", "plans to") as Expected, questions and agreement only with a
-# clause; fighting words ("attacked the village") and an agreement to a thing report nothing.
+# clause; fighting words ("attacked the village") and an agreement to a thing report nothing;
+# "continue", "reply", "retort" report only beside a quotation ("fighting continued" is none).
 ATTRIBUTIONS += [
     (
         "Sergei Lavrov praised the mediators for their patience.",
@@ -596,6 +619,44 @@ ATTRIBUTIONS += [
         "agree",
         "Asserted",
     ),
+    (
+        '"We will hold the ridge until the reinforcements arrive," Sergei Lavrov continued.',
+        "We will hold the ridge",
+        ("sergei-lavrov",),
+        "continue",
+        "Asserted",
+    ),
+    (
+        'Sergei Lavrov continued: "Nobody will be left behind in the evacuation."',
+        "Nobody will be left behind",
+        ("sergei-lavrov",),
+        "continue",
+        "Asserted",
+    ),
+    (
+        '"The bridge was never mined," the Ukrainian army replied on Tuesday.',
+        "was never mined",
+        ("armed-forces-of-ukraine",),
+        "reply",
+        "Asserted",
+    ),
+    (
+        'On the convoy, Sergei Lavrov retorted: "Nobody in Moscow gave that order."',
+        "Nobody in Moscow gave that order",
+        ("sergei-lavrov",),
+        "retort",
+        "Asserted",
+    ),
+    ("The rebels continued to advance on the port city.", None, (), None, "Asserted"),
+    ('Fighting continued near the "Azot chemical plant complex" on Monday.', None, (), None, "Asserted"),
+    (
+        'The rebels continued their advance toward the "green zone" of the capital.',
+        None,
+        (),
+        None,
+        "Asserted",
+    ),
+    ('The army responded with "massive strikes on military targets" overnight.', None, (), None, "Asserted"),
     ("Russian forces attacked the village and questioned the residents.", None, (), None, "Asserted"),
     ("In an essay last week, the minister acknowledged the losses.", None, (), None, "Asserted"),
     ("During a visit to Odesa on Friday, Sergei Lavrov acknowledged the losses.", None, (), None, "Asserted"),
@@ -1860,6 +1921,21 @@ def test_claims_he_after_a_report_within_a_report_is_the_outer_speaker(
                 ("Amina Yusuf", "\u201d\u2015", "\u201cThe shelters have no water left at all."),
             ],
         ),
+        (
+            '"KOVAL: Our units held the ridge and lost nobody.\n"HOST: Will the corridor open tomorrow?',
+            [
+                ("KOVAL", ":", "Our units held the ridge and lost nobody."),
+                ("HOST", ":", "Will the corridor open tomorrow?"),
+            ],
+        ),
+        (
+            "\u201cMARTINEZ: We counted forty trucks at the crossing.",
+            [("MARTINEZ", ":", "We counted forty trucks at the crossing.")],
+        ),
+        (
+            '"ANCHOR: Two bridges were shelled overnight.\n"Update: The convoy reached the city.',
+            [("ANCHOR", ":", "Two bridges were shelled overnight.")],
+        ),
         ("KYIV: Russian drones struck the city overnight.", []),
         ("Ukraine: Russian drones struck the city overnight\n\nThe shelling went on.", []),
         ("Update: The convoy reached the city.\nPhoto: A convoy near the bridge.", []),
@@ -1868,8 +1944,9 @@ def test_claims_he_after_a_report_within_a_report_is_the_outer_speaker(
 def test_claims_line_labelled_or_signed_by_its_speaker(
     extractor: Extractor, text: str, records: list[tuple[str, str, str]]
 ) -> None:
-    """Transcript and headline lines ("NAME: ...") and quotations signed after a dash are
-    attributions (PolNeAR marks the colon or dash as the cue); page labels and places are not."""
+    """Transcript and headline lines ("NAME: ...", opened by a quotation mark where a transcript
+    is quoted line by line) and quotations signed after a dash are attributions (PolNeAR marks
+    the colon or dash as the cue); page labels and places are not."""
     claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
     assert [
         (c.source.text if c.source else None, c.cue.text if c.cue else None, c.content.text) for c in claims

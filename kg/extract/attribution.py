@@ -23,6 +23,7 @@ from kg.extract.claimwords import (
     OBJECT_STATEMENT_VERBS,
     OCCASION_ADVERBS,
     OCCASION_NOUNS,
+    QUOTE_ONLY_VERBS,
     QUOTING_VERBS,
     REPORTING_VERBS,
     STATEMENT_NOUNS,
@@ -150,7 +151,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         content, object_only = _object_statement(token, lemma), True
     if content is None:
         content = _beside(token, lemma, sent)
-    if content is None:
+    if content is None or (lemma in QUOTE_ONLY_VERBS and not _quote_against(token, content)):
         return None
     content = _reopened_quote(token, content, sent)
     quoting = _quoting_verb(token)
@@ -472,12 +473,31 @@ def _called_as(verb: Token) -> tuple[int, int] | None:
     predicate ("called [the shelling] a crime")."""
     predicate = next((c for c in verb.children if c.dep_ == "oprd"), None)
     if predicate is None:
-        return None
+        return _named_in_apposition(verb)
     named = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if named is None and not any(c.dep_ in ("dobj", "nsubj") for c in predicate.children):
         return None
     parts = [predicate] if named is None else [named, predicate]
     return _trim(verb.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1)
+
+
+def _named_in_apposition(verb: Token) -> tuple[int, int] | None:
+    """'called the shelling a war crime', parsed as an object with "a war crime" in apposition:
+    an indefinite noun straight after the object, no comma between ("called his envoy, a
+    former general," names no one anything)."""
+    named = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if named is None:
+        return None
+    for appos in named.children:
+        opening = appos.left_edge
+        if (
+            appos.dep_ == "appos"
+            and opening.lower_ in ("a", "an")
+            and opening.i > 0
+            and not verb.doc[opening.i - 1].is_punct
+        ):
+            return _trim(verb.doc, named.left_edge.i, appos.right_edge.i + 1)
+    return None
 
 
 def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
@@ -528,7 +548,7 @@ def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
     if needs is not None:
         if lemma == "call":  # "called for X", "called on X to ...": the preposition right after
             first = after[0]
-            if not (first.dep_ == "prep" and first.lower_ in needs):
+            if not (first.dep_ in ("prep", "prt") and first.lower_ in needs):
                 return None
             if first.lower_ == "on" and not any(c.dep_ == "xcomp" for c in verb.children):
                 return None  # "called on Monday": a date, not an appeal
@@ -651,6 +671,20 @@ def _reopened_quote(verb: Token, content: tuple[int, int], sent: Span) -> tuple[
     if not (first < content[1] and content[0] < last):
         return content
     return _trim(doc, first + 1, last) or content
+
+
+def _quote_against(verb: Token, content: tuple[int, int]) -> bool:
+    """Whether the content is a quotation with nothing but its speaker and punctuation between
+    it and the verb: '"...," she continued', 'he replied: "..."'; not 'shelling continued near
+    the "..."', where the quotation is no speech of the verb's subject."""
+    doc = verb.doc
+    start, end = content
+    if not any(t.text in _QUOTE_MARKS for t in (*doc[max(start - 2, 0) : start], *doc[end : end + 2])):
+        return False
+    subject = _subject(verb)
+    speaker = {t.i for t in subject.subtree} if subject is not None else set()
+    between = doc[end : verb.i] if end <= verb.i else doc[verb.i + 1 : start]
+    return all(t.is_punct or t.is_space or t.i in speaker for t in between)
 
 
 def _quote_beside(verb: Token, sent: Span) -> tuple[int, int] | None:

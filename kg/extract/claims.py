@@ -524,7 +524,7 @@ class _ClaimBuilder:
             if region is None:
                 continue
             owner = self._quote_owner(drafts, region, start)
-            if owner is not None:
+            if owner is not None and not _cue_within(owner, start, end):
                 owner.start, owner.end = min(owner.start, start), max(owner.end, end)
                 owner.content = (min(owner.content[0], start), max(owner.content[1], end))
 
@@ -716,6 +716,12 @@ def _span(text: str, seen: str, start: int, end: int) -> Span:
     while end > start and seen[end - 1].isspace():
         end -= 1
     return Span(start, end, text[start:end])
+
+
+def _cue_within(draft: _Draft, start: int, end: int) -> bool:
+    """Whether the draft's own cue is in ``[start, end)``: that sentence is the claim's own,
+    already read ('"PETROV: ...' in a transcript quoted line by line), not one to join."""
+    return draft.cue is not None and start <= draft.cue[0] < end
 
 
 def _quoted_cue(regions: list[tuple[int, int]], draft: _Draft) -> bool:

@@ -27,7 +27,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
     **dict.fromkeys(
         """
         cite question praise hail applaud slam endorse echo liken promise propose recommend point
-        agree ask
+        agree ask continue reply retort respond quip
         """.split(),
         "Asserted",
     ),
@@ -67,6 +67,11 @@ OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
     "claim": frozenset({"responsibility", "credit"}),
     "call": frozenset({"for", "on"}),
 }
+
+#: Verbs that report only with a quotation for their content ('"...," she continued', 'he
+#: replied: "..."'); elsewhere they are no speech ("the shelling continued", "continued to
+#: advance", "responded with artillery").
+QUOTE_ONLY_VERBS = frozenset("continue reply retort respond quip".split())
 
 #: Verbs that pass on another's words: "X quoted Y as saying ...", "cited the ministry as saying".
 QUOTING_VERBS = frozenset({"quote", "cite"})

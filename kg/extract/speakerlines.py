@@ -20,8 +20,11 @@ from kg.extract.claimwords import PAGE_LABELS
 __all__ = ["find_speaker_lines"]
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
-#: "NAME: what they said", the name at most four capitalised words at the start of the line.
-_LABELLED = re.compile(rf"^(?P<name>{_NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)$", re.MULTILINE)
+#: "NAME: what they said", the name at most four capitalised words at the start of the line; a
+#: transcript quoted paragraph by paragraph opens each line with a quotation mark.
+_LABELLED = re.compile(
+    rf"^[\"\u201c]?(?P<name>{_NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)$", re.MULTILINE
+)
 #: '"What they said." ― Name', a quotation signed with a dash at the end of the line.
 _SIGNED = re.compile(
     rf"^[ \t]*[\"\u201c\u201d](?P<content>[^\n]+?)[\"\u201c\u201d][ \t]*(?P<cue>\u2015|\u2014|\u2013|--)"
