@@ -176,7 +176,10 @@ TALLY_NOUNS = frozenset({"number", "toll", "total", "tally", "count", "figure"})
 #: Common nouns that, after "the" ("the agency added"), refer back to a named actor of a class.
 ANAPHOR_CLASSES: dict[str, frozenset[str]] = {
     **dict.fromkeys(
-        "agency service ministry department office government council committee body bureau".split(),
+        """
+        agency service ministry department office government council committee body bureau
+        authority directorate
+        """.split(),
         frozenset({"GovernmentBody", "Organization", "InternationalOrganization"}),
     ),
     **dict.fromkeys(
