@@ -231,6 +231,23 @@ RELATIONS = [
     ("Shelling hit Gori, a Georgian town near the boundary line.", {("gori", "locatedIn", "georgia")}),
     ("Shelling hit Mosul, the largest city in Iraq, on Sunday.", {("mosul", "locatedIn", "iraq")}),
     ("Rain fell on Kutaisi, a city of great charm.", set()),
+    # a kind noun beside the place, before or after it, and a place named right after "in"
+    ("Drones struck the Syrian capital Damascus overnight.", {("damascus", "locatedIn", "syria")}),
+    ("Rockets fell on the Ukrainian port city Odesa on Sunday.", {("odesa", "locatedIn", "ukraine")}),
+    ("A car bomb exploded in Libya's capital, Tripoli, on Friday.", {("tripoli", "locatedIn", "libya")}),
+    ("Shells struck a market in Aleppo's Salaheddine district.", {("salaheddine", "locatedIn", "aleppo")}),
+    ("Gunmen stormed the Karrada neighbourhood in Baghdad.", {("karrada", "locatedIn", "baghdad")}),
+    (
+        "Drones hit Bucha, Irpin and Hostomel towns in the Kyiv region on Monday.",
+        {
+            ("bucha", "locatedIn", "kyiv-oblast"),
+            ("irpin", "locatedIn", "kyiv-oblast"),
+            ("hostomel", "locatedIn", "kyiv-oblast"),
+        },
+    ),
+    ("Mosul in Iraq was shelled at dawn.", {("mosul", "locatedIn", "iraq")}),
+    ("Troops moved out from Kyiv in the morning.", set()),
+    ("Protesters marched in Paris and in Berlin.", set()),
     # a state named by a nationality or inside a longer name (PATTERNS 2; its mention: below)
     (
         "China's Foreign Ministry said the talks would resume.",

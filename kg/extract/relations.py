@@ -583,15 +583,46 @@ class _RelationFinder:
                 after += 1
             candidates.append(doc[after])
         for token in candidates:
-            larger = self.at(token)
+            larger = self._place_in(token, depth=0)
             if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
                 yield place.key, "locatedIn", larger.key
                 return
+        # a kind noun says what the place is inside the larger one: "Sanaa's X district", "the
+        # X neighbourhood in Y", so a district of a city lies in it though both are settlements
         for gloss in _place_glosses(root):
             larger = self._place_of_gloss(gloss)
-            if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
+            if larger is not None and larger.key != place.key and _PLACE_RANK.get(larger.cls, -1) >= rank:
                 yield place.key, "locatedIn", larger.key
                 return
+        larger, kind_named = self._place_in_after(place)
+        if larger is not None and larger.key != place.key:
+            larger_rank = _PLACE_RANK.get(larger.cls, -1)
+            if larger_rank > rank or (kind_named and larger_rank == rank):
+                yield place.key, "locatedIn", larger.key
+
+    def _place_in_after(self, place: _Named) -> tuple[_Named | None, bool]:
+        """The place named in the words right after a place, read off the words since parsers
+        hang the phrase on the verb: "X in the Y district", "A, B and C villages in Y". The
+        flag says whether a kind noun ("villages") came between."""
+        doc = self.doc
+        j = self._after_place_list(place.end)
+        kind_named = j < len(doc) and doc[j].lemma_.lower() in PLACE_NOUNS
+        j += kind_named
+        if j >= len(doc) - 1 or doc[j].lower_ != "in":
+            return None, kind_named
+        j += 1 + (doc[j + 1].lower_ == "the")
+        larger = self._place_in(doc[j], depth=0) if j < len(doc) else None
+        return larger, kind_named
+
+    def _after_place_list(self, j: int) -> int:
+        """The first token after a list of places that starts at ``j``: ", B and C"."""
+        doc = self.doc
+        while j < len(doc) - 1 and doc[j].lower_ in (",", "and"):
+            named = self.at(doc[j + 1])
+            if named is None or self._as_place(named) is None:
+                break
+            j = named.end
+        return j
 
     def _place_of_gloss(self, gloss: Token) -> _Named | None:
         """The larger place a describing noun puts a place in: "an Iraqi border town", "Syria's
@@ -980,10 +1011,20 @@ def _is_contingent(words: DocSpan) -> bool:
 
 def _place_glosses(root: Token) -> list[Token]:
     """Nouns that describe a place by its kind: "the province of X" (X's head), "X, an Iraqi
-    border town", "X (the largest city of Y)" (its appositives)."""
-    glosses = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS]
+    border town", "X (the largest city of Y)" (its appositives), "the Iraqi capital X" (a noun
+    before it), "Iraq's X province", "Iraq's capital, X" (the noun it names or stands beside)."""
+    glosses = [
+        c
+        for c in root.children
+        if (c.dep_ == "appos" or (c.dep_ == "compound" and c.i < root.i)) and c.lemma_.lower() in PLACE_NOUNS
+    ]
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         glosses.append(root.head.head)
+    first = root
+    while first.dep_ == "conj":  # "A, B and C villages": the list's first name holds the noun
+        first = first.head
+    if first.dep_ in ("compound", "appos") and first.head.lemma_.lower() in PLACE_NOUNS:
+        glosses.append(first.head)
     return glosses
 
 

@@ -112,11 +112,17 @@ PLACE_NOUNS = {
     "governorate": "Region",
     "state": "Region",
     "county": "Region",
+    "township": "Region",
     "city": "Settlement",
     "town": "Settlement",
     "village": "Settlement",
     "capital": "Settlement",
     "port": "Settlement",
+    "neighborhood": "Settlement",
+    "neighbourhood": "Settlement",
+    "area": "Settlement",
+    "suburb": "Settlement",
+    "quarter": "Settlement",
 }
 
 #: Nouns and verbs of hostility between actors: "Russia's war against Ukraine", "fought against".
