@@ -231,6 +231,21 @@ RELATIONS = [
     ("Shelling hit Gori, a Georgian town near the boundary line.", {("gori", "locatedIn", "georgia")}),
     ("Shelling hit Mosul, the largest city in Iraq, on Sunday.", {("mosul", "locatedIn", "iraq")}),
     ("Rain fell on Kutaisi, a city of great charm.", set()),
+    # an outlet run by a group, and a state's own outlet
+    (
+        "Hezbollah-run Al-Manar television said the strike hit a house.",
+        {("al-manar", "affiliatedWith", "hezbollah")},
+    ),
+    (
+        "The Taliban-run Bakhtar news agency reported the blast.",
+        {("bakhtar-news-agency", "affiliatedWith", "taliban")},
+    ),
+    (
+        "The Syrian state news agency Halab said the army repelled an attack.",
+        {("halab", "affiliatedWith", "syria")},
+    ),
+    ("The Iraqi state broadcaster Al Iraqiya showed the rally.", {("al-iraqiya", "affiliatedWith", "iraq")}),
+    ("The Qatari broadcaster Al Jazeera aired the footage.", set()),
     # a kind noun beside the place, before or after it, and a place named right after "in"
     ("Drones struck the Syrian capital Damascus overnight.", {("damascus", "locatedIn", "syria")}),
     ("Rockets fell on the Ukrainian port city Odesa on Sunday.", {("odesa", "locatedIn", "ukraine")}),

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.contingents import contingent_of, gazetteer_entry, named_state
-from kg.extract.descriptions import described_as_armed_group
+from kg.extract.descriptions import described_as_armed_group, described_as_media_outlet
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.locate import PLACE_CLASSES, ArticlePlaces, article_places, place_mention
@@ -113,6 +113,8 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     cls = _class_for(label, name)
     if cls is not None and cls != "State" and described_as_armed_group(ent):
         cls = "ArmedGroup"
+    elif cls in ("Organization", "Person") and described_as_media_outlet(ent):
+        cls = "MediaOutlet"
     return None if cls is None else Mention(start, end, text[start:end], name, cls)
 
 

@@ -46,6 +46,7 @@ from kg.extract.relationwords import (
     PRESENCE_PREPOSITIONS,
     PRESENCE_VERBS,
     RECIPROCAL_HOSTILE_VERBS,
+    STATE_OUTLET_WORDS,
     TIE_PARTICIPLES,
     TITLE_WORDS,
 )
@@ -500,6 +501,8 @@ class _RelationFinder:
                     return owner
                 if owner is not None and owner.cls == "MilitaryUnit" and org.cls == "GovernmentBody":
                     return self._demonym_state_in(owner)  # "the South Korean military's Joint Chiefs"
+        if org.cls == "MediaOutlet":
+            return self._state_of_outlet(org)
         if org.cls != "GovernmentBody":
             return None  # a contingent ("Ukrainian forces") carries its state in its name
         before = org.start - 1
@@ -515,6 +518,28 @@ class _RelationFinder:
                 self._country_of_nationality(before) if before >= 0 and self.at(doc[before]) is None else None
             )
         )
+
+    def _state_of_outlet(self, outlet: _Named) -> _Named | None:
+        """ "the Syrian state news agency X", "Iran's official broadcaster X": a nationality or
+        a state in a description that calls the outlet the state's own; "the Qatari
+        broadcaster X" says where it is from, not whose it is."""
+        doc, before = self.doc, []
+        i = outlet.start - 1
+        while i >= 0 and len(before) < 6 and doc[i].lower_ not in _DEFINITE | {"a", "an"}:
+            if not (doc[i].is_alpha or doc[i].text in _POSSESSIVE):
+                break
+            before.insert(0, i)  # the words back to its article: "Syrian state news agency"
+            i -= 1
+        if not any(self.doc[i].lower_ in STATE_OUTLET_WORDS for i in before):
+            return None
+        for i in before:
+            named = self.at(self.doc[i])
+            if named is not None and named.cls == "State":
+                return named
+            state = self._demonym_state(i) if named is None else None
+            if state is not None:
+                return state
+        return None
 
     def _described_after(self, named: _Named) -> _Named | None:
         """A state owning the appositive right after a name: "X, North Korea's secret police".

@@ -147,8 +147,12 @@ ALLY_WORDS = frozenset({"ally", "allies", "allied", "alliance", "partner"})
 #: each states: "an al-Qaeda-linked group" (affiliatedWith), "the Iran-backed militia"
 #: (alliedWith: support between two sides, not membership).
 TIE_PARTICIPLES = {
-    **dict.fromkeys(("linked", "affiliated", "connected", "tied"), "affiliatedWith"),
+    **dict.fromkeys(
+        ("linked", "affiliated", "connected", "tied", "run", "controlled", "operated"), "affiliatedWith"
+    ),
     **dict.fromkeys(("backed", "allied", "aligned", "supported", "sponsored", "funded"), "alliedWith"),
 }
+#: Words that make an outlet a state's own: "the Syrian state news agency", "Iran's official broadcaster".
+STATE_OUTLET_WORDS = frozenset({"state", "official", "government"})
 #: Nouns for a group that belongs to another: "an affiliate of X", "X's affiliate", "X affiliate Y".
 AFFILIATE_GROUP_NOUNS = frozenset({"affiliate", "offshoot", "franchise", "proxy"})

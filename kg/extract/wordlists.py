@@ -51,6 +51,14 @@ MEDIA_WORDS = frozenset(
     kommersant wire newspaper newswire reuters tass yonhap kcna interfax
     """.split()
 )
+#: Nouns that, next to a name, say it is a news outlet: "the state broadcaster X", "X television".
+#: "agency" counts only after "news": "the X agency" alone is as often a government's.
+OUTLET_NOUNS = frozenset(
+    """
+    newspaper daily weekly broadcaster television tv channel radio website outlet newswire
+    tabloid magazine
+    """.split()
+)
 MILITARY_WORDS = frozenset(
     """
     brigade brigades regiment regiments battalion battalions division divisions corps army armies
