@@ -523,7 +523,8 @@ class _RelationFinder:
         """ "the Syrian state news agency X", "Iran's official broadcaster X": a nationality or
         a state in a description that calls the outlet the state's own; "the Qatari
         broadcaster X" says where it is from, not whose it is."""
-        doc, before = self.doc, []
+        doc = self.doc
+        before: list[int] = []
         i = outlet.start - 1
         while i >= 0 and len(before) < 6 and doc[i].lower_ not in _DEFINITE | {"a", "an"}:
             if not (doc[i].is_alpha or doc[i].text in _POSSESSIVE):
