@@ -231,6 +231,21 @@ RELATIONS = [
     ("Shelling hit Gori, a Georgian town near the boundary line.", {("gori", "locatedIn", "georgia")}),
     ("Shelling hit Mosul, the largest city in Iraq, on Sunday.", {("mosul", "locatedIn", "iraq")}),
     ("Rain fell on Kutaisi, a city of great charm.", set()),
+    # a participle and its agent after a name: who leads or backs it
+    (
+        "The Tamarind Front, led by Omar Fadil, seized the mine.",
+        {("omar-fadil", "leaderOf", "tamarind-front")},
+    ),
+    (
+        "Raids hit Kasra, a stronghold of the Black Lions led by Yusuf Adamu.",
+        {("yusuf-adamu", "leaderOf", "black-lions")},
+    ),
+    (
+        "The Black Lions, backed by Chad and Niger, shelled the town.",
+        {("black-lions", "alliedWith", "chad"), ("black-lions", "alliedWith", "niger")},
+    ),
+    ("The talks, led by Qatar, resumed on Monday.", set()),
+    ("The convoy, hit by Chad, burned for hours.", set()),
     # an outlet run by a group, and a state's own outlet
     (
         "Hezbollah-run Al-Manar television said the strike hit a house.",

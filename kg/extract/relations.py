@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.agentties import agent_ties
 from kg.extract.contingents import resolve_contingent
 from kg.extract.convert import classify_organization
 from kg.extract.gazetteer import Gazetteer
@@ -247,6 +248,7 @@ class _RelationFinder:
         yield from self._deployments(sent)
         yield from self._roles_before_names(sent)
         yield from self._ally_of_pronoun(sent)
+        yield from agent_ties(sent, self.at)
 
     # --- people ------------------------------------------------------------------------
 

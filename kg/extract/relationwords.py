@@ -154,5 +154,10 @@ TIE_PARTICIPLES = {
 }
 #: Words that make an outlet a state's own: "the Syrian state news agency", "Iran's official broadcaster".
 STATE_OUTLET_WORDS = frozenset({"state", "official", "government"})
+#: Participles whose agent leads or backs the name before them: "X, led by Y", "X, backed by Y".
+AGENT_TIE_PARTICIPLES = {
+    **dict.fromkeys(("led", "headed", "commanded"), "leaderOf"),
+    **dict.fromkeys(("backed", "supported", "armed", "funded", "sponsored"), "alliedWith"),
+}
 #: Nouns for a group that belongs to another: "an affiliate of X", "X's affiliate", "X affiliate Y".
 AFFILIATE_GROUP_NOUNS = frozenset({"affiliate", "offshoot", "franchise", "proxy"})
