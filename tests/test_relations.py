@@ -246,6 +246,13 @@ RELATIONS = [
     ),
     ("The talks, led by Qatar, resumed on Monday.", set()),
     ("The convoy, hit by Chad, burned for hours.", set()),
+    # where a body is based
+    (
+        "The London-based Kurdish Rights Watch said 40 people died.",
+        {("kurdish-rights-watch", "locatedIn", "london")},
+    ),
+    ("Kharoun, a Darfur-based armed group, seized the mine.", {("kharoun", "locatedIn", "darfur")}),
+    ("The Nairobi-based envoy Omar Fadil said talks had stalled.", set()),
     # an outlet run by a group, and a state's own outlet
     (
         "Hezbollah-run Al-Manar television said the strike hit a house.",

@@ -672,8 +672,9 @@ class _RelationFinder:
         return None
 
     def _ties(self, group: _Named) -> Iterator[tuple[str, str, str]]:
-        """ "the Iran-backed militia X", "X, an al-Qaeda-linked armed group" (a hyphenated tie in
-        the description before or after the name), "X, an affiliate of Y", "Y affiliate X",
+        """ "the Iran-backed militia X", "X, an al-Qaeda-linked armed group", "the London-based
+        X" (a hyphenated tie in the description before or after the name), "X, an affiliate
+        of Y", "Y affiliate X",
         "X, Y's affiliate". Read off the words: parsers split hyphenated names apart."""
         doc = self.doc
         before = self._description_before(group.start)
@@ -682,7 +683,8 @@ class _RelationFinder:
             predicate = TIE_PARTICIPLES.get(doc[i].lower_)
             if predicate is not None and i >= 2 and doc[i - 1].text == "-":
                 other = self.at(doc[i - 2])
-                if other is not None and other.cls in _ACTORS and other.cls != "Person":
+                ends = _PLACE_RANK if predicate == "locatedIn" else _ACTORS - {"Person"}
+                if other is not None and other.cls in ends:
                     yield group.key, predicate, other.key
         if before and doc[before[-1]].lower_ in AFFILIATE_GROUP_NOUNS:
             other = self._actor_ending_at(before[-1] - 1)

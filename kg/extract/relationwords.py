@@ -151,6 +151,7 @@ TIE_PARTICIPLES = {
         ("linked", "affiliated", "connected", "tied", "run", "controlled", "operated"), "affiliatedWith"
     ),
     **dict.fromkeys(("backed", "allied", "aligned", "supported", "sponsored", "funded"), "alliedWith"),
+    "based": "locatedIn",  # "the London-based X": where it sits, a place
 }
 #: Words that make an outlet a state's own: "the Syrian state news agency", "Iran's official broadcaster".
 STATE_OUTLET_WORDS = frozenset({"state", "official", "government"})
