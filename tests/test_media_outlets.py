@@ -29,6 +29,11 @@ def _classes(extractor, text: str) -> dict[str, str]:  # type: ignore[no-untyped
         # the wire's own attribution
         ("The border crossing had closed, the Ostrava Independent reported.", "Ostrava Independent"),
         ("The Ostrava Independent reported that the border crossing had closed.", "Ostrava Independent"),
+        # the wire's caveat on what it carries
+        (
+            "Rebels said they had taken the town. The Mekong Voice could not independently verify the claim.",
+            "Mekong Voice",
+        ),
     ],
 )
 def test_media_outlet_typed_from_its_description(extractor, sentence: str, surface: str) -> None:  # type: ignore[no-untyped-def]
@@ -40,6 +45,8 @@ def test_media_outlet_typed_from_its_description(extractor, sentence: str, surfa
     [
         # a person who reports is still a person
         ("Maria Lopez reported that the border crossing had closed.", "Maria Lopez", "Person"),
+        # a body that cannot confirm a claim is no outlet: the wire's caveat says "independently"
+        ("The Kavala Aid Network could not confirm the figures.", "Kavala Aid Network", "Organization"),
         # a body reporting to another is no outlet
         ("The Kavala Commission reported to the council on Monday.", "Kavala Commission", "GovernmentBody"),
     ],

@@ -283,6 +283,7 @@ RELATIONS = [
         },
     ),
     ("Mosul in Iraq was shelled at dawn.", {("mosul", "locatedIn", "iraq")}),
+    ("Fighting spread to Bucha, Kyiv region, and Irpin.", {("bucha", "locatedIn", "kyiv-oblast")}),
     ("Troops moved out from Kyiv in the morning.", set()),
     ("Protesters marched in Paris and in Berlin.", set()),
     # a state named by a nationality or inside a longer name (PATTERNS 2; its mention: below)

@@ -7,7 +7,7 @@ rebel M23", "the paramilitary Rapid Support Forces", "the militant group Hamas")
 militia", "X, an al-Qaeda-linked armed group") or naming it ("a rebel group known as X").
 Read off the words next to the name, since the parser often hangs such descriptions on
 another noun. An outlet is told the same way: "the state news agency X", "X television", and
-the wire's own attribution "..., X reports."
+the wire's own attribution "..., X reports." and its caveat "X could not independently verify".
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def described_as_media_outlet(ent: Span) -> bool:
     doc = ent.doc
     if _says_outlet(_words_before(doc, ent.start)) or _says_outlet(_words_after(doc, ent.end)):
         return True
-    return ent.label_ != "PERSON" and _reports(doc, ent.end)
+    return ent.label_ != "PERSON" and (_reports(doc, ent.end) or _cannot_verify(doc, ent.end))
 
 
 def _says_outlet(words: list[str]) -> bool:
@@ -79,6 +79,16 @@ def _reports(doc: Doc, end: int) -> bool:
         return False
     after = doc[end + 1] if end + 1 < len(doc) else None
     return after is None or after.is_punct or after.lower_ == "that"
+
+
+def _cannot_verify(doc: Doc, end: int) -> bool:
+    """ "X could not independently verify the reports": the wire's own caveat, said by an outlet
+    of what it carries; "independently" is what sets it apart from a body denying a claim."""
+    words = [t.lower_ for t in doc[end : end + 6]]
+    if "independently" not in words:
+        return False
+    verb = words.index("independently") + 1
+    return verb < len(words) and words[verb].startswith(("verif", "confirm")) and "not" in words[:verb]
 
 
 def _says_group(words: list[str]) -> bool:

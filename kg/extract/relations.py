@@ -609,7 +609,8 @@ class _RelationFinder:
             after += 1
             while after < len(doc) - 1 and doc[after].lower_ in ("in", "the"):
                 after += 1
-            candidates.append(doc[after])
+            if not self._kinds_listed(place.end):
+                candidates.append(doc[after])
         for token in candidates:
             larger = self._place_in(token, depth=0)
             if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
@@ -642,12 +643,23 @@ class _RelationFinder:
         larger = self._place_in(doc[j], depth=0) if j < len(doc) else None
         return larger, kind_named
 
+    def _kinds_listed(self, end: int) -> bool:
+        """Whether the place ending at ``end`` opens a list of places a plural kind noun closes:
+        "A, B and C villages", where B is no larger place of A as in "A, B region"."""
+        j = self._after_place_list(end)
+        return (
+            j > end
+            and j < len(self.doc)
+            and self.doc[j].tag_ == "NNS"
+            and self.doc[j].lemma_.lower() in PLACE_NOUNS
+        )
+
     def _after_place_list(self, j: int) -> int:
         """The first token after a list of places that starts at ``j``: ", B and C"."""
         doc = self.doc
         while j < len(doc) - 1 and doc[j].lower_ in (",", "and"):
             named = self.at(doc[j + 1])
-            if named is None or self._as_place(named) is None:
+            if named is None or named.cls == "Person":  # the kind noun after the list says "place"
                 break
             j = named.end
         return j
