@@ -246,6 +246,23 @@ RELATIONS = [
     ),
     ("The talks, led by Qatar, resumed on Monday.", set()),
     ("The convoy, hit by Chad, burned for hours.", set()),
+    # hostility without a hostile verb between the names: fire traded, an attack claimed, a
+    # pronoun for the side the sentence named
+    ("The Kharoun militia began trading fire with Chad in May.", {("kharoun", "opposes", "chad")}),
+    ("Chad and Niger exchanged fire across the border on Sunday.", {("chad", "opposes", "niger")}),
+    (
+        "The Kharoun militia has claimed responsibility for an attack that killed 40 Chadian soldiers.",
+        {("kharoun", "opposes", "chadian-forces")},
+    ),
+    (
+        "The Black Lions claimed responsibility for the attack on Chad's army.",
+        {("black-lions", "opposes", "chad")},
+    ),
+    ("The Kharoun militia claimed responsibility for an attack that killed 12 civilians.", set()),
+    (
+        "Israel has been bombarding the south, saying it is targeting Black Lions positions.",
+        {("israel", "opposes", "black-lions")},
+    ),
     # where a body is based
     (
         "The London-based Kurdish Rights Watch said 40 people died.",

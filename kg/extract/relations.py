@@ -25,6 +25,7 @@ from kg.extract.agentties import agent_ties
 from kg.extract.contingents import resolve_contingent
 from kg.extract.convert import classify_organization
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.hostility import claimed_attacks, exchanges_of_fire, hostile_pronoun_subjects
 from kg.extract.organs import nationality_country
 from kg.extract.relationwords import (
     AFFILIATE_GROUP_NOUNS,
@@ -249,6 +250,9 @@ class _RelationFinder:
         yield from self._roles_before_names(sent)
         yield from self._ally_of_pronoun(sent)
         yield from agent_ties(sent, self.at)
+        yield from exchanges_of_fire(sent, self._side_in)
+        yield from claimed_attacks(sent, self._named_side, self._target_side)
+        yield from hostile_pronoun_subjects(sent, self._side_in, self._target_side)
 
     # --- people ------------------------------------------------------------------------
 
@@ -969,6 +973,17 @@ class _RelationFinder:
                 if side is not None:
                     return side
         return None
+
+    def _named_side(self, token: Token) -> _Named | None:
+        """The fighting side a phrase names ("the X militia"), but not the one an affiliate
+        belongs to: in "the X affiliate Y", X is not the one acting."""
+        if self.at(token) is None and token.lemma_.lower() in AFFILIATE_GROUP_NOUNS:
+            return None
+        return self._side_in(token)
+
+    def _target_side(self, token: Token) -> _Named | None:
+        """The side a hostile act's object names, through "the heart of X"-like phrases."""
+        return self._side_in(token, depth=2)
 
     def _side_in(self, token: Token, depth: int = 0) -> _Named | None:
         """The fighting side a noun phrase names: the phrase itself ("Russia", "the RSF"), the

@@ -136,6 +136,11 @@ HOSTILE_VERBS = frozenset(
     "invade attack fight wage strike target bomb shell battle clash raid ambush oppose".split()
 )
 HOSTILE_PREPOSITIONS = frozenset({"against", "on", "of"})
+#: Verbs and objects of fire two sides trade: "X traded fire with Y", "X and Y exchanged fire".
+EXCHANGE_VERBS = frozenset({"trade", "exchange"})
+EXCHANGED_FIRE = frozenset({"fire", "gunfire", "blow", "shot", "strike", "rocket", "missile", "shell"})
+#: Verbs of a toll an attack takes on a side: "an attack that killed 40 soldiers".
+TOLL_VERBS = frozenset({"kill", "wound", "injure", "target", "hit"})
 #: Verbs whose coordinated subjects fight each other: "X and Y clashed", "X clashed with Y".
 RECIPROCAL_HOSTILE_VERBS = frozenset("clash fight battle skirmish".split())
 #: Last words of a body's name ("the Stimson Center", "the Kyiv Institute"): never a place.
