@@ -27,6 +27,7 @@ from kg.extract.wordlists import (
     MEDIA_WORDS,
     MILITARY_WORDS,
     NON_ENTITY_LABELS,
+    OPERATION_WORDS,
     PERSON_TITLES,
 )
 from kg.model import Article, Mention
@@ -177,6 +178,8 @@ def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
         return False  # "X.", "X. Media": a platform the tokenizer kept with the full stop after it
     if name.split()[-1].lower() in JOB_NOUNS:
         return False  # "Project Coordinator": a post, not a body
+    if len(name.split()) > 1 and name.split()[0].lower() in OPERATION_WORDS:
+        return False  # "Operation Desert Storm": a campaign, which the ontology has no class for
     # A nationality, singular or plural, is not an entity: "Russians", "the North Koreans".
     bare = _PLURAL_ENDING.sub("", name)
     return gazetteer.state_for_demonym(name) is None and gazetteer.state_for_demonym(bare) is None

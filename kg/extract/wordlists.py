@@ -202,6 +202,9 @@ FACILITY_NOUNS = frozenset(
     "airport stadium bridge hotel factory plant prison station".split()
 )
 
+#: First words of a named military operation ("Operation Sindoor" style): an event, no actor or place.
+OPERATION_WORDS = frozenset({"operation", "op."})
+
 #: Nouns of a person's post that close a job title the model takes for an organisation: "MSF
 #: Project Coordinator", "UN Resident and Humanitarian Coordinator". A name ending in one is no
 #: organisation's.
