@@ -301,6 +301,10 @@ RELATIONS = [
     ),
     ("Mosul in Iraq was shelled at dawn.", {("mosul", "locatedIn", "iraq")}),
     ("Fighting spread to Bucha, Kyiv region, and Irpin.", {("bucha", "locatedIn", "kyiv-oblast")}),
+    (
+        "Gunmen raided the village of Kafr Nabl in Syria's Idlib province.",
+        {("kafr-nabl", "locatedIn", "idlib"), ("idlib", "locatedIn", "syria")},
+    ),
     ("Troops moved out from Kyiv in the morning.", set()),
     ("Protesters marched in Paris and in Berlin.", set()),
     # a state named by a nationality or inside a longer name (PATTERNS 2; its mention: below)

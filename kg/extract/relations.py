@@ -645,6 +645,8 @@ class _RelationFinder:
             return None, kind_named
         j += 1 + (doc[j + 1].lower_ == "the")
         larger = self._place_in(doc[j], depth=0) if j < len(doc) else None
+        if larger is not None and larger.end < len(doc) and doc[larger.end].text in _POSSESSIVE:
+            return None, kind_named  # "X in Sudan's Y state": X lies in Y, which the model may not name
         return larger, kind_named
 
     def _kinds_listed(self, end: int) -> bool:
