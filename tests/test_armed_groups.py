@@ -159,8 +159,9 @@ TIES = [
         "Islamic State affiliate Ansar al-Furqan Movement seized the mine.",
         {("ansar-al-furqan-movement", "affiliatedWith", "islamic-state")},
     ),
-    # no tie: a hyphenated place or date, an affiliate of nothing named
-    ("The Gaza-based Tamarind Front denied the report.", set()),
+    # a hyphenated place is where the group sits, no tie to another actor
+    ("The Gaza-based Tamarind Front denied the report.", {("tamarind-front", "locatedIn", "gaza")}),
+    # no tie: an affiliate of nothing named
     ("The Tamarind Front, an affiliate of several smaller groups, denied it.", set()),
 ]
 

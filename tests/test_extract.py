@@ -80,6 +80,15 @@ def test_extract_contingent_and_state_names_meet_in_one_unit(extractor) -> None:
         ("Jane Okafor, the UN Resident and Humanitarian Coordinator in Chad, said so.", {"UN Resident"}),
         ("MSF Project Coordinator in Bunia, Paul Ndege, said it.", {"MSF Project Coordinator"}),
         ("The UNICEF Field Officer in Goma said the camp was full.", {"UNICEF Field Officer"}),
+        # named military operations are campaigns, neither actors nor places
+        (
+            "At least nine people were killed in Chad's Operation Desert Hawk on Monday.",
+            {"Operation Desert Hawk", "Desert Hawk"},
+        ),
+        (
+            "Troops taking part in Operation Iron Gate crossed the river.",
+            {"Operation Iron Gate", "Iron Gate"},
+        ),
     ],
 )
 def test_extract_never_makes_actors_of(extractor, sentence: str, never: set[str]) -> None:  # type: ignore[no-untyped-def]

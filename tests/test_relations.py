@@ -231,6 +231,82 @@ RELATIONS = [
     ("Shelling hit Gori, a Georgian town near the boundary line.", {("gori", "locatedIn", "georgia")}),
     ("Shelling hit Mosul, the largest city in Iraq, on Sunday.", {("mosul", "locatedIn", "iraq")}),
     ("Rain fell on Kutaisi, a city of great charm.", set()),
+    # a participle and its agent after a name: who leads or backs it
+    (
+        "The Tamarind Front, led by Omar Fadil, seized the mine.",
+        {("omar-fadil", "leaderOf", "tamarind-front")},
+    ),
+    (
+        "Raids hit Kasra, a stronghold of the Black Lions led by Yusuf Adamu.",
+        {("yusuf-adamu", "leaderOf", "black-lions")},
+    ),
+    (
+        "The Black Lions, backed by Chad and Niger, shelled the town.",
+        {("black-lions", "alliedWith", "chad"), ("black-lions", "alliedWith", "niger")},
+    ),
+    ("The talks, led by Qatar, resumed on Monday.", set()),
+    ("The convoy, hit by Chad, burned for hours.", set()),
+    # hostility without a hostile verb between the names: fire traded, an attack claimed, a
+    # pronoun for the side the sentence named
+    ("The Kharoun militia began trading fire with Chad in May.", {("kharoun", "opposes", "chad")}),
+    ("Chad and Niger exchanged fire across the border on Sunday.", {("chad", "opposes", "niger")}),
+    (
+        "The Kharoun militia has claimed responsibility for an attack that killed 40 Chadian soldiers.",
+        {("kharoun", "opposes", "chadian-forces")},
+    ),
+    (
+        "The Black Lions claimed responsibility for the attack on Chad's army.",
+        {("black-lions", "opposes", "chad")},
+    ),
+    ("The Kharoun militia claimed responsibility for an attack that killed 12 civilians.", set()),
+    (
+        "Israel has been bombarding the south, saying it is targeting Black Lions positions.",
+        {("israel", "opposes", "black-lions")},
+    ),
+    # where a body is based
+    (
+        "The London-based Kurdish Rights Watch said 40 people died.",
+        {("kurdish-rights-watch", "locatedIn", "london")},
+    ),
+    ("Kharoun, a Darfur-based armed group, seized the mine.", {("kharoun", "locatedIn", "darfur")}),
+    ("The Nairobi-based envoy Omar Fadil said talks had stalled.", set()),
+    # an outlet run by a group, and a state's own outlet
+    (
+        "Hezbollah-run Al-Manar television said the strike hit a house.",
+        {("al-manar", "affiliatedWith", "hezbollah")},
+    ),
+    (
+        "The Taliban-run Bakhtar news agency reported the blast.",
+        {("bakhtar-news-agency", "affiliatedWith", "taliban")},
+    ),
+    (
+        "The Syrian state news agency Halab said the army repelled an attack.",
+        {("halab", "affiliatedWith", "syria")},
+    ),
+    ("The Iraqi state broadcaster Al Iraqiya showed the rally.", {("al-iraqiya", "affiliatedWith", "iraq")}),
+    ("The Qatari broadcaster Al Jazeera aired the footage.", set()),
+    # a kind noun beside the place, before or after it, and a place named right after "in"
+    ("Drones struck the Syrian capital Damascus overnight.", {("damascus", "locatedIn", "syria")}),
+    ("Rockets fell on the Ukrainian port city Odesa on Sunday.", {("odesa", "locatedIn", "ukraine")}),
+    ("A car bomb exploded in Libya's capital, Tripoli, on Friday.", {("tripoli", "locatedIn", "libya")}),
+    ("Shells struck a market in Aleppo's Salaheddine district.", {("salaheddine", "locatedIn", "aleppo")}),
+    ("Gunmen stormed the Karrada neighbourhood in Baghdad.", {("karrada", "locatedIn", "baghdad")}),
+    (
+        "Drones hit Bucha, Irpin and Hostomel towns in the Kyiv region on Monday.",
+        {
+            ("bucha", "locatedIn", "kyiv-oblast"),
+            ("irpin", "locatedIn", "kyiv-oblast"),
+            ("hostomel", "locatedIn", "kyiv-oblast"),
+        },
+    ),
+    ("Mosul in Iraq was shelled at dawn.", {("mosul", "locatedIn", "iraq")}),
+    ("Fighting spread to Bucha, Kyiv region, and Irpin.", {("bucha", "locatedIn", "kyiv-oblast")}),
+    (
+        "Gunmen raided the village of Kafr Nabl in Syria's Idlib province.",
+        {("kafr-nabl", "locatedIn", "idlib"), ("idlib", "locatedIn", "syria")},
+    ),
+    ("Troops moved out from Kyiv in the morning.", set()),
+    ("Protesters marched in Paris and in Berlin.", set()),
     # a state named by a nationality or inside a longer name (PATTERNS 2; its mention: below)
     (
         "China's Foreign Ministry said the talks would resume.",

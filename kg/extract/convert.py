@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.contingents import contingent_of, gazetteer_entry, named_state
-from kg.extract.descriptions import described_as_armed_group
+from kg.extract.descriptions import described_as_armed_group, described_as_media_outlet
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.locate import PLACE_CLASSES, ArticlePlaces, article_places, place_mention
@@ -27,6 +27,7 @@ from kg.extract.wordlists import (
     MEDIA_WORDS,
     MILITARY_WORDS,
     NON_ENTITY_LABELS,
+    OPERATION_WORDS,
     PERSON_TITLES,
 )
 from kg.model import Article, Mention
@@ -113,6 +114,8 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     cls = _class_for(label, name)
     if cls is not None and cls != "State" and described_as_armed_group(ent):
         cls = "ArmedGroup"
+    elif cls in ("Organization", "Person") and described_as_media_outlet(ent):
+        cls = "MediaOutlet"
     return None if cls is None else Mention(start, end, text[start:end], name, cls)
 
 
@@ -175,6 +178,8 @@ def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
         return False  # "X.", "X. Media": a platform the tokenizer kept with the full stop after it
     if name.split()[-1].lower() in JOB_NOUNS:
         return False  # "Project Coordinator": a post, not a body
+    if len(name.split()) > 1 and name.split()[0].lower() in OPERATION_WORDS:
+        return False  # "Operation Desert Storm": a campaign, which the ontology has no class for
     # A nationality, singular or plural, is not an entity: "Russians", "the North Koreans".
     bare = _PLURAL_ENDING.sub("", name)
     return gazetteer.state_for_demonym(name) is None and gazetteer.state_for_demonym(bare) is None

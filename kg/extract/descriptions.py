@@ -1,4 +1,4 @@
-"""What the words around a name say it is: a non-state armed group.
+"""What the words around a name say it is: a non-state armed group, or a news outlet.
 
 News introduces an armed group by describing it beside its name, whatever label the model
 gives the name itself (a rebel group is often tagged a place or a person): before it ("the
@@ -6,7 +6,8 @@ rebel M23", "the paramilitary Rapid Support Forces", "the militant group Hamas")
 ("M23 rebels", "al-Shabab fighters", "the M23 rebel group"), in an apposition ("X, a
 militia", "X, an al-Qaeda-linked armed group") or naming it ("a rebel group known as X").
 Read off the words next to the name, since the parser often hangs such descriptions on
-another noun.
+another noun. An outlet is told the same way: "the state news agency X", "X television", and
+the wire's own attribution "..., X reports." and its caveat "X could not independently verify".
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from kg.extract.wordlists import (
     ARMED_GROUP_MODIFIERS,
     ARMED_GROUP_NOUNS,
     GROUP_NOUNS,
+    OUTLET_NOUNS,
 )
 
-__all__ = ["described_as_armed_group"]
+__all__ = ["described_as_armed_group", "described_as_media_outlet"]
 
 #: Parts of speech a description's words may have: "rebel", "armed", "linked", "group".
 _DESCRIPTION_POS = frozenset({"ADJ", "NOUN", "VERB", "PROPN"})
@@ -50,6 +52,43 @@ def described_as_armed_group(ent: Span) -> bool:
     if ent.label_ not in _PLACE_LABELS and _says_members(after) and not _possessive(ent):
         return True
     return _says_group(_apposition(ent)) or _says_group(_naming_phrase(ent))
+
+
+def described_as_media_outlet(ent: Span) -> bool:
+    """Whether the words next to ``ent`` describe it as a news outlet: an outlet noun before
+    ("the state news agency X") or after it ("X television", "the X news agency"), or a name
+    the model took for no person that reports ("Lebanon's health ministry said 4 died, X
+    reported"), since in news a named body that "reports" is the outlet carrying the story."""
+    doc = ent.doc
+    if _says_outlet(_words_before(doc, ent.start)) or _says_outlet(_words_after(doc, ent.end)):
+        return True
+    return ent.label_ != "PERSON" and (_reports(doc, ent.end) or _cannot_verify(doc, ent.end))
+
+
+def _says_outlet(words: list[str]) -> bool:
+    """ "broadcaster", "television", "news agency" as a description's head."""
+    if not words:
+        return False
+    return words[-1] in OUTLET_NOUNS or words[-2:] == ["news", "agency"]
+
+
+def _reports(doc: Doc, end: int) -> bool:
+    """ "X reports", "X reported" closing a sentence or opening a that-clause: the verb right
+    after the name, not "X reported to the council" (a body reporting to another)."""
+    if end >= len(doc) or doc[end].lemma_.lower() != "report" or doc[end].tag_ not in ("VBZ", "VBD"):
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return after is None or after.is_punct or after.lower_ == "that"
+
+
+def _cannot_verify(doc: Doc, end: int) -> bool:
+    """ "X could not independently verify the reports": the wire's own caveat, said by an outlet
+    of what it carries; "independently" is what sets it apart from a body denying a claim."""
+    words = [t.lower_ for t in doc[end : end + 6]]
+    if "independently" not in words:
+        return False
+    verb = words.index("independently") + 1
+    return verb < len(words) and words[verb].startswith(("verif", "confirm")) and "not" in words[:verb]
 
 
 def _says_group(words: list[str]) -> bool:

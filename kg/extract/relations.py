@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from kg.extract.agentties import agent_ties
 from kg.extract.contingents import resolve_contingent
 from kg.extract.convert import classify_organization
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.hostility import claimed_attacks, exchanges_of_fire, hostile_pronoun_subjects
 from kg.extract.organs import nationality_country
 from kg.extract.relationwords import (
     AFFILIATE_GROUP_NOUNS,
@@ -46,6 +48,7 @@ from kg.extract.relationwords import (
     PRESENCE_PREPOSITIONS,
     PRESENCE_VERBS,
     RECIPROCAL_HOSTILE_VERBS,
+    STATE_OUTLET_WORDS,
     TIE_PARTICIPLES,
     TITLE_WORDS,
 )
@@ -246,6 +249,10 @@ class _RelationFinder:
         yield from self._deployments(sent)
         yield from self._roles_before_names(sent)
         yield from self._ally_of_pronoun(sent)
+        yield from agent_ties(sent, self.at)
+        yield from exchanges_of_fire(sent, self._side_in)
+        yield from claimed_attacks(sent, self._named_side, self._target_side)
+        yield from hostile_pronoun_subjects(sent, self._side_in, self._target_side)
 
     # --- people ------------------------------------------------------------------------
 
@@ -500,6 +507,8 @@ class _RelationFinder:
                     return owner
                 if owner is not None and owner.cls == "MilitaryUnit" and org.cls == "GovernmentBody":
                     return self._demonym_state_in(owner)  # "the South Korean military's Joint Chiefs"
+        if org.cls == "MediaOutlet":
+            return self._state_of_outlet(org)
         if org.cls != "GovernmentBody":
             return None  # a contingent ("Ukrainian forces") carries its state in its name
         before = org.start - 1
@@ -515,6 +524,29 @@ class _RelationFinder:
                 self._country_of_nationality(before) if before >= 0 and self.at(doc[before]) is None else None
             )
         )
+
+    def _state_of_outlet(self, outlet: _Named) -> _Named | None:
+        """ "the Syrian state news agency X", "Iran's official broadcaster X": a nationality or
+        a state in a description that calls the outlet the state's own; "the Qatari
+        broadcaster X" says where it is from, not whose it is."""
+        doc = self.doc
+        before: list[int] = []
+        i = outlet.start - 1
+        while i >= 0 and len(before) < 6 and doc[i].lower_ not in _DEFINITE | {"a", "an"}:
+            if not (doc[i].is_alpha or doc[i].text in _POSSESSIVE):
+                break
+            before.insert(0, i)  # the words back to its article: "Syrian state news agency"
+            i -= 1
+        if not any(self.doc[i].lower_ in STATE_OUTLET_WORDS for i in before):
+            return None
+        for i in before:
+            named = self.at(self.doc[i])
+            if named is not None and named.cls == "State":
+                return named
+            state = self._demonym_state(i) if named is None else None
+            if state is not None:
+                return state
+        return None
 
     def _described_after(self, named: _Named) -> _Named | None:
         """A state owning the appositive right after a name: "X, North Korea's secret police".
@@ -581,17 +613,62 @@ class _RelationFinder:
             after += 1
             while after < len(doc) - 1 and doc[after].lower_ in ("in", "the"):
                 after += 1
-            candidates.append(doc[after])
+            if not self._kinds_listed(place.end):
+                candidates.append(doc[after])
         for token in candidates:
-            larger = self.at(token)
+            larger = self._place_in(token, depth=0)
             if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
                 yield place.key, "locatedIn", larger.key
                 return
+        # a kind noun says what the place is inside the larger one: "Sanaa's X district", "the
+        # X neighbourhood in Y", so a district of a city lies in it though both are settlements
         for gloss in _place_glosses(root):
             larger = self._place_of_gloss(gloss)
-            if larger is not None and _PLACE_RANK.get(larger.cls, -1) > rank:
+            if larger is not None and larger.key != place.key and _PLACE_RANK.get(larger.cls, -1) >= rank:
                 yield place.key, "locatedIn", larger.key
                 return
+        larger, kind_named = self._place_in_after(place)
+        if larger is not None and larger.key != place.key:
+            larger_rank = _PLACE_RANK.get(larger.cls, -1)
+            if larger_rank > rank or (kind_named and larger_rank == rank):
+                yield place.key, "locatedIn", larger.key
+
+    def _place_in_after(self, place: _Named) -> tuple[_Named | None, bool]:
+        """The place named in the words right after a place, read off the words since parsers
+        hang the phrase on the verb: "X in the Y district", "A, B and C villages in Y". The
+        flag says whether a kind noun ("villages") came between."""
+        doc = self.doc
+        j = self._after_place_list(place.end)
+        kind_named = j < len(doc) and doc[j].lemma_.lower() in PLACE_NOUNS
+        j += kind_named
+        if j >= len(doc) - 1 or doc[j].lower_ != "in":
+            return None, kind_named
+        j += 1 + (doc[j + 1].lower_ == "the")
+        larger = self._place_in(doc[j], depth=0) if j < len(doc) else None
+        if larger is not None and larger.end < len(doc) and doc[larger.end].text in _POSSESSIVE:
+            return None, kind_named  # "X in Sudan's Y state": X lies in Y, which the model may not name
+        return larger, kind_named
+
+    def _kinds_listed(self, end: int) -> bool:
+        """Whether the place ending at ``end`` opens a list of places a plural kind noun closes:
+        "A, B and C villages", where B is no larger place of A as in "A, B region"."""
+        j = self._after_place_list(end)
+        return (
+            j > end
+            and j < len(self.doc)
+            and self.doc[j].tag_ == "NNS"
+            and self.doc[j].lemma_.lower() in PLACE_NOUNS
+        )
+
+    def _after_place_list(self, j: int) -> int:
+        """The first token after a list of places that starts at ``j``: ", B and C"."""
+        doc = self.doc
+        while j < len(doc) - 1 and doc[j].lower_ in (",", "and"):
+            named = self.at(doc[j + 1])
+            if named is None or named.cls == "Person":  # the kind noun after the list says "place"
+                break
+            j = named.end
+        return j
 
     def _place_of_gloss(self, gloss: Token) -> _Named | None:
         """The larger place a describing noun puts a place in: "an Iraqi border town", "Syria's
@@ -613,8 +690,9 @@ class _RelationFinder:
         return None
 
     def _ties(self, group: _Named) -> Iterator[tuple[str, str, str]]:
-        """ "the Iran-backed militia X", "X, an al-Qaeda-linked armed group" (a hyphenated tie in
-        the description before or after the name), "X, an affiliate of Y", "Y affiliate X",
+        """ "the Iran-backed militia X", "X, an al-Qaeda-linked armed group", "the London-based
+        X" (a hyphenated tie in the description before or after the name), "X, an affiliate
+        of Y", "Y affiliate X",
         "X, Y's affiliate". Read off the words: parsers split hyphenated names apart."""
         doc = self.doc
         before = self._description_before(group.start)
@@ -623,7 +701,8 @@ class _RelationFinder:
             predicate = TIE_PARTICIPLES.get(doc[i].lower_)
             if predicate is not None and i >= 2 and doc[i - 1].text == "-":
                 other = self.at(doc[i - 2])
-                if other is not None and other.cls in _ACTORS and other.cls != "Person":
+                ends = _PLACE_RANK if predicate == "locatedIn" else _ACTORS - {"Person"}
+                if other is not None and other.cls in ends:
                     yield group.key, predicate, other.key
         if before and doc[before[-1]].lower_ in AFFILIATE_GROUP_NOUNS:
             other = self._actor_ending_at(before[-1] - 1)
@@ -897,6 +976,17 @@ class _RelationFinder:
                     return side
         return None
 
+    def _named_side(self, token: Token) -> _Named | None:
+        """The fighting side a phrase names ("the X militia"), but not the one an affiliate
+        belongs to: in "the X affiliate Y", X is not the one acting."""
+        if self.at(token) is None and token.lemma_.lower() in AFFILIATE_GROUP_NOUNS:
+            return None
+        return self._side_in(token)
+
+    def _target_side(self, token: Token) -> _Named | None:
+        """The side a hostile act's object names, through "the heart of X"-like phrases."""
+        return self._side_in(token, depth=2)
+
     def _side_in(self, token: Token, depth: int = 0) -> _Named | None:
         """The fighting side a noun phrase names: the phrase itself ("Russia", "the RSF"), the
         nationality or owner of its head ("Russian missiles", "Hezbollah positions"), or, to
@@ -980,10 +1070,20 @@ def _is_contingent(words: DocSpan) -> bool:
 
 def _place_glosses(root: Token) -> list[Token]:
     """Nouns that describe a place by its kind: "the province of X" (X's head), "X, an Iraqi
-    border town", "X (the largest city of Y)" (its appositives)."""
-    glosses = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS]
+    border town", "X (the largest city of Y)" (its appositives), "the Iraqi capital X" (a noun
+    before it), "Iraq's X province", "Iraq's capital, X" (the noun it names or stands beside)."""
+    glosses = [
+        c
+        for c in root.children
+        if (c.dep_ == "appos" or (c.dep_ == "compound" and c.i < root.i)) and c.lemma_.lower() in PLACE_NOUNS
+    ]
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
         glosses.append(root.head.head)
+    first = root
+    while first.dep_ == "conj":  # "A, B and C villages": the list's first name holds the noun
+        first = first.head
+    if first.dep_ in ("compound", "appos") and first.head.lemma_.lower() in PLACE_NOUNS:
+        glosses.append(first.head)
     return glosses
 
 

@@ -112,11 +112,17 @@ PLACE_NOUNS = {
     "governorate": "Region",
     "state": "Region",
     "county": "Region",
+    "township": "Region",
     "city": "Settlement",
     "town": "Settlement",
     "village": "Settlement",
     "capital": "Settlement",
     "port": "Settlement",
+    "neighborhood": "Settlement",
+    "neighbourhood": "Settlement",
+    "area": "Settlement",
+    "suburb": "Settlement",
+    "quarter": "Settlement",
 }
 
 #: Nouns and verbs of hostility between actors: "Russia's war against Ukraine", "fought against".
@@ -130,6 +136,11 @@ HOSTILE_VERBS = frozenset(
     "invade attack fight wage strike target bomb shell battle clash raid ambush oppose".split()
 )
 HOSTILE_PREPOSITIONS = frozenset({"against", "on", "of"})
+#: Verbs and objects of fire two sides trade: "X traded fire with Y", "X and Y exchanged fire".
+EXCHANGE_VERBS = frozenset({"trade", "exchange"})
+EXCHANGED_FIRE = frozenset({"fire", "gunfire", "blow", "shot", "strike", "rocket", "missile", "shell"})
+#: Verbs of a toll an attack takes on a side: "an attack that killed 40 soldiers".
+TOLL_VERBS = frozenset({"kill", "wound", "injure", "target", "hit"})
 #: Verbs whose coordinated subjects fight each other: "X and Y clashed", "X clashed with Y".
 RECIPROCAL_HOSTILE_VERBS = frozenset("clash fight battle skirmish".split())
 #: Last words of a body's name ("the Stimson Center", "the Kyiv Institute"): never a place.
@@ -141,8 +152,18 @@ ALLY_WORDS = frozenset({"ally", "allies", "allied", "alliance", "partner"})
 #: each states: "an al-Qaeda-linked group" (affiliatedWith), "the Iran-backed militia"
 #: (alliedWith: support between two sides, not membership).
 TIE_PARTICIPLES = {
-    **dict.fromkeys(("linked", "affiliated", "connected", "tied"), "affiliatedWith"),
+    **dict.fromkeys(
+        ("linked", "affiliated", "connected", "tied", "run", "controlled", "operated"), "affiliatedWith"
+    ),
     **dict.fromkeys(("backed", "allied", "aligned", "supported", "sponsored", "funded"), "alliedWith"),
+    "based": "locatedIn",  # "the London-based X": where it sits, a place
+}
+#: Words that make an outlet a state's own: "the Syrian state news agency", "Iran's official broadcaster".
+STATE_OUTLET_WORDS = frozenset({"state", "official", "government"})
+#: Participles whose agent leads or backs the name before them: "X, led by Y", "X, backed by Y".
+AGENT_TIE_PARTICIPLES = {
+    **dict.fromkeys(("led", "headed", "commanded"), "leaderOf"),
+    **dict.fromkeys(("backed", "supported", "armed", "funded", "sponsored"), "alliedWith"),
 }
 #: Nouns for a group that belongs to another: "an affiliate of X", "X's affiliate", "X affiliate Y".
 AFFILIATE_GROUP_NOUNS = frozenset({"affiliate", "offshoot", "franchise", "proxy"})

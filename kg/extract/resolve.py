@@ -29,6 +29,7 @@ from collections.abc import Iterable
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import fold_name
+from kg.extract.wordlists import OUTLET_NOUNS
 from kg.model import Article, Entity, ExtractedArticle, Mention
 
 __all__ = [
@@ -215,13 +216,18 @@ def _name_owners(ordered: list[Mention], keys: dict[Mention, str]) -> dict[str, 
     return owners
 
 
+#: An outlet noun right after a name: "X news agency", "X television".
+_OUTLET_AFTER = re.compile(r"\s+(?:news\s+agency|" + "|".join(sorted(OUTLET_NOUNS)) + r")\b", re.IGNORECASE)
+
+
 def _propagate_person_names(
     article: Article, ordered: list[Mention], keys: dict[Mention, str]
 ) -> list[Mention]:
     """One sense per discourse: a person's name used again where NER missed it is a mention.
 
     Looks for the full single-word names (call signs like "Green") and surnames of the
-    article's people in its body text, wherever no mention covers them yet.
+    article's people in its body text, wherever no mention covers them yet. Where an outlet
+    noun follows ("X news agency", "X television"), the name was an outlet's all along.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     for m in ordered:
@@ -243,7 +249,8 @@ def _propagate_person_names(
                 start, end = zone.start + hit.start(), zone.start + hit.end()
                 if taken.find(1, start, end) >= 0:
                     continue
-                mention = Mention(start, end, word, word, "Person")
+                cls = "MediaOutlet" if _OUTLET_AFTER.match(article.text, end) else "Person"
+                mention = Mention(start, end, word, word, cls)
                 keys[mention] = key
                 taken[start:end] = b"\x01" * (end - start)
                 added.append(mention)
@@ -280,9 +287,12 @@ def _vote_class(group: list[Mention]) -> str:
     """Most mentions win; "Organization" only says the head words told nothing, so it votes last.
 
     An armed group described as one anywhere in the article ("the rebel X", "X, a militia") is
-    one wherever else the model gave its name another label.
+    one wherever else the model gave its name another label; so is a news outlet ("the state
+    news agency X", "X reports") that the model elsewhere took for an organisation or a person.
     """
     if any(m.cls == "ArmedGroup" for m in group):
         return "ArmedGroup"
+    if any(m.cls == "MediaOutlet" for m in group):
+        return "MediaOutlet"
     votes = Counter(m.cls for m in group if m.cls != "Organization") or Counter(m.cls for m in group)
     return min(votes, key=lambda c: (-votes[c], CLASS_PRIORITY.index(c) if c in CLASS_PRIORITY else 99))

@@ -51,6 +51,14 @@ MEDIA_WORDS = frozenset(
     kommersant wire newspaper newswire reuters tass yonhap kcna interfax
     """.split()
 )
+#: Nouns that, next to a name, say it is a news outlet: "the state broadcaster X", "X television".
+#: "agency" counts only after "news": "the X agency" alone is as often a government's.
+OUTLET_NOUNS = frozenset(
+    """
+    newspaper daily weekly broadcaster television tv channel radio website outlet newswire
+    tabloid magazine
+    """.split()
+)
 MILITARY_WORDS = frozenset(
     """
     brigade brigades regiment regiments battalion battalions division divisions corps army armies
@@ -193,6 +201,9 @@ FACILITY_NOUNS = frozenset(
     "hospital hospitals clinic school university mosque church cathedral synagogue camp market "
     "airport stadium bridge hotel factory plant prison station".split()
 )
+
+#: First words of a named military operation ("Operation Sindoor" style): an event, no actor or place.
+OPERATION_WORDS = frozenset({"operation", "op."})
 
 #: Nouns of a person's post that close a job title the model takes for an organisation: "MSF
 #: Project Coordinator", "UN Resident and Humanitarian Coordinator". A name ending in one is no
