@@ -450,6 +450,16 @@ RELATIONS = [
 ]
 
 
+# A nationality the gazetteer lacks names its state from the countries data ("the Yemeni
+# capital Sanaa"); one that names no state names nothing.
+RELATIONS += [
+    ("Strikes hit the Yemeni capital Sanaa overnight, residents said.", {("sanaa", "locatedIn", "yemen")}),
+    ("Gunmen attacked the Malian town of Gao on Friday.", {("gao", "locatedIn", "mali")}),
+    ("Rebels shelled the Chadian city of Abeche at dawn.", {("abeche", "locatedIn", "chad")}),
+    ("Floods cut the Ruritanian capital off from the coast.", set()),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), RELATIONS)
 def test_relations_pattern(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     relations = extract(extractor, text).relations

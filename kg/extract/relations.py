@@ -26,6 +26,7 @@ from kg.extract.contingents import resolve_contingent
 from kg.extract.convert import classify_organization
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.hostility import claimed_attacks, exchanges_of_fire, hostile_pronoun_subjects
+from kg.extract.nationalities import nations_for_demonym
 from kg.extract.organs import nationality_country
 from kg.extract.relationwords import (
     AFFILIATE_GROUP_NOUNS,
@@ -296,6 +297,11 @@ class _RelationFinder:
             state = self.gazetteer.state_for_demonym(doc[first : j + 1].text)
             if state is not None:
                 return self._implied(state.id, "State", first, j + 1)
+        nations = nations_for_demonym(doc[j].text) if doc[j].text[:1].isupper() else ()
+        if len(nations) == 1:  # "the Yemeni capital": a state the gazetteer does not hold
+            named = _Named(nations[0].key, "State", j, j + 1, j, implied=True, name=nations[0].name)
+            self.read_off.append(named)
+            return named
         return None
 
     def _country_of_nationality(self, j: int) -> _Named | None:
