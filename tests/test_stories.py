@@ -174,23 +174,16 @@ def test_memory_build_gives_copies_one_story_and_counts_stories_per_assertion(tm
     assert sorted(_assertions(ds).values()) == [(3, 3, 2)]
 
 
+def _build_into(store_dir: Path, folder: Path) -> None:
+    """A build of ``folder`` into the store at ``store_dir``, with the canned extractor."""
+    build([folder], store_dir.parent / "out", store=store_dir, extractor=_Canned(), exports=False)
+
+
 def test_a_second_build_adds_a_copy_to_the_stored_story_and_remove_takes_it_back(tmp_path: Path) -> None:
     store_dir = tmp_path / "store"
-    build(
-        [_folder(tmp_path, "first", TEXTS)],
-        tmp_path / "out",
-        store=store_dir,
-        extractor=_Canned(),
-        exports=False,
-    )
+    _build_into(store_dir, _folder(tmp_path, "first", TEXTS))
     before = _snapshot(store_dir)
-    build(
-        [_folder(tmp_path, "second", {"4_lead.txt": WITH_LEAD})],
-        tmp_path / "out",
-        store=store_dir,
-        extractor=_Canned(),
-        exports=False,
-    )
+    _build_into(store_dir, _folder(tmp_path, "second", {"4_lead.txt": WITH_LEAD}))
     store = open_store(store_dir)
     try:
         stories = _stories(store.dataset)
@@ -217,13 +210,7 @@ def test_a_second_build_adds_a_copy_to_the_stored_story_and_remove_takes_it_back
 
 def test_removing_an_independent_report_drops_the_story_count(tmp_path: Path) -> None:
     store_dir = tmp_path / "store"
-    build(
-        [_folder(tmp_path, "in", TEXTS)],
-        tmp_path / "out",
-        store=store_dir,
-        extractor=_Canned(),
-        exports=False,
-    )
+    _build_into(store_dir, _folder(tmp_path, "in", TEXTS))
     store = open_store(store_dir)
     try:
         remove_articles(store, ["3_unrelated.txt"])
