@@ -2093,3 +2093,9 @@ def test_claims_organ_head_authority_with_its_field(extractor: Extractor) -> Non
     )
     claim = claim_with(extract_claims(extractor, text), "three more had died")
     assert claim.cue_lemma == "say" and [q.measure for q in claim.quantities] == ["Killed"]
+
+
+def test_claims_as_cited_by_is_no_report_of_its_own(extractor: Extractor) -> None:
+    """'as cited by Y' names an intermediary of the report around it (ckg:via), not a report."""
+    text = "\u201cThe convoy was hit twice,\u201d said the border agency, as cited by a local lawmaker."
+    assert [c.cue_lemma for c in extract_claims(extractor, text)] == ["say"]

@@ -143,8 +143,8 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         return None  # "has not confirmed that ...", "declined to deny ..." report nothing
     if _quoting_as_saying(token) is not None:
         return None  # "X quoted Y as saying ...": the report is Y's, read at "saying"
-    if lemma == "cite" and token.tag_ == "VBG":
-        return None  # "..., X said, citing Y": Y is an intermediary (see _via), not a statement
+    if lemma == "cite" and token.tag_ in ("VBG", "VBN"):
+        return None  # "..., X said, citing Y", "as cited by Y": Y is an intermediary (see _via)
     object_only = False
     content = _content(token, lemma, sent)
     if content is None and lemma in OBJECT_STATEMENT_VERBS:
