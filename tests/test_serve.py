@@ -34,6 +34,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
 from rdflib.query import Result
 
 from kg.read.facts import entity_iri
+from kg.store import open_store
 from kg.web import ProtocolError
 from kg.web.app import SECURITY_HEADERS
 from kg.web.jobs import JobRunner, ReadWriteLock
@@ -373,7 +374,7 @@ def empty_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     store = "memory" if request.param == "memory" else str(folder / "store")
     limits = ["--max-request-bytes", "4096", "--max-rows", "5", "--max-result-bytes", "2000"]
     if store != "memory":
-        Path(store).mkdir()
+        open_store(store).close()  # an empty store, as a build of nothing leaves one
     with running(folder, "--store", store, *limits) as (url, _):
         yield url
 

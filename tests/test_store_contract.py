@@ -188,7 +188,7 @@ def _under_a_file(tmp_path: Path) -> str:
 @pytest.mark.parametrize(
     ("where", "complaint"),
     [
-        (_a_file, "is a file, not a folder; pass a folder or 'memory'"),
+        (_a_file, "is a file, not a store; give a new or empty folder, or a store kg build wrote"),
         (_under_a_file, "cannot open the Oxigraph store at "),
     ],
     ids=["a file", "under a file"],
@@ -233,5 +233,10 @@ def test_store_contract_existing_store_refuses_a_folder_that_is_not_a_store(
     spec = where(tmp_path)
     with pytest.raises(StoreError) as caught, existing_store(spec):
         pass
-    assert str(caught.value) == f"no store at {spec}; build one first with: kg build INPUT --out DIR"
+    expected = (
+        f"{spec} is a file, not a store; give the store folder kg build writes (OUT/store)"
+        if Path(spec).is_file()
+        else f"no store at {spec}; build one first with: kg build INPUT --out DIR"
+    )
+    assert str(caught.value) == expected
     assert not (tmp_path / "nowhere").exists()  # nothing made on the way

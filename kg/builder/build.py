@@ -51,7 +51,7 @@ from kg.rdf.mapping import Quad, article_iri, article_quads, entity_quads, gazet
 from kg.rdf.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
 from kg.render.views import whole_view
 from kg.render.viz import view_html
-from kg.store import QuadStore, close_after_failure, open_store
+from kg.store import QuadStore, check_store_target, close_after_failure, open_store
 
 __all__ = ["BATCH_ARTICLES", "BuildReport", "ProgressCallback", "build", "graph_counts", "write_outputs"]
 
@@ -150,6 +150,7 @@ def build(
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     started = time.perf_counter()
     files = article_files(inputs)
+    check_store_target(store if store is not None else out_dir / "store", create=True)
     if exports:
         check_output_folder(out_dir)
     total = None if any(f.suffix.lower() in JSONL_SUFFIXES for f in files) else len(files)

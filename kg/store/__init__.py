@@ -22,6 +22,7 @@ __all__ = [
     "REMOTE_SCHEMES",
     "Capabilities",
     "QuadStore",
+    "check_store_target",
     "close_after_failure",
     "existing_store",
     "open_store",
@@ -45,11 +46,60 @@ def open_store(spec: str | Path, *, create: bool = True) -> QuadStore:
         from kg.store.sparql import SparqlStore
 
         return SparqlStore(spec)
-    if not create and not Path(spec).is_dir():
-        raise StoreError(f"no store at {spec}; build one first with: kg build INPUT --out DIR")
+    path = Path(spec)
+    check_store_target(path, create=create)
     from kg.store.oxigraph import OxigraphStore
 
-    return OxigraphStore(Path(spec))
+    return OxigraphStore(path)
+
+
+#: A file every Oxigraph (RocksDB) store folder holds from its first opening.
+_STORE_MARKER = "CURRENT"
+
+
+def check_store_target(spec: str | Path, *, create: bool) -> None:
+    """Refuse, before anything is opened or written (opening creates files), a store folder
+    that is not one: a command must never write into a folder of articles or onto an export
+    file. ``create``: a new or empty folder is welcome (kg build)."""
+    path = Path(spec)
+    if str(spec) == "memory" or str(spec).lower().startswith(REMOTE_SCHEMES):
+        return
+    if not create:
+        _require_store_folder(path)
+    elif path.is_file():
+        raise StoreError(
+            f"{path} is a file, not a store; give a new or empty folder, or a store kg build wrote"
+        )
+    elif path.is_dir() and any(path.iterdir()) and not _holds_store(path):
+        raise StoreError(
+            f"{path} holds files but no ConflictKG store ({_listing(path)}); give a new or empty "
+            "folder, or a store kg build wrote"
+        )
+
+
+def _require_store_folder(path: Path) -> None:
+    """A store that must exist: a missing path, a file or a folder of something else is an error."""
+    if path.is_file():
+        raise StoreError(f"{path} is a file, not a store; give the store folder kg build writes (OUT/store)")
+    if not path.is_dir():
+        raise StoreError(f"no store at {path}; build one first with: kg build INPUT --out DIR")
+    if not _holds_store(path):
+        raise StoreError(
+            f"{path} is a folder but not a ConflictKG store ({_listing(path)}); give the store "
+            "folder kg build writes (OUT/store)"
+        )
+
+
+def _holds_store(folder: Path) -> bool:
+    return (folder / _STORE_MARKER).is_file()
+
+
+def _listing(folder: Path) -> str:
+    """What a folder holds, in a few words: "it holds a.txt, b.txt, meta.json, ..."."""
+    found = sorted(p.name for p in folder.iterdir())
+    if not found:
+        return "it is empty"
+    return f"it holds {', '.join(found[:3])}{', ...' if len(found) > 3 else ''}"
 
 
 @contextmanager
