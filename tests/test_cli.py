@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
+from kg.cli import main, parse
 
 GOOD = "Ukrainian forces shelled positions near Kursk, officials in Kyiv said on Monday.\n"
 
@@ -114,3 +114,29 @@ def test_cli_validate_names_a_malformed_file(tmp_path: Path, capsys) -> None:  #
     bad.write_text("<a> <b> .")
     status, _, err = _run(["validate", str(bad)], capsys)
     assert status == 1 and "broken.ttl" in err
+
+
+@pytest.mark.slow
+def test_cli_a_reader_gone_before_the_output_is_no_traceback(seed_store: Path) -> None:
+    """'kg stats --format json | head' with the reader gone: exit 1, nothing on stderr."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "stats", "--store", str(seed_store), "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the command writes
+    err = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=120) == 1
+    assert err == ""
+
+
+@pytest.mark.parametrize("argv", [["-q", "stats"], ["stats", "-q"], ["stats", "--quiet"]])
+def test_cli_global_options_before_or_after_the_command(argv: list[str]) -> None:
+    assert parse([*argv, "--store", "memory"]).quiet is True
+
+
+def test_cli_global_option_absent_after_the_command_keeps_the_default() -> None:
+    args = parse(["stats", "--store", "memory"])
+    assert (args.quiet, args.verbose) == (False, False)

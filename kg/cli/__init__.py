@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -45,6 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging(logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING)
     try:
         status: int = args.run(args)
+    except BrokenPipeError:
+        # the reader went away ("kg stats --format json | head"): no traceback, and none either
+        # from the interpreter's own flush of stdout at exit (the Python docs' recipe)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KGError as exc:
         print(f"error: {exc}", file=sys.stderr)  # noqa: T201
         return 1
@@ -70,9 +76,17 @@ def _parser(chosen: str | None) -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every step")
     parser.add_argument("-q", "--quiet", action="store_true", help="log errors only")
+    # the same options after the subcommand ("kg build ... -q"); unset there, the global value holds
+    after = argparse.ArgumentParser(add_help=False)
+    after.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log every step"
+    )
+    after.add_argument(
+        "-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="log errors only"
+    )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
-        command = commands.add_parser(name, help=help_text, description=help_text)
+        command = commands.add_parser(name, help=help_text, description=help_text, parents=[after])
         if name == chosen:
             importlib.import_module(f"kg.cli.{module}").configure(command)
     return parser
