@@ -40,7 +40,7 @@ pytestmark = pytest.mark.slow
 #: Articles in the corpus (the two seeds and short ones made from their paragraphs), kills,
 #: articles per store write, and the seed of the kill delays.
 ARTICLES = 60
-KILLS = 20
+KILLS = 12
 BATCH = 2
 KILL_SEED = 20250301
 LIMIT_S = 120  # an unkilled build that takes longer hangs: it is killed and the test fails
