@@ -140,3 +140,22 @@ def test_cli_global_options_before_or_after_the_command(argv: list[str]) -> None
 def test_cli_global_option_absent_after_the_command_keeps_the_default() -> None:
     args = parse(["stats", "--store", "memory"])
     assert (args.quiet, args.verbose) == (False, False)
+
+
+@pytest.mark.parametrize(
+    ("argv", "meant"),
+    [
+        (["claims", "--measure", "deaths"], "did you mean Killed?"),
+        (["claims", "--assertions", "--measure", "casualties"], "did you mean KilledOrWounded?"),
+        (["figures", "--measure", "prisoners"], "did you mean Captured?"),
+        (["query", "--name", "claims", "--param", "measure=wonded"], "did you mean Wounded"),
+    ],
+)
+def test_cli_a_misspelt_measure_is_one_error_line_with_a_suggestion(
+    argv: list[str], meant: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command reads a measure the same way; before, claims printed an empty table."""
+    status, out, err = _run([*argv, "--store", str(tmp_path / "nowhere")], capsys)
+    assert status == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and meant in err and "is not a measure" in err
+    assert not (tmp_path / "nowhere").exists()  # refused before the store is looked for

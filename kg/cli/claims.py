@@ -9,6 +9,7 @@ import argparse
 from rich.console import Console
 
 from kg.cli.options import add_store_option
+from kg.read.measures import measure_name
 from kg.render.claims_table import assertion_table, claim_table
 from kg.render.tables import rich_table
 from kg.store import existing_store
@@ -30,12 +31,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    measure = measure_name(args.measure)
     with existing_store(args.store) as store:
         if args.assertions:
-            headers, rows = assertion_table(store.dataset, entity=args.entity, measure=args.measure)
+            headers, rows = assertion_table(store.dataset, entity=args.entity, measure=measure)
             title = f"{len(rows)} assertions, most independent stories first"
         else:
-            headers, rows = claim_table(store.dataset, entity=args.entity, measure=args.measure)
+            headers, rows = claim_table(store.dataset, entity=args.entity, measure=measure)
             title = f"{len(rows)} claims, newest first"
     Console().print(rich_table(headers, rows, title=title))
     return 0

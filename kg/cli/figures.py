@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import get_args
 
 from rich.console import Console
 
 from kg.cli.options import add_store_option
 from kg.errors import QueryError
-from kg.model import Measure
 from kg.rdf.export import write_files
 from kg.read.figures import (
     FIGURE_COLUMNS,
@@ -22,13 +20,13 @@ from kg.read.figures import (
     figure_rows,
     read_figures,
 )
+from kg.read.measures import MEASURES, measure_name
 from kg.render.tables import csv_text, rich_table
 from kg.render.timeline import timeline_html
 from kg.store import existing_store
 
 __all__ = ["configure"]
 
-MEASURES: tuple[str, ...] = get_args(Measure)
 
 #: The columns of :data:`kg.read.figures.FIGURE_COLUMNS` the terminal shows.
 _TABLE_COLUMNS = ("id", "date", "claimant", "via", "figure", "bounds", "flag", "outlet", "assertion")
@@ -64,7 +62,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, compare, print, and write the files asked for."""
-    measure = _measure(args.measure)
+    measure = measure_name(args.measure)
     if args.window < 0:
         raise QueryError(f"--window {args.window}: give a number of days, 0 or more")
     with existing_store(args.store) as store:
@@ -89,16 +87,6 @@ def run(args: argparse.Namespace) -> int:
         )
         _write(args.html, timeline_html(groups, title=title))
     return 0
-
-
-def _measure(given: str) -> str:
-    """The measure's exact name, whatever its case."""
-    if not given:
-        return ""
-    for name in MEASURES:
-        if name.casefold() == given.casefold():
-            return name
-    raise QueryError(f"--measure {given!r} is not a measure; choose one of: {', '.join(MEASURES)}")
 
 
 def _selection(entity: str, measure: str) -> str:

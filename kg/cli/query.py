@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kg.cli.options import add_store_option
 from kg.errors import QueryError
+from kg.read.measures import measure_name
 from kg.read.query import canned_queries, run_canned, run_query
 from kg.render.tables import FORMATS, format_result
 from kg.store import existing_store
@@ -43,9 +44,10 @@ def run(args: argparse.Namespace) -> int:
     chosen = [bool(args.sparql), args.file is not None, args.name is not None]
     if sum(chosen) != 1:
         raise QueryError("give exactly one of: the query text, -f FILE, or --name NAME (see kg query --list)")
+    values = _params(args.param)  # a bad parameter is refused before the store is opened
     with existing_store(args.store) as store:
         if args.name:
-            result = run_canned(store.dataset, args.name, _params(args.param), timeout=args.timeout)
+            result = run_canned(store.dataset, args.name, values, timeout=args.timeout)
         else:
             text = _read_query_file(args.file) if args.file else args.sparql
             result = run_query(store.dataset, text, name=str(args.file or "query"), timeout=args.timeout)
@@ -60,7 +62,9 @@ def _params(pairs: list[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise QueryError(f'--param {pair!r} is not NAME=VALUE (e.g. --param entity="North Korea")')
-        values[name.strip()] = value
+        values[name.strip()] = (
+            measure_name(value, option="--param measure=") if name.strip() == "measure" else value
+        )
     return values
 
 
