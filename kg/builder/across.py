@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from decimal import Decimal
 
-from rdflib import Graph, Literal
-from rdflib.term import Node
+from rdflib import Graph
 
 from kg.builder.assertions import (
     article_places,
@@ -26,8 +24,9 @@ from kg.builder.assertions import (
     read_reports,
 )
 from kg.builder.stories import stored_articles, story_quads
+from kg.rdf.export import canonical_literal
 from kg.rdf.mapping import Quad
-from kg.rdf.ontology import ASSERTIONS_GRAPH, STORIES_GRAPH, XSD, decimal_literal
+from kg.rdf.ontology import ASSERTIONS_GRAPH, STORIES_GRAPH
 from kg.store import QuadStore
 
 __all__ = ["DERIVED_GRAPHS", "RefreshReport", "derived_quads", "refresh"]
@@ -59,18 +58,6 @@ def derived_quads(store: QuadStore) -> tuple[list[Quad], int, int]:
     return stories + assertion_quads(assertions), len(set(story_of.values())), len(assertions)
 
 
-def _canonical(term: Node) -> Node:
-    """One form per literal value as stores hand them back: Oxigraph gives plain strings an
-    explicit xsd:string and drops a decimal's ".0"; without this every refresh would rewrite them."""
-    if not isinstance(term, Literal):
-        return term
-    if term.datatype == XSD.string:
-        return Literal(str(term))
-    if term.datatype == XSD.decimal:
-        return decimal_literal(Decimal(str(term)))
-    return term
-
-
 def refresh(store: QuadStore) -> RefreshReport:
     """Recompute the derived graphs and write the difference to the store."""
     started = time.perf_counter()
@@ -79,8 +66,8 @@ def refresh(store: QuadStore) -> RefreshReport:
     for name in DERIVED_GRAPHS:
         named = Graph(store.dataset.store, identifier=name)  # Dataset.graph() would write to the store
         for s, p, o, _ in store.dataset.quads((None, None, None, named)):
-            present[(s, p, _canonical(o), name)] = (s, p, o, name)
-    new = {(s, p, _canonical(o), g) for s, p, o, g in wanted}
+            present[(s, p, canonical_literal(o), name)] = (s, p, o, name)
+    new = {(s, p, canonical_literal(o), g) for s, p, o, g in wanted}
     stale = sorted(present[q] for q in present.keys() - new)
     fresh = sorted(new - present.keys())
     removed = store.remove(stale) if stale else 0

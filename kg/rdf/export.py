@@ -20,6 +20,7 @@ from kg.files import Writer, check_writable, explain, write_whole
 from kg.rdf.ontology import PREFIXES, XSD, decimal_literal, load_context
 
 __all__ = [
+    "canonical_literal",
     "EXPORT_FILES",
     "canonical_dataset",
     "check_output_folder",
@@ -84,7 +85,7 @@ def canonical_dataset(dataset: Dataset) -> Dataset:
             found = graphs[name] = copy.graph(name)
         return found
 
-    copy.store.addN((s, p, _plain(o), graph(g)) for s, p, o, g in _quads(dataset))
+    copy.store.addN((s, p, canonical_literal(o), graph(g)) for s, p, o, g in _quads(dataset))
     return copy
 
 
@@ -105,7 +106,7 @@ def union_graph(dataset: Dataset) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     for s, p, o, _ in _quads(dataset):
-        graph.add((s, p, _plain(o)))
+        graph.add((s, p, canonical_literal(o)))
     return graph
 
 
@@ -173,7 +174,9 @@ def _quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, IdentifiedNode 
         yield s, p, o, g.identifier if isinstance(g, Graph) else g
 
 
-def _plain(term: Node) -> Node:
+def canonical_literal(term: Node) -> Node:
+    """One form per literal value, as stores hand them back: a plain string for xsd:string,
+    a decimal in :func:`decimal_literal`'s form."""
     if isinstance(term, Literal) and term.datatype == XSD.string:
         return Literal(str(term))
     if isinstance(term, Literal) and term.datatype == XSD.decimal:
