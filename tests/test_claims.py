@@ -2099,3 +2099,49 @@ def test_claims_as_cited_by_is_no_report_of_its_own(extractor: Extractor) -> Non
     """'as cited by Y' names an intermediary of the report around it (ckg:via), not a report."""
     text = "\u201cThe convoy was hit twice,\u201d said the border agency, as cited by a local lawmaker."
     assert [c.cue_lemma for c in extract_claims(extractor, text)] == ["say"]
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        (
+            '"If you check the records," the mayor said, "I could have written that speech last year."',
+            [
+                (
+                    "the mayor",
+                    "said",
+                    'If you check the records," the mayor said, "I could have written that speech last year',
+                )
+            ],
+        ),
+        (
+            '"We cannot pay for this," Ortiz said, adding later, "The bridge costs us a fortune."',
+            [
+                ("Ortiz", "said", "We cannot pay for this"),
+                ("Ortiz", "adding later", "The bridge costs us a fortune"),
+            ],
+        ),
+        (
+            "\"It feels like, 'Fine, we can wait a little,'\" the envoy said.",
+            [("the envoy", "said", "It feels like, 'Fine, we can wait a little")],
+        ),
+        (
+            "It was below the level economists say is needed to keep prices stable.",
+            [("economists", "say", "is needed to keep prices stable")],
+        ),
+        (
+            "She refuses to name a successor, aside from saying she wants a younger cabinet.",
+            [("She", "saying", "she wants a younger cabinet")],
+        ),
+    ],
+)
+def test_claims_source_cue_and_content_as_a_reader_reads_them(
+    extractor: Extractor, text: str, records: list[tuple[str, str, str]]
+) -> None:
+    """A verb inside a quote is the speaker's words, not a second cue; a quote after a second cue
+    ("adding") is its own claim; an inner quotation does not end the outer one; a cue with no
+    subject of its own takes the noun right before it; "from saying" speaks for the subject."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
+    assert [
+        (c.source.text if c.source else None, c.cue.text if c.cue else None, c.content.text) for c in claims
+    ] == records

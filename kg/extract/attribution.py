@@ -39,7 +39,7 @@ _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: What a subject becomes when the tagger reads the main verb as a noun: "The U.S. estimate".
 _NOUN_SUBJECT_DEPS = frozenset({"nmod", "compound"})
-_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep"})
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "advmod"})
 _EDGE_WORDS = frozenset({"that", "whether", ",", ";", ":", ".", '"', "'", "-", "--", "and", "but"})
 _EXPLETIVES = frozenset({"it", "there"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -161,6 +161,8 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
             return None  # "..., which may indicate that ...": a thing, not a speaker
         source_head = token.head  # "a sergeant who confirmed that ..."
     source = _source_span(source_head, token) if source_head is not None else None
+    if source_head is None and (source_head := _noun_before(token)) is not None:
+        source = _name_span(source_head)
     return Attribution(
         sentence=(min(sent.start, content[0]), max(sent.end, content[1])),
         content=_with_antecedent(token, content),
@@ -325,6 +327,30 @@ def _source_head(verb: Token) -> Token | None:
     return subject
 
 
+#: Finite verb tags: a subjectless participle or infinitive takes no source from the word before.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """A subject the parser hung elsewhere: the noun right before a finite cue that has none,
+    as in "the $20 million experts say it costs" (a relative clause without its pronoun) or
+    "in a meeting with the board Smith said that ..."."""
+    if verb.tag_ not in _FINITE_TAGS or verb.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ not in _NOUNS or before.dep_ not in ("pobj", "dobj", "compound", "appos"):
+        return None
+    return before if not before.is_ancestor(verb) else None
+
+
+def _name_span(noun: Token) -> tuple[int, int]:
+    """The noun with the nouns compounded before it, no determiner or number."""
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].dep_ == "compound" and noun.doc[start - 1].pos_ in _NOUNS:
+        start -= 1
+    return (start, noun.i + 1)
+
+
 def _with_subject(verb: Token) -> Token | None:
     """'..., with the militia earlier saying ...': the participle's subject is the object of the
     "with" before it, which the parser hangs beside it on the same verb."""
@@ -418,7 +444,8 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     for dep in _CONTENT_DEPS:
         for child in verb.children:
             if child.dep_ == dep:
-                return _trim(doc, child.left_edge.i, _clause_end(verb, child))
+                last = _last_clause_beside(verb, child)
+                return _trim(doc, child.left_edge.i, _clause_end(verb, last))
     if lemma == "call" and (called := _called_as(verb)) is not None:
         return called
     for child in verb.children:
@@ -432,6 +459,15 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
         if lemma in FIGURE_OBJECT_VERBS and any(t.like_num for t in (child, *child.children)):
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "documented 4,000 deaths"
     return _that_clause_after(verb) or _statement_clause(verb)
+
+
+def _last_clause_beside(verb: Token, clause: Token) -> Token:
+    """The last of the verb's complements on the same side as ``clause``: in '"It feels like,
+    'Meh, we can wait,'" he said' the parser splits one quotation into two complements."""
+    same_side = [
+        c for c in verb.children if c.dep_ in _CONTENT_DEPS and (c.i < verb.i) == (clause.i < verb.i)
+    ]
+    return max(same_side, key=lambda c: c.i)
 
 
 def _clause_end(verb: Token, clause: Token) -> int:
@@ -503,14 +539,40 @@ def _named_in_apposition(verb: Token) -> tuple[int, int] | None:
 def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     """Content the verb does not govern: the clause before a parenthetical cue ("..., X said")
     or a quote beside it; not for verbs that need a clause of their own."""
-    if lemma in CLAUSE_ONLY_VERBS:
+    if lemma in CLAUSE_ONLY_VERBS or _inside_report(verb):
         return None
     return (
-        _before_parenthetical(verb, sent)
+        _quote_after(verb, sent)
+        or _before_parenthetical(verb, sent)
         or _question_before(verb, sent)
         or _quote_beside(verb, sent)
         or _after_colon(verb, sent)
     )
+
+
+def _inside_report(verb: Token) -> bool:
+    """Whether the verb is part of what another cue reports ('"A," X said, "I wrote B."':
+    "wrote" is X's words), so that a quote beside it is not its content."""
+    return any(
+        verb in clause.subtree
+        for cue in verb.ancestors
+        if _cue_lemma(cue) is not None
+        for clause in cue.children
+        if clause.dep_ in _CONTENT_DEPS
+    )
+
+
+def _quote_after(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """'..., she said, adding, "B."': a quotation that opens right after the cue words, with
+    only a comma or colon between, to its closing mark or the sentence's end."""
+    doc = sent.doc
+    i = _cue_words(verb)[1]
+    while i < sent.end and doc[i].text in (",", ":"):
+        i += 1
+    if i >= sent.end or doc[i].text not in _QUOTE_MARKS:
+        return None
+    close = next((t.i for t in doc[i + 1 : sent.end] if t.text in _QUOTE_MARKS), sent.end)
+    return _trim(doc, i + 1, close)
 
 
 def _after_colon(verb: Token, sent: Span) -> tuple[int, int] | None:
@@ -585,6 +647,7 @@ def _before_parenthetical(verb: Token, sent: Span) -> tuple[int, int] | None:
         before -= 1
     if before <= sent.start or doc[before].text not in (",", "?", "!"):
         return None
+
     if _adverbial(doc[sent.start : before], verb):
         return None  # "In an essay last week, the minister acknowledged ...": when, not what
     if _unfinished(doc[sent.start : before]) and (rest := _after_cue_clause(verb, subject, sent)):
@@ -667,6 +730,8 @@ def _reopened_quote(verb: Token, content: tuple[int, int], sent: Span) -> tuple[
         return content
     if doc[after[0] - 1].text != ",":
         return content  # '"A," he said. "B."' is two sentences' business (quotes.py)
+    if any(_cue_lemma(t) for t in doc[before[-1] : after[0]] if t != verb):
+        return content  # '"A," she said, adding, "B."': A is "said"'s, B "adding"'s
     first, last = before[-2], after[1] if len(after) > 1 else sent.end
     if not (first < content[1] and content[0] < last):
         return content
@@ -699,7 +764,7 @@ def _quote_beside(verb: Token, sent: Span) -> tuple[int, int] | None:
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the clause it hangs on for participles and conjuncts."""
     current = verb
-    for _ in range(4):
+    for _ in range(5):
         subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
             return next((c for c in subjects if not _quote_between(c, current)), subjects[0])
@@ -719,7 +784,8 @@ def _quote_between(a: Token, b: Token) -> bool:
 
 
 def _source_span(head: Token, verb: Token) -> tuple[int, int]:
-    """The source phrase: the head's subtree, less the reporting clause when that hangs on it."""
+    """The source phrase: the head's subtree (PolNeAR keeps its relative clauses, appositions
+    and brackets), less the reporting clause when that hangs on it."""
     excluded = {t.i for t in verb.subtree} if head.is_ancestor(verb) else set()
     tokens = {t.i for t in head.subtree} - excluded
     start = end = head.i
