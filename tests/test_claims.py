@@ -1832,6 +1832,14 @@ def test_claims_detention_counts_every_detainee_of_its_row(
             '"If you look at the map," Ivan Petrov said, "you can see the lines have not moved."',
             'If you look at the map," Ivan Petrov said, "you can see the lines have not moved',
         ),
+        (
+            'It was, the governor said, "a bridge that nobody could cross for years."',
+            'It was, the governor said, "a bridge that nobody could cross for years',
+        ),
+        (
+            "The council has come up with a plan, he said, for how the city can keep its buses running.",
+            "The council has come up with a plan, he said, for how the city can keep its buses running",
+        ),
     ],
 )
 def test_claims_content_runs_over_a_cue_set_inside_it(extractor: Extractor, text: str, content: str) -> None:
@@ -2128,6 +2136,16 @@ def test_claims_as_cited_by_is_no_report_of_its_own(extractor: Extractor) -> Non
         (
             "It was below the level economists say is needed to keep prices stable.",
             [("economists", "say", "is needed to keep prices stable")],
+        ),
+        (
+            "Nine farmers were killed in drone strikes near the dam, local medics said, Reuters reports.",
+            [
+                (
+                    "Reuters",
+                    "reports",
+                    "Nine farmers were killed in drone strikes near the dam, local medics said",
+                )
+            ],
         ),
         (
             "She refuses to name a successor, aside from saying she wants a younger cabinet.",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from kg.extract.convert import classify_organization
+from kg.extract.nlp import paragraph_sentences
 from kg.extract.pipeline import model_text
 from kg.model import Article, Zone
 
@@ -226,3 +228,14 @@ def test_extract_captions_and_credits_give_entities_and_relations_but_no_claims(
     }
     body = article.body_zones()[0]
     assert extracted.claims and all(body.start <= c.span.start < body.end for c in extracted.claims)
+
+
+def test_sentence_cannot_end_after_a_word_without_a_stop() -> None:
+    """The small parser split "the 13th | Amendment was ..." and cut a claim's clause in two: a
+    sentence may end only after a stop, colon, closing quote or bracket, or a line break."""
+    doc = paragraph_sentences(
+        spacy.blank("en").make_doc('She felt the 13th Amendment mattered. "Yes," he said.\nNext')
+    )
+    cannot = {t.text for t in doc if t.is_sent_start is False}
+    assert {"Amendment", "mattered", "said"} <= cannot
+    assert not {'"', "Next"} & cannot

@@ -446,6 +446,9 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             if child.dep_ == dep:
                 last = _last_clause_beside(verb, child)
                 return _trim(doc, child.left_edge.i, _clause_end(verb, last))
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
+            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "suggested looking at ..."
     if lemma == "call" and (called := _called_as(verb)) is not None:
         return called
     for child in verb.children:
@@ -539,7 +542,7 @@ def _named_in_apposition(verb: Token) -> tuple[int, int] | None:
 def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     """Content the verb does not govern: the clause before a parenthetical cue ("..., X said")
     or a quote beside it; not for verbs that need a clause of their own."""
-    if lemma in CLAUSE_ONLY_VERBS or _inside_report(verb):
+    if lemma in CLAUSE_ONLY_VERBS or _inside_report(verb, sent):
         return None
     return (
         _quote_after(verb, sent)
@@ -550,10 +553,12 @@ def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     )
 
 
-def _inside_report(verb: Token) -> bool:
-    """Whether the verb is part of what another cue reports ('"A," X said, "I wrote B."':
-    "wrote" is X's words), so that a quote beside it is not its content."""
-    return any(
+def _inside_report(verb: Token, sent: Span) -> bool:
+    """Whether the verb is in a quotation another cue reports ('"A," X said, "I wrote B."':
+    "wrote" is X's words), so that a quote beside it is not its content; a cue outside quotes
+    that the parser hung under another (", officials said, Reuters reports") is a cue."""
+    marks = sum(t.text in _QUOTE_MARKS for t in sent.doc[sent.start : verb.i])
+    return marks % 2 == 1 and any(
         verb in clause.subtree
         for cue in verb.ancestors
         if _cue_lemma(cue) is not None
@@ -566,6 +571,8 @@ def _quote_after(verb: Token, sent: Span) -> tuple[int, int] | None:
     """'..., she said, adding, "B."': a quotation that opens right after the cue words, with
     only a comma or colon between, to its closing mark or the sentence's end."""
     doc = sent.doc
+    if verb.dep_ == "parataxis":
+        return None  # 'It was, the president said, "a stone ..."': set inside its clause
     i = _cue_words(verb)[1]
     while i < sent.end and doc[i].text in (",", ":"):
         i += 1
@@ -640,9 +647,12 @@ def _before_parenthetical(verb: Token, sent: Span) -> tuple[int, int] | None:
     subject = _subject(verb)
     if subject is None:
         return None  # "troops, believed to be deployed": a hedge, not a report
-    if verb.dep_ == "parataxis" and verb.head.i > verb.i and subject.head == verb:
-        return _trim(doc, verb.head.left_edge.i, verb.head.right_edge.i + 1)
     before = min(verb.i, subject.left_edge.i) - 1
+    if verb.dep_ == "parataxis" and subject.head == verb:
+        if doc[before].text == "," and (rest := _after_cue_clause(verb, subject, sent)):
+            return _trim(doc, sent.start, rest)  # "It was, the president said, a stone ..."
+        if verb.head.i > verb.i:
+            return _trim(doc, verb.head.left_edge.i, verb.head.right_edge.i + 1)
     while before > sent.start and doc[before].text in ('"', "'"):
         before -= 1
     if before <= sent.start or doc[before].text not in (",", "?", "!"):
@@ -668,12 +678,16 @@ def _unfinished(phrase: Span) -> bool:
     return words[0].lower_ in _SUBORDINATORS or not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
+#: Words after a cue verb that belong to its clause: "he told me on Friday", "she said later".
+_CUE_CLAUSE_DEPS = frozenset({"npadvmod", "prep", "advmod", "dobj", "dative"})
+
+
 def _after_cue_clause(verb: Token, subject: Token, sent: Span) -> int | None:
     """The end of the sentence when the cue clause is set off by commas with more of the
     sentence after it; None when the sentence ends with the cue."""
     doc = sent.doc
     end = max(verb.i, subject.right_edge.i) + 1
-    while end < sent.end and doc[end].head == verb and doc[end].dep_ in ("npadvmod", "prep", "advmod"):
+    while end < sent.end and doc[end].head == verb and doc[end].dep_ in _CUE_CLAUSE_DEPS:
         end = doc[end].right_edge.i + 1
     if end >= sent.end - 1 or doc[end].text != ",":
         return None

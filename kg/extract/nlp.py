@@ -119,13 +119,23 @@ def paragraph_sentences(doc: Doc) -> Doc:
                 continue
         breaks.append(token.i + 1)
         run = unstopped = 0
-    if breaks:
-        # One write for the whole doc: the ``is_sent_start`` setter scans every token to
-        # check that no parse exists yet, which made long articles quadratic.
-        starts = doc.to_array(SENT_START)
-        starts[breaks] = 1
-        doc.from_array(SENT_START, starts)  # type: ignore[arg-type]  # uint64; spaCy's stub says float64
+    # One write for the whole doc: the ``is_sent_start`` setter scans every token to check
+    # that no parse exists yet, which made long articles quadratic.
+    starts = doc.to_array(SENT_START).astype("int64")
+    starts[[t.i + 1 for t in doc[:-1] if _runs_on(t)]] = -1
+    starts[breaks] = 1
+    doc.from_array(SENT_START, starts.astype("uint64"))  # type: ignore[arg-type]  # spaCy's stub says float64
     return doc
+
+
+#: What may end a sentence: stops, closing quotes and brackets, and the marks before a list.
+_SENTENCE_ENDS = frozenset(".!?…:;\"'\u201d\u2019)]")
+
+
+def _runs_on(token: Token) -> bool:
+    """Whether the sentence cannot end after ``token``: a word with no stop, quote or bracket
+    at its end ("the 13th | Amendment" is one sentence, which the small parser splits)."""
+    return not token.is_space and not token.whitespace_ == "" and token.text[-1] not in _SENTENCE_ENDS
 
 
 def _glued_stop(token: Token) -> bool:
