@@ -23,8 +23,10 @@ from kg.extract.claimwords import (
     OBJECT_STATEMENT_VERBS,
     OCCASION_ADVERBS,
     OCCASION_NOUNS,
+    PERSONAL_STANCE_VERBS,
     QUOTE_ONLY_VERBS,
     QUOTING_VERBS,
+    REPORTING_NOUNS,
     REPORTING_VERBS,
     STATEMENT_NOUNS,
     TALLY_NOUNS,
@@ -75,6 +77,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if (
                 a := _according_to(token, sent)
                 or _figure_setting(token, sent)
+                or _nominal_report(token, sent)
                 or _reporting_verb(token, sent)
             )
             is not None
@@ -123,6 +126,17 @@ def _cue_lemma(token: Token) -> str | None:
     return None
 
 
+def _done_by_a_person(verb: Token) -> bool:
+    """Whether the verb's subject is a person: a name the model tags PERSON, "he" or "she"."""
+    subject = _subject(verb)
+    return subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"))
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    """ "has often cited X" (a report), not "as cited by X" (an intermediary)."""
+    return any(c.dep_ == "aux" for c in verb.children)
+
+
 def _misread_main_verb(token: Token) -> bool:
     return (
         token.pos_ == "NOUN"
@@ -143,12 +157,13 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         return None  # "has not confirmed that ...", "declined to deny ..." report nothing
     if _quoting_as_saying(token) is not None:
         return None  # "X quoted Y as saying ...": the report is Y's, read at "saying"
-    if lemma == "cite" and token.tag_ in ("VBG", "VBN"):
+    if lemma == "cite" and (token.tag_ == "VBG" or token.tag_ == "VBN" and not _has_auxiliary(token)):
         return None  # "..., X said, citing Y", "as cited by Y": Y is an intermediary (see _via)
     object_only = False
     content = _content(token, lemma, sent)
-    if content is None and lemma in OBJECT_STATEMENT_VERBS:
-        content, object_only = _object_statement(token, lemma), True
+    personal = lemma not in PERSONAL_STANCE_VERBS or _done_by_a_person(token)
+    if content is None and lemma in OBJECT_STATEMENT_VERBS and personal:
+        content, object_only = _object_statement(token, lemma), True  # not "troops questioned them"
     if content is None:
         content = _beside(token, lemma, sent)
     if content is None or (lemma in QUOTE_ONLY_VERBS and not _quote_against(token, content)):
@@ -163,11 +178,14 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     source = _source_span(source_head, token) if source_head is not None else None
     if source_head is None and (source_head := _noun_before(token)) is not None:
         source = _name_span(source_head)
+    cue = _cue_words(token)
+    if cue[0] <= content[0] < cue[1] < content[1]:
+        content = (cue[1], content[1])  # "called for [a truce]": the preposition is the cue's
     return Attribution(
         sentence=(min(sent.start, content[0]), max(sent.end, content[1])),
         content=_with_antecedent(token, content),
         certainty=certainty,
-        cue=_cue_words(token),
+        cue=cue,
         cue_lemma=lemma,
         source=source,
         source_head=source_head.i if source_head is not None else None,
@@ -274,6 +292,37 @@ def _with_antecedent(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
     ):
         antecedent = antecedent.head.head
     return (min(antecedent.left_edge.i, content[0]), content[1])
+
+
+def _nominal_report(token: Token, sent: Span) -> Attribution | None:
+    """ "Moscow's claim that 300 soldiers were killed": a reporting noun with a possessor and
+    a that-clause is the possessor's report, whatever the sentence says of it."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in REPORTING_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    clause = next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.lefts)
+        ),
+        None,
+    )
+    if owner is None or clause is None:
+        return None
+    content = _trim(sent.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if content is None:
+        return None
+    return Attribution(
+        sentence=(sent.start, sent.end),
+        content=content,
+        certainty=REPORTING_NOUNS[lemma],
+        cue=(token.i, token.i + 1),
+        cue_lemma=lemma,
+        source=(owner.left_edge.i, owner.right_edge.i + 1),
+        source_head=owner.i,
+    )
 
 
 def _figure_setting(token: Token, sent: Span) -> Attribution | None:
@@ -416,10 +465,15 @@ def _cue_words(verb: Token) -> tuple[int, int]:
         after is not None
         and after.head == verb
         and after.dep_ in ("prep", "prt")
-        and after.lower_ in ("for", "on", "out")
+        and after.lower_ in _CUE_PARTICLES
     ):
         end += 1
     return start, end
+
+
+#: Prepositions and particles PolNeAR counts in a phrasal cue ("called for", "pointed to",
+#: "agreed with", "spoke about", "talked of").
+_CUE_PARTICLES = frozenset({"for", "on", "out", "to", "with", "about", "of"})
 
 
 def _occasion(word: Token) -> bool:
