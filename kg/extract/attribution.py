@@ -32,6 +32,8 @@ from kg.extract.claimwords import (
     TALLY_NOUNS,
     VERIFYING_VERBS,
 )
+from kg.extract.labels import GAZETTEER_LABEL
+from kg.extract.nlp import shared_gazetteer
 from kg.model import Certainty
 
 __all__ = ["Attribution", "find_attributions"]
@@ -127,9 +129,15 @@ def _cue_lemma(token: Token) -> str | None:
 
 
 def _done_by_a_person(verb: Token) -> bool:
-    """Whether the verb's subject is a person: a name the model tags PERSON, "he" or "she"."""
+    """Whether the verb's subject is a person: "he" or "she", a name the model tags PERSON, or
+    one the shared gazetteer lists as a Person."""
     subject = _subject(verb)
-    return subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"))
+    if subject is None:
+        return False
+    if subject.ent_type_ == GAZETTEER_LABEL:
+        entry = shared_gazetteer().lookup(subject.text)
+        return entry is not None and entry.cls == "Person"
+    return subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")
 
 
 def _has_auxiliary(verb: Token) -> bool:
@@ -174,8 +182,13 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     if source_head is not None and source_head.lower_ in _RELATIVE_PRONOUNS:
         if source_head.lower_ != "who":
             return None  # "..., which may indicate that ...": a thing, not a speaker
-        source_head = token.head  # "a sergeant who confirmed that ..."
-    source = _source_span(source_head, token) if source_head is not None else None
+        pronoun, source_head = source_head, token.head  # "a sergeant who confirmed that ..."
+        # PARC's source is the pronoun, its claimant the name it stands for; an unnamed one
+        # ("a sergeant") keeps its words, which are all a reader gets of it
+        named = source_head.pos_ == "PROPN"
+        source = (pronoun.i, pronoun.i + 1) if named else _source_span(source_head, token)
+    else:
+        source = _source_span(source_head, token) if source_head is not None else None
     if source_head is None and (source_head := _noun_before(token)) is not None:
         source = _name_span(source_head)
     cue = _cue_words(token)
