@@ -58,7 +58,7 @@ BULK_FILES = "bulk-*.sst"
 _ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-class _Locked(StoreError):
+class _LockedError(StoreError):
     """Another process holds the store open for writing."""
 
 
@@ -87,7 +87,7 @@ class OxigraphStore:
             self._dataset.open(str(path))
         except OSError as exc:
             if "lock" in str(exc).lower():
-                raise _Locked(
+                raise _LockedError(
                     f"cannot open the Oxigraph store at {path} to write: another kg process is writing "
                     "it (a build, a remove, or kg serve --allow-update); wait for it or stop it"
                 ) from exc
@@ -111,7 +111,11 @@ class OxigraphStore:
         with self._refreshing:
             if version(self._folder, JOURNALS) == self._version:
                 return False  # another thread moved it first
-            found = try_view(self._folder, JOURNALS)
+            try:
+                found = try_view(self._folder, JOURNALS)
+            except (OSError, RuntimeError) as exc:  # keep serving the view that reads
+                log.warning("cannot open a new view of %s, keeping the old one: %s", self.location, exc)
+                return False
             if found is None:
                 return False
             inner, self._version = found
@@ -127,7 +131,7 @@ class OxigraphStore:
         live process holds the store for writing (its write is under way)."""
         try:
             OxigraphStore(self._folder).close()
-        except _Locked:
+        except _LockedError:
             return False
         return True
 
@@ -185,7 +189,9 @@ class OxigraphStore:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise StoreError(f"the store at {self.location} was opened read-only; a reading command cannot write")
+            raise StoreError(
+                f"the store at {self.location} was opened read-only; a reading command cannot write"
+            )
 
     def _is_empty(self) -> bool:
         return next(iter(self._inner.quads_for_pattern(None, None, None, None)), None) is None

@@ -66,7 +66,9 @@ def try_view(folder: Path, journals: tuple[str, ...]) -> tuple[ox.Store, Version
         return None
     try:
         inner = ox.Store.read_only(str(folder))
-    except OSError as exc:  # the writer removed a log the opening was reading
+    except (OSError, RuntimeError) as exc:  # the writer removed a file the opening was reading
+        if not writing(folder, journals) and version(folder, journals) == before:
+            raise  # not a write under way: the store itself cannot be read
         log.info("opening a read-only view of %s failed, a write is under way: %s", folder, exc)
         return None
     if writing(folder, journals) or version(folder, journals) != before:
@@ -94,7 +96,7 @@ def open_view(
             continue
         try:
             found = try_view(folder, journals)
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise StoreError(f"cannot open the Oxigraph store at {folder} to read: {explain(exc)}") from exc
         if found is not None:
             return found
