@@ -8,7 +8,8 @@ import argparse
 
 from rich.console import Console
 
-from kg.cli.options import add_store_option
+from kg.cli.options import add_store_option, say_empty
+from kg.read.entities import entity_name
 from kg.read.measures import measure_name
 from kg.render.claims_table import assertion_table, claim_table
 from kg.render.tables import rich_table
@@ -33,11 +34,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     measure = measure_name(args.measure)
     with existing_store(args.store) as store:
+        entity = entity_name(store.dataset, args.entity)
         if args.assertions:
-            headers, rows = assertion_table(store.dataset, entity=args.entity, measure=measure)
+            headers, rows = assertion_table(store.dataset, entity=entity, measure=measure)
             title = f"{len(rows)} assertions, most independent stories first"
         else:
-            headers, rows = claim_table(store.dataset, entity=args.entity, measure=measure)
+            headers, rows = claim_table(store.dataset, entity=entity, measure=measure)
             title = f"{len(rows)} claims, newest first"
+    if not rows:
+        say_empty("assertions" if args.assertions else "claims", {"--entity": entity, "--measure": measure})
     Console().print(rich_table(headers, rows, title=title))
     return 0
