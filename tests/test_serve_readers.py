@@ -4,6 +4,7 @@ serving, and a build of new articles during serving is what ``/sparql`` answers 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import threading
@@ -60,6 +61,18 @@ def test_reading_command_runs_on_the_store_kg_serve_is_serving(
     out, err = capsys.readouterr()
     assert err == "" and out.strip()
     assert _count(url, COUNT_ARTICLES) >= 2  # the server answers on
+
+
+def test_stats_over_kg_serve_counts_each_quad_once(
+    served: tuple[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue: over kg serve the union default graph was counted as one more graph, every quad twice."""
+    url, store = served
+    assert main(["stats", "--format", "json", "--store", str(store)]) == 0
+    local = json.loads(capsys.readouterr().out)
+    assert main(["stats", "--format", "json", "--store", f"sparql+{url}sparql"]) == 0
+    remote = json.loads(capsys.readouterr().out)
+    assert remote == local and remote["quads"] == _count(url, COUNT_QUADS)
 
 
 def test_build_during_serving_is_what_sparql_answers_after_it_with_no_quad_lost(
