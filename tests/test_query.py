@@ -199,3 +199,17 @@ def test_cli_query_syntax_error_names_line_and_column(seed_store: Path, capsys) 
     head, line, caret = capsys.readouterr().err.rstrip("\n").split("\n")
     assert head.startswith("error: query: syntax error at line 2, column 28: unexpected '}'; ")
     assert line == "    WHERE { ?x ?y ?z . FILTER( }" and caret.index("^") == line.index("}")
+
+
+def test_cli_claims_title_counts_figures_and_claims_without_one_apart(seed_store: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue: "60 claims" for 58 claims, because a claim with two figures is two rows."""
+    opened = open_store(seed_store)
+    try:
+        rows = run_canned(opened.dataset, "claims").records()
+    finally:
+        opened.close()
+    figures = sum(1 for row in rows if row["figure"] is not None)
+    bare = len({row["claim"] for row in rows if row["figure"] is None})
+    assert figures and bare and len(rows) == figures + bare  # a row is a figure or a claim without one
+    assert main(["claims", "--store", str(seed_store)]) == 0
+    assert f"{figures} figures and {bare} claims without a figure, newest first" in capsys.readouterr().out

@@ -42,6 +42,7 @@ def test_readme_demo_summary_is_what_the_seed_build_prints(seed_build: tuple) ->
 @pytest.mark.parametrize(
     "command",
     [
+        'kg claims --entity "North Korean troops" --measure killed',
         'kg claims --assertions --entity "North Korean troops" --measure killed',
         'kg figures --entity "North Korean troops" --measure killed',
     ],
