@@ -213,3 +213,12 @@ def test_cli_claims_title_counts_figures_and_claims_without_one_apart(seed_store
     assert figures and bare and len(rows) == figures + bare  # a row is a figure or a claim without one
     assert main(["claims", "--store", str(seed_store)]) == 0
     assert f"{figures} figures and {bare} claims without a figure, newest first" in capsys.readouterr().out
+
+
+def test_canned_claims_says_what_a_claim_without_a_figure_claims(seed_store: Path) -> None:
+    """Issue: a row "Green | - | Asserted" said nothing about what was claimed."""
+    rows = _rows(seed_store, "claims")
+    bare = [row for row in rows if row["figure"] is None]
+    assert bare and sum(1 for row in bare if row["content"]) > len(bare) // 2
+    for row in bare:  # what is claimed is a part of the claim's sentence
+        assert row["content"] is None or str(row["content"])[:20] in str(row["text"])
