@@ -2,7 +2,7 @@
 
 Each server is ``python -m kg serve`` in a subprocess on a free port (``--port 0``; the URL is
 read from the line it prints once listening). The seed tests serve a copy of the session's seed
-store (an Oxigraph folder can be held open by one handle only); the update tests serve an empty
+store (what one test does to its store never reaches another); the update tests serve an empty
 ``memory`` store with ``--allow-update``. Nothing about the server is mocked.
 """
 
