@@ -272,7 +272,7 @@ def test_analyze_errors_are_one_line_exit_1(
     cases = [
         (
             ["path", "Nobody", "Kim Jong Un", "--store", str(seed_store)],
-            "error: no entity is called 'Nobody'",
+            "error: 'Nobody' names no entity in the store",
         ),
         (["path", loner, "Kim Jong Un", "--store", str(seed_store)], f"error: no path between '{loner}'"),
         (["communities", "--store", str(tmp_path / "nowhere")], "error: no store at"),

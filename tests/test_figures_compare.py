@@ -357,7 +357,10 @@ def test_seed_csv_has_one_row_per_figure(seed_files: tuple[dict[str, Any], Path]
 
 @pytest.mark.slow
 def test_seed_cli_errors_are_kg_errors(seed_store: Path, tmp_path: Path) -> None:
-    with pytest.raises(QueryError, match="no figures for entity 'Atlantis'"):
+    with pytest.raises(
+        QueryError,
+        match="^--entity 'Atlantis' names no entity in the store; no article names an entity like it$",
+    ):
         _run("--entity", "Atlantis", "--store", str(seed_store))
     with pytest.raises(QueryError, match="choose one of: TroopCount"):
         _run("--measure", "casualties", "--store", str(seed_store))

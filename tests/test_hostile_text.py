@@ -146,7 +146,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, extractor: Any) -> Hostile
     out = tmp_path_factory.mktemp("hostile-out")
     build([folder], out, extractor=extractor)
     store = out / "store"
-    with existing_store(store) as opened:
+    with existing_store(store, read_only=False) as opened:
         rows = opened.dataset.query(
             "SELECT DISTINCT ?e WHERE { GRAPH ?g "
             '{ ?e <http://www.w3.org/2000/01/rdf-schema#label> "Oleh Kovalenko" } }'

@@ -52,11 +52,15 @@ def test_query_unknown_name_and_unknown_param_list_the_choices() -> None:
         run_canned(Dataset(), "claims_about", {"entty": "x"})
 
 
-def test_query_syntax_error_is_one_line_naming_the_query() -> None:
+def test_query_syntax_error_names_the_query_and_shows_the_line_with_a_caret() -> None:
     with pytest.raises(QueryError) as caught:
         run_query(Dataset(), "SELECT ?x WHERE { ?x ", name="broken.rq")
-    assert str(caught.value).startswith("broken.rq: ")
-    assert "\n" not in str(caught.value)
+    head, line, caret = str(caught.value).split("\n")
+    assert (
+        head
+        == "broken.rq: syntax error at line 1, column 19: unexpected '?x'; the query is not valid SPARQL here"
+    )
+    assert line == "    SELECT ?x WHERE { ?x " and caret == "    " + " " * 18 + "^"
 
 
 def _rows(store: Path, name: str, **params: str) -> list[dict[str, object]]:
@@ -133,10 +137,11 @@ def test_cli_query_csv_and_json(seed_store: Path, capsys) -> None:  # type: igno
     assert json.loads(capsys.readouterr().out)["head"]["vars"] == ["n"]
 
 
-def test_cli_query_syntax_error_exits_1_with_one_line(seed_store: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_query_syntax_error_exits_1_with_the_line_and_a_caret(seed_store: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["query", "SELECT ?x WHERE {", "--store", str(seed_store)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: query: ") and err.count("\n") == 1
+    assert err.startswith("error: query: syntax error at line 1, column 18: ") and err.count("\n") == 3
+    assert err.endswith("\n    SELECT ?x WHERE {\n" + " " * 21 + "^\n")
 
 
 def test_cli_query_without_a_store_says_how_to_build_one(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -191,5 +196,29 @@ def test_cli_query_timeout_is_one_line_and_exit_1(seed_store: Path, tmp_path: Pa
 
 def test_cli_query_syntax_error_names_line_and_column(seed_store: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["query", "SELECT ?x\nWHERE { ?x ?y ?z . FILTER( }", "--store", str(seed_store)]) == 1
-    err = capsys.readouterr().err.strip()
-    assert err.startswith("error: query: syntax error at line 2, column ") and "\n" not in err
+    head, line, caret = capsys.readouterr().err.rstrip("\n").split("\n")
+    assert head.startswith("error: query: syntax error at line 2, column 28: unexpected '}'; ")
+    assert line == "    WHERE { ?x ?y ?z . FILTER( }" and caret.index("^") == line.index("}")
+
+
+def test_cli_claims_title_counts_figures_and_claims_without_one_apart(seed_store: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue: "60 claims" for 58 claims, because a claim with two figures is two rows."""
+    opened = open_store(seed_store)
+    try:
+        rows = run_canned(opened.dataset, "claims").records()
+    finally:
+        opened.close()
+    figures = sum(1 for row in rows if row["figure"] is not None)
+    bare = len({row["claim"] for row in rows if row["figure"] is None})
+    assert figures and bare and len(rows) == figures + bare  # a row is a figure or a claim without one
+    assert main(["claims", "--store", str(seed_store)]) == 0
+    assert f"{figures} figures and {bare} claims without a figure, newest first" in capsys.readouterr().out
+
+
+def test_canned_claims_says_what_a_claim_without_a_figure_claims(seed_store: Path) -> None:
+    """Issue: a row "Green | - | Asserted" said nothing about what was claimed."""
+    rows = _rows(seed_store, "claims")
+    bare = [row for row in rows if row["figure"] is None]
+    assert bare and sum(1 for row in bare if row["content"]) > len(bare) // 2
+    for row in bare:  # what is claimed is a part of the claim's sentence
+        assert row["content"] is None or str(row["content"])[:20] in str(row["text"])

@@ -164,10 +164,13 @@ def test_tsv_round_trips_hostile_text_through_rdflibs_parser() -> None:
     assert [tuple(row) for row in parsed] == list(rows)
 
 
-def test_engine_errors_are_one_line_with_line_and_column(hostile_dataset: Dataset) -> None:
-    with pytest.raises(QueryError, match=r"^bad\.rq: syntax error at line 2, column \d+: \S") as caught:
+def test_engine_errors_name_line_column_and_word_with_a_caret(hostile_dataset: Dataset) -> None:
+    with pytest.raises(
+        QueryError, match=r"^bad\.rq: syntax error at line 2, column \d+: unexpected "
+    ) as caught:
         run_query(hostile_dataset, "SELECT ?x\nWHERE { ?x", name="bad.rq")
-    assert "\n" not in str(caught.value) and caught.value.__cause__ is not None
+    assert str(caught.value).split("\n")[1:] == ["    WHERE { ?x", "            ^"]  # under the open pattern
+    assert caught.value.__cause__ is not None
 
 
 def test_iris_are_checked_before_they_are_written() -> None:

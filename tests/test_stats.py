@@ -47,7 +47,7 @@ def test_stats_seed_articles_and_graphs(seed_stats: tuple[Stats, int]) -> None:
 
 def test_stats_seed_claims_by_measure_and_certainty(seed_stats: tuple[Stats, int]) -> None:
     stats, _ = seed_stats
-    claims = stats.classes["Claim"]
+    claims = stats.records["Claim"]
     assert claims >= 40
     assert stats.claims_by_measure["Killed"] >= 2
     assert stats.claims_by_measure["TroopCount"] >= 2
@@ -55,7 +55,7 @@ def test_stats_seed_claims_by_measure_and_certainty(seed_stats: tuple[Stats, int
     assert list(stats.claims_by_measure)[-1] == NO_FIGURE
     assert sum(stats.claims_by_certainty.values()) == claims
     assert max(stats.claims_by_certainty, key=stats.claims_by_certainty.__getitem__) == "Asserted"
-    assert stats.classes["Quantity"] >= sum(n for m, n in stats.claims_by_measure.items() if m != NO_FIGURE)
+    assert stats.records["Quantity"] >= sum(n for m, n in stats.claims_by_measure.items() if m != NO_FIGURE)
 
 
 def test_stats_seed_classes_match_the_build_report(
@@ -63,11 +63,26 @@ def test_stats_seed_classes_match_the_build_report(
 ) -> None:
     report, _ = seed_build
     stats, _ = seed_stats
-    assert stats.classes["Article"] == 2
-    assert stats.classes["Mention"] == report.counts["mentions"]
-    assert stats.classes["Claim"] == report.counts["claims"]
+    assert stats.records["Article"] == 2
+    assert stats.records["Mention"] == report.counts["mentions"]
+    assert stats.records["Claim"] == report.counts["claims"]
+    assert "State" not in stats.records and "Person" not in stats.records  # entities are apart
     assert stats.entities_by_class == report.entities_by_class
-    assert stats.classes["State"] >= 40  # the gazetteer's states count too
+    assert stats.entities == report.counts["entities"]
+
+
+def test_stats_counts_the_gazetteers_entities_apart_from_the_articles(
+    seed_stats: tuple[Stats, int],
+) -> None:
+    """Issue: "class Person 122" (gazetteer included) beside "entities Person 10"."""
+    stats, _ = seed_stats
+    assert stats.gazetteer_by_class["State"] >= 40  # the gazetteer's states, mentioned or not
+    assert stats.entities_by_class["Person"] < stats.gazetteer_by_class["Person"]
+    rows = format_stats(stats)
+    sections = {section for section, _, _ in rows}
+    assert "class" not in sections and {"records", "entities", "gazetteer"} <= sections
+    assert ["entities", "all (the articles')", str(stats.entities)] in rows
+    assert ["gazetteer", "Person", str(stats.gazetteer_by_class["Person"])] in rows
 
 
 def test_stats_same_counts_from_an_export_in_memory(

@@ -154,3 +154,54 @@ def test_oxigraph_undo_that_fails_too_is_done_at_the_next_open(tmp_path: Path) -
     assert _sorted(reopened) == kept
     assert not (folder / JOURNAL).exists()
     reopened.close()
+
+
+def test_oxigraph_read_only_view_takes_no_lock_and_refuses_writes(tmp_path: Path) -> None:
+    writer = OxigraphStore(tmp_path / "store")
+    writer.add(_quads("a"))
+    reader = OxigraphStore(tmp_path / "store", read_only=True)  # beside the writer
+    with pytest.raises(StoreError, match="opened read-only; a reading command cannot write"):
+        reader.add(_quads("b"))
+    writer.add(_quads("b"))
+    assert len(reader) == 1  # the store as it was when the view opened
+    assert reader.refresh() and len(reader) == 2
+    assert not reader.refresh()  # nothing new since
+    reader.close()
+    writer.close()
+
+
+def test_oxigraph_read_only_view_does_not_move_during_a_write(tmp_path: Path) -> None:
+    """A view opened while a load is under way could hold part of it: while the journal is on
+    disk the view stays where it was."""
+    writer = OxigraphStore(tmp_path / "store")
+    writer.add(_quads("a"))
+    reader = OxigraphStore(tmp_path / "store", read_only=True)
+    (tmp_path / "store" / JOURNAL).write_bytes(b"")  # what add writes before it loads
+    writer._inner.bulk_extend(
+        [ox.Quad(ox.NamedNode(EX + "b"), ox.NamedNode(EX + "p"), ox.Literal("b"), ox.NamedNode(GRAPH))]
+    )  # noqa: SLF001
+    writer._inner.flush()  # noqa: SLF001
+    assert not reader.refresh() and len(reader) == 1
+    (tmp_path / "store" / JOURNAL).unlink()
+    assert reader.refresh() and len(reader) == 2
+    reader.close()
+    writer.close()
+
+
+def test_oxigraph_read_only_open_undoes_a_write_a_stopped_process_left(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    store = OxigraphStore(folder)
+    store.add(_quads("a", "b"))
+    store.close()
+    pending = [
+        ox.Quad(
+            ox.NamedNode(EX + "b"),
+            ox.NamedNode(str(RDFS.label)),
+            ox.Literal('"b"\\\n', language="en"),
+            ox.NamedNode(GRAPH),
+        )
+    ]
+    (folder / JOURNAL).write_bytes(ox.serialize(pending, format=ox.RdfFormat.N_QUADS) or b"")
+    reader = OxigraphStore(folder, read_only=True)
+    assert len(reader) == 1 and not (folder / JOURNAL).exists()
+    reader.close()

@@ -217,7 +217,9 @@ def test_views_neighbourhood_beyond_the_limit_keeps_the_closest() -> None:
 
 def test_views_an_unknown_or_unmentioned_name_is_a_one_line_error() -> None:
     ds = make_world()
-    with pytest.raises(QueryError, match=r"no entity is called 'Korea'; names containing it: .*North Korea"):
+    with pytest.raises(
+        QueryError, match=r"^--entity 'Korea' names no entity in the store; did you mean .*'North Korea'"
+    ):
         neighbourhood_view(ds, "Korea")
     with pytest.raises(ViewError, match=r"no article mentions 'China'"):
         neighbourhood_view(ds, "China")

@@ -28,7 +28,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "query": ("query", "run SPARQL: text, a file (-f) or a canned query (--name)"),
     "remove": ("remove", "take articles (by IRI, file name or URL) and what only they said out of the store"),
     "claims": ("claims", "the claims in the store as a table, newest first"),
-    "stats": ("stats", "count what the store holds: graphs, classes, claims by measure and certainty"),
+    "stats": (
+        "stats",
+        "count graphs, records, the articles' and the gazetteer's entities, claims",
+    ),
     "export": ("export", "write the store as Turtle, TriG, N-Quads, JSON-LD, GraphML or CSV"),
     "serve": ("serve", "serve the store over HTTP: a SPARQL endpoint, the graph view, entity pages, search"),
     "analyze": ("analyze", "graph analytics: central entities, paths, communities, co-mentions"),

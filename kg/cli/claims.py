@@ -8,10 +8,12 @@ import argparse
 
 from rich.console import Console
 
-from kg.cli.options import add_store_option
+from kg.cli.options import add_store_option, say_empty
+from kg.read.entities import entity_name
 from kg.read.measures import measure_name
 from kg.render.claims_table import assertion_table, claim_table
 from kg.render.tables import rich_table
+from kg.render.viz import plural
 from kg.store import existing_store
 
 __all__ = ["configure"]
@@ -33,11 +35,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     measure = measure_name(args.measure)
     with existing_store(args.store) as store:
+        entity = entity_name(store.dataset, args.entity)
         if args.assertions:
-            headers, rows = assertion_table(store.dataset, entity=args.entity, measure=measure)
+            headers, rows = assertion_table(store.dataset, entity=entity, measure=measure)
             title = f"{len(rows)} assertions, most independent stories first"
         else:
-            headers, rows = claim_table(store.dataset, entity=args.entity, measure=measure)
-            title = f"{len(rows)} claims, newest first"
+            headers, rows = claim_table(store.dataset, entity=entity, measure=measure)
+            title = f"{_counted(rows, headers.index('figure'))}, newest first"
+    if not rows:
+        say_empty("assertions" if args.assertions else "claims", {"--entity": entity, "--measure": measure})
     Console().print(rich_table(headers, rows, title=title))
     return 0
+
+
+def _counted(rows: list[list[str]], figure: int) -> str:
+    """What the rows hold, each thing counted once: a row is a figure, or a claim without one
+    (a claim with three figures is three rows, so the rows are no count of claims)."""
+    figures = sum(1 for row in rows if row[figure])
+    bare = len(rows) - figures
+    parts = [plural(figures, "figure")] if figures else []
+    parts += [plural(bare, "claim") + " without a figure"] if bare else []
+    return " and ".join(parts) or "0 claims"

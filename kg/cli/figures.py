@@ -9,9 +9,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from kg.cli.options import add_store_option
+from kg.cli.options import add_store_option, say_empty
 from kg.errors import QueryError
 from kg.rdf.export import write_files
+from kg.read.entities import entity_name
 from kg.read.figures import (
     FIGURE_COLUMNS,
     SAME_PERIOD_DAYS,
@@ -66,25 +67,19 @@ def run(args: argparse.Namespace) -> int:
     if args.window < 0:
         raise QueryError(f"--window {args.window}: give a number of days, 0 or more")
     with existing_store(args.store) as store:
+        entity = entity_name(store.dataset, args.entity)
         records = read_figures(
-            store.dataset, entity=args.entity, measure=measure, per_assertion=not args.every_report
-        )
-    if not records and (args.entity or measure):
-        raise QueryError(
-            f"no figures for {_selection(args.entity, measure)}; --entity takes the counted group's name, an "
-            "alias or the words an article uses for it (kg query --name figures_by_group lists every figure)"
+            store.dataset, entity=entity, measure=measure, per_assertion=not args.every_report
         )
     groups = compare_figures(records, window_days=args.window)
     for group in groups:
         Console().print(rich_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group)))
     if not groups:
-        print("no figures in the store")  # noqa: T201
+        say_empty("figures", {"--entity": entity, "--measure": measure})
     if args.csv:
         _write(args.csv, csv_text(FIGURE_COLUMNS, figure_rows(groups)))
     if args.html:
-        title = "Figures over time" + (
-            f": {_selection(args.entity, measure)}" if args.entity or measure else ""
-        )
+        title = "Figures over time" + (f": {_selection(entity, measure)}" if entity or measure else "")
         _write(args.html, timeline_html(groups, title=title))
     return 0
 

@@ -1,10 +1,18 @@
-"""Options and argument types several subcommands share."""
+"""Options, argument types, and the word on an empty selection, that several subcommands share."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-__all__ = ["add_store_option", "non_negative_int", "port", "positive_float", "positive_int"]
+__all__ = ["add_store_option", "non_negative_int", "port", "positive_float", "positive_int", "say_empty"]
+
+
+def say_empty(what: str, selection: dict[str, str]) -> None:
+    """Say on stderr that nothing matched, and what was asked (``{"--entity": "NIS"}``): an
+    empty table alone does not tell a reader whether the names were right."""
+    asked = " ".join(f"{option} {value!r}" for option, value in selection.items() if value)
+    print(f"no {what} match {asked}" if asked else f"no {what} in the store", file=sys.stderr)  # noqa: T201
 
 
 def add_store_option(parser: argparse.ArgumentParser, default: str | None = "out/store") -> None:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.cli.options import add_store_option
+from kg.cli.options import add_store_option, say_empty
 from kg.errors import QueryError
+from kg.read.entities import entity_name
 from kg.read.measures import measure_name
 from kg.read.query import canned_queries, run_canned, run_query
 from kg.render.tables import FORMATS, format_result
 from kg.store import existing_store
 
 __all__ = ["configure"]
+
+#: Canned-query parameters that name an entity, read as ``--entity`` is.
+_ENTITY_PARAMS = frozenset({"entity", "claimant"})
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -47,10 +51,14 @@ def run(args: argparse.Namespace) -> int:
     values = _params(args.param)  # a bad parameter is refused before the store is opened
     with existing_store(args.store) as store:
         if args.name:
+            for name in _ENTITY_PARAMS.intersection(values):
+                values[name] = entity_name(store.dataset, values[name], option=f"--param {name}=")
             result = run_canned(store.dataset, args.name, values, timeout=args.timeout)
         else:
             text = _read_query_file(args.file) if args.file else args.sparql
             result = run_query(store.dataset, text, name=str(args.file or "query"), timeout=args.timeout)
+    if result.form == "SELECT" and not result.rows:
+        say_empty("rows", {f"--param {name}=": value for name, value in values.items()})
     text = format_result(result, args.format)
     print(text, end="" if text.endswith("\n") else "\n")  # noqa: T201  (JSON comes without one)
     return 0

@@ -29,7 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with existing_store(args.store or args.out / "store") as store:
+    with existing_store(args.store or args.out / "store", read_only=False) as store:
         check_output_folder(args.out)  # a read-only --out stops before the store changes
         try:
             report = remove_articles(store, args.articles)

@@ -209,9 +209,9 @@ def _resolve(source: nx.MultiDiGraph | Dataset, graph: nx.MultiDiGraph, name: st
     if name in graph:
         return [name]
     if isinstance(source, Dataset):
-        from kg.read.search import entities_named
+        from kg.read.entities import entities_named
 
-        found = set(entities_named(source, name)) & set(graph)
+        found = set(entities_named(source, name, option="")) & set(graph)
     else:
         wanted = name.strip().lower()
         found = {node for node in graph if _label(graph, node).lower() == wanted}

@@ -3,7 +3,8 @@
 A query runs in two steps that ``kg query`` and ``kg serve`` share: :func:`start_query` parses it
 and starts it, :func:`read_answer` reads the whole answer as rdflib terms (a :class:`QueryResult`,
 which :mod:`kg.render.results` writes in any SPARQL results format). Either step turns whatever
-the engine raises into a one-line :class:`~kg.errors.QueryError`; :func:`run_query` does both,
+the engine raises into a :class:`~kg.errors.QueryError` (one line, but for a syntax error's line
+and caret); :func:`run_query` does both,
 with a time limit.
 
 A canned query is one ``.rq`` file whose leading comment says what it answers and declares its
@@ -32,6 +33,7 @@ from kg.errors import QueryError
 from kg.files import ontology_dir
 from kg.rdf.ontology import PREFIXES, XSD
 from kg.rdf.sparql import sparql_string
+from kg.read.syntax import ENGINE_POSITION, syntax_message
 
 __all__ = [
     "CannedQuery",
@@ -204,7 +206,7 @@ def start_query(target: Graph, sparql: str, *, name: str = "query") -> Result:
             ``__cause__`` is the engine's own exception, so a caller can tell a failing store
             (an ``OSError``) from a bad query.
     """
-    with _engine_errors(name):
+    with _engine_errors(name, sparql):
         return target.query(sparql)
 
 
@@ -258,26 +260,27 @@ def _each(started: Result, name: str) -> Iterator[Any]:
 
 
 @contextmanager
-def _engine_errors(name: str) -> Iterator[None]:
+def _engine_errors(name: str, text: str | None = None) -> Iterator[None]:
     try:
         yield
     except Exception as exc:  # rdflib, pyparsing and Oxigraph raise many unrelated types
-        raise QueryError(f"{name}: {error_line(exc)}") from exc
+        raise QueryError(f"{name}: {error_line(exc, text)}") from exc
 
 
-_RDFLIB_POSITION = re.compile(r"\s*\(at char \d+\),\s*\(line:(\d+), col:(\d+)\)")
-_OXIGRAPH_POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
-
-
-def error_line(exc: BaseException) -> str:
-    """The engine's message on one line, its position written the same way for both engines."""
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    for pattern in (_RDFLIB_POSITION, _OXIGRAPH_POSITION):
-        match = pattern.search(text)
+def error_line(exc: BaseException, text: str | None = None, *, update: bool = False) -> str:
+    """The engine's message on one line, its position written the same way for both engines; a
+    syntax error in ``text`` (a query, or an ``update``) also names the word found there and
+    shows the line with a caret under it (:mod:`kg.read.syntax`), on two more lines."""
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    shown = syntax_message(text, message, update=update) if text is not None else None
+    if shown is not None:
+        return shown
+    for pattern in ENGINE_POSITION:
+        match = pattern.search(message)
         if match:
-            rest = (text[: match.start()] + text[match.end() :]).strip()
+            rest = (message[: match.start()] + message[match.end() :]).strip()
             return f"syntax error at line {match.group(1)}, column {match.group(2)}: {rest}"
-    return text
+    return message
 
 
 def _plain(term: Identifier) -> Identifier:

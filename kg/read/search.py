@@ -7,15 +7,14 @@ SPARQL as an escaped string literal, so it can never change the query.
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rdflib import Dataset, URIRef
 
-from kg.errors import QueryError
 from kg.rdf.ontology import CKG, ID
 from kg.rdf.sparql import PREFIX_HEADER, sparql_string
+from kg.read.entities import entities_named
 from kg.read.facts import Named, entity_key, iri_values, labels, named
 from kg.read.projection import rows
 
@@ -67,21 +66,3 @@ def search(dataset: Dataset, text: str, *, limit: int = 200) -> list[SearchHit]:
     ]
     hits.sort(key=lambda hit: (-hit.mentions, hit.entity.label.lower(), hit.entity.iri))
     return hits[:limit]
-
-
-def entities_named(dataset: Dataset, name: str) -> tuple[str, ...]:
-    """The IRIs of the entities called ``name`` exactly (label, alias or mention text, any case),
-    as the canned queries match an ``entity`` parameter: every entity answering to the name
-    ("Korea" may be two).
-
-    Raises:
-        QueryError: No entity has that name; the message lists names containing it.
-    """
-    needle = name.strip().lower()
-    hits = search(dataset, name, limit=sys.maxsize)
-    exact = tuple(sorted(hit.entity.iri for hit in hits if needle in (text.lower() for text in hit.matched)))
-    if exact:
-        return exact
-    near = ", ".join(repr(hit.entity.label) for hit in hits[:5])
-    hint = f"; names containing it: {near}" if near else "; kg stats lists the entities in the store"
-    raise QueryError(f"no entity is called {name!r}{hint}")

@@ -1,4 +1,5 @@
-"""What a store holds, counted by class, by named graph, by measure and certainty (``kg stats``).
+"""What a store holds, counted by named graph, by class (the articles' entities apart from the
+gazetteer's), by measure and certainty (``kg stats``).
 
 :func:`store_stats` reads any rdflib ``Dataset`` (an Oxigraph store, rdflib's memory store, a
 parsed export) with a handful of single-predicate pattern scans and one size per named graph,
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.rdf.ontology import (
@@ -93,8 +95,14 @@ class Stats:
         articles: Article graphs.
         graphs: Every named graph: entities, gazetteer, ontology, others, then the articles by
             source file.
-        classes: ``ckg:`` class -> distinct nodes typed with it anywhere but the ontology graph.
-        entities_by_class: Entities described in the entities graph (the mentioned ones), per class.
+        records: What the articles were read into, per ``ckg:`` class (Article, Mention, Claim,
+            Quantity, Story, Assertion, ...): distinct nodes of the classes no entity has.
+        entities: The articles' entities, each once.
+        gazetteer_entities: The gazetteer's entities, each once.
+        entities_by_class: The articles' entities (described in the entities graph: the
+            mentioned ones), per class.
+        gazetteer_by_class: The gazetteer's entities, per class, mentioned or not: counted
+            apart, since "Person 122" beside the articles' "Person 10" reads as a contradiction.
         claims_by_measure: Claims with at least one figure of a measure, per measure, and
             :data:`NO_FIGURE` for claims without figures.
         claims_by_certainty: Claims per ``ckg:certainty`` concept.
@@ -103,8 +111,11 @@ class Stats:
     quads: int
     articles: int
     graphs: tuple[GraphCount, ...]
-    classes: dict[str, int]
+    records: dict[str, int]
+    entities: int
+    gazetteer_entities: int
     entities_by_class: dict[str, int]
+    gazetteer_by_class: dict[str, int]
     claims_by_measure: dict[str, int]
     claims_by_certainty: dict[str, int]
 
@@ -113,6 +124,7 @@ def store_stats(dataset: Dataset) -> Stats:
     """Count what ``dataset`` holds (see :class:`Stats`)."""
     typed: defaultdict[str, set[Node]] = defaultdict(set)
     entity_classes: defaultdict[str, set[Node]] = defaultdict(set)
+    gazetteer_classes: defaultdict[str, set[Node]] = defaultdict(set)
     article_nodes: set[str] = set()
     for s, _, o, g in _quads(dataset, RDF.type):
         if g == str(ONTOLOGY_GRAPH) or not _is_ckg(o):
@@ -121,6 +133,8 @@ def store_stats(dataset: Dataset) -> Stats:
         typed[cls].add(s)
         if g == str(ENTITIES_GRAPH):
             entity_classes[cls].add(s)
+        elif g == str(GAZETTEER_GRAPH):
+            gazetteer_classes[cls].add(s)
         if cls == "Article" and str(s) == g:
             article_nodes.add(g)
 
@@ -128,10 +142,14 @@ def store_stats(dataset: Dataset) -> Stats:
     headlines = {str(s): str(o) for s, _, o, _ in _quads(dataset, SCHEMA.headline)}
     graphs = []
     for graph in dataset.graphs():
+        if graph.identifier == DATASET_DEFAULT_GRAPH_ID:
+            # kg writes named graphs only: the default graph is empty on a store and the union
+            # of all graphs behind kg serve, where counting it would count every quad twice.
+            continue
         size = len(graph)
         name = str(graph.identifier)
         if size == 0:
-            continue  # the empty default graph every Dataset reports
+            continue
         kind: GraphKind = _FIXED_GRAPHS.get(name) or ("article" if name in article_nodes else "other")
         graphs.append(GraphCount(name, kind, size, sources.get(name), headlines.get(name)))
     graphs.sort(key=lambda c: (_KIND_ORDER.index(c.kind), c.source or "", c.name))
@@ -152,8 +170,15 @@ def store_stats(dataset: Dataset) -> Stats:
         quads=sum(c.quads for c in graphs),
         articles=sum(1 for c in graphs if c.kind == "article"),
         graphs=tuple(graphs),
-        classes={cls: len(nodes) for cls, nodes in sorted(typed.items())},
+        records={
+            cls: len(nodes)
+            for cls, nodes in sorted(typed.items())
+            if cls not in entity_classes and cls not in gazetteer_classes
+        },
+        entities=len(set().union(*entity_classes.values())),
+        gazetteer_entities=len(set().union(*gazetteer_classes.values())),
         entities_by_class={cls: len(nodes) for cls, nodes in sorted(entity_classes.items())},
+        gazetteer_by_class={cls: len(nodes) for cls, nodes in sorted(gazetteer_classes.items())},
         claims_by_measure=dict(sorted(by_measure.items(), key=lambda item: (item[0] == NO_FIGURE, item[0]))),
         claims_by_certainty=dict(sorted(by_certainty.items())),
     )
@@ -181,8 +206,11 @@ def format_stats(stats: Stats, *, max_articles: int | None = 20) -> list[list[st
     if len(shown) < len(articles):
         rest = articles[len(shown) :]
         rows.append(["article", f"... {len(rest)} more", str(sum(c.quads for c in rest))])
-    rows += [["class", cls, str(n)] for cls, n in stats.classes.items()]
+    rows += [["records", cls, str(n)] for cls, n in stats.records.items()]
+    rows.append(["entities", "all (the articles')", str(stats.entities)])
     rows += [["entities", cls, str(n)] for cls, n in stats.entities_by_class.items()]
+    rows.append(["gazetteer", "all (mentioned or not)", str(stats.gazetteer_entities)])
+    rows += [["gazetteer", cls, str(n)] for cls, n in stats.gazetteer_by_class.items()]
     rows += [["measure", name, str(n)] for name, n in stats.claims_by_measure.items()]
     rows += [["certainty", name, str(n)] for name, n in stats.claims_by_certainty.items()]
     return rows

@@ -34,10 +34,11 @@ log = logging.getLogger(__name__)
 REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
 
 
-def open_store(spec: str | Path, *, create: bool = True) -> QuadStore:
+def open_store(spec: str | Path, *, create: bool = True, read_only: bool = False) -> QuadStore:
     """Open the store named by ``spec``: "memory", a ``sparql+http(s)://`` endpoint URL, or a
     folder path, created if missing unless ``create`` is false: then a missing folder is a
-    one-line error rather than a new, empty store."""
+    one-line error rather than a new, empty store. ``read_only`` opens a store folder as a view
+    that takes no lock (see :mod:`kg.store.snapshot`), so readers never shut each other out."""
     if str(spec) == "memory":
         from kg.store.memory import MemoryStore
 
@@ -47,10 +48,10 @@ def open_store(spec: str | Path, *, create: bool = True) -> QuadStore:
 
         return SparqlStore(spec)
     path = Path(spec)
-    check_store_target(path, create=create)
+    check_store_target(path, create=create and not read_only)
     from kg.store.oxigraph import OxigraphStore
 
-    return OxigraphStore(path)
+    return OxigraphStore(path, read_only=read_only)
 
 
 #: A file every Oxigraph (RocksDB) store folder holds from its first opening.
@@ -103,10 +104,11 @@ def _listing(folder: Path) -> str:
 
 
 @contextmanager
-def existing_store(spec: str | Path) -> Iterator[QuadStore]:
-    """A store that must already exist, closed afterwards: for commands that only read or
-    change one, a missing folder is a one-line error rather than a new, empty store."""
-    store = open_store(spec, create=False)
+def existing_store(spec: str | Path, *, read_only: bool = True) -> Iterator[QuadStore]:
+    """A store that must already exist, closed afterwards: for commands that only read (the
+    default: a read-only view) or change one, a missing folder is a one-line error rather than a
+    new, empty store."""
+    store = open_store(spec, create=False, read_only=read_only)
     try:
         yield store
     except BaseException:

@@ -62,6 +62,10 @@ class MemoryStore:
     def close(self) -> None:
         """Nothing to release; the quads live as long as the object."""
 
+    def refresh(self) -> bool:
+        """Nothing else writes this store: the view is always current."""
+        return False
+
     def _graphs(self, quads: Sequence[Quad]) -> dict[URIRef, Graph]:
         """The named graphs ``quads`` go to, each made (and registered) once."""
         return {g: self._dataset.graph(g) for g in dict.fromkeys(q[3] for q in quads)}

@@ -17,16 +17,22 @@ the journal stays, and the undo runs when the store is next opened: the store ho
 batches. The bulk loader's temporary ``bulk-*.sst`` files and the half-written journals that a
 failed or killed ``add`` leaves are removed at the same points, so they do not fill the disk.
 Counting uses ``in``, never ``len()``, whose cost grows with the store rather than the batch.
+
+Opened ``read_only``, the store is a view for reading commands (:mod:`kg.store.snapshot`): it takes
+no lock, so any number of readers, ``kg serve`` among them, run beside each other and beside one
+writer, and :meth:`OxigraphStore.refresh` moves the view on to what a writer has added since.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import cast
 
 import pyoxigraph as ox
+from oxrdflib import OxigraphStore as OxigraphBackend
 from oxrdflib._converter import to_ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
@@ -35,6 +41,7 @@ from kg.errors import StoreError
 from kg.files import explain, write_whole
 from kg.rdf.mapping import Quad
 from kg.store.base import Capabilities
+from kg.store.snapshot import open_view, try_view, version
 
 __all__ = ["OxigraphStore"]
 
@@ -43,6 +50,7 @@ log = logging.getLogger(__name__)
 #: The journals ``add`` keeps while it loads: the new quads, or "the store was empty".
 JOURNAL = "kg-pending.nq"
 WAS_EMPTY = "kg-pending.empty"
+JOURNALS = (JOURNAL, WAS_EMPTY)
 
 #: The bulk loader's temporary files, ingested whole or left behind by a load cut short.
 BULK_FILES = "bulk-*.sst"
@@ -50,25 +58,40 @@ BULK_FILES = "bulk-*.sst"
 _ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
+class _LockedError(StoreError):
+    """Another process holds the store open for writing."""
+
+
 class OxigraphStore:
-    """An Oxigraph database directory. Only one process may hold it open at a time."""
+    """An Oxigraph database directory. One process at a time may hold it open for writing;
+    read-only views (``read_only``) take no lock."""
 
     capabilities = Capabilities(persistent=True, transactional=True)
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.location = str(path)
         self.folder: Path | None = path
         self._folder = path
-        self.created = not path.exists()
+        self.read_only = read_only
+        self.created = not read_only and not path.exists()
         if path.exists() and not path.is_dir():
             raise StoreError(f"store path {path} is a file, not a folder; pass a folder or 'memory'")
+        if read_only:
+            self._refreshing = threading.Lock()
+            inner, self._version = open_view(path, JOURNALS, self._recover_elsewhere)
+            self._attach(inner)
+            return
         try:
             path.mkdir(parents=True, exist_ok=True)
             self._dataset = Dataset(store="Oxigraph")
             self._dataset.open(str(path))
         except OSError as exc:
-            busy = "; is another kg process using it?" if "lock" in str(exc).lower() else ""
-            raise StoreError(f"cannot open the Oxigraph store at {path}: {explain(exc)}{busy}") from exc
+            if "lock" in str(exc).lower():
+                raise _LockedError(
+                    f"cannot open the Oxigraph store at {path} to write: another kg process is writing "
+                    "it (a build, a remove, or kg serve --allow-update); wait for it or stop it"
+                ) from exc
+            raise StoreError(f"cannot open the Oxigraph store at {path}: {explain(exc)}") from exc
         self._inner: ox.Store = self._dataset.store._inner  # type: ignore[attr-defined]
         try:
             self._recover()
@@ -79,6 +102,39 @@ class OxigraphStore:
                 f"stopped inside it failed: {explain(exc)}"
             ) from exc
 
+    def refresh(self) -> bool:
+        """Move a read-only view on to the store as it is on disk now, where a writer changed it
+        since and is not in the middle of a write; whether the view moved. Queries already
+        running keep the view they started on."""
+        if not self.read_only or version(self._folder, JOURNALS) == self._version:
+            return False
+        with self._refreshing:
+            if version(self._folder, JOURNALS) == self._version:
+                return False  # another thread moved it first
+            try:
+                found = try_view(self._folder, JOURNALS)
+            except (OSError, RuntimeError) as exc:  # keep serving the view that reads
+                log.warning("cannot open a new view of %s, keeping the old one: %s", self.location, exc)
+                return False
+            if found is None:
+                return False
+            inner, self._version = found
+            self._attach(inner)
+            return True
+
+    def _attach(self, inner: ox.Store) -> None:
+        self._dataset = Dataset(store=OxigraphBackend(store=inner))
+        self._inner = inner
+
+    def _recover_elsewhere(self) -> bool:
+        """Undo, with a short read-write opening, a write a stopped process left; False where a
+        live process holds the store for writing (its write is under way)."""
+        try:
+            OxigraphStore(self._folder).close()
+        except _LockedError:
+            return False
+        return True
+
     @property
     def dataset(self) -> Dataset:
         return self._dataset
@@ -88,6 +144,7 @@ class OxigraphStore:
         return any(True for _ in self._inner.quads_for_pattern(None, None, None, graph))
 
     def add(self, quads: Sequence[Quad]) -> int:
+        self._writable()
         try:
             if self._is_empty():
                 return self._load_into_empty(quads)
@@ -98,6 +155,7 @@ class OxigraphStore:
             ) from exc
 
     def remove(self, quads: Sequence[Quad]) -> int:
+        self._writable()
         present = [quad for quad in quads if _ox_quad(quad) in self._inner]
         if not present:
             return 0
@@ -115,6 +173,9 @@ class OxigraphStore:
 
     def close(self) -> None:
         """Flush and release the database lock (held until the last reference is gone)."""
+        if self.read_only:
+            self._release()
+            return
         try:
             self._inner.flush()
         except OSError as exc:
@@ -125,6 +186,12 @@ class OxigraphStore:
     def _release(self) -> None:
         self._dataset.close()
         del self._inner
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"the store at {self.location} was opened read-only; a reading command cannot write"
+            )
 
     def _is_empty(self) -> bool:
         return next(iter(self._inner.quads_for_pattern(None, None, None, None)), None) is None

@@ -411,3 +411,7 @@ class SparqlStore:
 
     def close(self) -> None:
         """Nothing to release: every request is its own HTTP connection."""
+
+    def refresh(self) -> bool:
+        """Every request reads the endpoint as it is now: there is no view to move on."""
+        return False

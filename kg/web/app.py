@@ -88,10 +88,25 @@ class _State:
         self.settings = settings
         self.lock = ReadWriteLock()
         self.runner = JobRunner(settings.max_running)
-        # The same backend, with the union of all graphs as the default graph.
-        self.union = Dataset(store=store.dataset.store, default_union=True)
-        self.generation = 0  # bumped by every update, so cached pages are rebuilt
+        self.generation = 0  # bumped by every update and refresh, so cached pages are rebuilt
         self._graph_page: tuple[int, str] | None = None
+        self._union: tuple[Dataset, Dataset] | None = None
+        self._refreshing = threading.Lock()
+
+    @property
+    def union(self) -> Dataset:
+        """The store's current view, with the union of all graphs as the default graph."""
+        dataset, cached = self.store.dataset, self._union
+        if cached is None or cached[0] is not dataset:
+            cached = self._union = (dataset, Dataset(store=dataset.store, default_union=True))
+        return cached[1]
+
+    def refresh(self) -> None:
+        """Serve what a build wrote into the store since the last request (a read-only store
+        folder's view moves on; other stores are always current)."""
+        if self.store.refresh():
+            with self._refreshing:
+                self.generation += 1
 
     async def run(
         self,
@@ -123,6 +138,7 @@ class _State:
         def job(cancel: threading.Event) -> T:
             if check is not None:
                 check()
+            self.refresh()
             with hold(deadline):
                 locked.set()
                 if cancel.is_set():  # the request gave up while this job waited for the lock

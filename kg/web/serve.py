@@ -99,7 +99,7 @@ def serve(
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
     warnings.filterwarnings("ignore", message=r"Dataset\.\w+ is deprecated", category=DeprecationWarning)
     settings = settings or ServeSettings()
-    with existing_store(store_spec) as store:
+    with existing_store(store_spec, read_only=not settings.allow_update) as store:
         listener = _listen(host, port)
         try:
             loopback = host in LOOPBACK_NAMES or host.startswith("127.")

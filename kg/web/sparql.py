@@ -291,7 +291,7 @@ def apply_update(dataset: Dataset, text: str) -> None:
     except OSError as exc:
         raise ProtocolError(500, f"the store failed: {error_line(exc)}") from exc
     except Exception as exc:  # rdflib, pyparsing and pyoxigraph raise many unrelated types
-        raise ProtocolError(400, f"bad update: {error_line(exc)}") from exc
+        raise ProtocolError(400, f"bad update: {error_line(exc, text, update=True)}") from exc
 
 
 _CHECK_EVERY = 64  # rows between looks at the cancel flag
