@@ -179,6 +179,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     content = _reopened_quote(token, content, sent)
     quoting = _quoting_verb(token)
     source_head = _quoted_object(quoting) if quoting is not None else _source_head(token)
+    source: tuple[int, int] | None
     if source_head is not None and source_head.lower_ in _RELATIVE_PRONOUNS:
         if source_head.lower_ != "who":
             return None  # "..., which may indicate that ...": a thing, not a speaker
