@@ -2197,6 +2197,11 @@ def test_claims_source_cue_and_content_as_a_reader_reads_them(
             ("The governor", "has repeatedly cited", "the audit as the reason for the delay"),
         ),
         ("She offered no proof for the charge.", ("She", "offered", "no proof for the charge")),
+        ("Maria Ortiz wants to cut taxes for farmers.", ("Maria Ortiz", "wants", "to cut taxes for farmers")),
+        (
+            "He encouraged his supporters to visit the polling stations.",
+            ("He", "encouraged", "his supporters to visit the polling stations"),
+        ),
         (
             "The commander agreed to a truce with the militia.",
             ("The commander", "agreed to", "a truce with the militia"),
@@ -2227,7 +2232,12 @@ def test_claims_possessor_of_a_reporting_noun_claims_its_figure(extractor: Extra
 
 
 @pytest.mark.parametrize(
-    "text", ["The government offered talks to the rebels.", "The brigade discussed the plan with its allies."]
+    "text",
+    [
+        "The government offered talks to the rebels.",
+        "The brigade discussed the plan with its allies.",
+        "The army wants to take the hill before winter.",
+    ],
 )
 def test_claims_stance_verbs_of_people_report_nothing_for_states_and_units(
     extractor: Extractor, text: str

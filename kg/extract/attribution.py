@@ -513,7 +513,9 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
         for child in verb.children:
             if child.dep_ == dep:
                 last = _last_clause_beside(verb, child)
-                return _trim(doc, child.left_edge.i, _clause_end(verb, last))
+                end = _clause_end(verb, last)
+                stop = next((t.i for t in doc[child.i : end] if t.text == ";" and t.head == child), end)
+                return _trim(doc, child.left_edge.i, stop)  # not past "; they only learned ..."
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "suggested looking at ..."
@@ -691,7 +693,11 @@ def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
                 return None  # "called on Monday": a date, not an appeal
         elif not any(t.lower_ in needs for c in after for t in c.subtree):
             return None
-    return _trim(verb.doc, after[0].left_edge.i, max(c.right_edge.i for c in after) + 1)
+    end = max(c.right_edge.i for c in after) + 1
+    for clause in (t for c in after for t in c.subtree):
+        if clause.dep_ == "relcl" and verb.doc[clause.left_edge.i - 1].text == ",":
+            end = min(end, clause.left_edge.i - 1)  # "likened RT to the BBC, which ...": an aside
+    return _trim(verb.doc, after[0].left_edge.i, end)
 
 
 def _that_clause_after(verb: Token) -> tuple[int, int] | None:

@@ -31,8 +31,8 @@ REPORTING_VERBS: dict[str, Certainty] = {
         """.split(),
         "Asserted",
     ),
-    **dict.fromkeys("offer discuss speak talk".split(), "Asserted"),
-    **dict.fromkeys("plan intend".split(), "Expected"),
+    **dict.fromkeys("offer discuss speak talk encourage".split(), "Asserted"),
+    **dict.fromkeys("plan intend want".split(), "Expected"),
     **dict.fromkeys("estimate believe think suspect assess calculate reckon fear".split(), "Estimated"),
     **dict.fromkeys("expect predict forecast project anticipate".split(), "Expected"),
     **dict.fromkeys("deny reject dismiss refute rebut".split(), "Denied"),
@@ -44,16 +44,17 @@ REPORTING_VERBS: dict[str, Certainty] = {
 CLAUSE_ONLY_VERBS = frozenset(
     """
     identify indicate observe show find conclude call document record register verify tally log
-    hold underline underscore point agree offer discuss speak talk question
+    hold underline underscore point agree offer discuss speak talk question want encourage
     """.split()
 )
 
 #: Verbs that report through their object only when a person does them ("the senator spoke
-#: about the strike", "she offered no proof", "he questioned the count"); a state that "offered
-#: talks" or troops that "questioned the residents" are no speakers. ("attack", "support",
+#: about the strike", "she offered no proof", "he questioned the count", "she wants to cut
+#: taxes"); a state that "offered talks" or troops that "questioned the residents" are no
+#: speakers. ("attack", "support",
 #: "back" and "defend" were tried: on PolNeAR dev the annotators mark a person's use as a stance
 #: less than half the time.)
-PERSONAL_STANCE_VERBS = frozenset("offer discuss speak talk question".split())
+PERSONAL_STANCE_VERBS = frozenset("offer discuss speak talk question want encourage".split())
 
 #: Verbs that put a statement forward through their object and what follows it rather than
 #: through a clause (PolNeAR and PARC file them as cues too): "urged both sides to stop the
@@ -76,6 +77,7 @@ OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
     "claim": frozenset({"responsibility", "credit"}),
     "call": frozenset({"for", "on"}),
     **dict.fromkeys("offer discuss".split()),
+    **dict.fromkeys(("want", "encourage"), frozenset({"to"})),  # "wants to cut taxes"
     "speak": frozenset({"about", "of", "out"}),
     "talk": frozenset({"about"}),
     "point": frozenset({"to", "out"}),
