@@ -2160,6 +2160,14 @@ def test_claims_as_cited_by_is_no_report_of_its_own(extractor: Extractor) -> Non
             ],
         ),
         (
+            "Asked about the levy, Ortiz boasted, \u201cThat makes me smart.\u201d",
+            [("Ortiz", "boasted", "That makes me smart")],
+        ),
+        (
+            "Reporters turned to the Springfield Police Department, which reported 312 shooting incidents.",
+            [("which", "reported", "312 shooting incidents")],
+        ),
+        (
             "She refuses to name a successor, aside from saying she wants a younger cabinet.",
             [("She", "saying", "she wants a younger cabinet")],
         ),

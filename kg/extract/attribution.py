@@ -128,6 +128,17 @@ def _cue_lemma(token: Token) -> str | None:
     return None
 
 
+def _passive_opener(verb: Token) -> bool:
+    """A past participle with no auxiliary or agent set before its clause ("Asked about X,",
+    "Told of the attack,"): its subject heard the words, it did not say them."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and verb.i < verb.head.i
+        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
+    )
+
+
 def _done_by_a_person(verb: Token) -> bool:
     """Whether the verb's subject is a person: "he" or "she", a name the model tags PERSON, or
     one the shared gazetteer lists as a Person."""
@@ -163,6 +174,8 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         return _could_not_verify(token, lemma, sent)
     if _negated(token):
         return None  # "has not confirmed that ...", "declined to deny ..." report nothing
+    if _passive_opener(token):
+        return None  # "Asked about the tax, Ortiz said ...": Ortiz was asked; "said" reports
     if _quoting_as_saying(token) is not None:
         return None  # "X quoted Y as saying ...": the report is Y's, read at "saying"
     if lemma == "cite" and (token.tag_ == "VBG" or token.tag_ == "VBN" and not _has_auxiliary(token)):
@@ -181,7 +194,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     source_head = _quoted_object(quoting) if quoting is not None else _source_head(token)
     source: tuple[int, int] | None
     if source_head is not None and source_head.lower_ in _RELATIVE_PRONOUNS:
-        if source_head.lower_ != "who":
+        if source_head.lower_ != "who" and token.head.pos_ != "PROPN":
             return None  # "..., which may indicate that ...": a thing, not a speaker
         pronoun, source_head = source_head, token.head  # "a sergeant who confirmed that ..."
         # PARC's source is the pronoun, its claimant the name it stands for; an unnamed one
@@ -898,9 +911,15 @@ def _via(token: Token) -> Iterator[int]:
             yield from (c.i for c in t.children if c.dep_ == "dobj")
 
 
+def _edge_word(token: Token) -> bool:
+    """A word that opens no content: a complementiser or conjunction, not the subject "That"
+    of '"That makes me smart"'."""
+    return token.lower_ in _EDGE_WORDS and (token.lower_ != "that" or token.dep_ == "mark")
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """``[start, end)`` without edge punctuation, quotes and complementisers; None if empty."""
-    while start < end and (doc[start].lower_ in _EDGE_WORDS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (_edge_word(doc[start]) or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

@@ -28,6 +28,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
         """
         cite question praise hail applaud slam endorse echo liken promise propose recommend point
         agree ask continue reply retort respond quip reference blast denounce decry
+        boast brag yell shout scream chant joke muse concede lament proclaim grumble exclaim caution
         """.split(),
         "Asserted",
     ),
