@@ -8,10 +8,12 @@ the model tagged as a person or organisation is a place only in a place's slot (
 "the capital Bamako", "Aleppo and Homs") or when the place lies in a state the article names,
 and never when it is part of a person's full name in the same article. Where a city and a
 subdivision share a name in one country, a type word beside it ("Kassala province") makes it
-the subdivision, else it is the city.
+the subdivision, else it is the city; beside a type word the subdivision's English names count
+too ("Latakia province" for ISO's "Al Lādhiqīyah").
 
-After resolution, each place entity gets its GeoNames point and ``locatedIn`` its state where
-the text states no larger place for it, when the article names that state. A city is not put
+After resolution, each place entity (state, subdivision or city) gets its GeoNames point and
+``locatedIn`` its state where the text states no larger place for it, when the article names
+that state. A city is not put
 in its state when the article names a region of that state: which region holds the city the
 data does not say, and the state would then be the wrong link.
 """
@@ -59,8 +61,10 @@ class ArticlePlaces:
             return None
         words = name.split()
         if len(words) > 1 and words[-1].casefold() in SUBDIVISION_TYPE_WORDS:
-            found = [p for p in self.index.candidates(" ".join(words[:-1])) if p.cls == "Region"]
-            return self._pick(found, "Region") if found else None
+            return self._region(" ".join(words[:-1]))
+        after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+        if after in SUBDIVISION_TYPE_WORDS and self.index.regions(name):
+            return self._region(name)
         candidates = self.index.candidates(name)
         if not candidates:
             return None
@@ -72,11 +76,15 @@ class ArticlePlaces:
         pool = named_here or others
         if len({p.country for p in pool}) != 1:
             return None  # several countries and no context to choose: left out
-        after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-        cls = "Region" if after in SUBDIVISION_TYPE_WORDS else "Settlement"
-        if not any(p.cls == cls for p in pool):
-            cls = pool[0].cls
+        cls = "Settlement" if any(p.cls == "Settlement" for p in pool) else pool[0].cls
         return self._pick([p for p in pool if p.cls == cls], cls)
+
+    def _region(self, name: str) -> PlaceChoice | None:
+        """The subdivision a name beside its type word denotes: the one in a state the article
+        names where there is one, else the only one."""
+        found = self.index.regions(name)
+        here = [p for p in found if p.country in self.countries] or list(found)
+        return self._pick(here, "Region") if here else None
 
     def _place_here(self, ent: Span, name: str) -> bool:
         """A name the model took for a person or organisation is a place in a place's slot, or
