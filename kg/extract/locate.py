@@ -20,6 +20,7 @@ data does not say, and the state would then be the wrong link.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -34,6 +35,7 @@ __all__ = ["PLACE_CLASSES", "ArticlePlaces", "PlaceChoice", "article_places", "g
 
 PLACE_CLASSES = frozenset({"State", "Region", "Settlement"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_FIGURE = re.compile(r"^\d[\d.,:/-]*$")
 _COMPASS = frozenset(
     "north south east west northeast northwest southeast southwest northern southern eastern western".split()
 )
@@ -91,6 +93,8 @@ class ArticlePlaces:
         when the place lies in a state the article names; never when a person's name holds it."""
         if any(w.casefold() in self.person_words for w in name.split()):
             return False
+        if ent.end < len(ent.doc) and _FIGURE.match(ent.doc[ent.end].text):
+            return False  # "Luton 1", "BOSTON 69 65": a team with its score or standing
         return _in_place_slot(ent) or any(p.country in self.countries for p in self.index.candidates(name))
 
     @staticmethod

@@ -212,3 +212,17 @@ JOB_NOUNS = frozenset(
     "coordinator resident spokesman spokeswoman spokesperson officer adviser advisor rapporteur "
     "correspondent".split()
 )
+
+#: Words a number completes as part of a name: "Unit 8200", "Channel 12", "Route 66", "Flight
+#: 17", "Resolution 2334". After any other word a number ends the name: "Kent 108-3" and
+#: "Luton 1 Rotherham 0" are scores beside names, "Durham 1996-08-30" a dateline.
+NUMBERED_NAME_HEADS = (
+    MILITARY_WORDS
+    | OUTLET_NOUNS
+    | frozenset(
+        """
+        unit channel route highway road flight resolution article camp gate block sector zone
+        base district no number group team task formula apollo
+        """.split()
+    )
+)

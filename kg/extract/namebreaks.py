@@ -1,0 +1,56 @@
+"""Where a name the model tagged really ends: at a number or a line break inside it.
+
+The small model runs a name into the figures after it and on into the next name: a score line
+"Luton 1 Rotherham 0" comes out as one organisation, a scorecard's "J. Smith 63" as one
+person, a standings row over its line break as one name. No name holds a bare number after a
+word other than those a number completes ("Unit 8200", "Channel 12":
+:data:`~kg.extract.wordlists.NUMBERED_NAME_HEADS`), nor a line break. The span is cut there
+into the runs of words between the breaks, each keeping the model's label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.wordlists import NUMBERED_NAME_HEADS
+
+__all__ = ["break_names"]
+
+#: Figures as they stand in scores, tallies and datelines: "63", "4-43", "1996-08-30", ".538".
+_FIGURE = re.compile(r"^\.?\d[\d.,:/-]*$")
+#: Labels of names of actors and places; the rulers' own labels are names the gazetteer knows.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def break_names(doc: Doc) -> Doc:
+    """Cut each name the model tagged at a figure or line break inside it."""
+    ents: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        pieces = _pieces(ent) if ent.label_ in _NAME_LABELS and len(ent) > 1 else [ent]
+        changed = changed or pieces != [ent]
+        ents.extend(pieces)
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+def _pieces(ent: Span) -> list[Span]:
+    doc, pieces, start = ent.doc, [], ent.start
+    for token in ent:
+        if _breaks(token, ent.start):
+            pieces.append(Span(doc, start, token.i, label=ent.label))
+            start = token.i + 1
+    pieces.append(Span(doc, start, ent.end, label=ent.label))
+    return [p for p in pieces if any(t.is_alpha for t in p)]  # not the "-" of "108 - 3"
+
+
+def _breaks(token: Token, first: int) -> bool:
+    """A line break, or a figure after a word of the name that no number completes."""
+    if token.is_space:
+        return "\n" in token.text
+    if token.i == first or not _FIGURE.match(token.text):
+        return False
+    return token.doc[token.i - 1].lower_ not in NUMBERED_NAME_HEADS
