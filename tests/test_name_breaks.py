@@ -1,0 +1,82 @@
+"""Where a tagged name ends (a figure or line break inside it) and the teams of sports tables:
+components run on hand-made docs, no model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.namebreaks import break_names
+from kg.extract.scorelines import label_teams
+
+
+def _doc(text: str, *ents: tuple[str, str]) -> Doc:
+    """``text`` tokenised, with each (surface, label) tagged at its first occurrence."""
+    doc = spacy.blank("en").make_doc(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def _ents(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "names"),
+    [
+        ("Bowling: J. Smith 63, P. Jones 4-43.", ("J. Smith 63", "PERSON"), [("J. Smith", "PERSON")]),
+        (
+            "Luton 1 Rotherham 0 on Saturday.",
+            ("Luton 1 Rotherham 0", "ORG"),
+            [("Luton", "ORG"), ("Rotherham", "ORG")],
+        ),
+        ("Kent 108 - 3 at stumps.", ("Kent 108 - 3", "ORG"), [("Kent", "ORG")]),
+        ("Standings\nDENVER 70 60", ("Standings\nDENVER", "ORG"), [("Standings", "ORG"), ("DENVER", "ORG")]),
+        # a number completes these names
+        ("Unit 8200 hacked it.", ("Unit 8200", "ORG"), [("Unit 8200", "ORG")]),
+        ("Channel 12 reported it.", ("Channel 12", "ORG"), [("Channel 12", "ORG")]),
+        ("the 47th Brigade said", ("47th Brigade", "ORG"), [("47th Brigade", "ORG")]),
+    ],
+)
+def test_break_names_cuts_a_name_at_a_figure_or_line_break(
+    text: str, tagged: tuple[str, str], names: list[tuple[str, str]]
+) -> None:
+    assert _ents(break_names(_doc(text, tagged))) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "names"),
+    [
+        # a result: two names, each with its score; a bracketed note may follow
+        (
+            "Dover 2 Hastings 0",
+            [("Dover", "GPE"), ("Hastings", "PERSON")],
+            [("Dover", "ORG"), ("Hastings", "ORG")],
+        ),
+        ("DENVER 5 Portland 4 (in 11)", [("DENVER", "GPE")], [("DENVER", "ORG"), ("Portland", "ORG")]),
+        # a standings row: a name, then only figures
+        ("NEW HAVEN 69 65 .515 5", [("NEW HAVEN", "GPE")], [("NEW HAVEN", "ORG")]),
+        # a golfer's rounds: the model's person stays a person
+        ("Lee Hartley 70 76 71 70", [("Lee Hartley", "PERSON")], [("Lee Hartley", "PERSON")]),
+        # prose with figures is no table
+        ("Dover 2 said Hastings 0", [("Dover", "GPE")], [("Dover", "GPE")]),
+        ("Shelling killed 12 in Kharkiv 3 days ago", [("Kharkiv", "GPE")], [("Kharkiv", "GPE")]),
+    ],
+)
+def test_label_teams_of_result_and_standings_lines(
+    text: str, tagged: list[tuple[str, str]], names: list[tuple[str, str]]
+) -> None:
+    assert _ents(label_teams(_doc(text, *tagged))) == names
+
+
+def test_label_teams_reads_each_line_of_a_table() -> None:
+    """The table's line is relabelled; the same name in a line of prose keeps its place label."""
+    doc = label_teams(_doc("The mayor of Dover spoke.\nResults\nDover 2 Hastings 0", ("Dover", "GPE")))
+    assert _ents(doc) == [("Dover", "GPE"), ("Dover", "ORG"), ("Hastings", "ORG")]
