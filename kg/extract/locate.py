@@ -28,17 +28,17 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.places import Place, PlaceIndex, place_index
-from kg.extract.wordlists import LOCATIVE_PREPOSITIONS, PLACE_NOUNS, SUBDIVISION_TYPE_WORDS
+from kg.extract.wordlists import ENGLISH_COMPASS, LOCATIVE_PREPOSITIONS, PLACE_NOUNS, SUBDIVISION_TYPE_WORDS
 from kg.model import Entity, ExtractedArticle, Mention, Relation
 
 __all__ = ["PLACE_CLASSES", "ArticlePlaces", "PlaceChoice", "article_places", "geolocate"]
 
 PLACE_CLASSES = frozenset({"State", "Region", "Settlement"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions that say where, whatever the parse makes of the name after them ("Near Palmyra,
+#: a strike hit ..."); "to", "from" and "at" also take people ("said to Kerry").
+_WHERE_PREPOSITIONS = frozenset("in near outside around inside across throughout within".split())
 _FIGURE = re.compile(r"^\d[\d.,:/-]*$")
-_COMPASS = frozenset(
-    "north south east west northeast northwest southeast southwest northern southern eastern western".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +77,10 @@ class ArticlePlaces:
             return PlaceChoice("State", states[0])
         pool = named_here or others
         if len({p.country for p in pool}) != 1:
-            return None  # several countries and no context to choose: left out
+            # Several countries and no context to choose: which place is left out; the class
+            # is sure where every reading has it.
+            classes = {p.cls for p in pool}
+            return PlaceChoice(classes.pop()) if len(classes) == 1 else None
         cls = "Settlement" if any(p.cls == "Settlement" for p in pool) else pool[0].cls
         return self._pick([p for p in pool if p.cls == cls], cls)
 
@@ -124,12 +127,12 @@ def _in_place_slot(ent: Span) -> bool:
     root, doc = ent.root, ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if before in PLACE_NOUNS or after in PLACE_NOUNS:
+    if before in PLACE_NOUNS or after in PLACE_NOUNS or before in _WHERE_PREPOSITIONS:
         return True
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
         return True
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS | _COMPASS:
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS | ENGLISH_COMPASS:
         return True
     if root.dep_ in ("appos", "compound") and head.lower_ in PLACE_NOUNS:
         return True

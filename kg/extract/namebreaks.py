@@ -1,11 +1,15 @@
-"""Where a name the model tagged really ends: at a number or a line break inside it.
+"""Where a name the model tagged really starts and ends: after a preposition that opens a
+sentence, and at a number or a line break inside it.
 
 The small model runs a name into the figures after it and on into the next name: a score line
 "Luton 1 Rotherham 0" comes out as one organisation, a scorecard's "J. Smith 63" as one
 person, a standings row over its line break as one name. No name holds a bare number after a
 word other than those a number completes ("Unit 8200", "Channel 12":
 :data:`~kg.extract.wordlists.NUMBERED_NAME_HEADS`), nor a line break. The span is cut there
-into the runs of words between the breaks, each keeping the model's label.
+into the runs of words between the breaks, each keeping the model's label. A sentence that
+opens with a place ("Near Palmyra, a strike hit ...") gives the model a capitalised
+preposition it takes into the name; the name starts after it, unless a compass word follows
+("Near East").
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.wordlists import NUMBERED_NAME_HEADS
+from kg.extract.wordlists import ENGLISH_COMPASS, LOCATIVE_PREPOSITIONS, NUMBERED_NAME_HEADS
 
 __all__ = ["break_names"]
 
@@ -39,12 +43,20 @@ def break_names(doc: Doc) -> Doc:
 
 def _pieces(ent: Span) -> list[Span]:
     doc, pieces, start = ent.doc, [], ent.start
-    for token in ent:
+    if _opening_preposition(ent):
+        start += 1
+    for token in ent[start - ent.start :]:
         if _breaks(token, ent.start):
             pieces.append(Span(doc, start, token.i, label=ent.label))
             start = token.i + 1
     pieces.append(Span(doc, start, ent.end, label=ent.label))
     return [p for p in pieces if any(t.is_alpha for t in p)]  # not the "-" of "108 - 3"
+
+
+def _opening_preposition(ent: Span) -> bool:
+    """ "Near Palmyra", "Outside Mosul": a capitalised preposition before the name."""
+    first, second = ent[0], ent[1]
+    return first.is_title and first.lower_ in LOCATIVE_PREPOSITIONS and second.lower_ not in ENGLISH_COMPASS
 
 
 def _breaks(token: Token, first: int) -> bool:

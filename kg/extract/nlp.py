@@ -258,13 +258,13 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
         ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config={"phrase_matcher_attr": attr})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe("ckg_word_context", after="ckg_words")
-    nlp.add_pipe("ckg_name_breaks", after="ner")
-    nlp.add_pipe("ckg_score_lines", after="ckg_name_breaks")
-    nlp.add_pipe("ckg_name_particles", after="ckg_score_lines")
+    nlp.add_pipe("ckg_name_particles", after="ner")
     nlp.add_pipe("ckg_person_names", after="ckg_name_particles")
+    nlp.add_pipe("ckg_name_breaks", after="ckg_person_names")
+    nlp.add_pipe("ckg_score_lines", after="ckg_name_breaks")
     nlp.add_pipe(
         "ckg_contingents",
-        after="ckg_person_names",
+        after="ckg_score_lines",
         config={"gazetteer_path": str(gazetteer_path) if gazetteer_path else None},
     )
     return nlp

@@ -157,6 +157,11 @@ ARMED_NAME_WORDS = frozenset(
     "militia militias mujahideen mujahidin liberation resistance rebels insurgents".split()
 )
 
+#: English compass words and their adjectives: "the north of X", "Near East", "northern Syria".
+ENGLISH_COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western".split()
+)
+
 #: Compass words of subdivision names in the languages ISO 3166-2 writes them in, to English:
 #: "Nord-Kivu" is "North Kivu", "Shamal Darfur" "North Darfur" in English copy.
 COMPASS_WORDS = {
@@ -226,3 +231,7 @@ NUMBERED_NAME_HEADS = (
         """.split()
     )
 )
+
+#: Prefixes of warships' names ("USS Mahan", "HMS Daring", "FS Forbin"): a ship is a platform,
+#: not an actor or a place.
+SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS FS INS RFS TCG ROKS JS USNS".split())
