@@ -1,5 +1,5 @@
 """Where a name the model tagged really starts and ends: after a preposition that opens a
-sentence, and at a number or a line break inside it.
+sentence, at a number or a line break inside it, and not at "of".
 
 The small model runs a name into the figures after it and on into the next name: a score line
 "Luton 1 Rotherham 0" comes out as one organisation, a scorecard's "J. Smith 63" as one
@@ -10,6 +10,9 @@ into the runs of words between the breaks, each keeping the model's label. A sen
 opens with a place ("Near Palmyra, a strike hit ...") gives the model a capitalised
 preposition it takes into the name; the name starts after it, unless a compass word follows
 ("Near East").
+
+A name never ends in "of": where the gazetteer's ruler took the place after it first ("the
+Government of" + "Iraq"), the organisation's name runs on over the place.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.labels import GAZETTEER_LABEL
 from kg.extract.wordlists import ENGLISH_COMPASS, LOCATIVE_PREPOSITIONS, NUMBERED_NAME_HEADS
 
 __all__ = ["break_names"]
@@ -26,19 +30,43 @@ __all__ = ["break_names"]
 _FIGURE = re.compile(r"^\.?\d[\d.,:/-]*$")
 #: Labels of names of actors and places; the rulers' own labels are names the gazetteer knows.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+#: Labels of the place a name in "of" runs on over: the model's and the gazetteer ruler's.
+_PLACE_LABELS = frozenset({"GPE", "LOC", GAZETTEER_LABEL})
 
 
 def break_names(doc: Doc) -> Doc:
-    """Cut each name the model tagged at a figure or line break inside it."""
+    """Cut each name the model tagged at a figure or line break inside it, and run one that
+    ends in "of" on over the place after it."""
     ents: list[Span] = []
     changed = False
-    for ent in doc.ents:
+    for ent in _joined_over_of(doc):
         pieces = _pieces(ent) if ent.label_ in _NAME_LABELS and len(ent) > 1 else [ent]
         changed = changed or pieces != [ent]
         ents.extend(pieces)
     if changed:
         doc.ents = ents
     return doc
+
+
+def _joined_over_of(doc: Doc) -> list[Span]:
+    """The doc's entities, "the Government of" + "Iraq" joined into one organisation's name."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and before.label_ == "ORG"
+            and before[-1].lower_ == "of"
+            and before.end == ent.start
+            and ent.label_ in _PLACE_LABELS
+        ):
+            joined[-1] = Span(doc, before.start, ent.end, label="ORG")
+            continue
+        joined.append(ent)
+    if len(joined) != len(ents):
+        doc.ents = joined
+    return joined
 
 
 def _pieces(ent: Span) -> list[Span]:
