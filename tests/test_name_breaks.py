@@ -7,6 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from kg.extract.labels import GAZETTEER_LABEL
 from kg.extract.namebreaks import break_names
 from kg.extract.scorelines import label_teams
 
@@ -39,6 +40,9 @@ def _ents(doc: Doc) -> list[tuple[str, str]]:
         ),
         ("Kent 108 - 3 at stumps.", ("Kent 108 - 3", "ORG"), [("Kent", "ORG")]),
         ("Standings\nDENVER 70 60", ("Standings\nDENVER", "ORG"), [("Standings", "ORG"), ("DENVER", "ORG")]),
+        # a sentence-opening preposition is no part of the name, unless a compass word follows
+        ("Near Palmyra, a drone hit.", ("Near Palmyra", "PERSON"), [("Palmyra", "PERSON")]),
+        ("Near East envoys met.", ("Near East", "LOC"), [("Near East", "LOC")]),
         # a number completes these names
         ("Unit 8200 hacked it.", ("Unit 8200", "ORG"), [("Unit 8200", "ORG")]),
         ("Channel 12 reported it.", ("Channel 12", "ORG"), [("Channel 12", "ORG")]),
@@ -80,3 +84,22 @@ def test_label_teams_reads_each_line_of_a_table() -> None:
     """The table's line is relabelled; the same name in a line of prose keeps its place label."""
     doc = label_teams(_doc("The mayor of Dover spoke.\nResults\nDover 2 Hastings 0", ("Dover", "GPE")))
     assert _ents(doc) == [("Dover", "GPE"), ("Dover", "ORG"), ("Hastings", "ORG")]
+
+
+def test_break_names_runs_a_name_ending_in_of_over_the_place_after_it() -> None:
+    """The gazetteer's ruler took "Chad" first; the organisation's name runs on over it."""
+    doc = break_names(
+        _doc(
+            "He thanked the Government of Chad on Monday.",
+            ("the Government of", "ORG"),
+            ("Chad", GAZETTEER_LABEL),
+        )
+    )
+    assert _ents(doc) == [("the Government of Chad", "ORG")]
+
+
+def test_break_names_keeps_a_place_after_a_complete_name() -> None:
+    doc = _doc(
+        "The Interior Ministry in Chad said so.", ("The Interior Ministry", "ORG"), ("Chad", GAZETTEER_LABEL)
+    )
+    assert _ents(break_names(doc)) == [("The Interior Ministry", "ORG"), ("Chad", GAZETTEER_LABEL)]

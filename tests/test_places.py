@@ -245,3 +245,37 @@ def test_the_data_s_state_is_a_description_not_a_stated_relation(extractor) -> N
     kassala, sudan = entity_iri("kassala"), entity_iri("sudan")
     assert (kassala, SCHEMA.containedInPlace, sudan) in triples
     assert (kassala, CKG.locatedIn, sudan) not in triples
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the model tags this city a nationality or group: the data and the slot make it the place
+            "Aid agencies said conditions in Aleppo worsened after the storm.",
+            {"aleppo": ("Settlement", GeoPoint(170063, Decimal("36.20124"), Decimal("37.16117")))},
+        ),
+        (  # tagged a person: the name's own tag is no other person's name, and "north of" is a slot
+            "Troops dug in north of Al Mukalla as talks stalled.",
+            {"al-mukalla": ("Settlement", GeoPoint(78754, Decimal("14.54248"), Decimal("49.12424")))},
+        ),
+        (  # the capital "Near" is no part of the name; three countries have a Palmyra, none named
+            "Near Palmyra, a drone struck two trucks on Sunday.",
+            {"palmyra": ("Settlement", None)},
+        ),
+        (  # a result line: teams named after their towns, not the towns
+            "Results on Saturday:\nLuton 1 Rotherham 0",
+            {"luton": ("Organization", None), "rotherham": ("Organization", None)},
+        ),
+        (  # warships and a roadside bomb are no actors or places
+            "The USS Carney shot down drones, and an IED exploded near HMS Diamond.",
+            {},
+        ),
+    ],
+    ids=["nationality-tag", "person-tag", "opening-preposition", "result-line", "ship-and-weapon"],
+)
+def test_place_names_the_model_mistags(
+    extractor, text: str, expected: dict[str, tuple[str, GeoPoint | None]]
+) -> None:  # type: ignore[no-untyped-def]
+    entities, _ = _places(extractor, text)
+    assert entities == expected

@@ -3,10 +3,12 @@
 :mod:`kg.extract.places` says what a name can denote; the article decides. A country name is
 the state unless the article names the country of a same-named subdivision or city ("Georgia"
 beside Atlanta); a city or subdivision name found in several countries is the one in a country
-the article names, and is left out when the article names none or several ("Tripoli"). A name
-the model tagged as a person or organisation is a place only in a place's slot ("in Kherson",
-"the capital Bamako", "Aleppo and Homs") or when the place lies in a state the article names,
-and never when it is part of a person's full name in the same article. Where a city and a
+the article names; when the article names none or several ("Tripoli"), the place is left out
+and the name keeps only its class (a city where one reading is a city). A name the model
+tagged as a person or organisation is a place only in a place's slot ("in Kherson", "the
+capital Bamako", "Aleppo and Homs", "southwest of Rafah") or when the place lies in a state the
+article names, never when it is part of another person's full name in the same article ("Jordan"
+beside "Jordan Peterson"), and never with a figure after it ("Luton 1": a team). Where a city and a
 subdivision share a name in one country, a type word beside it ("Kassala province") makes it
 the subdivision, else it is the city; beside a type word the subdivision's English names count
 too ("Latakia province" for ISO's "Al Lādhiqīyah").
@@ -54,7 +56,7 @@ class ArticlePlaces:
     """What the whole article says that bears on its place names."""
 
     countries: frozenset[str]  # ISO codes of the states it names
-    person_words: frozenset[str]  # words of its full person names, folded
+    person_names: frozenset[tuple[str, ...]]  # its full person names, as folded words
     index: PlaceIndex
 
     def choose(self, ent: Span, name: str, label: str) -> PlaceChoice | None:
@@ -78,8 +80,10 @@ class ArticlePlaces:
         pool = named_here or others
         if len({p.country for p in pool}) != 1:
             # Several countries and no context to choose: which place is left out; the class
-            # is sure where every reading has it.
+            # is the city's where one reading is a city, else the one every reading has.
             classes = {p.cls for p in pool}
+            if "Settlement" in classes:
+                return PlaceChoice("Settlement")  # as in one country, the city without a type word
             return PlaceChoice(classes.pop()) if len(classes) == 1 else None
         cls = "Settlement" if any(p.cls == "Settlement" for p in pool) else pool[0].cls
         return self._pick([p for p in pool if p.cls == cls], cls)
@@ -94,8 +98,9 @@ class ArticlePlaces:
     def _place_here(self, ent: Span, name: str) -> bool:
         """A name the model took for a person or organisation is a place in a place's slot, or
         when the place lies in a state the article names; never when a person's name holds it."""
-        if any(w.casefold() in self.person_words for w in name.split()):
-            return False
+        words = tuple(w.casefold() for w in name.split())
+        if any(set(words) & set(person) for person in self.person_names if person != words):
+            return False  # "Jordan" beside "Jordan Peterson"; not the name's own person tag
         if ent.end < len(ent.doc) and _FIGURE.match(ent.doc[ent.end].text):
             return False  # "Luton 1", "BOSTON 69 65": a team with its score or standing
         return _in_place_slot(ent) or any(p.country in self.countries for p in self.index.candidates(name))
@@ -116,10 +121,10 @@ def article_places(doc: Doc, state_names: Iterable[str]) -> ArticlePlaces:
         states = [p for p in index.candidates(name) if p.cls == "State"]
         if len(states) == 1:
             countries.add(states[0].country)
-    person_words = {
-        w.casefold() for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()
+    person_names = {
+        tuple(w.casefold() for w in e.text.split()) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
     }
-    return ArticlePlaces(frozenset(countries), frozenset(person_words), index)
+    return ArticlePlaces(frozenset(countries), frozenset(person_names), index)
 
 
 def _in_place_slot(ent: Span) -> bool:
