@@ -22,13 +22,13 @@ data does not say, and the state would then be the wrong link.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.namebreaks import is_figure
 from kg.extract.places import Place, PlaceIndex, place_index
 from kg.extract.wordlists import ENGLISH_COMPASS, LOCATIVE_PREPOSITIONS, PLACE_NOUNS, SUBDIVISION_TYPE_WORDS
 from kg.model import Entity, ExtractedArticle, Mention, Relation
@@ -40,7 +40,6 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that say where, whatever the parse makes of the name after them ("Near Palmyra,
 #: a strike hit ..."); "to", "from" and "at" also take people ("said to Kerry").
 _WHERE_PREPOSITIONS = frozenset("in near outside around inside across throughout within".split())
-_FIGURE = re.compile(r"^\d[\d.,:/-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +100,7 @@ class ArticlePlaces:
         words = tuple(w.casefold() for w in name.split())
         if any(set(words) & set(person) for person in self.person_names if person != words):
             return False  # "Jordan" beside "Jordan Peterson"; not the name's own person tag
-        if ent.end < len(ent.doc) and _FIGURE.match(ent.doc[ent.end].text):
+        if ent.end < len(ent.doc) and is_figure(ent.doc[ent.end]):
             return False  # "Luton 1", "BOSTON 69 65": a team with its score or standing
         return _in_place_slot(ent) or any(p.country in self.countries for p in self.index.candidates(name))
 

@@ -24,14 +24,19 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.labels import GAZETTEER_LABEL
 from kg.extract.wordlists import ENGLISH_COMPASS, LOCATIVE_PREPOSITIONS, NUMBERED_NAME_HEADS
 
-__all__ = ["break_names"]
+__all__ = ["break_names", "is_figure"]
 
 #: Figures as they stand in scores, tallies and datelines: "63", "4-43", "1996-08-30", ".538".
-_FIGURE = re.compile(r"^\.?\d[\d.,:/-]*$")
+_FIGURE = re.compile(r"^[.+-]?\d[\d.,:/-]*$")
 #: Labels of names of actors and places; the rulers' own labels are names the gazetteer knows.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 #: Labels of the place a name in "of" runs on over: the model's and the gazetteer ruler's.
 _PLACE_LABELS = frozenset({"GPE", "LOC", GAZETTEER_LABEL})
+
+
+def is_figure(token: Token) -> bool:
+    """A score, tally, standing or date written in digits: "63", "4-43", ".538", "1996-08-30"."""
+    return bool(_FIGURE.match(token.text))
 
 
 def break_names(doc: Doc) -> Doc:
@@ -91,6 +96,6 @@ def _breaks(token: Token, first: int) -> bool:
     """A line break, or a figure after a word of the name that no number completes."""
     if token.is_space:
         return "\n" in token.text
-    if token.i == first or not _FIGURE.match(token.text):
+    if token.i == first or not is_figure(token):
         return False
     return token.doc[token.i - 1].lower_ not in NUMBERED_NAME_HEADS

@@ -10,14 +10,13 @@ lines relabel them ORG. A row headed by a name the model took for a person's ful
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.namebreaks import is_figure
+
 __all__ = ["label_teams"]
 
-_FIGURE = re.compile(r"^[.+-]?\d[\d.,:/-]*$")
 _NAME_JOINERS = frozenset({"of", "'s", "(", ")", "-", "&", "."})
 _MIN_STANDINGS_FIGURES = 3
 
@@ -77,7 +76,7 @@ def _joins(token: Token) -> bool:
 
 def _figures(line: list[Token], start: int) -> int:
     n = 0
-    while start + n < len(line) and _FIGURE.match(line[start + n].text):
+    while start + n < len(line) and is_figure(line[start + n]):
         n += 1
     return n
 
