@@ -124,8 +124,8 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
 
 
 def _place_for_group(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) -> Mention | None:
-    """A nationality or group is no entity, but the model tags some city names so ("the
-    situation in Aleppo"): one that is no demonym and that the place data puts in a place's
+    """A nationality or group is no entity, but the model tags some city names so ("conditions
+    in Aleppo"): one that is no demonym and that the place data puts in a place's
     slot or in a state the article names is the place."""
     start, end = _clean_bounds(ent, strip_titles=False)
     name = _model_text(ent, start, end)

@@ -37,7 +37,7 @@ __all__ = ["PLACE_CLASSES", "ArticlePlaces", "PlaceChoice", "article_places", "g
 
 PLACE_CLASSES = frozenset({"State", "Region", "Settlement"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: Prepositions that say where, whatever the parse makes of the name after them ("Near Palmyra,
+#: Prepositions that say where, whatever the parse makes of the name after them ("Near Kobani,
 #: a strike hit ..."); "to", "from" and "at" also take people ("said to Kerry").
 _WHERE_PREPOSITIONS = frozenset("in near outside around inside across throughout within".split())
 

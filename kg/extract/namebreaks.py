@@ -7,7 +7,7 @@ person, a standings row over its line break as one name. No name holds a bare nu
 word other than those a number completes ("Unit 8200", "Channel 12":
 :data:`~kg.extract.wordlists.NUMBERED_NAME_HEADS`), nor a line break. The span is cut there
 into the runs of words between the breaks, each keeping the model's label. A sentence that
-opens with a place ("Near Palmyra, a strike hit ...") gives the model a capitalised
+opens with a place ("Near Kobani, a drone hit ...") gives the model a capitalised
 preposition it takes into the name; the name starts after it, unless a compass word follows
 ("Near East").
 
@@ -87,7 +87,7 @@ def _pieces(ent: Span) -> list[Span]:
 
 
 def _opening_preposition(ent: Span) -> bool:
-    """ "Near Palmyra", "Outside Mosul": a capitalised preposition before the name."""
+    """ "Near Kobani", "Outside Mosul": a capitalised preposition before the name."""
     first, second = ent[0], ent[1]
     return first.is_title and first.lower_ in LOCATIVE_PREPOSITIONS and second.lower_ not in ENGLISH_COMPASS
 
