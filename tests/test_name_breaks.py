@@ -34,11 +34,11 @@ def _ents(doc: Doc) -> list[tuple[str, str]]:
     [
         ("Bowling: J. Smith 63, P. Jones 4-43.", ("J. Smith 63", "PERSON"), [("J. Smith", "PERSON")]),
         (
-            "Luton 1 Rotherham 0 on Saturday.",
-            ("Luton 1 Rotherham 0", "ORG"),
-            [("Luton", "ORG"), ("Rotherham", "ORG")],
+            "Dover 3 Hastings 1 on Saturday.",
+            ("Dover 3 Hastings 1", "ORG"),
+            [("Dover", "ORG"), ("Hastings", "ORG")],
         ),
-        ("Kent 108 - 3 at stumps.", ("Kent 108 - 3", "ORG"), [("Kent", "ORG")]),
+        ("Dorset 97 - 4 at stumps.", ("Dorset 97 - 4", "ORG"), [("Dorset", "ORG")]),
         ("Standings\nDENVER 70 60", ("Standings\nDENVER", "ORG"), [("Standings", "ORG"), ("DENVER", "ORG")]),
         # a sentence-opening preposition is no part of the name, unless a compass word follows
         ("Near Kobani, a drone hit.", ("Near Kobani", "PERSON"), [("Kobani", "PERSON")]),
@@ -66,9 +66,9 @@ def test_break_names_cuts_a_name_at_a_figure_or_line_break(
         ),
         ("DENVER 5 Portland 4 (in 11)", [("DENVER", "GPE")], [("DENVER", "ORG"), ("Portland", "ORG")]),
         # a standings row: a name, then only figures
-        ("NEW HAVEN 69 65 .515 5", [("NEW HAVEN", "GPE")], [("NEW HAVEN", "ORG")]),
+        ("NEW HAVEN 58 71 .450 12", [("NEW HAVEN", "GPE")], [("NEW HAVEN", "ORG")]),
         # a golfer's rounds: the model's person stays a person
-        ("Lee Hartley 70 76 71 70", [("Lee Hartley", "PERSON")], [("Lee Hartley", "PERSON")]),
+        ("Lee Hartley 68 74 71 69", [("Lee Hartley", "PERSON")], [("Lee Hartley", "PERSON")]),
         # prose with figures is no table
         ("Dover 2 said Hastings 0", [("Dover", "GPE")], [("Dover", "GPE")]),
         ("Shelling killed 12 in Kharkiv 3 days ago", [("Kharkiv", "GPE")], [("Kharkiv", "GPE")]),

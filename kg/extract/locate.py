@@ -8,7 +8,7 @@ and the name keeps only its class (a city where one reading is a city). A name t
 tagged as a person or organisation is a place only in a place's slot ("in Kherson", "the
 capital Bamako", "Aleppo and Homs", "southwest of Rafah") or when the place lies in a state the
 article names, never when it is part of another person's full name in the same article ("Jordan"
-beside "Jordan Peterson"), and never with a figure after it ("Luton 1": a team). Where a city and a
+beside "Jordan Peterson"), and never with a figure after it ("Dover 3": a team). Where a city and a
 subdivision share a name in one country, a type word beside it ("Kassala province") makes it
 the subdivision, else it is the city; beside a type word the subdivision's English names count
 too ("Latakia province" for ISO's "Al Lādhiqīyah").
@@ -101,7 +101,7 @@ class ArticlePlaces:
         if any(set(words) & set(person) for person in self.person_names if person != words):
             return False  # "Jordan" beside "Jordan Peterson"; not the name's own person tag
         if ent.end < len(ent.doc) and is_figure(ent.doc[ent.end]):
-            return False  # "Luton 1", "BOSTON 69 65": a team with its score or standing
+            return False  # "Dover 3", "NEW HAVEN 58 71": a team with its score or standing
         return _in_place_slot(ent) or any(p.country in self.countries for p in self.index.candidates(name))
 
     @staticmethod

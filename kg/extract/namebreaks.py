@@ -2,7 +2,7 @@
 sentence, at a number or a line break inside it, and not at "of".
 
 The small model runs a name into the figures after it and on into the next name: a score line
-"Luton 1 Rotherham 0" comes out as one organisation, a scorecard's "J. Smith 63" as one
+"Dover 3 Hastings 1" comes out as one organisation, a scorecard's "J. Smith 63" as one
 person, a standings row over its line break as one name. No name holds a bare number after a
 word other than those a number completes ("Unit 8200", "Channel 12":
 :data:`~kg.extract.wordlists.NUMBERED_NAME_HEADS`), nor a line break. The span is cut there

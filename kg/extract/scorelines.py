@@ -1,11 +1,11 @@
 """Teams in the result and standings lines of sports tables, whatever the model took them for.
 
-A line that is two names each followed by a figure ("Luton 1 Rotherham 0", "Atlanta 5
-PITTSBURGH 1 (in 12)") is a result, and a line that is a name followed by nothing but three
-or more figures ("BOSTON 69 65 .515 5") a standings row: the names are teams, organisations
+A line that is two names each followed by a figure ("Dover 3 Hastings 1", "DENVER 5
+Portland 4 (in 11)") is a result, and a line that is a name followed by nothing but three
+or more figures ("NEW HAVEN 58 71 .450 12") a standings row: the names are teams, organisations
 named after their city, county or sponsor. The model reads them as places or people; these
 lines relabel them ORG. A row headed by a name the model took for a person's full name
-("Ian Woosnam 70 76 71 70", a golfer's rounds) stays a person.
+("Lee Hartley 68 74 71 69", a golfer's rounds) stays a person.
 """
 
 from __future__ import annotations

@@ -219,8 +219,8 @@ JOB_NOUNS = frozenset(
 )
 
 #: Words a number completes as part of a name: "Unit 8200", "Channel 12", "Route 66", "Flight
-#: 17", "Resolution 2334". After any other word a number ends the name: "Kent 108-3" and
-#: "Luton 1 Rotherham 0" are scores beside names, "Durham 1996-08-30" a dateline.
+#: 17", "Resolution 2334". After any other word a number ends the name: "Dorset 97-4" and
+#: "Dover 3 Hastings 1" are scores beside names, "Dorset 2024-05-11" a dateline.
 NUMBERED_NAME_HEADS = (
     MILITARY_WORDS
     | OUTLET_NOUNS
