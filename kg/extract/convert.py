@@ -17,6 +17,7 @@ from kg.extract.descriptions import described_as_armed_group, described_as_media
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.locate import PLACE_CLASSES, ArticlePlaces, article_places, place_mention
+from kg.extract.nationalities import nations_for_demonym
 from kg.extract.organs import organ_mentions
 from kg.extract.wordlists import (
     ARMED_NAME_WORDS,
@@ -29,6 +30,7 @@ from kg.extract.wordlists import (
     NON_ENTITY_LABELS,
     OPERATION_WORDS,
     PERSON_TITLES,
+    SHIP_PREFIXES,
 )
 from kg.model import Article, Mention
 
@@ -88,8 +90,10 @@ def _gazetteer_states(ents: list[Span], gazetteer: Gazetteer) -> list[str]:
 
 def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) -> Mention | None:
     label = ent.label_
-    if label in NON_ENTITY_LABELS or label in {NON_ACTOR_LABEL, "NORP"}:
+    if label in NON_ENTITY_LABELS or label == NON_ACTOR_LABEL:
         return None
+    if label == "NORP":
+        return _place_for_group(ent, text, gazetteer, places)
     if label == CONTINGENT_LABEL:
         contingent = contingent_of(gazetteer, ent.ent_id_)
         return _make(ent, text, "MilitaryUnit", contingent.gazetteer_id, name=contingent.label)
@@ -117,6 +121,22 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     elif cls in ("Organization", "Person") and described_as_media_outlet(ent):
         cls = "MediaOutlet"
     return None if cls is None else Mention(start, end, text[start:end], name, cls)
+
+
+def _place_for_group(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) -> Mention | None:
+    """A nationality or group is no entity, but the model tags some city names so ("conditions
+    in Aleppo"): one that is no demonym and that the place data puts in a place's
+    slot or in a state the article names is the place."""
+    start, end = _clean_bounds(ent, strip_titles=False)
+    name = _model_text(ent, start, end)
+    if start >= end or not _plausible_name(name, gazetteer):
+        return None
+    if nations_for_demonym(_PLURAL_ENDING.sub("", name)):
+        return None
+    choice = places.choose(ent, name, ent.label_)
+    if choice is None:
+        return None
+    return place_mention(Mention(start, end, text[start:end], name, choice.cls), choice)
 
 
 def _listed_place(mention: Mention, ent: Span, entry: GazetteerEntry, places: ArticlePlaces) -> Mention:
@@ -176,6 +196,8 @@ def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
         return False
     if gazetteer.non_actor(name) is not None or gazetteer.non_actor(name.split(".")[0]) is not None:
         return False  # "X.", "X. Media": a platform the tokenizer kept with the full stop after it
+    if name.split()[0] in SHIP_PREFIXES:
+        return False  # "USS Mahan": a warship
     if name.split()[-1].lower() in JOB_NOUNS:
         return False  # "Project Coordinator": a post, not a body
     if len(name.split()) > 1 and name.split()[0].lower() in OPERATION_WORDS:

@@ -3,15 +3,19 @@
 :mod:`kg.extract.places` says what a name can denote; the article decides. A country name is
 the state unless the article names the country of a same-named subdivision or city ("Georgia"
 beside Atlanta); a city or subdivision name found in several countries is the one in a country
-the article names, and is left out when the article names none or several ("Tripoli"). A name
-the model tagged as a person or organisation is a place only in a place's slot ("in Kherson",
-"the capital Bamako", "Aleppo and Homs") or when the place lies in a state the article names,
-and never when it is part of a person's full name in the same article. Where a city and a
+the article names; when the article names none or several ("Tripoli"), the place is left out
+and the name keeps only its class (a city where one reading is a city). A name the model
+tagged as a person or organisation is a place only in a place's slot ("in Kherson", "the
+capital Bamako", "Aleppo and Homs", "southwest of Rafah") or when the place lies in a state the
+article names, never when it is part of another person's full name in the same article ("Jordan"
+beside "Jordan Peterson"), and never with a figure after it ("Dover 3": a team). Where a city and a
 subdivision share a name in one country, a type word beside it ("Kassala province") makes it
-the subdivision, else it is the city.
+the subdivision, else it is the city; beside a type word the subdivision's English names count
+too ("Latakia province" for ISO's "Al Lādhiqīyah").
 
-After resolution, each place entity gets its GeoNames point and ``locatedIn`` its state where
-the text states no larger place for it, when the article names that state. A city is not put
+After resolution, each place entity (state, subdivision or city) gets its GeoNames point and
+``locatedIn`` its state where the text states no larger place for it, when the article names
+that state. A city is not put
 in its state when the article names a region of that state: which region holds the city the
 data does not say, and the state would then be the wrong link.
 """
@@ -24,17 +28,18 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.namebreaks import is_figure
 from kg.extract.places import Place, PlaceIndex, place_index
-from kg.extract.wordlists import LOCATIVE_PREPOSITIONS, PLACE_NOUNS, SUBDIVISION_TYPE_WORDS
+from kg.extract.wordlists import ENGLISH_COMPASS, LOCATIVE_PREPOSITIONS, PLACE_NOUNS, SUBDIVISION_TYPE_WORDS
 from kg.model import Entity, ExtractedArticle, Mention, Relation
 
 __all__ = ["PLACE_CLASSES", "ArticlePlaces", "PlaceChoice", "article_places", "geolocate"]
 
 PLACE_CLASSES = frozenset({"State", "Region", "Settlement"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_COMPASS = frozenset(
-    "north south east west northeast northwest southeast southwest northern southern eastern western".split()
-)
+#: Prepositions that say where, whatever the parse makes of the name after them ("Near Kobani,
+#: a strike hit ..."); "to", "from" and "at" also take people ("said to Kerry").
+_WHERE_PREPOSITIONS = frozenset("in near outside around inside across throughout within".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +55,7 @@ class ArticlePlaces:
     """What the whole article says that bears on its place names."""
 
     countries: frozenset[str]  # ISO codes of the states it names
-    person_words: frozenset[str]  # words of its full person names, folded
+    person_names: frozenset[tuple[str, ...]]  # its full person names, as folded words
     index: PlaceIndex
 
     def choose(self, ent: Span, name: str, label: str) -> PlaceChoice | None:
@@ -59,8 +64,10 @@ class ArticlePlaces:
             return None
         words = name.split()
         if len(words) > 1 and words[-1].casefold() in SUBDIVISION_TYPE_WORDS:
-            found = [p for p in self.index.candidates(" ".join(words[:-1])) if p.cls == "Region"]
-            return self._pick(found, "Region") if found else None
+            return self._region(" ".join(words[:-1]))
+        after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+        if after in SUBDIVISION_TYPE_WORDS and self.index.regions(name):
+            return self._region(name)
         candidates = self.index.candidates(name)
         if not candidates:
             return None
@@ -71,18 +78,30 @@ class ArticlePlaces:
             return PlaceChoice("State", states[0])
         pool = named_here or others
         if len({p.country for p in pool}) != 1:
-            return None  # several countries and no context to choose: left out
-        after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-        cls = "Region" if after in SUBDIVISION_TYPE_WORDS else "Settlement"
-        if not any(p.cls == cls for p in pool):
-            cls = pool[0].cls
+            # Several countries and no context to choose: which place is left out; the class
+            # is the city's where one reading is a city, else the one every reading has.
+            classes = {p.cls for p in pool}
+            if "Settlement" in classes:
+                return PlaceChoice("Settlement")  # as in one country, the city without a type word
+            return PlaceChoice(classes.pop()) if len(classes) == 1 else None
+        cls = "Settlement" if any(p.cls == "Settlement" for p in pool) else pool[0].cls
         return self._pick([p for p in pool if p.cls == cls], cls)
+
+    def _region(self, name: str) -> PlaceChoice | None:
+        """The subdivision a name beside its type word denotes: the one in a state the article
+        names where there is one, else the only one."""
+        found = self.index.regions(name)
+        here = [p for p in found if p.country in self.countries] or list(found)
+        return self._pick(here, "Region") if here else None
 
     def _place_here(self, ent: Span, name: str) -> bool:
         """A name the model took for a person or organisation is a place in a place's slot, or
         when the place lies in a state the article names; never when a person's name holds it."""
-        if any(w.casefold() in self.person_words for w in name.split()):
-            return False
+        words = tuple(w.casefold() for w in name.split())
+        if any(set(words) & set(person) for person in self.person_names if person != words):
+            return False  # "Jordan" beside "Jordan Peterson"; not the name's own person tag
+        if ent.end < len(ent.doc) and is_figure(ent.doc[ent.end]):
+            return False  # "Dover 3", "NEW HAVEN 58 71": a team with its score or standing
         return _in_place_slot(ent) or any(p.country in self.countries for p in self.index.candidates(name))
 
     @staticmethod
@@ -101,10 +120,10 @@ def article_places(doc: Doc, state_names: Iterable[str]) -> ArticlePlaces:
         states = [p for p in index.candidates(name) if p.cls == "State"]
         if len(states) == 1:
             countries.add(states[0].country)
-    person_words = {
-        w.casefold() for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()
+    person_names = {
+        tuple(w.casefold() for w in e.text.split()) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
     }
-    return ArticlePlaces(frozenset(countries), frozenset(person_words), index)
+    return ArticlePlaces(frozenset(countries), frozenset(person_names), index)
 
 
 def _in_place_slot(ent: Span) -> bool:
@@ -112,12 +131,12 @@ def _in_place_slot(ent: Span) -> bool:
     root, doc = ent.root, ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if before in PLACE_NOUNS or after in PLACE_NOUNS:
+    if before in PLACE_NOUNS or after in PLACE_NOUNS or before in _WHERE_PREPOSITIONS:
         return True
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
         return True
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS | _COMPASS:
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS | ENGLISH_COMPASS:
         return True
     if root.dep_ in ("appos", "compound") and head.lower_ in PLACE_NOUNS:
         return True

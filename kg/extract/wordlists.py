@@ -157,6 +157,11 @@ ARMED_NAME_WORDS = frozenset(
     "militia militias mujahideen mujahidin liberation resistance rebels insurgents".split()
 )
 
+#: English compass words and their adjectives: "the north of X", "Near East", "northern Syria".
+ENGLISH_COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western".split()
+)
+
 #: Compass words of subdivision names in the languages ISO 3166-2 writes them in, to English:
 #: "Nord-Kivu" is "North Kivu", "Shamal Darfur" "North Darfur" in English copy.
 COMPASS_WORDS = {
@@ -212,3 +217,21 @@ JOB_NOUNS = frozenset(
     "coordinator resident spokesman spokeswoman spokesperson officer adviser advisor rapporteur "
     "correspondent".split()
 )
+
+#: Words a number completes as part of a name: "Unit 8200", "Channel 12", "Route 66", "Flight
+#: 17", "Resolution 2334". After any other word a number ends the name: "Dorset 97-4" and
+#: "Dover 3 Hastings 1" are scores beside names, "Dorset 2024-05-11" a dateline.
+NUMBERED_NAME_HEADS = (
+    MILITARY_WORDS
+    | OUTLET_NOUNS
+    | frozenset(
+        """
+        unit channel route highway road flight resolution article camp gate block sector zone
+        base district no number group team task formula apollo
+        """.split()
+    )
+)
+
+#: Prefixes of warships' names ("USS Mahan", "HMS Daring", "FS Forbin"): a ship is a platform,
+#: not an actor or a place.
+SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS FS INS RFS TCG ROKS JS USNS".split())
