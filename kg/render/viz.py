@@ -21,8 +21,8 @@ can be followed.
 from __future__ import annotations
 
 import html
+import json
 import logging
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -34,6 +34,16 @@ from urllib.parse import quote, urlsplit
 from kg.errors import ExportError
 from kg.rdf.export import write_files
 from kg.read.projection import SourceSentence, ViewEdge, ViewNode
+from kg.render.layout import (
+    CANVAS_HEIGHT,
+    CANVAS_WIDTH,
+    LABEL_PX,
+    SMALL_PX,
+    Layout,
+    Placed,
+    layout,
+    node_size,
+)
 
 __all__ = [
     "DrawEdge",
@@ -85,8 +95,16 @@ _GLYPH: dict[str, str] = {
 
 _QID = re.compile(r"Q[1-9][0-9]*")
 
-#: Drawn node sizes: a weight of 0 gives the smallest, 1 the largest.
-_MIN_SIZE, _MAX_SIZE = 10.0, 40.0
+#: Below this many CSS px vis-network draws no label (its check is ``size < drawThreshold - 1``):
+#: a label is 12 px or more, or not drawn until the reader zooms in.
+_DRAW_THRESHOLD = 13
+
+#: Edge labels' font size (CSS px at first paint).
+EDGE_LABEL_PX = 12
+
+#: How hard a labelled edge pulls its ends together in the layout, against 1 for others: weaker,
+#: so that the label has room.
+_LABEL_PULL = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +146,15 @@ class DrawNode:
 
 @dataclass(frozen=True, slots=True)
 class DrawEdge:
-    """A directed edge as drawn, with the text on it and its tooltip."""
+    """A directed edge as drawn, with the text on it (none: "") and its tooltip; ``kind`` says
+    what it stands for (a measure) for programs reading the page; a dashed edge is drawn light."""
 
     source: str
     target: str
     label: str
     tip: Tip
+    kind: str = ""
+    dashed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,13 +242,17 @@ def view_html(view: View) -> str:
     kept = [edge for edge in view.edges if edge.source in shown and edge.target in shown]
     # pyvis's generate_html() renders these lists as they are; building them here skips the
     # quadratic duplicate check of add_edge.
-    net.nodes = [_vis_node(node) for node in view.nodes]
-    net.edges = [_vis_edge(index, edge) for index, edge in enumerate(kept)]
+    placed = layout(
+        [Placed(node.id, node.label, node.weight) for node in view.nodes],
+        [(edge.source, edge.target, _LABEL_PULL if edge.label and not edge.dashed else 1.0) for edge in kept],
+    )
+    net.nodes = [_vis_node(node, placed) for node in view.nodes]
+    net.edges = _vis_edges(kept, placed)
     net.options = _options(len(view.nodes), len(kept))
     page = _offline(net.generate_html())
     page = _insert_once(page, '<meta charset="utf-8">', f"\n<title>{html.escape(view.title)}</title>")
     page = _insert_once(page, "<body>", _header(view))
-    page = _insert_once(page, "drawGraph();", _SETTLE_JS + _TIP_JS, last=True)
+    page = _insert_once(page, "drawGraph();", _place_js(placed) + _TIP_JS, last=True)
     if not page.lstrip().lower().startswith("<!doctype"):
         page = "<!DOCTYPE html>\n" + page  # standards mode: the template has no doctype
     return page
@@ -252,31 +277,47 @@ def _style(cls: str) -> tuple[str, str]:
     return _STYLE.get(cls, _OTHER_STYLE)
 
 
-def _vis_node(node: DrawNode) -> dict[str, Any]:
+def _vis_node(node: DrawNode, placed: Layout) -> dict[str, Any]:
     colour, shape = _style(node.cls)
-    weight = min(max(node.weight, 0.0), 1.0) if math.isfinite(node.weight) else 0.0
-    vis: dict[str, Any] = {
+    x, y = placed.positions[node.id]
+    return {
         "id": node.id,
         "label": node.label,  # drawn on the canvas as text, never parsed as HTML
         "tip": _tip_html(node.tip),
         "shape": shape,
         "color": colour,
-        "size": round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(weight), 2),
+        "size": node_size(node.weight),
+        "font": {"size": LABEL_PX if node.id in placed.labelled else SMALL_PX},
+        "x": x,
+        "y": y,
         "cls": node.cls,
     }
-    if shape == "box":
-        vis["widthConstraint"] = {"maximum": 180}
+
+
+def _vis_edges(edges: Sequence[DrawEdge], placed: Layout) -> list[dict[str, Any]]:
+    """The edges with their labels; edges between one pair of nodes bend apart, so that each
+    label can be read. An edge's label is drawn when both its ends show theirs at first paint
+    (vis-network has no size threshold for edge labels); otherwise it is in its tooltip only."""
+    between: Counter[frozenset[str]] = Counter()
+    vis = []
+    for index, edge in enumerate(edges):
+        pair = frozenset((edge.source, edge.target))
+        nth = between[pair]
+        between[pair] += 1
+        item: dict[str, Any] = {"id": f"e{index}", "from": edge.source, "to": edge.target}
+        if edge.label and edge.source in placed.labelled and edge.target in placed.labelled:
+            item["label"] = edge.label
+        item["tip"] = _tip_html(edge.tip)
+        if edge.kind:
+            item["kind"] = edge.kind
+        if edge.dashed:
+            item["dashes"] = True
+            item["color"] = {"color": "#c4c4c4", "highlight": "#333333", "hover": "#333333"}
+        if nth:
+            bend = "curvedCW" if nth % 2 else "curvedCCW"
+            item["smooth"] = {"enabled": True, "type": bend, "roundness": 0.2 * ((nth + 1) // 2)}
+        vis.append(item)
     return vis
-
-
-def _vis_edge(index: int, edge: DrawEdge) -> dict[str, Any]:
-    return {
-        "id": f"e{index}",
-        "from": edge.source,
-        "to": edge.target,
-        "label": edge.label,
-        "tip": _tip_html(edge.tip),
-    }
 
 
 def _tip_html(tip: Tip) -> str:
@@ -304,33 +345,22 @@ def _is_https(url: str) -> bool:
 
 
 def _options(node_count: int, edge_count: int) -> dict[str, Any]:
-    """vis-network options: a seeded layout, bounded physics, arrows and edge labels.
-
-    Beyond a few hundred items the costly niceties go: the clustering pre-layout, curved edges
-    (each drawn curve is re-solved every frame) and edges while dragging or zooming.
-    """
+    """vis-network options: positions fixed by :mod:`kg.render.layout` (no physics), arrows,
+    labels never drawn under 12 px; beyond a few hundred items, no edges while dragging or zooming."""
     large = node_count > 200 or edge_count > 400
     return {
-        "layout": {"randomSeed": 7, "improvedLayout": not large},
-        "physics": {
-            "enabled": True,
-            "solver": "barnesHut",
-            "barnesHut": {
-                "gravitationalConstant": -6000,
-                "centralGravity": 0.3,
-                "springLength": 140,
-                "springConstant": 0.04,
-                "damping": 0.2,
-                "avoidOverlap": 0.3,
-            },
-            "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 25, "fit": True},
+        "layout": {"randomSeed": 7, "improvedLayout": False},
+        "physics": {"enabled": False},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": LABEL_PX, "face": "sans-serif"},
+            "scaling": {"label": {"enabled": False, "drawThreshold": _DRAW_THRESHOLD}},
         },
-        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif"}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "color": {"color": "#9a9a9a", "highlight": "#333333", "hover": "#333333"},
-            "font": {"size": 11, "align": "middle", "color": "#555555"},
-            "smooth": {"enabled": not large, "type": "continuous"},
+            "font": {"size": EDGE_LABEL_PX, "align": "horizontal", "color": "#444444", "strokeWidth": 3},
+            "smooth": {"enabled": False},
         },
         "interaction": {"hover": True, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
     }
@@ -406,19 +436,40 @@ def _header(view: View) -> str:
 """
 
 
-# Both scripts run right after the template's drawGraph() call, in its <script>: the browser may
-# run timers between two script elements, and a small graph stabilises in one timer batch, so a
-# handler in a later element could miss the event.
-#
-# vis-network keeps simulating after stabilisation; switching physics off once the bounded
-# stabilisation is done keeps large graphs from pinning a CPU. ``network`` is the global the
-# pyvis template assigns.
-_SETTLE_JS = """
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({physics: {enabled: false}});
+def _place_js(placed: Layout) -> str:
+    """The script that fits the layout to the graph's box and draws it at scale 1.
+
+    Positions were made for a :data:`CANVAS_WIDTH` x :data:`CANVAS_HEIGHT` box; they are
+    stretched to the box the page has, and the view is set to scale 1 so that a 14 px label is
+    14 px on screen. The strip of unlinked entities gets a caption. ``data-stabilized`` on the
+    body says the drawing is final (for tests and benchmarks). It runs right after the template's
+    drawGraph() call, in its <script>, before the first frame is painted.
+    """
+    box = {"width": CANVAS_WIDTH, "height": CANVAS_HEIGHT, "stripTop": placed.strip_top}
+    caption = f"Linked to no other entity ({placed.unlinked:,})"
+    return f"""
+  (function () {{
+    var box = {json.dumps(box)}, caption = {json.dumps(caption)};
+    var area = document.getElementById("mynetwork");
+    var sx = area.clientWidth / box.width, sy = area.clientHeight / box.height;
+    nodes.update(nodes.get().map(function (n) {{ return {{id: n.id, x: n.x * sx, y: n.y * sy}}; }}));
+    network.moveTo({{position: {{x: area.clientWidth / 2, y: area.clientHeight / 2}}, scale: 1}});
+    if (box.stripTop !== null) {{
+      network.on("beforeDrawing", function (ctx) {{
+        var top = box.stripTop * sy;
+        ctx.save();
+        ctx.fillStyle = "#f5f5f2";
+        ctx.fillRect(8, top, area.clientWidth - 16, area.clientHeight - top - 4);
+        ctx.fillStyle = "#555555";
+        ctx.font = "{LABEL_PX}px sans-serif";
+        ctx.fillText(caption, 16, top + 18);
+        ctx.restore();
+      }});
+    }}
     document.body.setAttribute("data-stabilized", "true");
-  });
+  }})();
 """
+
 
 # The tooltip: each item's ``tip`` was built and escaped in Python, so it is set as HTML as it
 # is. Hover shows it and leaving hides it after a moment (time to reach its links); a click
