@@ -125,7 +125,12 @@ def _quoted(text: str) -> str:
 
 
 def _distinct(texts: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(text for text in texts if text))
+    """Each figure once, as first written ("About 11,000" and "about 11,000" are one)."""
+    first: dict[str, str] = {}
+    for text in texts:
+        if text:
+            first.setdefault(" ".join(text.casefold().split()), text)
+    return list(first.values())
 
 
 def _count(number: int, noun: str) -> str:

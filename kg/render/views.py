@@ -192,7 +192,8 @@ def claims_view(
             f"{_name(measure)}; --max-nodes draws more."
         )
     shown = len({record.id for bundle in bundles for record in bundle.claims})
-    unnamed = f" {plural(unattributed, 'claim')} naming no source are not drawn." if unattributed else ""
+    verb = "is" if unattributed == 1 else "are"
+    unnamed = f" {plural(unattributed, 'claim')} naming no source {verb} not drawn." if unattributed else ""
     summary = (
         f"{plural(shown, 'claim')} by {plural(len({b.claimant for b in bundles}), 'claimant')}, as "
         f"{plural(len(edges), 'edge')}: one per claimant → counted group and measure, its figures on "
@@ -231,8 +232,9 @@ def _entity_view(
     labels = {node.id: node.label for node in nodes}
     relations: defaultdict[str, int] = defaultdict(int)
     for edge in edges:
-        relations[edge.source] += 1
-        relations[edge.target] += 1
+        if edge.source in labels and edge.target in labels:
+            relations[edge.source] += 1
+            relations[edge.target] += 1
     made_about = {iri: claims.get(iri, (0, 0)) for iri in keep}
     size = {iri: relations[iri] + sum(made_about[iri]) for iri in keep}
     top = max(size.values(), default=0)

@@ -61,9 +61,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: Colour (Tableau 10, readable on white and for most colour-blind readers) and vis-network
-#: shape per class, in legend order. Shapes are all ones whose size vis scales with ``size``,
-#: except the claims' boxes, which hold their text; families share a shape (organisations are
-#: squares, places point down) and colour tells them apart.
+#: shape per class, in legend order. Shapes are all ones whose size vis scales with ``size``;
+#: families share a shape (organisations are squares, places point down) and colour tells them apart.
 _STYLE: dict[str, tuple[str, str]] = {
     "Person": ("#4e79a7", "dot"),
     "State": ("#b07aa1", "star"),
@@ -77,7 +76,6 @@ _STYLE: dict[str, tuple[str, str]] = {
     "Settlement": ("#9c755f", "triangleDown"),
     "Actor": ("#bab0ac", "dot"),
     "Location": ("#bab0ac", "diamond"),
-    "Claim": ("#f6e8b1", "box"),
 }
 _OTHER_STYLE = ("#79706e", "dot")
 
@@ -90,7 +88,6 @@ _GLYPH: dict[str, str] = {
     "diamond": "\u25c6",
     "star": "\u2605",
     "hexagon": "\u2b22",
-    "box": "\u25ac",
 }
 
 _QID = re.compile(r"Q[1-9][0-9]*")
