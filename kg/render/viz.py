@@ -413,6 +413,7 @@ def _header(view: View) -> str:
     return f"""
 <style>
   body {{ font-family: sans-serif; margin: 0 12px; }}
+  #mynetwork {{ visibility: hidden; }}  /* until the layout is placed at scale 1 (see _place_js) */
   #ckg-header h1 {{ font-size: 1.4em; margin: 10px 0 4px; }}
   #ckg-header p {{ margin: 0 0 6px; color: #555; }}
   #ckg-header #ckg-note {{ color: #8a4b00; font-weight: bold; }}
@@ -438,9 +439,10 @@ def _place_js(placed: Layout) -> str:
 
     Positions were made for a :data:`CANVAS_WIDTH` x :data:`CANVAS_HEIGHT` box; they are
     stretched to the box the page has, and the view is set to scale 1 so that a 14 px label is
-    14 px on screen. The strip of unlinked entities gets a caption. ``data-stabilized`` on the
-    body says the drawing is final (for tests and benchmarks). It runs right after the template's
-    drawGraph() call, in its <script>, before the first frame is painted.
+    14 px on screen; the graph's box stays hidden until then, as vis-network draws a first frame
+    at the scale that fits the nodes. The strip of unlinked entities gets a caption.
+    ``data-stabilized`` on the body says the drawing is final (for tests and benchmarks). It
+    runs right after the template's drawGraph() call, in its <script>.
     """
     box = {"width": CANVAS_WIDTH, "height": CANVAS_HEIGHT, "stripTop": placed.strip_top}
     caption = f"Linked to no other entity ({placed.unlinked:,})"
@@ -451,6 +453,7 @@ def _place_js(placed: Layout) -> str:
     var sx = area.clientWidth / box.width, sy = area.clientHeight / box.height;
     nodes.update(nodes.get().map(function (n) {{ return {{id: n.id, x: n.x * sx, y: n.y * sy}}; }}));
     network.moveTo({{position: {{x: area.clientWidth / 2, y: area.clientHeight / 2}}, scale: 1}});
+    area.style.visibility = "visible";
     if (box.stripTop !== null) {{
       network.on("beforeDrawing", function (ctx) {{
         var top = box.stripTop * sy;
