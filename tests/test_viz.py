@@ -122,7 +122,7 @@ def test_viz_page_loads_nothing_from_the_network(tmp_path: Path) -> None:
     assert 'network.on("hoverNode"' in page and 'network.on("click"' in page  # the tooltip script
     vis_nodes, vis_edges = _page_data(page)
     assert [n["id"] for n in vis_nodes] == [n.id for n in nodes]
-    assert [(e["from"], e["to"], e["label"]) for e in vis_edges] == [
+    assert [(e["from"], e["to"], e["text"]) for e in vis_edges] == [
         (e.source, e.target, e.predicate) for e in edges
     ]
     options = json.loads(re.search(r"var options = (\{.*\});", page).group(1))  # type: ignore[union-attr]
@@ -234,6 +234,6 @@ def test_viz_view_escapes_tips_and_note_and_links_only_https(tmp_path: Path) -> 
         "https://ok.example/b?q=1&amp;r=&lt;2&gt;",
     ]
     assert "&lt;/script&gt;&lt;script&gt;x()" in str(vis_edges[0]["tip"])
-    assert vis_edges[0]["label"] == "<u>about</u>"  # canvas text
+    assert vis_edges[0]["text"] == "<u>about</u>"  # drawn on the canvas as text
     assert vis_nodes[0]["shape"] == "square" and vis_nodes[1]["size"] > 10  # type: ignore[operator]
     assert "GovernmentBody (1)" in page and "Person (1)" in page

@@ -10,9 +10,10 @@ size at first paint:
   vectorised with numpy: networkx's own takes 9 s on 1,500 nodes) stretched to fill the area;
 - entities linked to nothing gathered in rows along the bottom, under a caption, rather than
   thrown to the edges;
-- only the :data:`LABEL_BUDGET` largest nodes get a label at first paint (a crowd of 1,500
-  labels is unreadable at any size); the others show theirs when zoomed in, and in their tooltip;
-- labelled nodes pushed apart until their labels no longer overlap.
+- labelled nodes pushed apart until their labels no longer overlap; a label that would still
+  cover another label or a shape is left for zooming in (the largest nodes keep theirs), as is
+  any beyond one per ~11,000 px² (a crowd of 1,500 labels is unreadable at any size), and an
+  edge's label where it would cover one; every label is also in its tooltip.
 
 The same input gives the same positions (a fixed seed, positions rounded to 0.1 px).
 """
@@ -28,10 +29,13 @@ import numpy as np
 __all__ = [
     "CANVAS_HEIGHT",
     "CANVAS_WIDTH",
-    "LABEL_BUDGET",
+    "EDGE_PX",
     "LABEL_PX",
+    "SMALL_PX",
     "Layout",
+    "Link",
     "Placed",
+    "label_lift",
     "layout",
     "node_size",
 ]
@@ -43,35 +47,61 @@ CANVAS_WIDTH, CANVAS_HEIGHT = 1360.0, 700.0
 #: which vis-network does not draw below 12 px and so shows from a zoom of 1.4 on.
 LABEL_PX, SMALL_PX = 14, 9
 
-#: Nodes labelled at first paint: about one label per 9,000 px² of the area.
-LABEL_BUDGET = int(CANVAS_WIDTH * CANVAS_HEIGHT / 9000)
+#: Font size of an edge's label (CSS px).
+EDGE_PX = 12
 
 #: Drawn node radius: a weight of 0 gives the smallest, 1 the largest.
 MIN_SIZE, MAX_SIZE = 10.0, 40.0
 
 _PAD_X, _PAD_Y = 80.0, 30.0  # room for the labels of the outermost nodes
-_CELL_WIDTH, _CELL_HEIGHT, _CAPTION = 150.0, 56.0, 26.0  # the strip of unlinked entities
+_CAPTION, _SMALL_ROW = 26.0, 30.0  # the strip of unlinked entities: its caption, a row of shapes
 _MAX_STRIP = 0.35  # of the height, at most
+_LABEL_AREA = 11000.0  # px² of the linked nodes' area per label wanted at first paint
 _CHAR_PX = 0.55 * LABEL_PX  # average width of a character of a sans-serif label
 _SEPARATE_ALL = 400  # up to this many linked nodes, unlabelled ones are kept apart too
+_GRAZE = 4.0  # px of a shape a label may cover
+_ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)  # where along an edge its label may go, in this order
+_ONE_FILE, _FILE_STEP = 12, 0.1  # nodes of a column per file; the files' distance apart
+_GRAVITY = 4.0  # the pull to the centre that keeps small components near the large one
 
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """A node to place: its id, its label and its weight (0..1, as :class:`kg.render.viz.DrawNode`)."""
+    """A node to place: its id, its label, its weight (0..1, as :class:`kg.render.viz.DrawNode`)
+    and, when it has one, the column it belongs in (0 the left edge, 1 the right: the claims view
+    puts those who claim on the left and what they count on the right, so the edges between them
+    run across the page with room for their figures)."""
 
     id: str
     label: str
     weight: float
+    column: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An edge to place: its ends, its label ("" for none), how hard it pulls its ends together
+    (1, or less to leave room for a label) and how far it bends (vis-network's roundness; 0:
+    straight, negative: the other way)."""
+
+    source: str
+    target: str
+    label: str = ""
+    pull: float = 1.0
+    bend: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """Positions in CSS px at scale 1 (origin top left), the nodes labelled at first paint, and
-    where the strip of unlinked nodes begins (None when every node is linked)."""
+    """Positions in CSS px at scale 1 (origin top left), the nodes whose labels show at first
+    paint (and those of them whose label is over the shape, :func:`label_lift`), the edges (by
+    index) whose labels do with where along the edge (0 at its source, 1 at its target), where
+    the strip of unlinked nodes begins (None when every node is linked) and how many it holds."""
 
     positions: dict[str, tuple[float, float]]
     labelled: frozenset[str]
+    above: frozenset[str]
+    edge_labels: dict[int, float]
     strip_top: float | None
     unlinked: int
 
@@ -82,66 +112,229 @@ def node_size(weight: float) -> float:
     return round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(weight), 2)
 
 
-def layout(nodes: Sequence[Placed], edges: Sequence[tuple[str, str, float]], *, seed: int = 7) -> Layout:
-    """Positions for ``nodes`` linked by ``edges`` (node ids and a pull: 1 for an edge without a
-    label, less for one whose label needs room; edges to ids not among ``nodes`` are ignored)."""
+def layout(nodes: Sequence[Placed], edges: Sequence[Link], *, seed: int = 7) -> Layout:
+    """Positions for ``nodes`` linked by ``edges`` (edges to ids not among ``nodes`` are ignored),
+    which nodes and edges show their label at first paint, and where the strip of unlinked nodes is."""
     index = {node.id: i for i, node in enumerate(nodes)}
     pull: dict[tuple[int, int], float] = {}
-    for a, b, strength in edges:
-        if a in index and b in index and a != b:
-            pair = (min(index[a], index[b]), max(index[a], index[b]))
-            pull[pair] = max(pull.get(pair, 0.0), strength)
+    for edge in edges:
+        a, b = index.get(edge.source), index.get(edge.target)
+        if a is not None and b is not None and a != b:
+            pair = (min(a, b), max(a, b))
+            pull[pair] = max(pull.get(pair, 0.0), edge.pull)
     pairs = sorted(pull)
-    linked_ids = sorted({i for pair in pairs for i in pair})
-    linked_set = set(linked_ids)
+    linked_set = {i for pair in pairs for i in pair}
     by_weight = sorted(range(len(nodes)), key=lambda i: (-nodes[i].weight, nodes[i].label, nodes[i].id))
-    labelled = set(by_weight[:LABEL_BUDGET])
+    linked = [i for i in by_weight if i in linked_set]
     loose = [i for i in by_weight if i not in linked_set]
 
-    positions: dict[str, tuple[float, float]] = {}
+    xy = np.zeros((len(nodes), 2))
+    labelled: set[int] = set()
     strip_top = None
     bottom = CANVAS_HEIGHT - _PAD_Y
     if loose:
-        strip_top, loose_xy = _strip(len(loose))
-        positions.update((nodes[i].id, xy) for i, xy in zip(loose, loose_xy, strict=True))
+        strip_top, cells, with_labels = _strip([nodes[i] for i in loose])
+        xy[loose] = cells
+        labelled.update(loose[:with_labels])
         bottom = strip_top - _PAD_Y
-    if linked_ids:
-        local = {i: k for k, i in enumerate(linked_ids)}
-        xy = _forces(len(linked_ids), [(local[a], local[b], pull[a, b]) for a, b in pairs], seed)
+    best = _Labels(xy, labelled, set(), {})
+    if linked:
+        local = {i: k for k, i in enumerate(linked)}
+        budget = int(CANVAS_WIDTH * max(bottom - _PAD_Y, 0.0) / _LABEL_AREA)
+        wanted = linked[:budget]
+        columns = [nodes[i].column for i in linked]
+        start = _forces(len(linked), [(local[a], local[b], pull[a, b]) for a, b in pairs], columns, seed)
+        start = _fill(start, (_PAD_X, _PAD_Y + 10.0, CANVAS_WIDTH - _PAD_X, bottom - 20.0))
+        chosen = set(wanted)
+        boxes = np.array([_box(nodes[i], i in chosen) for i in linked])
+        crowd = [k for k, i in enumerate(linked) if i in chosen or len(linked) <= _SEPARATE_ALL]
         area = (8.0, _PAD_Y, CANVAS_WIDTH - 8.0, bottom)
-        xy = _fill(xy, (_PAD_X, _PAD_Y + 10.0, CANVAS_WIDTH - _PAD_X, bottom - 20.0))
-        boxes = np.array([_box(nodes[i], i in labelled) for i in linked_ids])
-        crowd = [k for k, i in enumerate(linked_ids) if i in labelled or len(linked_ids) <= _SEPARATE_ALL]
-        for _ in range(3):
-            xy = _clamp(_separate(xy, crowd, boxes[crowd]), boxes, area)
-        rounded = [(round(x, 1), round(y, 1)) for x, y in xy.tolist()]
-        positions.update((nodes[i].id, at) for i, at in zip(linked_ids, rounded, strict=True))
-    return Layout(positions, frozenset(nodes[i].id for i in labelled), strip_top, len(loose))
+        # Two ways to push labels apart: freely, then back into the area (best in the open), or
+        # kept inside it all along (best along its edges); the page gets the one that shows more.
+        tries = []
+        for inside in (False, True):
+            placed = start
+            for _ in range(3):
+                placed = _clamp(_separate(placed, crowd, boxes, area if inside else None), boxes, area)
+            at = xy.copy()
+            at[linked] = np.round(placed, 1)
+            readable = _readable(wanted, nodes, at, linked)
+            shown = labelled | readable.keys()
+            above = {i for i, up in readable.items() if up}
+            tries.append(
+                _Labels(at, shown, above, _edge_labels(edges, _positions(nodes, at), nodes, shown, above))
+            )
+        best = max(tries, key=lambda t: len(t.nodes) + len(t.edges))  # the first of equals
+    return Layout(
+        _positions(nodes, best.xy),
+        frozenset(nodes[i].id for i in best.nodes),
+        frozenset(nodes[i].id for i in best.above),
+        best.edges,
+        strip_top,
+        len(loose),
+    )
 
 
-def _strip(count: int) -> tuple[float, list[tuple[float, float]]]:
-    """Rows of cells along the bottom for ``count`` unlinked nodes, the largest first: the strip's
-    top and each cell's centre. Past :data:`_MAX_STRIP` of the height the cells narrow."""
-    width = CANVAS_WIDTH - 2 * _PAD_X + _CELL_WIDTH
-    max_rows = max(1, int((CANVAS_HEIGHT * _MAX_STRIP - _CAPTION) // _CELL_HEIGHT))
-    columns = max(int(width // _CELL_WIDTH), math.ceil(count / max_rows))
-    rows = math.ceil(count / columns)
-    cell = width / columns
-    top = CANVAS_HEIGHT - rows * _CELL_HEIGHT - _CAPTION
-    left = (CANVAS_WIDTH - width) / 2
-    row_top = top + _CAPTION + 0.3 * _CELL_HEIGHT
-    cells = [
-        (round(left + (k % columns + 0.5) * cell, 1), round(row_top + (k // columns) * _CELL_HEIGHT, 1))
-        for k in range(count)
-    ]
-    return top, cells
+@dataclass(frozen=True, slots=True)
+class _Labels:
+    """One try at a layout: positions, the nodes labelled (those of them over their shape) and
+    the edges labelled, with where along them."""
+
+    xy: np.ndarray
+    nodes: set[int]
+    above: set[int]
+    edges: dict[int, float]
 
 
-def _forces(count: int, pairs: Sequence[tuple[int, int, float]], seed: int) -> np.ndarray:
+def _positions(nodes: Sequence[Placed], xy: np.ndarray) -> dict[str, tuple[float, float]]:
+    return {node.id: (float(x), float(y)) for node, (x, y) in zip(nodes, xy.tolist(), strict=True)}
+
+
+def _readable(
+    candidates: Sequence[int], nodes: Sequence[Placed], xy: np.ndarray, linked: Sequence[int]
+) -> dict[int, bool]:
+    """The candidates, largest first, whose label covers neither a label kept before it nor any
+    node's shape, under the node or else above it (True); a label that would overlap either
+    way is left for zooming in."""
+    rows = np.array(linked)
+    row_of = {i: k for k, i in enumerate(linked)}
+    # Each shape's corners, a few px inside: a label may graze a shape, not cover it.
+    sizes = np.array([node_size(nodes[i].weight) for i in linked])[:, None] - _GRAZE
+    low, high = xy[rows] - sizes, xy[rows] + sizes
+    kept: list[tuple[float, float, float, float]] = []
+    chosen: dict[int, bool] = {}
+    for i in candidates:
+        for above in (False, True):
+            box = _label_box(nodes[i], xy[i], above=above)
+            hits = (low[:, 0] < box[2]) & (high[:, 0] > box[0]) & (low[:, 1] < box[3]) & (high[:, 1] > box[1])
+            hits[row_of[i]] = False
+            if not hits.any() and not any(_overlap(box, other) for other in kept):
+                kept.append(box)
+                chosen[i] = above
+                break
+    return chosen
+
+
+def _label_box(node: Placed, at: np.ndarray, *, above: bool = False) -> tuple[float, float, float, float]:
+    """Where vis-network draws a node's label: centred under its shape, or over it."""
+    x, y = float(at[0]), float(at[1])
+    size = node_size(node.weight)
+    half, top = (_CHAR_PX * len(node.label) + 4.0) / 2, y + size + 2.0
+    if above:
+        top = y - size - LABEL_PX - 5.0
+    return x - half, top, x + half, top + LABEL_PX + 3.0
+
+
+def label_lift(node: Placed) -> float:
+    """vis-network's ``font.vadjust`` that draws a node's label over its shape instead of under it."""
+    return -(2 * node_size(node.weight) + LABEL_PX + 7.0)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _edge_labels(
+    edges: Sequence[Link],
+    at: dict[str, tuple[float, float]],
+    nodes: Sequence[Placed],
+    labelled: set[int],
+    above: set[int],
+) -> dict[int, float]:
+    """Where along each edge its label goes at first paint, by edge index: for an edge whose ends
+    are both labelled, the first of :data:`_ALONG` that keeps the label clear of the node labels,
+    of the shapes and of the edge labels placed before it. Edges left out show theirs when zoomed in."""
+    taken = [_label_box(nodes[i], np.array(at[nodes[i].id]), above=i in above) for i in labelled]
+    for node in nodes:  # shapes too, a few px inside
+        (x, y), size = at[node.id], node_size(node.weight) - _GRAZE
+        taken.append((x - size, y - size, x + size, y + size))
+    ids = {nodes[i].id for i in labelled}
+    placed: dict[int, float] = {}
+    for n, edge in enumerate(edges):
+        if not edge.label or edge.source not in ids or edge.target not in ids:
+            continue
+        (x0, y0), (x1, y1) = at[edge.source], at[edge.target]
+        cx, cy = _control_point((x0, y0), (x1, y1), edge.bend)
+        width, height = _edge_box(edge.label)
+        for t in _ALONG:
+            x = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t**2 * x1
+            y = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t**2 * y1
+            box = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+            if not any(_overlap(box, other) for other in taken):
+                taken.append(box)
+                placed[n] = t
+                break
+    return placed
+
+
+def _control_point(start: tuple[float, float], end: tuple[float, float], bend: float) -> tuple[float, float]:
+    """The control point of the quadratic curve vis-network draws for an edge with ``smooth``
+    "curvedCW" (``bend`` > 0) or "curvedCCW" (< 0) and roundness ``abs(bend)``; the middle of a
+    straight edge for 0 (its BezierEdgeStatic._getViaCoordinates)."""
+    (x0, y0), (x1, y1) = start, end
+    if not bend:
+        return (x0 + x1) / 2, (y0 + y1) / 2
+    roundness = abs(bend)
+    dx, dy = x1 - x0, y0 - y1
+    turn = 0.5 * roundness + 0.5 if bend > 0 else -0.5 * roundness + 0.5
+    angle = (math.atan2(dy, dx) + turn * math.pi) % (2 * math.pi)
+    reach = (0.5 * roundness + 0.5) * math.hypot(dx, dy)
+    return x0 + reach * math.sin(angle), y0 + reach * math.cos(angle)
+
+
+def _strip(loose: Sequence[Placed]) -> tuple[float, np.ndarray, int]:
+    """The unlinked nodes, largest first, in rows along the bottom: the strip's top, each node's
+    centre, and how many of the first get a label. Labelled nodes take their label's width; as
+    many are labelled as let the strip stay within :data:`_MAX_STRIP` of the height."""
+    room = CANVAS_HEIGHT * _MAX_STRIP - _CAPTION
+    low, high = 0, len(loose)
+    while low < high:  # the most labels that fit
+        middle = (low + high + 1) // 2
+        if _flow(loose, middle)[1] <= room:
+            low = middle
+        else:
+            high = middle - 1
+    cells, height = _flow(loose, low)
+    if height > room:  # too many even without labels: squeeze the columns, shapes may touch
+        columns = math.ceil(len(loose) / max(1, int(room // _SMALL_ROW)))
+        step = (CANVAS_WIDTH - 24.0) / columns
+        cells = [
+            (12.0 + (k % columns + 0.5) * step, (k // columns + 0.5) * _SMALL_ROW) for k in range(len(loose))
+        ]
+        height = math.ceil(len(loose) / columns) * _SMALL_ROW
+    top = CANVAS_HEIGHT - height - _CAPTION - 6.0
+    return top, np.array([(x, top + _CAPTION + y) for x, y in cells]), low
+
+
+def _flow(loose: Sequence[Placed], labelled: int) -> tuple[list[tuple[float, float]], float]:
+    """Cells left to right, wrapping: the first ``labelled`` as wide as their labels. Returns
+    each cell's centre (y from the strip's top) and the rows' height."""
+    width = CANVAS_WIDTH - 24.0
+    cells: list[tuple[float, float]] = []
+    x = row_top = row_height = 0.0
+    for k, node in enumerate(loose):
+        size = node_size(node.weight)
+        w = max(2 * size, _CHAR_PX * len(node.label)) + 16.0 if k < labelled else 2 * size + 6.0
+        h = 2 * size + (LABEL_PX + 10.0 if k < labelled else 6.0)
+        if x + w > width and x > 0:
+            x, row_top, row_height = 0.0, row_top + row_height, 0.0
+        cells.append((12.0 + x + w / 2, row_top + size + 3.0))
+        x += w
+        row_height = max(row_height, h)
+    return cells, row_top + row_height
+
+
+def _forces(
+    count: int, pairs: Sequence[tuple[int, int, float]], columns: Sequence[float | None], seed: int
+) -> np.ndarray:
     """Fruchterman-Reingold in the unit square with a pull to the centre, so that small
-    components stay near the large one instead of drifting to the corners."""
+    components stay near the large one instead of drifting to the corners; a node with a column
+    keeps its x there and moves only up and down."""
     rng = np.random.default_rng(seed)
     xy = rng.random((count, 2))
+    fixed = np.array([c is not None for c in columns])
+    xs = np.array([c if c is not None else 0.0 for c in columns])
+    xy[fixed, 0] = xs[fixed]
     if count == 1:
         return xy
     adjacent = np.zeros((count, count))
@@ -154,10 +347,27 @@ def _forces(count: int, pairs: Sequence[tuple[int, int, float]], seed: int) -> n
         delta = xy[:, None, :] - xy[None, :, :]
         distance = np.maximum(np.linalg.norm(delta, axis=-1), 0.01)
         force = k * k / distance**2 - adjacent * distance / k
-        move = np.einsum("ijk,ij->ik", delta, force) - 4.0 * k * (xy - 0.5) * count**0.5
+        move = np.einsum("ijk,ij->ik", delta, force) - _GRAVITY * k * (xy - 0.5) * count**0.5
         length = np.maximum(np.linalg.norm(move, axis=-1), 0.01)
         xy = xy + move * (step / length)[:, None]
+        xy[fixed, 0] = xs[fixed]
         step -= 0.1 / (iterations + 1)
+    return _columns(xy, xs, fixed)
+
+
+def _columns(xy: np.ndarray, xs: np.ndarray, fixed: np.ndarray) -> np.ndarray:
+    """Nodes of one column spaced evenly from top to bottom, in the order the forces put them,
+    dealt into files side by side when there are more than :data:`_ONE_FILE` (labels of several
+    files fit where one would crowd)."""
+    xy = xy.copy()
+    for column in sorted({round(float(x), 1) for x in xs[fixed]}):
+        members = [k for k in np.flatnonzero(fixed) if round(float(xs[k]), 1) == column]
+        members.sort(key=lambda k: float(xy[k, 1]))
+        files = math.ceil(len(members) / _ONE_FILE)
+        inward = 1.0 if column < 0.5 else -1.0
+        for rank, k in enumerate(members):
+            xy[k, 1] = (rank + 0.5) / len(members)
+            xy[k, 0] = column + inward * (rank % files) * _FILE_STEP
     return xy
 
 
@@ -171,24 +381,31 @@ def _fill(xy: np.ndarray, area: tuple[float, float, float, float]) -> np.ndarray
 
 
 def _box(node: Placed, labelled: bool) -> tuple[float, float, float]:
-    """Width and height of a node drawn with its label (if any) under it, and its radius."""
+    """Width and height of a node drawn with its label (if any) under it, and its radius; the
+    box's centre lies half the height less the radius below the node's."""
     size = node_size(node.weight)
     if not labelled:
         return 2 * size + 4.0, 2 * size + 4.0, size
     return max(2 * size, _CHAR_PX * len(node.label)) + 12.0, 2 * size + LABEL_PX + 10.0, size
 
 
-def _separate(xy: np.ndarray, which: Sequence[int], boxes: np.ndarray) -> np.ndarray:
-    """Push the boxes (width, height, radius) of ``which`` apart along their shallower overlap
-    until none overlap (or 80 rounds have passed)."""
+def _separate(
+    xy: np.ndarray, which: Sequence[int], boxes: np.ndarray, area: tuple[float, float, float, float] | None
+) -> np.ndarray:
+    """Push the boxes (width, height, radius) of the nodes ``which`` apart along their shallower
+    overlap, keeping every node in ``area`` if given, until none overlap (or 120 rounds have
+    passed). A labelled node's box hangs below it."""
     if len(which) < 2:
         return xy
     xy = xy.copy()
     rows = np.array(which)
+    every = boxes
+    boxes = boxes[rows]
     half = boxes[:, :2] / 2
+    down = np.column_stack((np.zeros(len(rows)), half[:, 1] - boxes[:, 2]))  # node to box centre
     reach = half[:, None, :] + half[None, :, :]
-    for _ in range(80):
-        at = xy[rows]
+    for _ in range(120):
+        at = xy[rows] + down
         delta = at[:, None, :] - at[None, :, :]
         overlap = reach - np.abs(delta)
         hit = (overlap[..., 0] > 0) & (overlap[..., 1] > 0)
@@ -201,8 +418,16 @@ def _separate(xy: np.ndarray, which: Sequence[int], boxes: np.ndarray) -> np.nda
         for a in (0, 1):
             chosen = hit & (axis == a)
             push[..., a] = np.where(chosen, overlap[..., a] * sign[..., a] * 0.5, 0.0)
-        xy[rows] = at + push.sum(axis=1) * 0.5
+        xy[rows] = at - down + push.sum(axis=1) * 0.5
+        if area is not None:
+            xy = _clamp(xy, every, area)
     return xy
+
+
+def _edge_box(label: str) -> tuple[float, float]:
+    """Width and height of an edge's label (one line per ``\\n``)."""
+    lines = label.split("\n")
+    return 0.55 * EDGE_PX * max(len(line) for line in lines) + 6.0, (EDGE_PX + 3.0) * len(lines)
 
 
 def _clamp(xy: np.ndarray, boxes: np.ndarray, area: tuple[float, float, float, float]) -> np.ndarray:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from rdflib import Dataset
 
@@ -36,7 +37,7 @@ from kg.read.projection import (
     relation_evidence,
 )
 from kg.read.search import entities_named
-from kg.render.claimgraph import bundle_claims, bundle_edge, bundle_ends, involved_entities
+from kg.render.claimgraph import ClaimBundle, bundle_claims, bundle_edge, bundle_ends, involved_entities
 from kg.render.viz import TipLine, View, entity_node, plural, relation_edge
 
 __all__ = [
@@ -177,8 +178,12 @@ def claims_view(
     keep = set(list(scores)[:max_nodes])
     counts = bundle_ends(bundles)
     top = max((counts.get(iri, 0) for iri in keep), default=0)
+    columns = _columns(bundles)
     drawn = tuple(
-        entity_node(node, _weight(count := counts.get(node.id, 0), top), TipLine("Claims", str(count)))
+        replace(
+            entity_node(node, _weight(count := counts.get(node.id, 0), top), TipLine("Claims", str(count))),
+            column=columns[node.id],
+        )
         for node in entities.values()
         if node.id in keep
     )
@@ -201,6 +206,17 @@ def claims_view(
     )
     title = f"Claims involving {entity}" if entity else "Claims"
     return View(title, drawn, edges, summary, note)
+
+
+def _columns(bundles: Sequence[ClaimBundle]) -> dict[str, float]:
+    """Each entity's column: 0 for one that only claims, 1 for one that is only claimed about or
+    counted, between them by the share of its bundles it is the target of."""
+    out: defaultdict[str, int] = defaultdict(int)
+    into: defaultdict[str, int] = defaultdict(int)
+    for bundle in bundles:
+        out[bundle.claimant] += 1
+        into[bundle.target] += 1
+    return {iri: into[iri] / (into[iri] + out[iri]) for iri in out.keys() | into.keys()}
 
 
 def claim_counts(records: Iterable[ClaimRecord]) -> dict[str, tuple[int, int]]:

@@ -37,10 +37,13 @@ from kg.read.projection import SourceSentence, ViewEdge, ViewNode
 from kg.render.layout import (
     CANVAS_HEIGHT,
     CANVAS_WIDTH,
+    EDGE_PX,
     LABEL_PX,
     SMALL_PX,
     Layout,
+    Link,
     Placed,
+    label_lift,
     layout,
     node_size,
 )
@@ -96,8 +99,8 @@ _QID = re.compile(r"Q[1-9][0-9]*")
 #: a label is 12 px or more, or not drawn until the reader zooms in.
 _DRAW_THRESHOLD = 13
 
-#: Edge labels' font size (CSS px at first paint).
-EDGE_LABEL_PX = 12
+#: The zoom from which an edge label with no room at first paint is drawn.
+_ZOOM_LABELS = 1.5
 
 #: How hard a labelled edge pulls its ends together in the layout, against 1 for others: weaker,
 #: so that the label has room.
@@ -132,6 +135,8 @@ class DrawNode:
         cls: Class that picks the colour, the shape and the legend entry.
         weight: 0..1, how large to draw it (1 for the most important node of the page).
         tip: Its tooltip.
+        column: Where across the page it belongs (0 left, 1 right), if the view says
+            (:class:`kg.render.layout.Placed`).
     """
 
     id: str
@@ -139,6 +144,7 @@ class DrawNode:
     cls: str
     weight: float
     tip: Tip
+    column: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,12 +245,16 @@ def view_html(view: View) -> str:
     kept = [edge for edge in view.edges if edge.source in shown and edge.target in shown]
     # pyvis's generate_html() renders these lists as they are; building them here skips the
     # quadratic duplicate check of add_edge.
+    bends = _bends(kept)
     placed = layout(
-        [Placed(node.id, node.label, node.weight) for node in view.nodes],
-        [(edge.source, edge.target, _LABEL_PULL if edge.label and not edge.dashed else 1.0) for edge in kept],
+        [Placed(node.id, node.label, node.weight, node.column) for node in view.nodes],
+        [
+            Link(e.source, e.target, e.label, _LABEL_PULL if e.label else 1.0, bend)
+            for e, bend in zip(kept, bends, strict=True)
+        ],
     )
     net.nodes = [_vis_node(node, placed) for node in view.nodes]
-    net.edges = _vis_edges(kept, placed)
+    net.edges = _vis_edges(kept, bends, placed)
     net.options = _options(len(view.nodes), len(kept))
     page = _offline(net.generate_html())
     page = _insert_once(page, '<meta charset="utf-8">', f"\n<title>{html.escape(view.title)}</title>")
@@ -284,35 +294,56 @@ def _vis_node(node: DrawNode, placed: Layout) -> dict[str, Any]:
         "shape": shape,
         "color": colour,
         "size": node_size(node.weight),
-        "font": {"size": LABEL_PX if node.id in placed.labelled else SMALL_PX},
+        "font": _font(node, placed),
         "x": x,
         "y": y,
         "cls": node.cls,
     }
 
 
-def _vis_edges(edges: Sequence[DrawEdge], placed: Layout) -> list[dict[str, Any]]:
-    """The edges with their labels; edges between one pair of nodes bend apart, so that each
-    label can be read. An edge's label is drawn when both its ends show theirs at first paint
-    (vis-network has no size threshold for edge labels); otherwise it is in its tooltip only."""
+def _font(node: DrawNode, placed: Layout) -> dict[str, float]:
+    """A label the layout found room for is drawn at full size (over the shape where it said so);
+    others small, which vis-network draws only once zoomed in."""
+    if node.id not in placed.labelled:
+        return {"size": SMALL_PX}
+    if node.id in placed.above:
+        return {"size": LABEL_PX, "vadjust": label_lift(Placed(node.id, node.label, node.weight))}
+    return {"size": LABEL_PX}
+
+
+def _bends(edges: Sequence[DrawEdge]) -> list[float]:
+    """How far each edge bends: edges between one pair of nodes curve apart, alternating sides,
+    so that each label can be read; the first is straight."""
     between: Counter[frozenset[str]] = Counter()
-    vis = []
-    for index, edge in enumerate(edges):
+    bends = []
+    for edge in edges:
         pair = frozenset((edge.source, edge.target))
         nth = between[pair]
         between[pair] += 1
+        bends.append(0.2 * ((nth + 1) // 2) * (1 if nth % 2 else -1))
+    return bends
+
+
+def _vis_edges(edges: Sequence[DrawEdge], bends: Sequence[float], placed: Layout) -> list[dict[str, Any]]:
+    """The edges as vis-network reads them, with their labels for :func:`_place_js` to draw: at
+    first paint where the layout found room for them, the others from a zoom of
+    :data:`_ZOOM_LABELS` on; every label is in its edge's tooltip too."""
+    vis = []
+    for index, (edge, bend) in enumerate(zip(edges, bends, strict=True)):
         item: dict[str, Any] = {"id": f"e{index}", "from": edge.source, "to": edge.target}
-        if edge.label and edge.source in placed.labelled and edge.target in placed.labelled:
-            item["label"] = edge.label
+        if edge.label:  # drawn by _place_js, not by vis-network (whose labels sit at the middle)
+            item["text"] = edge.label
+            item["along"] = placed.edge_labels.get(index, 0.5)
+            item["first"] = index in placed.edge_labels
         item["tip"] = _tip_html(edge.tip)
         if edge.kind:
             item["kind"] = edge.kind
         if edge.dashed:
             item["dashes"] = True
             item["color"] = {"color": "#c4c4c4", "highlight": "#333333", "hover": "#333333"}
-        if nth:
-            bend = "curvedCW" if nth % 2 else "curvedCCW"
-            item["smooth"] = {"enabled": True, "type": bend, "roundness": 0.2 * ((nth + 1) // 2)}
+        if bend:
+            side = "curvedCW" if bend > 0 else "curvedCCW"
+            item["smooth"] = {"enabled": True, "type": side, "roundness": abs(bend)}
         vis.append(item)
     return vis
 
@@ -356,7 +387,6 @@ def _options(node_count: int, edge_count: int) -> dict[str, Any]:
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "color": {"color": "#9a9a9a", "highlight": "#333333", "hover": "#333333"},
-            "font": {"size": EDGE_LABEL_PX, "align": "horizontal", "color": "#444444", "strokeWidth": 3},
             "smooth": {"enabled": False},
         },
         "interaction": {"hover": True, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
@@ -466,6 +496,28 @@ def _place_js(placed: Layout) -> str:
         ctx.restore();
       }});
     }}
+    var labelled = edges.get({{filter: function (e) {{ return e.text !== undefined; }}}});
+    network.on("afterDrawing", function (ctx) {{
+      var zoomed = network.getScale() >= {_ZOOM_LABELS};
+      ctx.save();
+      ctx.font = "{EDGE_PX}px sans-serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "#ffffff";
+      ctx.fillStyle = "#444444";
+      labelled.forEach(function (e) {{
+        var drawn = network.body.edges[e.id];
+        if (!(e.first || zoomed) || !drawn || !drawn.edgeType) {{ return; }}
+        var at = drawn.edgeType.getPoint(e.along), lines = e.text.split("\\n");
+        lines.forEach(function (line, k) {{
+          var y = at.y + (k - (lines.length - 1) / 2) * {EDGE_PX + 3};
+          ctx.strokeText(line, at.x, y);
+          ctx.fillText(line, at.x, y);
+        }});
+      }});
+      ctx.restore();
+    }});
     document.body.setAttribute("data-stabilized", "true");
   }})();
 """
