@@ -202,10 +202,12 @@ def _claim(claim: ClaimFact) -> str:
 
 def clean_sentence(text: str) -> str:
     """A sentence as a reader should see it: one line, without the heading or caption a line
-    break glued onto it (the zone text a sentence splitter left attached: the part of the text
-    with the most words is the sentence)."""
+    break glued onto it (zone text a sentence splitter left attached). Of the lines, the
+    sentence is the longest that ends as a sentence ends; a heading or a caption does not."""
     parts = [" ".join(part.split()) for part in _LINE_BREAK.split(text)]
-    return max((part for part in parts if part), key=lambda part: len(part.split()), default="")
+    parts = [part for part in parts if part]
+    ended = [part for part in parts if part.endswith(_SENTENCE_ENDS)] or parts
+    return max(ended, key=lambda part: len(part.split()), default="")
 
 
 def balanced(text: str) -> str:
@@ -227,6 +229,7 @@ def balanced(text: str) -> str:
 
 
 _LINE_BREAK = re.compile(r"\s*\n\s*")
+_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019", ")")
 
 
 def _figures(figures: Sequence[Figure]) -> str:
