@@ -197,8 +197,19 @@ def claims_view(
             f"{_name(measure)}; --max-nodes draws more."
         )
     shown = len({record.id for bundle in bundles for record in bundle.claims})
-    verb = "is" if unattributed == 1 else "are"
-    unnamed = f" {plural(unattributed, 'claim')} naming no source {verb} not drawn." if unattributed else ""
+    aimless = len(records) - unattributed - shown  # a claimant, but no subject and no group
+    left_out = " and ".join(
+        part
+        for part in (
+            f"{plural(unattributed, 'claim')} naming no source" if unattributed else "",
+            f"{plural(aimless, 'claim')} naming nothing {'it is' if aimless == 1 else 'they are'} about"
+            if aimless
+            else "",
+        )
+        if part
+    )
+    verb = "is" if unattributed + aimless == 1 else "are"
+    unnamed = f" {left_out} {verb} not drawn (kg claims lists every claim)." if left_out else ""
     summary = (
         f"{plural(shown, 'claim')} by {plural(len({b.claimant for b in bundles}), 'claimant')}, as "
         f"{plural(len(edges), 'edge')}: one per claimant → counted group and measure, its figures on "
