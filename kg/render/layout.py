@@ -63,6 +63,7 @@ _GRAZE = 4.0  # px of a shape a label may cover
 _ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)  # where along an edge its label may go, in this order
 _ONE_FILE, _FILE_STEP = 12, 0.1  # nodes of a column per file; the files' distance apart
 _FEW_STARTS = 300  # up to this many linked nodes, three starting layouts are tried
+_ROUNDS = 80  # of pushing boxes apart, at most
 _GRAVITY = 4.0  # the pull to the centre that keeps small components near the large one
 
 
@@ -204,15 +205,15 @@ def _readable(
     # Each shape's corners, a few px inside: a label may graze a shape, not cover it.
     sizes = np.array([node_size(nodes[i].weight) for i in linked])[:, None] - _GRAZE
     low, high = xy[rows] - sizes, xy[rows] + sizes
-    kept: list[tuple[float, float, float, float]] = []
+    kept = _Boxes(len(candidates))
     chosen: dict[int, bool] = {}
     for i in candidates:
         for above in (False, True):
             box = _label_box(nodes[i], xy[i], above=above)
             hits = (low[:, 0] < box[2]) & (high[:, 0] > box[0]) & (low[:, 1] < box[3]) & (high[:, 1] > box[1])
             hits[row_of[i]] = False
-            if not hits.any() and not any(_overlap(box, other) for other in kept):
-                kept.append(box)
+            if not hits.any() and not kept.hits(box):
+                kept.add(box)
                 chosen[i] = above
                 break
     return chosen
@@ -233,10 +234,6 @@ def label_lift(node: Placed) -> float:
     return -(2 * node_size(node.weight) + LABEL_PX + 7.0)
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
 def _edge_labels(
     edges: Sequence[Link],
     at: dict[str, tuple[float, float]],
@@ -247,10 +244,12 @@ def _edge_labels(
     """Where along each edge its label goes at first paint, by edge index: for an edge whose ends
     are both labelled, the first of :data:`_ALONG` that keeps the label clear of the node labels,
     of the shapes and of the edge labels placed before it. Edges left out show theirs when zoomed in."""
-    taken = [_label_box(nodes[i], np.array(at[nodes[i].id]), above=i in above) for i in labelled]
+    taken = _Boxes(len(labelled) + len(nodes) + len(edges))
+    for i in labelled:
+        taken.add(_label_box(nodes[i], np.array(at[nodes[i].id]), above=i in above))
     for node in nodes:  # shapes too, a few px inside
         (x, y), size = at[node.id], node_size(node.weight) - _GRAZE
-        taken.append((x - size, y - size, x + size, y + size))
+        taken.add((x - size, y - size, x + size, y + size))
     ids = {nodes[i].id for i in labelled}
     placed: dict[int, float] = {}
     for n, edge in enumerate(edges):
@@ -263,11 +262,28 @@ def _edge_labels(
             x = (1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t**2 * x1
             y = (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t**2 * y1
             box = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-            if not any(_overlap(box, other) for other in taken):
-                taken.append(box)
+            if not taken.hits(box):
+                taken.add(box)
                 placed[n] = t
                 break
     return placed
+
+
+class _Boxes:
+    """Boxes (left, top, right, bottom) already on the page, checked against a new one at once."""
+
+    def __init__(self, most: int) -> None:
+        self._boxes = np.zeros((max(most, 1), 4))
+        self._count = 0
+
+    def add(self, box: tuple[float, float, float, float]) -> None:
+        self._boxes[self._count] = box
+        self._count += 1
+
+    def hits(self, box: tuple[float, float, float, float]) -> bool:
+        """Whether ``box`` overlaps one of the boxes."""
+        b = self._boxes[: self._count]
+        return bool(((b[:, 0] < box[2]) & (box[0] < b[:, 2]) & (b[:, 1] < box[3]) & (box[1] < b[:, 3])).any())
 
 
 def _control_point(start: tuple[float, float], end: tuple[float, float], bend: float) -> tuple[float, float]:
@@ -401,32 +417,30 @@ def _separate(
     xy: np.ndarray, which: Sequence[int], boxes: np.ndarray, area: tuple[float, float, float, float] | None
 ) -> np.ndarray:
     """Push the boxes (width, height, radius) of the nodes ``which`` apart along their shallower
-    overlap, keeping every node in ``area`` if given, until none overlap (or 120 rounds have
-    passed). A labelled node's box hangs below it."""
+    overlap, keeping every node in ``area`` if given, until none overlap (or :data:`_ROUNDS`
+    have passed). A labelled node's box hangs below it."""
     if len(which) < 2:
         return xy
     xy = xy.copy()
     rows = np.array(which)
     every = boxes
     boxes = boxes[rows]
-    half = boxes[:, :2] / 2
-    down = np.column_stack((np.zeros(len(rows)), half[:, 1] - boxes[:, 2]))  # node to box centre
-    reach = half[:, None, :] + half[None, :, :]
-    for _ in range(120):
-        at = xy[rows] + down
-        delta = at[:, None, :] - at[None, :, :]
-        overlap = reach - np.abs(delta)
-        hit = (overlap[..., 0] > 0) & (overlap[..., 1] > 0)
+    half_w, half_h = boxes[:, 0] / 2, boxes[:, 1] / 2
+    down = half_h - boxes[:, 2]  # from the node down to its box's centre
+    reach_x, reach_y = half_w[:, None] + half_w[None, :], half_h[:, None] + half_h[None, :]
+    for _ in range(_ROUNDS):
+        x, y = xy[rows, 0], xy[rows, 1] + down
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        over_x, over_y = reach_x - np.abs(dx), reach_y - np.abs(dy)
+        hit = (over_x > 0) & (over_y > 0)
         np.fill_diagonal(hit, False)
         if not hit.any():
             break
-        axis = (overlap[..., 1] < overlap[..., 0]).astype(int)  # 1: y is the shallower overlap
-        sign = np.where(delta >= 0, 1.0, -1.0)
-        push = np.zeros_like(delta)
-        for a in (0, 1):
-            chosen = hit & (axis == a)
-            push[..., a] = np.where(chosen, overlap[..., a] * sign[..., a] * 0.5, 0.0)
-        xy[rows] = at - down + push.sum(axis=1) * 0.5
+        along_y = over_y < over_x  # push along the shallower overlap
+        push_x = np.where(hit & ~along_y, np.copysign(over_x, dx), 0.0).sum(axis=1)
+        push_y = np.where(hit & along_y, np.copysign(over_y, dy), 0.0).sum(axis=1)
+        xy[rows, 0] += push_x * 0.25
+        xy[rows, 1] += push_y * 0.25
         if area is not None:
             xy = _clamp(xy, every, area)
     return xy
