@@ -432,3 +432,17 @@ def test_timeline_names_what_a_flagged_figure_disagrees_with_and_the_units() -> 
     assert units == ["km\N{SUPERSCRIPT TWO}", "people"]  # panels in group-label order
     assert page.count(">date stated</text>") == 2
     assert "svg{width:100%" in page  # the charts span the page
+
+
+def test_figures_without_a_group_are_compared_with_nothing() -> None:
+    """Two tolls that name neither whose dead they count nor what they are about may be about
+    two strikes in two wars: in one panel, never flagged against each other."""
+    records = [
+        figure("12", "Exact", 12, group="", sentence="Twelve people were killed, officials said."),
+        figure("300", "Exact", 300, group="", sentence="At the time, 300 were killed, the agency said."),
+    ]
+    (group,) = compare_figures(records)
+    assert group.group == ""
+    assert [f.disagrees_with for f in group.figures] == [(), ()]
+    kpa = [replace(r, group="https://w3id.org/conflict-kg/id/korean-peoples-army") for r in records]
+    assert [f.disagrees_with for f in compare_figures(kpa)[0].figures] == [(2,), (1,)]

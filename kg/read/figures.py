@@ -15,6 +15,8 @@ canned query, so ``kg figures`` and that query flag the same pairs:
   tally cannot shrink);
 - increments ("2,000-3,000 more", "another 500") add to a total rather than restate it, so they
   are compared with nothing (:func:`is_increment`), and undated figures neither;
+- figures that count no named group and name nothing they are about share a panel but are
+  compared with nothing: they may be about any event;
 - a figure about one engagement ("nearly 200 reached the position", "lost 30 men in the battle")
   has a narrower scope than a total for the whole group, so it is compared with nothing either
   (:func:`is_engagement`): a fight's count below the contingent's size is no contradiction.
@@ -340,7 +342,9 @@ def compare_figures(
     for (group, measure), members in ordered:
         members.sort(key=lambda r: (r.date is None, r.date or date.min, r.quantity))
         figures = [_figure(next_id + i, record) for i, record in enumerate(members)]
-        comparable = [_comparable(figure) for figure in figures]
+        # Figures that count no named group and name nothing they are about may be about any
+        # event of any war: they share a panel, not a subject, so they are compared with nothing.
+        comparable = [_comparable(figure) if group else None for figure in figures]
         conflicts: list[list[int]] = [[] for _ in figures]
         for i, first in enumerate(comparable):
             for j in range(i + 1, len(figures)):
