@@ -2,7 +2,7 @@
 
 Checks what a static look at the HTML cannot: the inlined vis-network runs without console
 errors, the page asks for nothing beyond file://, every node and edge reaches the network,
-physics stops after stabilisation, and hovering or clicking a node or an edge shows its escaped
+the page is placed with physics off, and hovering or clicking a node or an edge shows its escaped
 tooltip. Each ``kg view`` (whole graph, neighbourhood, claims) is drawn from hand-built records
 for exact counts (tests/test_views.py's make_world) and, marked slow, from the seed store.
 Screenshots go to out/test-screens/. The ``browser`` fixture is in conftest.py.
@@ -155,7 +155,7 @@ def test_viz_browser_page_draws_offline_and_shows_tooltips(browser: Any, tmp_pat
     try:
         assert page.evaluate("network.body.data.nodes.length") == len(nodes)
         assert page.evaluate("network.body.data.edges.length") == len(edges)
-        assert page.evaluate("network.physics.options.enabled") is False  # switched off once settled
+        assert page.evaluate("network.physics.options.enabled") is False  # the layout is computed in Python
         assert page.title() == "ConflictKG <test>"
         legend = page.inner_text("#ckg-legend")
         for cls in ("State (3)", "Person (2)", "MilitaryUnit (1)", "Settlement (1)"):
@@ -234,7 +234,7 @@ def test_viz_browser_each_view_draws_offline_and_clicks_show_tips(
 
 
 def test_viz_browser_large_graph_settles(browser: Any, tmp_path: Path) -> None:
-    """A few hundred nodes stabilise within the bounded iterations and then stop simulating."""
+    """A few hundred nodes are placed at once and nothing keeps simulating."""
     nodes = [
         ViewNode(
             f"urn:n{i:03d}", f"Entity {i}", ("Person", "State", "Region")[i % 3], 1 + i % 7, None, ("a.txt",)
