@@ -8,11 +8,12 @@ neighbourhood, the claims) is decided in :mod:`kg.render.views`.
 The page must open from ``file://`` on a laptop with no network, so every script and style is
 inlined and the CDN references of pyvis's template are stripped (a check refuses to write a page
 that would still fetch anything). Node and edge lists are built here, not with pyvis's
-``add_node``/``add_edge``, whose duplicate check is quadratic. Physics runs for a bounded number
-of iterations and is then switched off, so large graphs do not keep the tab busy.
+``add_node``/``add_edge``, whose duplicate check is quadratic. Positions and which labels show
+come from :mod:`kg.render.layout`, with physics off: the page is drawn at once, at scale 1, and
+the tab does no layout work (:mod:`kg.render.viewscripts` places it).
 
 Everything shown comes from news text, so every string that reaches HTML is escaped here, and
-only ``https://`` URLs become links. Tooltips are this module's own popup rather than
+only ``https://`` URLs become links. Tooltips are the page's own popup rather than
 vis-network's (which shows HTML only as text) or pyvis's (which knows nodes only): it opens on
 hover and on click, for nodes and edges, and stays open while the pointer is on it so its links
 can be followed.
@@ -21,7 +22,6 @@ can be followed.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import re
 from collections import Counter
@@ -35,9 +35,6 @@ from kg.errors import ExportError
 from kg.rdf.export import write_files
 from kg.read.projection import SourceSentence, ViewEdge, ViewNode
 from kg.render.layout import (
-    CANVAS_HEIGHT,
-    CANVAS_WIDTH,
-    EDGE_PX,
     LABEL_PX,
     SMALL_PX,
     Layout,
@@ -47,6 +44,7 @@ from kg.render.layout import (
     layout,
     node_size,
 )
+from kg.render.viewscripts import TIP_SCRIPT, place_script
 
 __all__ = [
     "DrawEdge",
@@ -98,9 +96,6 @@ _QID = re.compile(r"Q[1-9][0-9]*")
 #: Below this many CSS px vis-network draws no label (its check is ``size < drawThreshold - 1``):
 #: a label is 12 px or more, or not drawn until the reader zooms in.
 _DRAW_THRESHOLD = 13
-
-#: The zoom from which an edge label with no room at first paint is drawn.
-_ZOOM_LABELS = 1.5
 
 #: How hard a labelled edge pulls its ends together in the layout, against 1 for others: weaker,
 #: so that the label has room.
@@ -259,7 +254,7 @@ def view_html(view: View) -> str:
     page = _offline(net.generate_html())
     page = _insert_once(page, '<meta charset="utf-8">', f"\n<title>{html.escape(view.title)}</title>")
     page = _insert_once(page, "<body>", _header(view))
-    page = _insert_once(page, "drawGraph();", _place_js(placed) + _TIP_JS, last=True)
+    page = _insert_once(page, "drawGraph();", place_script(placed) + TIP_SCRIPT, last=True)
     if not page.lstrip().lower().startswith("<!doctype"):
         page = "<!DOCTYPE html>\n" + page  # standards mode: the template has no doctype
     return page
@@ -325,13 +320,13 @@ def _bends(edges: Sequence[DrawEdge]) -> list[float]:
 
 
 def _vis_edges(edges: Sequence[DrawEdge], bends: Sequence[float], placed: Layout) -> list[dict[str, Any]]:
-    """The edges as vis-network reads them, with their labels for :func:`_place_js` to draw: at
+    """The edges as vis-network reads them, with their labels for the page's script to draw: at
     first paint where the layout found room for them, the others from a zoom of
-    :data:`_ZOOM_LABELS` on; every label is in its edge's tooltip too."""
+    :data:`kg.render.viewscripts.ZOOM_LABELS` on; every label is in its edge's tooltip too."""
     vis = []
     for index, (edge, bend) in enumerate(zip(edges, bends, strict=True)):
         item: dict[str, Any] = {"id": f"e{index}", "from": edge.source, "to": edge.target}
-        if edge.label:  # drawn by _place_js, not by vis-network (whose labels sit at the middle)
+        if edge.label:  # drawn by the page's script, not by vis-network (which puts it at the middle)
             item["text"] = edge.label
             item["along"] = placed.edge_labels.get(index, 0.5)
             item["first"] = index in placed.edge_labels
@@ -443,7 +438,7 @@ def _header(view: View) -> str:
     return f"""
 <style>
   body {{ font-family: sans-serif; margin: 0 12px; }}
-  #mynetwork {{ visibility: hidden; }}  /* until the layout is placed at scale 1 (see _place_js) */
+  #mynetwork {{ visibility: hidden; }}  /* until placed at scale 1 (kg.render.viewscripts) */
   #ckg-header h1 {{ font-size: 1.4em; margin: 10px 0 4px; }}
   #ckg-header p {{ margin: 0 0 6px; color: #555; }}
   #ckg-header #ckg-note {{ color: #8a4b00; font-weight: bold; }}
@@ -461,104 +456,4 @@ def _header(view: View) -> str:
   <p id="ckg-summary">{html.escape(view.summary)}</p>{note}
   <ul id="ckg-legend">{"".join(items)}</ul>
 </div>
-"""
-
-
-def _place_js(placed: Layout) -> str:
-    """The script that fits the layout to the graph's box and draws it at scale 1.
-
-    Positions were made for a :data:`CANVAS_WIDTH` x :data:`CANVAS_HEIGHT` box; they are
-    stretched to the box the page has, and the view is set to scale 1 so that a 14 px label is
-    14 px on screen; the graph's box stays hidden until then, as vis-network draws a first frame
-    at the scale that fits the nodes. The strip of unlinked entities gets a caption.
-    ``data-stabilized`` on the body says the drawing is final (for tests and benchmarks). It
-    runs right after the template's drawGraph() call, in its <script>.
-    """
-    box = {"width": CANVAS_WIDTH, "height": CANVAS_HEIGHT, "stripTop": placed.strip_top}
-    caption = f"Linked to no other entity ({placed.unlinked:,})"
-    return f"""
-  (function () {{
-    var box = {json.dumps(box)}, caption = {json.dumps(caption)};
-    var area = document.getElementById("mynetwork");
-    var sx = area.clientWidth / box.width, sy = area.clientHeight / box.height;
-    nodes.update(nodes.get().map(function (n) {{ return {{id: n.id, x: n.x * sx, y: n.y * sy}}; }}));
-    network.moveTo({{position: {{x: area.clientWidth / 2, y: area.clientHeight / 2}}, scale: 1}});
-    area.style.visibility = "visible";
-    if (box.stripTop !== null) {{
-      network.on("beforeDrawing", function (ctx) {{
-        var top = box.stripTop * sy;
-        ctx.save();
-        ctx.fillStyle = "#f5f5f2";
-        ctx.fillRect(8, top, area.clientWidth - 16, area.clientHeight - top - 4);
-        ctx.fillStyle = "#555555";
-        ctx.font = "{LABEL_PX}px sans-serif";
-        ctx.fillText(caption, 16, top + 18);
-        ctx.restore();
-      }});
-    }}
-    var labelled = edges.get({{filter: function (e) {{ return e.text !== undefined; }}}});
-    network.on("afterDrawing", function (ctx) {{
-      var zoomed = network.getScale() >= {_ZOOM_LABELS};
-      ctx.save();
-      ctx.font = "{EDGE_PX}px sans-serif";
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = "#ffffff";
-      ctx.fillStyle = "#444444";
-      labelled.forEach(function (e) {{
-        var drawn = network.body.edges[e.id];
-        if (!(e.first || zoomed) || !drawn || !drawn.edgeType) {{ return; }}
-        var at = drawn.edgeType.getPoint(e.along), lines = e.text.split("\\n");
-        lines.forEach(function (line, k) {{
-          var y = at.y + (k - (lines.length - 1) / 2) * {EDGE_PX + 3};
-          ctx.strokeText(line, at.x, y);
-          ctx.fillText(line, at.x, y);
-        }});
-      }});
-      ctx.restore();
-    }});
-    document.body.setAttribute("data-stabilized", "true");
-  }})();
-"""
-
-
-# The tooltip: each item's ``tip`` was built and escaped in Python, so it is set as HTML as it
-# is. Hover shows it and leaving hides it after a moment (time to reach its links); a click
-# shows it too, and a click on the empty canvas hides it.
-_TIP_JS = """
-  (function () {
-    var box = document.createElement("div");
-    box.id = "ckg-tip";
-    box.setAttribute("role", "tooltip");
-    var area = document.getElementById("mynetwork");
-    area.appendChild(box);
-    var timer = null;
-    function show(item, pointer) {
-      if (!item || !item.tip) { return; }
-      clearTimeout(timer);
-      box.innerHTML = item.tip;
-      box.setAttribute("data-item", String(item.id));
-      box.style.display = "block";
-      var x = Math.min(pointer.x + 12, area.clientWidth - box.offsetWidth - 4);
-      var y = Math.min(pointer.y + 12, area.clientHeight - box.offsetHeight - 4);
-      box.style.left = Math.max(x, 0) + "px";
-      box.style.top = Math.max(y, 0) + "px";
-    }
-    function hideSoon() {
-      clearTimeout(timer);
-      timer = setTimeout(function () { box.style.display = "none"; }, 400);
-    }
-    network.on("hoverNode", function (p) { show(nodes.get(p.node), p.pointer.DOM); });
-    network.on("hoverEdge", function (p) { show(edges.get(p.edge), p.pointer.DOM); });
-    network.on("blurNode", hideSoon);
-    network.on("blurEdge", hideSoon);
-    network.on("click", function (p) {
-      if (p.nodes.length) { show(nodes.get(p.nodes[0]), p.pointer.DOM); }
-      else if (p.edges.length) { show(edges.get(p.edges[0]), p.pointer.DOM); }
-      else { clearTimeout(timer); box.style.display = "none"; }
-    });
-    box.addEventListener("mouseenter", function () { clearTimeout(timer); });
-    box.addEventListener("mouseleave", hideSoon);
-  })();
 """
