@@ -7,7 +7,8 @@ a 1400 x 900 window; the page stretches it to the box it gets), so labels are dr
 size at first paint:
 
 - linked entities by a force-directed layout (Fruchterman-Reingold with a pull to the centre,
-  vectorised with numpy: networkx's own takes 9 s on 1,500 nodes) stretched to fill the area;
+  vectorised with numpy in :mod:`kg.render.forces`: networkx's own takes 9 s on 1,500 nodes)
+  stretched to fill the area;
 - entities linked to nothing gathered in rows along the bottom, under a caption, rather than
   thrown to the edges;
 - labelled nodes pushed apart until their labels no longer overlap; a label that would still
@@ -25,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from kg.render.forces import clamp, fill, forces, separate
 
 __all__ = [
     "CANVAS_HEIGHT",
@@ -61,10 +64,7 @@ _CHAR_PX = 0.55 * LABEL_PX  # average width of a character of a sans-serif label
 _SEPARATE_ALL = 400  # up to this many linked nodes, unlabelled ones are kept apart too
 _GRAZE = 4.0  # px of a shape a label may cover
 _ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)  # where along an edge its label may go, in this order
-_ONE_FILE, _FILE_STEP = 12, 0.1  # nodes of a column per file; the files' distance apart
 _FEW_STARTS = 300  # up to this many linked nodes, three starting layouts are tried
-_ROUNDS = 80  # of pushing boxes apart, at most
-_GRAVITY = 4.0  # the pull to the centre that keeps small components near the large one
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +156,10 @@ def layout(nodes: Sequence[Placed], edges: Sequence[Link], *, seed: int = 7) -> 
         tries = []
         starts = (seed, seed + 1, seed + 2) if len(linked) <= _FEW_STARTS else (seed,)
         for begin, inside in ((begin, inside) for begin in starts for inside in (False, True)):
-            placed = _forces(len(linked), links, columns, begin)
-            placed = _fill(placed, (_PAD_X, _PAD_Y + 10.0, CANVAS_WIDTH - _PAD_X, bottom - 20.0))
+            placed = forces(len(linked), links, columns, begin)
+            placed = fill(placed, (_PAD_X, _PAD_Y + 10.0, CANVAS_WIDTH - _PAD_X, bottom - 20.0))
             for _ in range(3):
-                placed = _clamp(_separate(placed, crowd, boxes, area if inside else None), boxes, area)
+                placed = clamp(separate(placed, crowd, boxes, area if inside else None), boxes, area)
             at = xy.copy()
             at[linked] = np.round(placed, 1)
             readable = _readable(wanted, nodes, at, linked)
@@ -343,67 +343,6 @@ def _flow(loose: Sequence[Placed], labelled: int) -> tuple[list[tuple[float, flo
     return cells, row_top + row_height
 
 
-def _forces(
-    count: int, pairs: Sequence[tuple[int, int, float]], columns: Sequence[float | None], seed: int
-) -> np.ndarray:
-    """Fruchterman-Reingold in the unit square with a pull to the centre, so that small
-    components stay near the large one instead of drifting to the corners; a node with a column
-    keeps its x there and moves only up and down."""
-    rng = np.random.default_rng(seed)
-    xy = rng.random((count, 2))
-    fixed = np.array([c is not None for c in columns])
-    xs = np.array([c if c is not None else 0.0 for c in columns])
-    xy[fixed, 0] = xs[fixed]
-    if count == 1:
-        return xy
-    # float32 and one array per axis: a 1,500-node page lays out in about a second.
-    adjacent = np.zeros((count, count), dtype=np.float32)
-    for a, b, strength in pairs:
-        adjacent[a, b] = adjacent[b, a] = strength
-    k = np.float32(math.sqrt(1.0 / count))
-    iterations = 120 if count <= 300 else 50
-    x, y = xy[:, 0].astype(np.float32), xy[:, 1].astype(np.float32)
-    pull = np.float32(_GRAVITY * math.sqrt(count)) * k
-    step = 0.1
-    for _ in range(iterations):
-        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
-        squared = np.maximum(dx * dx + dy * dy, np.float32(1e-4))
-        force = k * k / squared - adjacent * np.sqrt(squared) / k
-        move_x = (dx * force).sum(axis=1) - pull * (x - 0.5)
-        move_y = (dy * force).sum(axis=1) - pull * (y - 0.5)
-        scale = np.float32(step) / np.maximum(np.sqrt(move_x * move_x + move_y * move_y), np.float32(0.01))
-        x, y = x + move_x * scale, y + move_y * scale
-        x[fixed] = xs[fixed]
-        step -= 0.1 / (iterations + 1)
-    xy = np.column_stack((x, y)).astype(np.float64)
-    return _columns(xy, xs, fixed)
-
-
-def _columns(xy: np.ndarray, xs: np.ndarray, fixed: np.ndarray) -> np.ndarray:
-    """Nodes of one column spaced evenly from top to bottom, in the order the forces put them,
-    dealt into files side by side when there are more than :data:`_ONE_FILE` (labels of several
-    files fit where one would crowd)."""
-    xy = xy.copy()
-    for column in sorted({round(float(x), 1) for x in xs[fixed]}):
-        members = [k for k in np.flatnonzero(fixed) if round(float(xs[k]), 1) == column]
-        members.sort(key=lambda k: float(xy[k, 1]))
-        files = math.ceil(len(members) / _ONE_FILE)
-        inward = 1.0 if column < 0.5 else -1.0
-        for rank, k in enumerate(members):
-            xy[k, 1] = (rank + 0.5) / len(members)
-            xy[k, 0] = column + inward * (rank % files) * _FILE_STEP
-    return xy
-
-
-def _fill(xy: np.ndarray, area: tuple[float, float, float, float]) -> np.ndarray:
-    """``xy`` stretched to fill ``area`` (left, top, right, bottom), each axis on its own."""
-    left, top, right, bottom = area
-    low, high = xy.min(axis=0), xy.max(axis=0)
-    span = np.where(high - low > 1e-9, high - low, 1.0)
-    unit = np.where(high - low > 1e-9, (xy - low) / span, 0.5)
-    return np.column_stack((left + unit[:, 0] * (right - left), top + unit[:, 1] * (bottom - top)))
-
-
 def _box(node: Placed, labelled: bool) -> tuple[float, float, float]:
     """Width and height of a node drawn with its label (if any) under it, and its radius; the
     box's centre lies half the height less the radius below the node's."""
@@ -413,49 +352,7 @@ def _box(node: Placed, labelled: bool) -> tuple[float, float, float]:
     return max(2 * size, _CHAR_PX * len(node.label)) + 12.0, 2 * size + LABEL_PX + 10.0, size
 
 
-def _separate(
-    xy: np.ndarray, which: Sequence[int], boxes: np.ndarray, area: tuple[float, float, float, float] | None
-) -> np.ndarray:
-    """Push the boxes (width, height, radius) of the nodes ``which`` apart along their shallower
-    overlap, keeping every node in ``area`` if given, until none overlap (or :data:`_ROUNDS`
-    have passed). A labelled node's box hangs below it."""
-    if len(which) < 2:
-        return xy
-    xy = xy.copy()
-    rows = np.array(which)
-    every = boxes
-    boxes = boxes[rows]
-    half_w, half_h = boxes[:, 0] / 2, boxes[:, 1] / 2
-    down = half_h - boxes[:, 2]  # from the node down to its box's centre
-    reach_x, reach_y = half_w[:, None] + half_w[None, :], half_h[:, None] + half_h[None, :]
-    for _ in range(_ROUNDS):
-        x, y = xy[rows, 0], xy[rows, 1] + down
-        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
-        over_x, over_y = reach_x - np.abs(dx), reach_y - np.abs(dy)
-        hit = (over_x > 0) & (over_y > 0)
-        np.fill_diagonal(hit, False)
-        if not hit.any():
-            break
-        along_y = over_y < over_x  # push along the shallower overlap
-        push_x = np.where(hit & ~along_y, np.copysign(over_x, dx), 0.0).sum(axis=1)
-        push_y = np.where(hit & along_y, np.copysign(over_y, dy), 0.0).sum(axis=1)
-        xy[rows, 0] += push_x * 0.25
-        xy[rows, 1] += push_y * 0.25
-        if area is not None:
-            xy = _clamp(xy, every, area)
-    return xy
-
-
 def _edge_box(label: str) -> tuple[float, float]:
     """Width and height of an edge's label (one line per ``\\n``)."""
     lines = label.split("\n")
     return 0.55 * EDGE_PX * max(len(line) for line in lines) + 6.0, (EDGE_PX + 3.0) * len(lines)
-
-
-def _clamp(xy: np.ndarray, boxes: np.ndarray, area: tuple[float, float, float, float]) -> np.ndarray:
-    """Each node moved back into ``area``, its label included (the label hangs under the node)."""
-    left, top, right, bottom = area
-    half, size = boxes[:, 0] / 2, boxes[:, 2]
-    x = np.clip(xy[:, 0], left + half, right - half)
-    y = np.clip(xy[:, 1], top + size, bottom - (boxes[:, 1] - size))
-    return np.column_stack((x, y))
