@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test test-fast lint install install-dev browser score clean
+.PHONY: demo test test-fast lint install install-dev browser score screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ test: lint browser
 # builds in subprocesses), browser (headless Chromium) and server (a server process).
 test-fast: install-dev
 	$(BIN)/python -m pytest -n auto --maxprocesses 4 -m "not slow and not browser and not server" -q
+
+# The README's screenshots (docs/graph.png, docs/claims.png, docs/timeline.png) of the seed graph,
+# as a 1400 x 900 window of headless Chromium shows the pages.
+screenshots: demo install-dev browser
+	$(BIN)/python docs/screenshots.py --store $(OUT)/store --out docs
 
 score: demo
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/gold/seeds.json --graph $(OUT)/graph.trig

@@ -4,8 +4,8 @@ Makes a synthetic entity graph (20,000 entities and about 60,000 relations by pr
 attachment: a few hubs and a long tail, as news coverage has), chooses what to draw as
 ``kg view`` does (the ``--max-nodes`` most central by PageRank, :func:`kg.render.views.most_central_view`),
 writes the page and opens it from ``file://`` in headless Chromium with the network cut off,
-timing until vis-network has stabilised, switched physics off and drawn a frame. The baseline is
-the same pipeline limited to 200 nodes; the ratio says what the larger page costs.
+timing until the page has placed its nodes (computed in Python, physics off) and drawn a frame.
+The baseline is the same pipeline limited to 200 nodes; the ratio says what the larger page costs.
 
     python bench/view_bench.py [--entities N] [--edges M] [--max-nodes K] [--baseline B] [--seed S]
 
@@ -48,7 +48,7 @@ CLASSES = {
 }
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
-#: Page time: until stabilised with physics off, then two animation frames so one is drawn.
+#: Page time: until placed with physics off, then two animation frames so one is drawn.
 _SETTLED = "document.body.dataset.stabilized === 'true' && network.physics.options.enabled === false"
 _DRAWN = (
     "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now()))))"

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rdflib import Literal
 
 from kg.cli import parse
 from kg.errors import QueryError, StoreError
+from kg.rdf.ontology import SCHEMA
 from kg.read.figures import (
     FIGURE_COLUMNS,
     Bounds,
@@ -25,6 +27,7 @@ from kg.read.figures import (
     disagree,
     figure_bounds,
     figure_rows,
+    is_engagement,
     is_increment,
     read_figures,
 )
@@ -160,6 +163,53 @@ def test_disagree_leaves_out_increments_and_undated_figures() -> None:
 )
 def test_is_increment(text: str, sentence: str, increment: bool) -> None:
     assert is_increment(text, sentence) is increment
+
+
+@pytest.mark.parametrize(
+    ("sentence", "engagement"),
+    [
+        ("He said nearly 300 of them reached the trench line and the position fell.", True),
+        ("About 80 soldiers died in a single assault on the bridge, the officer said.", True),
+        ("They lost 40 men in the fierce battle for the hill.", True),
+        ("Some 9,000 soldiers have been sent to the region since the summer.", False),
+        ("Troops were sent to assault enemy positions; 9,000 are there now.", False),  # a verb, plural
+        ("The strike killed 25 people, officials said.", False),  # a strike's toll is its whole toll
+    ],
+)
+def test_is_engagement(sentence: str, engagement: bool) -> None:
+    assert is_engagement(sentence) is engagement
+
+
+def test_a_figure_about_one_engagement_disagrees_with_no_total() -> None:
+    total = figure("Some 9,000", "Approximately", 9000, measure="TroopCount")
+    local = figure(
+        "nearly 300",
+        "Nearly",
+        300,
+        measure="TroopCount",
+        sentence="Nearly 300 of them came at the position in waves, the commander said.",
+    )
+    assert not disagree(total, local)
+    assert disagree(total, replace(local, sentence="Nearly 300 of them are in the country."))
+    (group,) = compare_figures([total, local])
+    assert [(f.flag, f.disagrees_with) for f in group.figures] == [("", ()), ("one engagement", ())]
+
+
+def test_the_canned_query_leaves_out_figures_about_one_engagement() -> None:
+    """disagreeing_figures reads the same pattern: the pair is found until the sentence places
+    one figure at a single fight."""
+    from test_views import A1, A2, _claim, make_world
+
+    def pairs(local: bool) -> int:
+        ds = make_world()
+        place = "at the position" if local else "in the country"
+        _claim(ds, A2, 700, f"Nearly 300 of them were {place}, he said.", ["ukraine"], ["kpa"],
+               [("Nearly 300", "TroopCount", "kpa")])  # fmt: skip
+        for article in (A1, A2):
+            ds.graph(article).add((article, SCHEMA.datePublished, Literal(DEC_20)))
+        return len(run_canned(ds, "disagreeing_figures", {"measure": "TroopCount"}).rows)
+
+    assert (pairs(local=False), pairs(local=True)) == (1, 0)
 
 
 def test_compare_figures_numbers_groups_and_flags_both_sides() -> None:
@@ -366,3 +416,36 @@ def test_seed_cli_errors_are_kg_errors(seed_store: Path, tmp_path: Path) -> None
         _run("--measure", "casualties", "--store", str(seed_store))
     with pytest.raises(StoreError, match="no store at"):
         _run("--store", str(tmp_path / "missing"))
+
+
+def test_timeline_names_what_a_flagged_figure_disagrees_with_and_the_units() -> None:
+    records = [
+        figure("At least 100", "AtLeast", low=100, claimants=("The Agency",)),
+        figure("about 50", "Approximately", 50),
+        figure("about 1,300", "Approximately", 1300, measure="AreaControlled"),
+    ]
+    groups = compare_figures(records)
+    ids = {f.record.figure: f.id for g in groups for f in g.figures}
+    page = timeline_html(groups)
+    # The table under the panel and the mark's tooltip name the other figure, not just its number.
+    named = f"disagrees with #{ids['about 50']} Ukraine: about 50 (2024-12-20)"
+    assert page.count(named) == 2  # the table's flag and the mark's tooltip
+    assert page.count(f"disagrees with #{ids['At least 100']} The Agency: At least 100 (2024-12-20)") == 2
+    units = re.findall(r'transform="rotate\(-90[^"]*"[^>]*>([^<]+)</text>', page)
+    assert units == ["km\N{SUPERSCRIPT TWO}", "people"]  # panels in group-label order
+    assert page.count(">date stated</text>") == 2
+    assert "svg{width:100%" in page  # the charts span the page
+
+
+def test_figures_without_a_group_are_compared_with_nothing() -> None:
+    """Two tolls that name neither whose dead they count nor what they are about may be about
+    two strikes in two wars: in one panel, never flagged against each other."""
+    records = [
+        figure("12", "Exact", 12, group="", sentence="Twelve people were killed, officials said."),
+        figure("300", "Exact", 300, group="", sentence="At the time, 300 were killed, the agency said."),
+    ]
+    (group,) = compare_figures(records)
+    assert group.group == ""
+    assert [f.disagrees_with for f in group.figures] == [(), ()]
+    kpa = [replace(r, group="https://w3id.org/conflict-kg/id/korean-peoples-army") for r in records]
+    assert [f.disagrees_with for f in compare_figures(kpa)[0].figures] == [(2,), (1,)]

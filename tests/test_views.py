@@ -20,7 +20,6 @@ from kg.cli import parse
 from kg.errors import QueryError
 from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SKOS, WIKIDATA
 from kg.read.analytics import centrality, to_networkx
-from kg.read.claims import claim_records
 from kg.read.projection import graph_view
 from kg.read.search import entities_named
 from kg.render.views import ViewError, claims_view, neighbourhood_view, whole_view
@@ -150,13 +149,13 @@ def make_world(store: str = "default") -> Dataset:
         ds, A2, 200, "Ukraine said at least 100 were killed and 1,000 wounded.", ["ukraine"], ["kpa"],
         [("at least 100", "Killed", "kpa"), ("1,000", "Wounded", "kpa")],
     )  # fmt: skip
-    _claim(ds, A2, 300, EVIL_CLAIM, [], ["russia"], [])
+    _claim(ds, A2, 300, EVIL_CLAIM, ["ukraine"], ["russia"], [])
     return ds
 
 
-#: Claims view: 3 claims and NIS, KPA, Kursk Oblast, Ukraine, Russia; NIS -> C1 -> KPA and
-#: -> Kursk Oblast (about), Ukraine -> C2 -> KPA (both figures on one edge), C3 -> Russia.
-CLAIMS_NODES, CLAIMS_EDGES = 8, 6
+#: Claims view: NIS, KPA, Ukraine, Russia; NIS -> KPA (TroopCount), Ukraine -> KPA (Killed),
+#: Ukraine -> KPA (Wounded), Ukraine -> Russia (a statement, dashed).
+CLAIMS_NODES, CLAIMS_EDGES = 4, 4
 
 
 def _ids(view: View) -> set[str]:
@@ -184,7 +183,17 @@ def test_views_whole_graph_sizes_by_centrality_and_carries_evidence(store: str) 
         ("Sentence", f"\u201c{EVIL_SENTENCE}\u201d"),
         ("Article", "kursk.txt"),
     ]
-    assert "PageRank" in view.summary and "9 entities, 7 relations" in view.summary
+    assert "Size: relations and claims" in view.summary and "9 entities, 7 relations" in view.summary
+    # Size counts claims as well as relations: the NIS makes one, the KPA's people are counted twice.
+    tips = {node.label: {line.name: line.text for line in node.tip.lines} for node in view.nodes}
+    assert tips["National Intelligence Service"]["Claims"] == "1 made, 0 about it"
+    assert tips["Korean People's Army"]["Claims"] == "0 made, 2 about it"
+    size = {
+        label: sum(map(int, re.findall(r"\d+", t["Relations"] + " " + t["Claims"])))
+        for label, t in tips.items()
+    }
+    top = max(size.values())
+    assert {node.label: node.weight for node in view.nodes} == {label: n / top for label, n in size.items()}
 
 
 def test_views_whole_graph_beyond_the_limit_keeps_the_most_central() -> None:
@@ -227,37 +236,49 @@ def test_views_an_unknown_or_unmentioned_name_is_a_one_line_error() -> None:
 
 
 @pytest.mark.parametrize("store", ["default", "Oxigraph"])  # the union of graphs, or GRAPH ?g
-def test_views_claims_draw_claimant_claim_and_counted_group(store: str) -> None:
+def test_views_claims_one_edge_per_claimant_group_and_measure(store: str) -> None:
     ds = make_world(store)
+    # The NIS repeats its figure in another article and adds one; a claim names no source.
+    _claim(ds, A2, 400, "The NIS again said about 11,000 soldiers had gone.", ["nis"], ["kpa"],
+           [("about 11,000", "TroopCount", "kpa")])  # fmt: skip
+    _claim(ds, A2, 500, "Later the NIS put the number at 12,000.", ["nis"], ["kpa"],
+           [("12,000", "TroopCount", "kpa")])  # fmt: skip
+    _claim(ds, A2, 600, "Some 300 were said to be wounded.", [], ["kpa"], [("Some 300", "Wounded", "kpa")])
     view = claims_view(ds)
     assert (len(view.nodes), len(view.edges)) == (CLAIMS_NODES, CLAIMS_EDGES)
-    claims = [node for node in view.nodes if node.cls == "Claim"]
-    assert len(claims) == 3
-    labels = {(edge.source, edge.target): edge.label for edge in view.edges}
-    by_start = {record.sentence.start: record.id for record in claim_records(ds)}
-    first, second, third = by_start[100], by_start[200], by_start[300]
-    assert labels[str(ID["nis"]), first] == "say"
-    assert labels[first, str(ID["kpa"])] == "About 11,000"
-    assert labels[first, str(ID["kursk-oblast"])] == "about"
-    assert labels[second, str(ID["kpa"])] == "1,000; at least 100"
-    assert labels[third, str(ID["russia"])] == "about"
-    tip = {line.name: line.text for line in next(node for node in claims if node.id == first).tip.lines}
-    assert tip["Claimant"] == "National Intelligence Service"
-    assert tip["Sentence"].startswith("\u201cAbout 11,000 North Korean troops")
-    assert tip["Article"] == "nk-troops.txt"
-    assert tip["Figure"] == "About 11,000 (TroopCount) of Korean People's Army"
-    unattributed = next(node for node in claims if node.id == third)
-    assert ("Claimant", "not attributed") in [(line.name, line.text) for line in unattributed.tip.lines]
-    assert view.summary.startswith("3 claims, 5 entities, 6 links")
+    assert not any(node.cls == "Claim" for node in view.nodes)  # no box per claim
+    edges = {(edge.source, edge.target, edge.kind): edge for edge in view.edges}
+    assert len(edges) == len(view.edges)  # at most one per claimant, group and measure
+    nis, kpa, ukraine = str(ID["nis"]), str(ID["kpa"]), str(ID["ukraine"])
+    troops = edges[nis, kpa, "TroopCount"]
+    assert troops.label == "TroopCount\nabout 11,000, 12,000"  # each figure once, in reading order
+    figures = sorted(line.text for line in troops.tip.lines if line.name == "Figure")
+    assert figures == [
+        "12,000 (say, Estimated)",
+        "About 11,000 (say, Estimated)",
+        "about 11,000 (say, Estimated)",
+    ]
+    assert (
+        troops.tip.heading
+        == "National Intelligence Service \u2192 Korean People's Army: TroopCount, 3 figures"
+    )
+    assert edges[ukraine, kpa, "Killed"].label == "Killed\nat least 100"
+    assert edges[ukraine, kpa, "Wounded"].label == "Wounded\n1,000"
+    said = edges[ukraine, str(ID["russia"]), "statement"]
+    assert said.dashed and said.label == ""
+    assert [line.text for line in said.tip.lines if line.name == "Claim"] == [EVIL_CLAIM.rstrip(".")]
+    assert view.summary.startswith("5 claims by 2 claimants, as 4 edges")
+    assert "1 claim naming no source is not drawn (kg claims lists every claim)" in view.summary
+    sizes = {node.label: node.weight for node in view.nodes}
+    assert sizes["Korean People's Army"] == 1.0 and sizes["National Intelligence Service"] == 3 / 4
 
 
 def test_views_claims_of_one_entity() -> None:
     view = claims_view(make_world(), entity="the spy agency")
-    assert (len(view.nodes), len(view.edges)) == (4, 3)
+    assert (len(view.nodes), len(view.edges)) == (2, 1)
     assert view.title == "Claims involving the spy agency"
-    assert sum(node.cls == "Claim" for node in view.nodes) == 1
     limited = claims_view(make_world(), max_nodes=2)
-    assert len(limited.nodes) == 2 and limited.note.startswith("Showing 2 of 8 claims and entities")
+    assert len(limited.nodes) == 2 and limited.note.startswith("Showing 2 of 4 entities")
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -273,7 +294,7 @@ def test_views_command_writes_each_view(tmp_path: Path, capsys: pytest.CaptureFi
     for extra, expected in (
         ([], "9 nodes, 7 edges"),
         (["--entity", "KPA", "--hops", "2"], "6 nodes, 5 edges"),
-        (["--claims", "--max-nodes", "5"], "Showing 5 of 8"),
+        (["--claims", "--max-nodes", "3"], "Showing 3 of 4"),
     ):
         out = tmp_path / "view.html"
         args = _parse(["view", "--store", str(tmp_path / "store"), "--out", str(out), *extra])

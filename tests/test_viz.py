@@ -15,6 +15,7 @@ from rdflib import Dataset, Literal, URIRef
 
 from kg.rdf.ontology import CKG, ENTITIES_GRAPH, GAZETTEER_GRAPH, ID, OWL, RDF, RDFS, SCHEMA, SKOS, WIKIDATA
 from kg.read.projection import ViewEdge, ViewNode, graph_view
+from kg.render.layout import CANVAS_HEIGHT, CANVAS_WIDTH
 from kg.render.views import most_central_view
 from kg.render.viz import DrawEdge, DrawNode, Tip, TipLine, View, view_html, write_view_html
 
@@ -117,18 +118,20 @@ def test_viz_page_loads_nothing_from_the_network(tmp_path: Path) -> None:
     assert not REMOTE.search(page)
     assert 'src="http' not in page and 'href="http' not in page
     assert "cdnjs" not in page and "jsdelivr" not in page
-    assert "vis.Network(" in page and "stabilizationIterationsDone" in page
+    assert "vis.Network(" in page and "data-stabilized" in page
     assert 'network.on("hoverNode"' in page and 'network.on("click"' in page  # the tooltip script
     vis_nodes, vis_edges = _page_data(page)
     assert [n["id"] for n in vis_nodes] == [n.id for n in nodes]
-    assert [(e["from"], e["to"], e["label"]) for e in vis_edges] == [
+    assert [(e["from"], e["to"], e["text"]) for e in vis_edges] == [
         (e.source, e.target, e.predicate) for e in edges
     ]
     options = json.loads(re.search(r"var options = (\{.*\});", page).group(1))  # type: ignore[union-attr]
-    assert options["layout"]["randomSeed"] == 7
-    assert options["physics"]["solver"] == "barnesHut"
-    assert options["physics"]["stabilization"]["iterations"] == 200
+    assert options["physics"]["enabled"] is False  # positions come from kg.render.layout
+    assert options["nodes"]["scaling"]["label"]["drawThreshold"] == 13  # no label under 12 px
     assert options["edges"]["arrows"]["to"]["enabled"] is True
+    for node in vis_nodes:  # inside the drawing area, a readable label or one shown on zoom
+        assert 0 < node["x"] < CANVAS_WIDTH and 0 < node["y"] < CANVAS_HEIGHT  # type: ignore[operator]
+        assert node["font"] == {"size": 14}
 
 
 def test_viz_page_escapes_text_from_articles(tmp_path: Path) -> None:
@@ -160,18 +163,23 @@ def test_viz_page_escapes_text_from_articles(tmp_path: Path) -> None:
     assert "box.innerHTML = item.tip;" in page
 
 
-def test_viz_page_drops_edges_to_missing_nodes_and_sizes_by_mentions(tmp_path: Path) -> None:
+def test_viz_page_drops_edges_to_missing_nodes_and_sizes_by_relations(tmp_path: Path) -> None:
     nodes = [
         ViewNode("urn:a", "A", "State", 1, "Q1", ("a.txt",)),
         ViewNode("urn:b", "B", "Settlement", 25, None, ("a.txt",)),
+        ViewNode("urn:d", "D", "Person", 1, None, ("a.txt",)),
     ]
-    edges = [ViewEdge("urn:a", "urn:b", "locatedIn", ("a.txt",)), ViewEdge("urn:a", "urn:c", "partOf", ())]
+    edges = [
+        ViewEdge("urn:a", "urn:b", "locatedIn", ("a.txt",)),
+        ViewEdge("urn:a", "urn:c", "partOf", ()),
+        ViewEdge("urn:d", "urn:b", "leaderOf", ("a.txt",)),
+    ]
     page = write_page(nodes, edges, tmp_path / "g.html", title="t").read_text(encoding="utf-8")
     vis_nodes, vis_edges = _page_data(page)
-    assert [e["to"] for e in vis_edges] == ["urn:b"]
+    assert [e["to"] for e in vis_edges] == ["urn:b", "urn:b"]
     assert vis_nodes[1]["size"] > vis_nodes[0]["size"]  # type: ignore[operator]
     assert vis_nodes[0]["shape"] != vis_nodes[1]["shape"]
-    assert "1 relations" in page or "1 relation" in page
+    assert "2 relations" in page
 
 
 def test_viz_page_is_byte_identical_across_calls(tmp_path: Path) -> None:
@@ -202,7 +210,7 @@ def test_viz_view_escapes_tips_and_note_and_links_only_https(tmp_path: Path) -> 
         tuple(TipLine("<i>n</i>", f"link {i}", url) for i, url in enumerate(urls)),
     )
     nodes = (
-        DrawNode("urn:a", "<b>A</b>", "Claim", 0.5, tip),
+        DrawNode("urn:a", "<b>A</b>", "GovernmentBody", 0.5, tip),
         DrawNode("urn:b", "B", "Person", 1.0, Tip("B")),
     )
     edges = (
@@ -226,6 +234,6 @@ def test_viz_view_escapes_tips_and_note_and_links_only_https(tmp_path: Path) -> 
         "https://ok.example/b?q=1&amp;r=&lt;2&gt;",
     ]
     assert "&lt;/script&gt;&lt;script&gt;x()" in str(vis_edges[0]["tip"])
-    assert vis_edges[0]["label"] == "<u>about</u>"  # canvas text
-    assert vis_nodes[0]["shape"] == "box" and vis_nodes[1]["size"] > 10  # type: ignore[operator]
-    assert "Claim (1)" in page and "Person (1)" in page
+    assert vis_edges[0]["text"] == "<u>about</u>"  # drawn on the canvas as text
+    assert vis_nodes[0]["shape"] == "square" and vis_nodes[1]["size"] > 10  # type: ignore[operator]
+    assert "GovernmentBody (1)" in page and "Person (1)" in page

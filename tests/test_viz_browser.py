@@ -2,7 +2,7 @@
 
 Checks what a static look at the HTML cannot: the inlined vis-network runs without console
 errors, the page asks for nothing beyond file://, every node and edge reaches the network,
-physics stops after stabilisation, and hovering or clicking a node or an edge shows its escaped
+the page is placed with physics off, and hovering or clicking a node or an edge shows its escaped
 tooltip. Each ``kg view`` (whole graph, neighbourhood, claims) is drawn from hand-built records
 for exact counts (tests/test_views.py's make_world) and, marked slow, from the seed store.
 Screenshots go to out/test-screens/. The ``browser`` fixture is in conftest.py.
@@ -155,7 +155,7 @@ def test_viz_browser_page_draws_offline_and_shows_tooltips(browser: Any, tmp_pat
     try:
         assert page.evaluate("network.body.data.nodes.length") == len(nodes)
         assert page.evaluate("network.body.data.edges.length") == len(edges)
-        assert page.evaluate("network.physics.options.enabled") is False  # switched off once settled
+        assert page.evaluate("network.physics.options.enabled") is False  # the layout is computed in Python
         assert page.title() == "ConflictKG <test>"
         legend = page.inner_text("#ckg-legend")
         for cls in ("State (3)", "Person (2)", "MilitaryUnit (1)", "Settlement (1)"):
@@ -197,7 +197,7 @@ VIEWS = {
         ("kpa", "kursk-oblast"),
         EVIL_SENTENCE,
     ),
-    "claims": (claims_view, CLAIMS_NODES, CLAIMS_EDGES, (None, "russia"), EVIL_CLAIM),
+    "claims": (claims_view, CLAIMS_NODES, CLAIMS_EDGES, (None, "russia"), EVIL_CLAIM.rstrip(".")),
 }
 
 
@@ -213,11 +213,10 @@ def test_viz_browser_each_view_draws_offline_and_clicks_show_tips(
     try:
         assert page.evaluate("network.body.data.nodes.length") == node_count
         assert page.evaluate("network.body.data.edges.length") == edge_count
-        # The largest entity, or in the claims view a claim.
-        node = max(view.nodes, key=lambda n: (n.cls == "Claim", n.weight))
+        node = max(view.nodes, key=lambda n: n.weight)  # the largest entity
         text = _click_tip(page, _node_xy(page, node.id), node.id).inner_text()
         assert node.tip.heading in text
-        assert ("Sentence:" in text and "Article:" in text) if name == "claims" else ("PageRank:" in text)
+        assert ("Claims:" in text) if name == "claims" else ("PageRank:" in text and "Relations:" in text)
 
         edge = next(
             e
@@ -235,7 +234,7 @@ def test_viz_browser_each_view_draws_offline_and_clicks_show_tips(
 
 
 def test_viz_browser_large_graph_settles(browser: Any, tmp_path: Path) -> None:
-    """A few hundred nodes stabilise within the bounded iterations and then stop simulating."""
+    """A few hundred nodes are placed at once and nothing keeps simulating."""
     nodes = [
         ViewNode(
             f"urn:n{i:03d}", f"Entity {i}", ("Person", "State", "Region")[i % 3], 1 + i % 7, None, ("a.txt",)
@@ -295,3 +294,67 @@ def test_viz_browser_seed_views(browser: Any, seed_store: Path, tmp_path: Path, 
         assert errors == [] and blocked == []
     finally:
         page.close()
+
+
+#: Records every text the page draws on a canvas with its size on screen: the font's px times the
+#: scale of the canvas transform (rotation included), over the device pixel ratio.
+_RECORD_TEXT = """
+  window.ckgTexts = [];
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+    const px = parseFloat((/([0-9.]+)px/.exec(this.font) || [0, 0])[1]);
+    const t = this.getTransform();
+    window.ckgTexts.push({text: String(text), px: px * Math.hypot(t.a, t.b) / window.devicePixelRatio});
+    return fill.call(this, text, x, y, ...rest);
+  };
+"""
+
+
+def _drawn_texts(browser: Any, path: Path) -> dict[str, float]:
+    """Each text drawn at first paint in a 1400 x 900 window, with its smallest size in CSS px."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.add_init_script(_RECORD_TEXT)
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+        page.goto(path.as_uri())
+        page.wait_for_function("document.body.dataset.stabilized === 'true'", timeout=60_000)
+        assert page.evaluate("getComputedStyle(document.getElementById('mynetwork')).visibility") == "visible"
+        page.evaluate("window.ckgTexts = []; network.redraw()")  # what the reader sees, drawn again
+        page.evaluate(_DRAWN)
+        texts: dict[str, float] = {}
+        for item in page.evaluate("window.ckgTexts"):
+            texts[item["text"]] = min(item["px"], texts.get(item["text"], item["px"]))
+        return texts
+    finally:
+        page.close()
+
+
+_DRAWN = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(0))))"
+
+
+@pytest.mark.slow
+def test_viz_browser_seed_labels_are_12_px_or_more_at_first_paint(browser: Any, seed_build: Any) -> None:
+    """The real out/graph.html of the seeds: every label drawn at first paint is 12 px or more on
+    screen, every entity's label is among them, and the claims view draws one edge per claimant,
+    counted group and measure."""
+    report, out = seed_build
+    texts = _drawn_texts(browser, out / "graph.html")
+    small = {text: px for text, px in texts.items() if px < 12}
+    assert not small, small
+    with existing_store(out / "store") as store:
+        labels = {node.label for node in whole_view(store.dataset).nodes}
+        claims = claims_view(store.dataset)
+    assert len(labels) == report.counts["entities"] and labels <= set(texts)  # all of them readable
+    assert {"leaderOf", "partOf"} <= set(texts)  # relation names on the edges too
+    page, errors, blocked = _open(browser, write_view_html(claims, out.parent / "claims-view.html"))
+    try:
+        drawn = page.evaluate("edges.get().map((e) => [e.from, e.to, e.kind])")
+        assert len(drawn) == len(claims.edges) > 10
+        assert len({tuple(edge) for edge in drawn}) == len(drawn)  # one per claimant, group and measure
+        assert page.evaluate("nodes.get().filter((n) => n.cls === 'Claim').length") == 0  # no claim boxes
+        assert errors == [] and blocked == []
+    finally:
+        page.close()
+    claims_texts = _drawn_texts(browser, out.parent / "claims-view.html")
+    assert min(claims_texts.values()) >= 12, claims_texts
+    assert any(text.startswith("TroopCount") for text in claims_texts)  # the figures' edges are labelled

@@ -14,12 +14,18 @@ canned query, so ``kg figures`` and that query flag the same pairs:
   ``window_days`` of each other (the same period) or the smaller one is the later (a running
   tally cannot shrink);
 - increments ("2,000-3,000 more", "another 500") add to a total rather than restate it, so they
-  are compared with nothing (:func:`is_increment`), and undated figures neither.
+  are compared with nothing (:func:`is_increment`), and undated figures neither;
+- figures that count no named group and name nothing they are about share a panel but are
+  compared with nothing: they may be about any event;
+- a figure about one engagement ("nearly 200 reached the position", "lost 30 men in the battle")
+  has a narrower scope than a total for the whole group, so it is compared with nothing either
+  (:func:`is_engagement`): a fight's count below the contingent's size is no contradiction.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -40,9 +46,11 @@ __all__ = [
     "FigureGroup",
     "FigureRecord",
     "compare_figures",
+    "ENGAGEMENT",
     "disagree",
     "figure_bounds",
     "figure_rows",
+    "is_engagement",
     "is_increment",
     "read_figures",
 ]
@@ -61,6 +69,16 @@ SAME_PERIOD_DAYS = 90
 #: <figure>", any case; ``disagreeing_figures.rq`` leaves out the figures these words mark.
 INCREMENT_AFTER = ("more",)
 INCREMENT_BEFORE = ("another", "additional", "further")
+
+#: A sentence that places its figure at one engagement: a determiner for one thing, then a noun
+#: for a fight or a place held in one (an adjective may come between: "the fierce battle").
+#: ``disagreeing_figures.rq`` has the same pattern. Attacks and strikes are left out: news of a
+#: single strike gives the strike's whole toll.
+ENGAGEMENT = re.compile(
+    r"\b(?:the|this|that|one|an?|each|a single)\s+(?:[a-z-]+\s+)?"
+    r"(?:battle|assault|skirmish|engagement|firefight|ambush|position|clash)\b",
+    re.IGNORECASE,
+)
 
 _NO_GROUP = "(no counted group)"
 
@@ -156,6 +174,8 @@ class ComparedFigure:
         record: The figure.
         bounds: The values it allows; None when it has no number.
         increment: It adds to a total ("2,000-3,000 more"), so it is compared with nothing.
+        engagement: It counts those of one engagement, not the whole group, so it is compared
+            with nothing.
         disagrees_with: Ids of the figures of its group it cannot be true together with.
     """
 
@@ -163,12 +183,15 @@ class ComparedFigure:
     record: FigureRecord
     bounds: Bounds | None
     increment: bool = False
+    engagement: bool = False
     disagrees_with: tuple[int, ...] = ()
 
     @property
     def flag(self) -> str:
-        """One word for the CSV and the table: "disagrees", "increment" or empty."""
-        return "disagrees" if self.disagrees_with else "increment" if self.increment else ""
+        """A word or two for the CSV and the table: "disagrees", "increment", "one engagement" or empty."""
+        if self.disagrees_with:
+            return "disagrees"
+        return "increment" if self.increment else "one engagement" if self.engagement else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +315,11 @@ def is_increment(figure: str, sentence: str) -> bool:
     )
 
 
+def is_engagement(sentence: str) -> bool:
+    """Whether the sentence places its figure at one engagement (:data:`ENGAGEMENT`)."""
+    return ENGAGEMENT.search(sentence) is not None
+
+
 def disagree(first: FigureRecord, second: FigureRecord, *, window_days: int = SAME_PERIOD_DAYS) -> bool:
     """Whether two figures (of one group and measure) cannot both be true."""
     return _disagree(_comparable(_figure(0, first)), _comparable(_figure(0, second)), window_days)
@@ -314,7 +342,9 @@ def compare_figures(
     for (group, measure), members in ordered:
         members.sort(key=lambda r: (r.date is None, r.date or date.min, r.quantity))
         figures = [_figure(next_id + i, record) for i, record in enumerate(members)]
-        comparable = [_comparable(figure) for figure in figures]
+        # Figures that count no named group and name nothing they are about may be about any
+        # event of any war: they share a panel, not a subject, so they are compared with nothing.
+        comparable = [_comparable(figure) if group else None for figure in figures]
         conflicts: list[list[int]] = [[] for _ in figures]
         for i, first in enumerate(comparable):
             for j in range(i + 1, len(figures)):
@@ -329,7 +359,13 @@ def compare_figures(
 
 def _figure(figure_id: int, record: FigureRecord) -> ComparedFigure:
     bounds = figure_bounds(record.qualifier, record.value, record.min_value, record.max_value)
-    return ComparedFigure(figure_id, record, bounds, is_increment(record.figure, record.sentence))
+    return ComparedFigure(
+        figure_id,
+        record,
+        bounds,
+        increment=is_increment(record.figure, record.sentence),
+        engagement=is_engagement(record.sentence),
+    )
 
 
 _Comparable = tuple[Bounds, date] | None
@@ -337,7 +373,7 @@ _Comparable = tuple[Bounds, date] | None
 
 def _comparable(figure: ComparedFigure) -> _Comparable:
     """What two figures are compared by; None for one compared with nothing."""
-    if figure.bounds is None or figure.record.date is None or figure.increment:
+    if figure.bounds is None or figure.record.date is None or figure.increment or figure.engagement:
         return None
     return figure.bounds, figure.record.date
 

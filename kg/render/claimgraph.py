@@ -1,95 +1,154 @@
-"""Claims as graph items: claimant -> claim -> counted group (the figure on the edge) or subject.
+"""The claims view's edges: one per claimant -> counted group and measure, whatever the number of
+claims behind it.
 
-:mod:`kg.render.views` draws the claims view with these: each :class:`~kg.read.projection.ClaimRecord`
-becomes a node (a box with the claim's first words) and its edges, once as
-:class:`~kg.read.projection.ViewNode`/:class:`~kg.read.projection.ViewEdge` for the centrality measures of
-:mod:`kg.read.analytics`, once as :class:`~kg.render.viz.DrawNode`/:class:`~kg.render.viz.DrawEdge` with their
-tooltips (who claims it, the cue, how sure, the figures, the sentence and its article).
+A story repeats its figures (the same toll in every paragraph, every outlet's copy), so drawing a
+box per claim gave a hairball of dozens of boxes. Here the claims are folded into
+:class:`ClaimBundle` records: every figure one claimant gives for one group's measure is one
+edge, labelled with the measure and its figures (all of them, with their sentences, in the
+tooltip); statements without a figure are one light dashed edge per claimant and subject, with no
+label (what was said is in its tooltip). A claim attributed to no one has no claimant to draw
+from and is counted instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from kg.read.claims import ClaimFigure, ClaimRecord
-from kg.read.projection import ViewEdge, ViewNode
-from kg.render.viz import DrawEdge, DrawNode, Tip, TipLine, sentence_lines
+from kg.render.viz import DrawEdge, Tip, TipLine
 
-__all__ = ["claim_as_view_node", "claim_edges", "claim_node", "involved_entities"]
+__all__ = ["STATEMENT", "ClaimBundle", "bundle_claims", "bundle_edge", "bundle_ends", "involved_entities"]
+
+#: The ``kind`` of a bundle of statements without a figure.
+STATEMENT = "statement"
+
+_SHOWN_FIGURES = 2  # on the edge; the tooltip lists every one
+_SENTENCE_CHARS = 220
 
 
-def claim_edges(record: ClaimRecord, labels: Mapping[str, str]) -> list[tuple[ViewEdge, DrawEdge]]:
-    """The claim's edges, each as analytics reads it and as the page draws it: claimant -> claim
-    (the cue on it), claim -> counted group (the figures on it), claim -> other subjects ("about")."""
-    sentence = sentence_lines((record.sentence,))
+@dataclass(frozen=True, slots=True)
+class ClaimBundle:
+    """Everything one claimant says of one entity under one measure.
 
-    def link(source: str, target: str, predicate: str, label: str, tip: Tip) -> tuple[ViewEdge, DrawEdge]:
-        return ViewEdge(source, target, predicate, (record.sentence.article,)), DrawEdge(
-            source, target, label, tip
-        )
+    Attributes:
+        claimant: The claimant's IRI.
+        target: The counted group's IRI (or, for a figure that counts no named group and for a
+            statement, an entity the claim is about).
+        kind: The measure's local name ("Killed"), or :data:`STATEMENT`.
+        figures: (figure, claim) pairs in reading order; empty for statements.
+        claims: The claims behind the bundle, in reading order.
+    """
 
-    links = [
-        link(
-            who,
-            record.id,
-            "claimant",
-            record.cue or "claims",
-            Tip(f"{labels[who]} claims", _how(record) + sentence),
-        )
-        for who in record.claimants
+    claimant: str
+    target: str
+    kind: str
+    figures: tuple[tuple[ClaimFigure, ClaimRecord], ...]
+    claims: tuple[ClaimRecord, ...]
+
+
+def bundle_claims(records: Iterable[ClaimRecord]) -> tuple[list[ClaimBundle], int]:
+    """The bundles of ``records``, sorted by (claimant, target, kind), and how many claims name
+    no claimant (and so are in no bundle)."""
+    figures: defaultdict[tuple[str, str, str], list[tuple[ClaimFigure, ClaimRecord]]] = defaultdict(list)
+    claims: defaultdict[tuple[str, str, str], list[ClaimRecord]] = defaultdict(list)
+    unattributed = 0
+    for record in records:
+        if not record.claimants:
+            unattributed += 1
+            continue
+        for who in record.claimants:
+            for key, figure in _keys(who, record):
+                if figure is not None:
+                    figures[key].append((figure, record))
+                if record not in claims[key]:
+                    claims[key].append(record)
+    bundles = [
+        ClaimBundle(who, target, kind, tuple(figures.get((who, target, kind), ())), tuple(members))
+        for (who, target, kind), members in sorted(claims.items())
+        if who != target
     ]
-    groups = sorted({figure.group for figure in record.figures if figure.group is not None})
-    for group in groups:
-        figures = [figure for figure in record.figures if figure.group == group]
-        lines = tuple(TipLine("Figure", _figure_text(figure, labels)) for figure in figures)
-        label = "; ".join(figure.text for figure in figures)
-        links.append(
-            link(record.id, group, "countOf", label, Tip(f"{labels[group]}, counted", lines + sentence))
-        )
-    links += [
-        link(record.id, subject, "about", "about", Tip(f"A claim about {labels[subject]}", sentence))
-        for subject in record.about
-        if subject not in groups
+    return bundles, unattributed
+
+
+def _keys(who: str, record: ClaimRecord) -> list[tuple[tuple[str, str, str], ClaimFigure | None]]:
+    """Where a claim goes: each figure under (claimant, group, measure), a figure with no group
+    under each subject; a claim without figures under (claimant, subject, statement)."""
+    if not record.figures:
+        return [((who, subject, STATEMENT), None) for subject in record.about]
+    return [
+        ((who, target, figure.measure), figure)
+        for figure in record.figures
+        for target in ((figure.group,) if figure.group is not None else record.about)
     ]
-    return links
 
 
-def claim_node(record: ClaimRecord, labels: Mapping[str, str], weight: float, *extra: TipLine) -> DrawNode:
-    """A claim as a box holding its first words; the tooltip has who, how sure, the figures, the sentence."""
-    said_by = ", ".join(labels[who] for who in record.claimants) or "not attributed"
-    lines = (
-        TipLine("Claimant", said_by),
-        *_how(record),
-        *(TipLine("Figure", _figure_text(figure, labels)) for figure in record.figures),
-        *([TipLine("Claim", record.content)] if record.content else []),
-        *extra,
-        *sentence_lines((record.sentence,)),
+def bundle_edge(bundle: ClaimBundle, labels: Mapping[str, str]) -> DrawEdge:
+    """The bundle as drawn: measure and figures on the edge, every figure or statement with its
+    sentence in the tooltip."""
+    who, target = labels[bundle.claimant], labels[bundle.target]
+    if bundle.kind == STATEMENT:
+        lines = tuple(line for record in bundle.claims for line in _statement_lines(record))
+        heading = f"{who} on {target}: {_count(len(bundle.claims), 'statement')}"
+        return DrawEdge(bundle.claimant, bundle.target, "", Tip(heading, lines), STATEMENT, dashed=True)
+    texts = _distinct(figure.text for figure, _ in bundle.figures)
+    shown = ", ".join(texts[:_SHOWN_FIGURES])
+    more = f" +{len(texts) - _SHOWN_FIGURES} more" if len(texts) > _SHOWN_FIGURES else ""
+    lines = tuple(line for figure, record in bundle.figures for line in _figure_lines(figure, record))
+    heading = f"{who} \u2192 {target}: {bundle.kind}, {_count(len(bundle.figures), 'figure')}"
+    return DrawEdge(
+        bundle.claimant, bundle.target, f"{bundle.kind}\n{shown}{more}", Tip(heading, lines), bundle.kind
     )
-    return DrawNode(record.id, _short(record), "Claim", weight, Tip("Claim", lines))
 
 
-def claim_as_view_node(record: ClaimRecord) -> ViewNode:
-    """The claim as a node for :func:`kg.read.analytics.to_networkx`."""
-    return ViewNode(record.id, _short(record), "Claim", 0, None, (record.sentence.article,))
+def _figure_lines(figure: ClaimFigure, record: ClaimRecord) -> tuple[TipLine, ...]:
+    how = ", ".join(part for part in (record.cue, record.certainty) if part)
+    return (
+        TipLine("Figure", f"{figure.text}" + (f" ({how})" if how else "")),
+        TipLine("Sentence", _quoted(record.sentence.text)),
+        TipLine("Article", record.sentence.article),
+    )
 
 
-def _how(record: ClaimRecord) -> tuple[TipLine, ...]:
-    """How the claim is made: the reporting verb and the certainty."""
-    return TipLine("Cue", record.cue or "none"), TipLine("Certainty", record.certainty or "unknown")
+def _statement_lines(record: ClaimRecord) -> tuple[TipLine, ...]:
+    return (
+        TipLine("Claim", record.content or _quoted(record.sentence.text)),
+        TipLine("Article", record.sentence.article),
+    )
 
 
-def _figure_text(figure: ClaimFigure, labels: Mapping[str, str]) -> str:
-    counted = f" of {labels[figure.group]}" if figure.group is not None else ""
-    return f"{figure.text} ({figure.measure}){counted}"
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    short = text if len(text) <= _SENTENCE_CHARS else text[: _SENTENCE_CHARS - 1].rstrip() + "\u2026"
+    return f"\u201c{short}\u201d"
 
 
-def _short(record: ClaimRecord, limit: int = 48) -> str:
-    """The claim's first words, for its box."""
-    text = " ".join((record.content or record.sentence.text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+def _distinct(texts: Iterable[str]) -> list[str]:
+    """Each figure once, as first written ("About 11,000" and "about 11,000" are one)."""
+    first: dict[str, str] = {}
+    for text in texts:
+        if text:
+            first.setdefault(" ".join(text.casefold().split()), text)
+    return list(first.values())
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def involved_entities(record: ClaimRecord) -> set[str]:
     """Every entity the claim links: claimants, subjects and counted groups."""
     groups = {figure.group for figure in record.figures if figure.group is not None}
     return {*record.claimants, *record.about, *groups}
+
+
+def bundle_ends(bundles: Sequence[ClaimBundle]) -> dict[str, int]:
+    """How many claims each entity of ``bundles`` makes or is the target of (a claim counted
+    once per entity)."""
+    seen: defaultdict[str, set[str]] = defaultdict(set)
+    for bundle in bundles:
+        for record in bundle.claims:
+            seen[bundle.claimant].add(record.id)
+            seen[bundle.target].add(record.id)
+    return {iri: len(ids) for iri, ids in seen.items()}

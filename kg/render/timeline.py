@@ -5,7 +5,10 @@ A point figure is a dot; a range is a bar with a tick at each end, and an "about
 figure a dot on the bar of its tolerance; a one-sided bound ("at least 100", "up to 500")
 is a bar with an arrow on its open side. An end the figure excludes ("more than") is a hollow
 circle, an increment ("2,000 more") is dashed, and a figure that disagrees with another of its
-panel has a red ring. Hovering shows the figure's claimant, date, words and sentence.
+panel has a red ring and names, in its tooltip and the panel's table, the figures it disagrees
+with (their number, claimant, words and date); each mark carries its number. Hovering shows the
+figure's claimant, date, words and sentence. The y axis says what is counted (people, km²), the x
+axis that the date is when the figure was stated. The chart spans the page's width.
 
 The SVG is built in Python and everything from the articles is escaped, so the HTML file needs
 no JavaScript, no external stylesheet and no network: it opens from ``file://``. It carries the drawn
@@ -26,7 +29,17 @@ from typing import Literal
 
 from kg.read.figures import ComparedFigure, FigureGroup
 
-__all__ = ["Mark", "Panel", "Timeline", "chart_data", "chart_panels", "timeline_html", "timeline_svg"]
+__all__ = [
+    "UNITS",
+    "Mark",
+    "Panel",
+    "Timeline",
+    "chart_data",
+    "chart_panels",
+    "timeline_html",
+    "timeline_svg",
+    "unit",
+]
 
 Shape = Literal["point", "range", "up", "down"]
 
@@ -38,11 +51,16 @@ PALETTE = (
 DISAGREE_COLOUR = "#d62728"
 
 _SVG_NS = "http://www.w3.org/2000/svg"
-_WIDTH, _HEIGHT = 840, 250
-_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 70, 600, 34, 206
-_LEGEND_X = 620
-_JITTER = 12  # px between figures stated on the same day
-_LEGEND_CHARS = 30
+_WIDTH, _HEIGHT = 1320, 270
+_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 90, 1040, 34, 210
+_LEGEND_X = 1065
+_MAX_SPREAD = 44  # px between figures stated on the same day, at most
+_LEGEND_CHARS = 34
+
+#: What a measure's figures count, for the y axis: people, except the area a side holds (the
+#: extractor reads square kilometres and miles into km²).
+UNITS = {"AreaControlled": "km\N{SUPERSCRIPT TWO}"}
+_DEFAULT_UNIT = "people"
 _LEGEND_LINE = 16
 _MAX_DATE_TICKS = 6
 
@@ -73,6 +91,7 @@ class Mark:
     increment: bool
     disagrees_with: tuple[int, ...]
     quantity: str
+    engagement: bool = False
     assertion: str = ""  # reports, stories, who corroborates or contradicts it
 
 
@@ -153,6 +172,7 @@ def _mark(figure: ComparedFigure, colour: str) -> Mark | None:
         qualifier=record.qualifier,
         sentence=record.sentence,
         increment=figure.increment,
+        engagement=figure.engagement,
         disagrees_with=figure.disagrees_with,
         quantity=record.quantity,
         assertion=record.assertion,
@@ -206,14 +226,15 @@ def timeline_html(groups: Sequence[FigureGroup], *, title: str = "Figures over t
 _CSS = (
     "body{font-family:sans-serif;margin:1.5em;color:#222}h2{font-size:1.1em;margin:1.5em 0 .3em}"
     "table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ccc;padding:2px 6px;"
-    "vertical-align:top;text-align:left}.key{font-size:.9em;color:#555}svg{max-width:100%;height:auto}"
+    "vertical-align:top;text-align:left}.key{font-size:.9em;color:#555}svg{width:100%;height:auto}"
 )
 _KEY = (
     "Dot: a point figure. Bar: a range, or the tolerance of an &ldquo;about&rdquo; figure. Arrow: "
     "a one-sided bound (&ldquo;at least&rdquo; up, &ldquo;up to&rdquo; down). Hollow circle: an end "
     "the figure excludes (&ldquo;more than&rdquo;). Dashed: an increment, compared with nothing. "
-    f'<span style="color:{DISAGREE_COLOUR}">Red ring</span>: disagrees with another figure. '
-    "Hover a mark for its source and sentence."
+    f'<span style="color:{DISAGREE_COLOUR}">Red ring</span>: disagrees with another figure (the '
+    "table under the panel names which). A figure about one engagement is compared with nothing: a "
+    "fight's count is no contradiction of a whole group's. Hover a mark for its source and sentence."
 )
 
 
@@ -231,25 +252,41 @@ def _heading(panel: Panel) -> str:
 
 
 def _section(panel: Panel) -> str:
+    by_id = {m.id: m for m in panel.marks}
     rows = "".join(
         f"<tr><td>{m.id}</td><td>{m.date}</td><td>{escape(m.claimant)}</td><td>{escape('; '.join(m.via))}"
-        f"</td><td>{escape(m.figure)}</td><td>{escape(m.outlet)}</td><td>{_flag(m)}</td></tr>"
+        f"</td><td>{escape(m.figure)}</td><td>{escape(m.outlet)}</td><td>{escape(_flag(m, by_id))}</td></tr>"
         for m in panel.marks
     )
     missing = f"<p>Not drawn (no date or no number): {', '.join(map(str, panel.not_drawn))}</p>"
     drawn = _count(len(panel.marks), "figure")
     return (
         f'<section id="{panel.id}"><h2>{escape(_heading(panel))}</h2>{_panel_svg(panel, heading=False)}'
-        f"{missing if panel.not_drawn else ''}<details><summary>{drawn} drawn</summary>"
+        f"{missing if panel.not_drawn else ''}<details open><summary>{drawn} drawn</summary>"
         "<table><tr><th>#</th><th>date</th><th>claimant</th><th>via</th><th>figure</th><th>outlet</th>"
         f"<th>flag</th></tr>{rows}</table></details></section>"
     )
 
 
-def _flag(mark: Mark) -> str:
+def _flag(mark: Mark, by_id: dict[int, Mark]) -> str:
+    """What the mark's flag means, naming each figure it disagrees with."""
     if mark.disagrees_with:
-        return "disagrees with " + ", ".join(f"#{i}" for i in mark.disagrees_with)
-    return "increment" if mark.increment else ""
+        return "disagrees with " + "; ".join(_named(i, by_id) for i in mark.disagrees_with)
+    if mark.increment:
+        return "increment, compared with nothing"
+    return "about one engagement, compared with nothing" if mark.engagement else ""
+
+
+def _named(figure_id: int, by_id: dict[int, Mark]) -> str:
+    other = by_id.get(figure_id)
+    if other is None:
+        return f"#{figure_id}"
+    return f"#{figure_id} {other.claimant}: {other.figure} ({other.date})"
+
+
+def unit(measure: str) -> str:
+    """What a figure of ``measure`` counts (:data:`UNITS`)."""
+    return UNITS.get(measure, _DEFAULT_UNIT)
 
 
 def _panel_svg(panel: Panel, *, heading: bool) -> str:
@@ -272,10 +309,15 @@ def _panel_svg(panel: Panel, *, heading: bool) -> str:
     same_day: defaultdict[str, list[Mark]] = defaultdict(list)
     for mark in panel.marks:
         same_day[mark.date].append(mark)
+    by_id = {m.id: m for m in panel.marks}
+    # Figures of one day side by side, as far apart as the day's share of the width allows.
+    room = (_PLOT_RIGHT - _PLOT_LEFT) * 0.8 / len(same_day)
     for day, marks in same_day.items():
         centre = x_of(date.fromisoformat(day))
+        spread = min(_MAX_SPREAD, room / len(marks))
         parts += (
-            _mark_svg(m, centre + (k - (len(marks) - 1) / 2) * _JITTER, y_of) for k, m in enumerate(marks)
+            _mark_svg(m, centre + (k - (len(marks) - 1) / 2) * spread, y_of, by_id)
+            for k, m in enumerate(marks)
         )
     parts += _legend(panel.marks)
     return _svg(panel, parts)
@@ -290,7 +332,7 @@ def _svg(panel: Panel, parts: list[str]) -> str:
         height=_HEIGHT,
         viewBox=f"0 0 {_WIDTH} {_HEIGHT}",
         font_family="sans-serif",
-        font_size=11,
+        font_size=12,
         role="img",
         aria_label=_heading(panel),
     )
@@ -350,6 +392,16 @@ def _axes(panel: Panel, x_of: _XScale, y_of: _YScale, y_ticks: list[float]) -> l
         x = x_of(day)
         parts.append(_tag("line", x1=x, x2=x, y1=_PLOT_BOTTOM, y2=_PLOT_BOTTOM + 4, stroke="#888"))
         parts.append(_tag("text", day.isoformat(), x=x, y=_PLOT_BOTTOM + 17, text_anchor="middle"))
+    middle = (_PLOT_TOP + _PLOT_BOTTOM) / 2
+    counted = escape(unit(panel.measure))
+    parts.append(
+        _tag("text", counted, x=18, y=middle, text_anchor="middle", transform=f"rotate(-90 18 {middle:.1f})")
+    )
+    parts.append(
+        _tag(
+            "text", "date stated", x=(_PLOT_LEFT + _PLOT_RIGHT) / 2, y=_PLOT_BOTTOM + 36, text_anchor="middle"
+        )
+    )
     return parts
 
 
@@ -357,11 +409,11 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
-def _mark_svg(mark: Mark, x: float, y_of: _YScale) -> str:
-    """A mark's shapes in one ``<g>`` whose ``<title>`` is its tooltip."""
+def _mark_svg(mark: Mark, x: float, y_of: _YScale, by_id: dict[int, Mark]) -> str:
+    """A mark's shapes and number in one ``<g>`` whose ``<title>`` is its tooltip."""
     colour = mark.colour
     low, high = y_of(mark.low), y_of(mark.high) if mark.high is not None else _PLOT_TOP
-    parts = [_tag("title", escape(_tooltip(mark)))]
+    parts = [_tag("title", escape(_tooltip(mark, by_id)))]
     if mark.shape != "point":
         dashes = "4 3" if mark.increment else "none"
         bottom = _PLOT_BOTTOM if mark.shape == "down" else low
@@ -386,9 +438,12 @@ def _mark_svg(mark: Mark, x: float, y_of: _YScale) -> str:
         parts.append(_end(x, low, mark.low_open, colour))
     if mark.value is not None:
         parts.append(_tag("circle", cx=x, cy=y_of(mark.value), r=4.5, fill=colour))
+    anchor = y_of(mark.value) if mark.value is not None else high if mark.shape == "down" else low
     if mark.disagrees_with:
-        ring = y_of(mark.value) if mark.value is not None else high if mark.shape == "down" else low
-        parts.append(_tag("circle", cx=x, cy=ring, r=8, fill="none", stroke=DISAGREE_COLOUR, stroke_width=2))
+        parts.append(
+            _tag("circle", cx=x, cy=anchor, r=8, fill="none", stroke=DISAGREE_COLOUR, stroke_width=2)
+        )
+    parts.append(_tag("text", f"#{mark.id}", x=x + 10, y=anchor - 8, font_size=12, fill="#333"))
     return _tag("g", "".join(parts), class_="figure", data_id=mark.id)
 
 
@@ -407,13 +462,13 @@ def _arrow(x: float, tip: float, direction: int, colour: str) -> str:
     )
 
 
-def _tooltip(mark: Mark) -> str:
+def _tooltip(mark: Mark, by_id: dict[int, Mark]) -> str:
     lines = [f"#{mark.id} {mark.figure} ({mark.qualifier})", f"{mark.claimant}, {mark.date}"]
     if mark.via:
         lines.append("via " + "; ".join(mark.via))
     lines.append(", ".join(part for part in (mark.outlet, mark.file) if part))
-    if mark.disagrees_with or mark.increment:
-        lines.append(_flag(mark))
+    if flag := _flag(mark, by_id):
+        lines.append(flag)
     if mark.assertion:
         lines.append(mark.assertion)
     lines.append(f"\N{LEFT DOUBLE QUOTATION MARK}{mark.sentence}\N{RIGHT DOUBLE QUOTATION MARK}")

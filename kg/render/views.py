@@ -5,26 +5,29 @@ Three views, all read through :mod:`kg.read.projection`:
 - :func:`whole_view`: every mentioned entity and the relations among them;
 - :func:`neighbourhood_view`: the entities within some hops of the one a name picks out
   (by label, alias or the words an article used for it, as ``kg query``'s canned queries match);
-- :func:`claims_view`: claimant -> claim -> counted group (the figure on the edge), or subject,
-  for every claim or for the claims an entity takes part in (items from :mod:`kg.render.claimgraph`).
+- :func:`claims_view`: one edge per claimant -> counted group and measure, the figures on it, and
+  one per claimant -> subject for statements without a figure, for every claim or for the claims
+  an entity takes part in (edges from :mod:`kg.render.claimgraph`).
 
-Nodes are sized by a centrality measure of :mod:`kg.read.analytics` over what the view covers. A
-browser draws a few thousand nodes at most without freezing (vis-network lays out on the page's
-only thread), so beyond ``max_nodes`` a view keeps the most central (in a neighbourhood, the
-closest first) and the page says how many it leaves out.
+Nodes are sized by what a reader counts as weight: an entity's relations and the claims it makes
+or is the subject of (the main source of a story has few relations but many claims). A browser
+draws a few thousand nodes at most without freezing, so beyond ``max_nodes`` a view keeps the
+most central by a measure of :mod:`kg.read.analytics` (in a neighbourhood, the closest first)
+and the page says how many it leaves out.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from rdflib import Dataset
 
 from kg.errors import KGError
 from kg.rdf.sparql import last_segment
 from kg.read.analytics import centrality, to_networkx
-from kg.read.claims import claim_records
+from kg.read.claims import ClaimRecord, claim_records
 from kg.read.projection import (
     UNKNOWN_CLASS,
     SourceSentence,
@@ -34,12 +37,13 @@ from kg.read.projection import (
     relation_evidence,
 )
 from kg.read.search import entities_named
-from kg.render.claimgraph import claim_as_view_node, claim_edges, claim_node, involved_entities
+from kg.render.claimgraph import ClaimBundle, bundle_claims, bundle_edge, bundle_ends, involved_entities
 from kg.render.viz import TipLine, View, entity_node, plural, relation_edge
 
 __all__ = [
     "DEFAULT_MAX_NODES",
     "ViewError",
+    "claim_counts",
     "claims_view",
     "most_central_view",
     "neighbourhood_view",
@@ -53,6 +57,7 @@ DEFAULT_MAX_NODES = 1500
 
 _MEASURE_NAMES = {"pagerank": "PageRank", "degree": "degree", "betweenness": "betweenness"}
 _HOVER = "Hover or click a node or an edge for its sources."
+_SIZE = "Size: relations and claims."
 
 
 class ViewError(KGError):
@@ -63,7 +68,13 @@ def whole_view(dataset: Dataset, *, max_nodes: int = DEFAULT_MAX_NODES, measure:
     """Every mentioned entity and relation; beyond ``max_nodes``, the most central."""
     nodes, edges = graph_view(dataset)
     return most_central_view(
-        nodes, edges, relation_evidence(dataset), max_nodes=max_nodes, measure=measure, title="ConflictKG"
+        nodes,
+        edges,
+        relation_evidence(dataset),
+        claim_counts(claim_records(dataset)),
+        max_nodes=max_nodes,
+        measure=measure,
+        title="ConflictKG",
     )
 
 
@@ -71,6 +82,7 @@ def most_central_view(
     nodes: Sequence[ViewNode],
     edges: Sequence[ViewEdge],
     evidence: Mapping[tuple[str, str, str], Sequence[SourceSentence]],
+    claims: Mapping[str, tuple[int, int]] | None = None,
     *,
     max_nodes: int = DEFAULT_MAX_NODES,
     measure: str = "pagerank",
@@ -82,8 +94,10 @@ def most_central_view(
         nodes: Entities, as :func:`kg.read.projection.graph_view` gives them.
         edges: Relations among them.
         evidence: Sentences by (source, predicate, target), as :func:`kg.read.projection.relation_evidence`.
+        claims: Claims made and claims about, by entity (:func:`claim_counts`): they size nodes
+            with the relations.
         max_nodes: Most nodes drawn; the page says how many more there are.
-        measure: A :data:`kg.read.analytics.CENTRALITY_MEASURES` name: sizes nodes and picks them.
+        measure: A :data:`kg.read.analytics.CENTRALITY_MEASURES` name: picks the nodes drawn.
         title: The page's title.
     """
     scores = _scores(nodes, edges, measure)
@@ -94,7 +108,7 @@ def most_central_view(
             f"Showing {len(keep):,} of {plural(len(nodes), 'entity', 'entities')}, the most central by "
             f"{_name(measure)}; --max-nodes draws more."
         )
-    return _entity_view(nodes, edges, evidence, keep, scores, measure, title, note)
+    return _entity_view(nodes, edges, evidence, claims or {}, keep, scores, measure, title, note)
 
 
 def neighbourhood_view(
@@ -132,15 +146,17 @@ def neighbourhood_view(
         )
     title = f"Around {' / '.join(sorted(labels[iri] for iri in centres))} ({plural(hops, 'hop')})"
     extra = {iri: TipLine("Hops away", str(hops_away)) for iri, hops_away in distance.items()}
+    claims = claim_counts(claim_records(dataset))
     return _entity_view(
-        near, near_edges, relation_evidence(dataset), keep, scores, measure, title, note, extra
+        near, near_edges, relation_evidence(dataset), claims, keep, scores, measure, title, note, extra
     )
 
 
 def claims_view(
     dataset: Dataset, *, entity: str = "", max_nodes: int = DEFAULT_MAX_NODES, measure: str = "pagerank"
 ) -> View:
-    """Who claims what: claimant -> claim -> counted group (the figure on the edge) or subject.
+    """Who claims what: one edge per claimant -> counted group and measure, its figures on it,
+    and one per claimant -> subject for statements without a figure.
 
     With ``entity``, only the claims it makes, passes on, is about or has its people counted in.
 
@@ -151,49 +167,86 @@ def claims_view(
     if entity:
         wanted = set(entities_named(dataset, entity))
         records = [record for record in records if wanted & involved_entities(record)]
+    bundles, unattributed = bundle_claims(records)
     nodes, _ = graph_view(dataset)
     known = {node.id: node for node in nodes}
-    involved = sorted({iri for record in records for iri in involved_entities(record)})
+    involved = sorted({iri for bundle in bundles for iri in (bundle.claimant, bundle.target)})
     entities = {iri: known.get(iri) or _unmentioned(iri) for iri in involved}
     labels = {iri: node.label for iri, node in entities.items()}
-    claim_nodes = [claim_as_view_node(record) for record in records]
-    links = [link for record in records for link in claim_edges(record, labels)]
-    scores = _scores([*claim_nodes, *entities.values()], [edge for edge, _ in links], measure)
+    links = [ViewEdge(b.claimant, b.target, b.kind, ()) for b in bundles]
+    scores = _scores(list(entities.values()), links, measure)
     keep = set(list(scores)[:max_nodes])
-    top = max((scores[iri] for iri in keep), default=0.0)
-    score_lines = _score_lines(scores, measure)
-    drawn = [
-        *(
-            claim_node(record, labels, _weight(scores[record.id], top), score_lines[record.id])
-            for record in records
-        ),
-        *(
-            entity_node(node, _weight(scores[node.id], top), score_lines[node.id])
-            for node in entities.values()
-        ),
-    ]
-    drawn = [node for node in drawn if node.id in keep]
-    kept_links = [drawn_edge for edge, drawn_edge in links if edge.source in keep and edge.target in keep]
-    shown_claims = sum(record.id in keep for record in records)
+    counts = bundle_ends(bundles)
+    top = max((counts.get(iri, 0) for iri in keep), default=0)
+    columns = _columns(bundles)
+    drawn = tuple(
+        replace(
+            entity_node(node, _weight(count := counts.get(node.id, 0), top), TipLine("Claims", str(count))),
+            column=columns[node.id],
+        )
+        for node in entities.values()
+        if node.id in keep
+    )
+    edges = tuple(
+        bundle_edge(bundle, labels) for bundle in bundles if bundle.claimant in keep and bundle.target in keep
+    )
     note = ""
     if len(scores) > len(keep):
         note = (
-            f"Showing {len(keep):,} of {len(scores):,} claims and entities, the most central by "
+            f"Showing {len(keep):,} of {plural(len(scores), 'entity', 'entities')}, the most central by "
             f"{_name(measure)}; --max-nodes draws more."
         )
+    shown = len({record.id for bundle in bundles for record in bundle.claims})
+    aimless = len(records) - unattributed - shown  # a claimant, but no subject and no group
+    left_out = " and ".join(
+        part
+        for part in (
+            f"{plural(unattributed, 'claim')} naming no source" if unattributed else "",
+            f"{plural(aimless, 'claim')} naming nothing {'it is' if aimless == 1 else 'they are'} about"
+            if aimless
+            else "",
+        )
+        if part
+    )
+    verb = "is" if unattributed + aimless == 1 else "are"
+    unnamed = f" {left_out} {verb} not drawn (kg claims lists every claim)." if left_out else ""
     summary = (
-        f"{plural(shown_claims, 'claim')}, {plural(len(drawn) - shown_claims, 'entity', 'entities')}, "
-        f"{plural(len(kept_links), 'link')}: claimant \u2192 claim \u2192 counted group (the figure on "
-        f"the edge) or subject (about). Size: {_name(measure)} centrality. {_HOVER}"
+        f"{plural(shown, 'claim')} by {plural(len({b.claimant for b in bundles}), 'claimant')}, as "
+        f"{plural(len(edges), 'edge')}: one per claimant → counted group and measure, its figures on "
+        f"it (dashed: statements without a figure).{unnamed} Size: claims. {_HOVER}"
     )
     title = f"Claims involving {entity}" if entity else "Claims"
-    return View(title, tuple(drawn), tuple(kept_links), summary, note)
+    return View(title, drawn, edges, summary, note)
+
+
+def _columns(bundles: Sequence[ClaimBundle]) -> dict[str, float]:
+    """Each entity's column: 0 for one that only claims, 1 for one that is only claimed about or
+    counted, between them by the share of its bundles it is the target of."""
+    out: defaultdict[str, int] = defaultdict(int)
+    into: defaultdict[str, int] = defaultdict(int)
+    for bundle in bundles:
+        out[bundle.claimant] += 1
+        into[bundle.target] += 1
+    return {iri: into[iri] / (into[iri] + out[iri]) for iri in out.keys() | into.keys()}
+
+
+def claim_counts(records: Iterable[ClaimRecord]) -> dict[str, tuple[int, int]]:
+    """(claims it makes, claims about it or counting its people) by entity IRI."""
+    made: defaultdict[str, int] = defaultdict(int)
+    about: defaultdict[str, int] = defaultdict(int)
+    for record in records:
+        for who in record.claimants:
+            made[who] += 1
+        for iri in involved_entities(record) - set(record.claimants):
+            about[iri] += 1
+    return {iri: (made[iri], about[iri]) for iri in made.keys() | about.keys()}
 
 
 def _entity_view(
     nodes: Sequence[ViewNode],
     edges: Sequence[ViewEdge],
     evidence: Mapping[tuple[str, str, str], Sequence[SourceSentence]],
+    claims: Mapping[str, tuple[int, int]],
     keep: set[str],
     scores: Mapping[str, float],
     measure: str,
@@ -201,14 +254,24 @@ def _entity_view(
     note: str,
     extra: Mapping[str, TipLine] | None = None,
 ) -> View:
-    """Entities in ``keep`` sized by ``scores``, with the relations among them and their sentences."""
+    """Entities in ``keep`` sized by their relations and claims, with the relations among them
+    and their sentences."""
     labels = {node.id: node.label for node in nodes}
-    top = max((scores[iri] for iri in keep), default=0.0)
+    relations: defaultdict[str, int] = defaultdict(int)
+    for edge in edges:
+        if edge.source in labels and edge.target in labels:
+            relations[edge.source] += 1
+            relations[edge.target] += 1
+    made_about = {iri: claims.get(iri, (0, 0)) for iri in keep}
+    size = {iri: relations[iri] + sum(made_about[iri]) for iri in keep}
+    top = max(size.values(), default=0)
     score_lines = _score_lines(scores, measure)
     drawn = tuple(
         entity_node(
             node,
-            _weight(scores[node.id], top),
+            _weight(size[node.id], top),
+            TipLine("Relations", str(relations[node.id])),
+            TipLine("Claims", f"{made_about[node.id][0]} made, {made_about[node.id][1]} about it"),
             score_lines[node.id],
             *([extra[node.id]] if extra and node.id in extra else []),
         )
@@ -220,10 +283,7 @@ def _entity_view(
         for edge in edges
         if edge.source in keep and edge.target in keep
     )
-    summary = (
-        f"{plural(len(drawn), 'entity', 'entities')}, {plural(len(kept), 'relation')}. "
-        f"Size: {_name(measure)} centrality. {_HOVER}"
-    )
+    summary = f"{plural(len(drawn), 'entity', 'entities')}, {plural(len(kept), 'relation')}. {_SIZE} {_HOVER}"
     return View(title, drawn, kept, summary, note)
 
 

@@ -8,11 +8,12 @@ neighbourhood, the claims) is decided in :mod:`kg.render.views`.
 The page must open from ``file://`` on a laptop with no network, so every script and style is
 inlined and the CDN references of pyvis's template are stripped (a check refuses to write a page
 that would still fetch anything). Node and edge lists are built here, not with pyvis's
-``add_node``/``add_edge``, whose duplicate check is quadratic. Physics runs for a bounded number
-of iterations and is then switched off, so large graphs do not keep the tab busy.
+``add_node``/``add_edge``, whose duplicate check is quadratic. Positions and which labels show
+come from :mod:`kg.render.layout`, with physics off: the page is drawn at once, at scale 1, and
+the tab does no layout work (:mod:`kg.render.viewscripts` places it).
 
 Everything shown comes from news text, so every string that reaches HTML is escaped here, and
-only ``https://`` URLs become links. Tooltips are this module's own popup rather than
+only ``https://`` URLs become links. Tooltips are the page's own popup rather than
 vis-network's (which shows HTML only as text) or pyvis's (which knows nodes only): it opens on
 hover and on click, for nodes and edges, and stays open while the pointer is on it so its links
 can be followed.
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import html
 import logging
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -34,6 +34,17 @@ from urllib.parse import quote, urlsplit
 from kg.errors import ExportError
 from kg.rdf.export import write_files
 from kg.read.projection import SourceSentence, ViewEdge, ViewNode
+from kg.render.layout import (
+    LABEL_PX,
+    SMALL_PX,
+    Layout,
+    Link,
+    Placed,
+    label_lift,
+    layout,
+    node_size,
+)
+from kg.render.viewscripts import TIP_SCRIPT, place_script
 
 __all__ = [
     "DrawEdge",
@@ -51,9 +62,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: Colour (Tableau 10, readable on white and for most colour-blind readers) and vis-network
-#: shape per class, in legend order. Shapes are all ones whose size vis scales with ``size``,
-#: except the claims' boxes, which hold their text; families share a shape (organisations are
-#: squares, places point down) and colour tells them apart.
+#: shape per class, in legend order. Shapes are all ones whose size vis scales with ``size``;
+#: families share a shape (organisations are squares, places point down) and colour tells them apart.
 _STYLE: dict[str, tuple[str, str]] = {
     "Person": ("#4e79a7", "dot"),
     "State": ("#b07aa1", "star"),
@@ -67,7 +77,6 @@ _STYLE: dict[str, tuple[str, str]] = {
     "Settlement": ("#9c755f", "triangleDown"),
     "Actor": ("#bab0ac", "dot"),
     "Location": ("#bab0ac", "diamond"),
-    "Claim": ("#f6e8b1", "box"),
 }
 _OTHER_STYLE = ("#79706e", "dot")
 
@@ -80,13 +89,17 @@ _GLYPH: dict[str, str] = {
     "diamond": "\u25c6",
     "star": "\u2605",
     "hexagon": "\u2b22",
-    "box": "\u25ac",
 }
 
 _QID = re.compile(r"Q[1-9][0-9]*")
 
-#: Drawn node sizes: a weight of 0 gives the smallest, 1 the largest.
-_MIN_SIZE, _MAX_SIZE = 10.0, 40.0
+#: Below this many CSS px vis-network draws no label (its check is ``size < drawThreshold - 1``):
+#: a label is 12 px or more, or not drawn until the reader zooms in.
+_DRAW_THRESHOLD = 13
+
+#: How hard a labelled edge pulls its ends together in the layout, against 1 for others: weaker,
+#: so that the label has room.
+_LABEL_PULL = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +130,8 @@ class DrawNode:
         cls: Class that picks the colour, the shape and the legend entry.
         weight: 0..1, how large to draw it (1 for the most important node of the page).
         tip: Its tooltip.
+        column: Where across the page it belongs (0 left, 1 right), if the view says
+            (:class:`kg.render.layout.Placed`).
     """
 
     id: str
@@ -124,16 +139,20 @@ class DrawNode:
     cls: str
     weight: float
     tip: Tip
+    column: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class DrawEdge:
-    """A directed edge as drawn, with the text on it and its tooltip."""
+    """A directed edge as drawn, with the text on it (none: "") and its tooltip; ``kind`` says
+    what it stands for (a measure) for programs reading the page; a dashed edge is drawn light."""
 
     source: str
     target: str
     label: str
     tip: Tip
+    kind: str = ""
+    dashed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,13 +240,21 @@ def view_html(view: View) -> str:
     kept = [edge for edge in view.edges if edge.source in shown and edge.target in shown]
     # pyvis's generate_html() renders these lists as they are; building them here skips the
     # quadratic duplicate check of add_edge.
-    net.nodes = [_vis_node(node) for node in view.nodes]
-    net.edges = [_vis_edge(index, edge) for index, edge in enumerate(kept)]
+    bends = _bends(kept)
+    placed = layout(
+        [Placed(node.id, node.label, node.weight, node.column) for node in view.nodes],
+        [
+            Link(e.source, e.target, e.label, _LABEL_PULL if e.label else 1.0, bend)
+            for e, bend in zip(kept, bends, strict=True)
+        ],
+    )
+    net.nodes = [_vis_node(node, placed) for node in view.nodes]
+    net.edges = _vis_edges(kept, bends, placed)
     net.options = _options(len(view.nodes), len(kept))
     page = _offline(net.generate_html())
     page = _insert_once(page, '<meta charset="utf-8">', f"\n<title>{html.escape(view.title)}</title>")
     page = _insert_once(page, "<body>", _header(view))
-    page = _insert_once(page, "drawGraph();", _SETTLE_JS + _TIP_JS, last=True)
+    page = _insert_once(page, "drawGraph();", place_script(placed) + TIP_SCRIPT, last=True)
     if not page.lstrip().lower().startswith("<!doctype"):
         page = "<!DOCTYPE html>\n" + page  # standards mode: the template has no doctype
     return page
@@ -252,31 +279,68 @@ def _style(cls: str) -> tuple[str, str]:
     return _STYLE.get(cls, _OTHER_STYLE)
 
 
-def _vis_node(node: DrawNode) -> dict[str, Any]:
+def _vis_node(node: DrawNode, placed: Layout) -> dict[str, Any]:
     colour, shape = _style(node.cls)
-    weight = min(max(node.weight, 0.0), 1.0) if math.isfinite(node.weight) else 0.0
-    vis: dict[str, Any] = {
+    x, y = placed.positions[node.id]
+    return {
         "id": node.id,
         "label": node.label,  # drawn on the canvas as text, never parsed as HTML
         "tip": _tip_html(node.tip),
         "shape": shape,
         "color": colour,
-        "size": round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(weight), 2),
+        "size": node_size(node.weight),
+        "font": _font(node, placed),
+        "x": x,
+        "y": y,
         "cls": node.cls,
     }
-    if shape == "box":
-        vis["widthConstraint"] = {"maximum": 180}
+
+
+def _font(node: DrawNode, placed: Layout) -> dict[str, float]:
+    """A label the layout found room for is drawn at full size (over the shape where it said so);
+    others small, which vis-network draws only once zoomed in."""
+    if node.id not in placed.labelled:
+        return {"size": SMALL_PX}
+    if node.id in placed.above:
+        return {"size": LABEL_PX, "vadjust": label_lift(Placed(node.id, node.label, node.weight))}
+    return {"size": LABEL_PX}
+
+
+def _bends(edges: Sequence[DrawEdge]) -> list[float]:
+    """How far each edge bends: edges between one pair of nodes curve apart, alternating sides,
+    so that each label can be read; the first is straight."""
+    between: Counter[frozenset[str]] = Counter()
+    bends = []
+    for edge in edges:
+        pair = frozenset((edge.source, edge.target))
+        nth = between[pair]
+        between[pair] += 1
+        bends.append(0.2 * ((nth + 1) // 2) * (1 if nth % 2 else -1))
+    return bends
+
+
+def _vis_edges(edges: Sequence[DrawEdge], bends: Sequence[float], placed: Layout) -> list[dict[str, Any]]:
+    """The edges as vis-network reads them, with their labels for the page's script to draw: at
+    first paint where the layout found room for them, the others from a zoom of
+    :data:`kg.render.viewscripts.ZOOM_LABELS` on; every label is in its edge's tooltip too."""
+    vis = []
+    for index, (edge, bend) in enumerate(zip(edges, bends, strict=True)):
+        item: dict[str, Any] = {"id": f"e{index}", "from": edge.source, "to": edge.target}
+        if edge.label:  # drawn by the page's script, not by vis-network (which puts it at the middle)
+            item["text"] = edge.label
+            item["along"] = placed.edge_labels.get(index, 0.5)
+            item["first"] = index in placed.edge_labels
+        item["tip"] = _tip_html(edge.tip)
+        if edge.kind:
+            item["kind"] = edge.kind
+        if edge.dashed:
+            item["dashes"] = True
+            item["color"] = {"color": "#c4c4c4", "highlight": "#333333", "hover": "#333333"}
+        if bend:
+            side = "curvedCW" if bend > 0 else "curvedCCW"
+            item["smooth"] = {"enabled": True, "type": side, "roundness": abs(bend)}
+        vis.append(item)
     return vis
-
-
-def _vis_edge(index: int, edge: DrawEdge) -> dict[str, Any]:
-    return {
-        "id": f"e{index}",
-        "from": edge.source,
-        "to": edge.target,
-        "label": edge.label,
-        "tip": _tip_html(edge.tip),
-    }
 
 
 def _tip_html(tip: Tip) -> str:
@@ -304,33 +368,21 @@ def _is_https(url: str) -> bool:
 
 
 def _options(node_count: int, edge_count: int) -> dict[str, Any]:
-    """vis-network options: a seeded layout, bounded physics, arrows and edge labels.
-
-    Beyond a few hundred items the costly niceties go: the clustering pre-layout, curved edges
-    (each drawn curve is re-solved every frame) and edges while dragging or zooming.
-    """
+    """vis-network options: positions fixed by :mod:`kg.render.layout` (no physics), arrows,
+    labels never drawn under 12 px; beyond a few hundred items, no edges while dragging or zooming."""
     large = node_count > 200 or edge_count > 400
     return {
-        "layout": {"randomSeed": 7, "improvedLayout": not large},
-        "physics": {
-            "enabled": True,
-            "solver": "barnesHut",
-            "barnesHut": {
-                "gravitationalConstant": -6000,
-                "centralGravity": 0.3,
-                "springLength": 140,
-                "springConstant": 0.04,
-                "damping": 0.2,
-                "avoidOverlap": 0.3,
-            },
-            "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 25, "fit": True},
+        "layout": {"randomSeed": 7, "improvedLayout": False},
+        "physics": {"enabled": False},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": LABEL_PX, "face": "sans-serif"},
+            "scaling": {"label": {"enabled": False, "drawThreshold": _DRAW_THRESHOLD}},
         },
-        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif"}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
             "color": {"color": "#9a9a9a", "highlight": "#333333", "hover": "#333333"},
-            "font": {"size": 11, "align": "middle", "color": "#555555"},
-            "smooth": {"enabled": not large, "type": "continuous"},
+            "smooth": {"enabled": False},
         },
         "interaction": {"hover": True, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
     }
@@ -386,6 +438,7 @@ def _header(view: View) -> str:
     return f"""
 <style>
   body {{ font-family: sans-serif; margin: 0 12px; }}
+  #mynetwork {{ visibility: hidden; }}  /* until placed at scale 1 (kg.render.viewscripts) */
   #ckg-header h1 {{ font-size: 1.4em; margin: 10px 0 4px; }}
   #ckg-header p {{ margin: 0 0 6px; color: #555; }}
   #ckg-header #ckg-note {{ color: #8a4b00; font-weight: bold; }}
@@ -403,59 +456,4 @@ def _header(view: View) -> str:
   <p id="ckg-summary">{html.escape(view.summary)}</p>{note}
   <ul id="ckg-legend">{"".join(items)}</ul>
 </div>
-"""
-
-
-# Both scripts run right after the template's drawGraph() call, in its <script>: the browser may
-# run timers between two script elements, and a small graph stabilises in one timer batch, so a
-# handler in a later element could miss the event.
-#
-# vis-network keeps simulating after stabilisation; switching physics off once the bounded
-# stabilisation is done keeps large graphs from pinning a CPU. ``network`` is the global the
-# pyvis template assigns.
-_SETTLE_JS = """
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({physics: {enabled: false}});
-    document.body.setAttribute("data-stabilized", "true");
-  });
-"""
-
-# The tooltip: each item's ``tip`` was built and escaped in Python, so it is set as HTML as it
-# is. Hover shows it and leaving hides it after a moment (time to reach its links); a click
-# shows it too, and a click on the empty canvas hides it.
-_TIP_JS = """
-  (function () {
-    var box = document.createElement("div");
-    box.id = "ckg-tip";
-    box.setAttribute("role", "tooltip");
-    var area = document.getElementById("mynetwork");
-    area.appendChild(box);
-    var timer = null;
-    function show(item, pointer) {
-      if (!item || !item.tip) { return; }
-      clearTimeout(timer);
-      box.innerHTML = item.tip;
-      box.setAttribute("data-item", String(item.id));
-      box.style.display = "block";
-      var x = Math.min(pointer.x + 12, area.clientWidth - box.offsetWidth - 4);
-      var y = Math.min(pointer.y + 12, area.clientHeight - box.offsetHeight - 4);
-      box.style.left = Math.max(x, 0) + "px";
-      box.style.top = Math.max(y, 0) + "px";
-    }
-    function hideSoon() {
-      clearTimeout(timer);
-      timer = setTimeout(function () { box.style.display = "none"; }, 400);
-    }
-    network.on("hoverNode", function (p) { show(nodes.get(p.node), p.pointer.DOM); });
-    network.on("hoverEdge", function (p) { show(edges.get(p.edge), p.pointer.DOM); });
-    network.on("blurNode", hideSoon);
-    network.on("blurEdge", hideSoon);
-    network.on("click", function (p) {
-      if (p.nodes.length) { show(nodes.get(p.nodes[0]), p.pointer.DOM); }
-      else if (p.edges.length) { show(edges.get(p.edges[0]), p.pointer.DOM); }
-      else { clearTimeout(timer); box.style.display = "none"; }
-    });
-    box.addEventListener("mouseenter", function () { clearTimeout(timer); });
-    box.addEventListener("mouseleave", hideSoon);
-  })();
 """

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
@@ -19,7 +20,15 @@ from kg.read.search import SearchHit
 from kg.render.claims_table import bounds_text
 from kg.render.viz import View, view_html
 
-__all__ = ["entity_page", "error_page", "graph_page", "search_page", "sparql_form_page"]
+__all__ = [
+    "balanced",
+    "clean_sentence",
+    "entity_page",
+    "error_page",
+    "graph_page",
+    "search_page",
+    "sparql_form_page",
+]
 
 esc = html.escape
 
@@ -114,14 +123,16 @@ def entity_page(facts: EntityFacts) -> str:
         parts.append(f"<p>Named in the articles as: {named}</p>")
 
     parts.append(f"<h2>Relations ({len(facts.relations)})</h2>")
-    parts += [_relation(entity, relation, facts.articles) for relation in facts.relations] or ["<p>None.</p>"]
+    # What the articles state first; the gazetteer's background facts after them.
+    relations = sorted(facts.relations, key=lambda r: all(g == str(GAZETTEER_GRAPH) for g in r.graphs))
+    parts += [_relation(entity, relation, facts.articles) for relation in relations] or ["<p>None.</p>"]
 
     makes = [c for c in facts.claims if {"claimant", "via"} & set(c.roles)]
     about = [c for c in facts.claims if not {"claimant", "via"} & set(c.roles)]
     parts.append(f"<h2>Claims it makes or passes on ({len(makes)})</h2>")
-    parts += [_claim(claim, facts.articles) for claim in makes] or ["<p>None.</p>"]
+    parts += _claims_by_sentence(makes, facts.articles) or ["<p>None.</p>"]
     parts.append(f"<h2>Claims about it ({len(about)})</h2>")
-    parts += [_claim(claim, facts.articles) for claim in about] or ["<p>None.</p>"]
+    parts += _claims_by_sentence(about, facts.articles) or ["<p>None.</p>"]
 
     mentioned = dict(facts.mentions)
     sources = sorted(
@@ -143,16 +154,30 @@ def _relation(entity: Named, relation: RelationFact, articles: Mapping[str, Arti
     other = _entity_link(relation.other)
     subject, obj = (me, other) if relation.outgoing else (other, me)
     stated = "; ".join(_article(graph, articles, brief=True) for graph in relation.graphs)
-    evidence = "".join(
-        f"<blockquote>{esc(e.text)}</blockquote>" for e in relation.evidence
-    )  # the sentence(s) it was read from
+    sentences = dict.fromkeys(clean_sentence(e.text) for e in relation.evidence)  # each once
+    evidence = "".join(f"<blockquote>{esc(text)}</blockquote>" for text in sentences)
     return (
         f'<div class="relation">{subject} <em>{esc(relation.predicate)}</em> {obj} '
         f'<span class="small">stated in: {stated}</span>{evidence}</div>'
     )
 
 
-def _claim(claim: ClaimFact, articles: Mapping[str, ArticleInfo]) -> str:
+def _claims_by_sentence(claims: Sequence[ClaimFact], articles: Mapping[str, ArticleInfo]) -> list[str]:
+    """The claims grouped under their sentence: a sentence that carries several claims (a figure
+    each) is quoted once, with each claim's facts under it."""
+    grouped: dict[tuple[str | None, str], list[ClaimFact]] = {}
+    for claim in claims:
+        grouped.setdefault((claim.article, clean_sentence(claim.text)), []).append(claim)
+    parts = []
+    for (article, text), members in grouped.items():
+        source = f'<p class="small">Reported in: {_article(article, articles)}</p>' if article else ""
+        facts = "".join(_claim(claim) for claim in members)
+        parts.append(f'<div class="claim"><blockquote>{esc(text)}</blockquote>{facts}{source}</div>')
+    return parts
+
+
+def _claim(claim: ClaimFact) -> str:
+    """What one claim says: by whom, how, when, about what, what is claimed, its figures."""
     who = ", ".join(_entity_link(n) for n in claim.claimants)
     if not who:
         who = (
@@ -171,12 +196,40 @@ def _claim(claim: ClaimFact, articles: Mapping[str, ArticleInfo]) -> str:
         facts.append(f"<b>stated on:</b> {esc(claim.stated_on)}")
     if claim.about:
         facts.append("<b>about:</b> " + ", ".join(_entity_link(n) for n in claim.about))
-    content = f'<p class="small">What is claimed: {esc(claim.content)}</p>' if claim.content else ""
-    source = f'<p class="small">Reported in: {_article(claim.article, articles)}</p>' if claim.article else ""
-    return (
-        f'<div class="claim"><blockquote>{esc(claim.text)}</blockquote>{content}'
-        f"<p>{' &middot; '.join(facts)}</p>{_figures(claim.figures)}{source}</div>"
-    )
+    content = f'<p class="small">What is claimed: {esc(balanced(claim.content))}</p>' if claim.content else ""
+    return f"{content}<p>{' &middot; '.join(facts)}</p>{_figures(claim.figures)}"
+
+
+def clean_sentence(text: str) -> str:
+    """A sentence as a reader should see it: one line, without the heading or caption a line
+    break glued onto it (zone text a sentence splitter left attached). Of the lines, the
+    sentence is the longest that ends as a sentence ends; a heading or a caption does not."""
+    parts = [" ".join(part.split()) for part in _LINE_BREAK.split(text)]
+    parts = [part for part in parts if part]
+    ended = [part for part in parts if part.endswith(_SENTENCE_ENDS)] or parts
+    return max(ended, key=lambda part: len(part.split()), default="")
+
+
+def balanced(text: str) -> str:
+    """``text`` without brackets that close nothing or open nothing ("The statement] is ..."
+    from a quote whose editor's bracket began before the claim's content)."""
+    pairs = {")": "(", "]": "[", "}": "{"}
+    opened: list[int] = []
+    unmatched = set()
+    for i, char in enumerate(text):
+        if char in "([{":
+            opened.append(i)
+        elif char in pairs:
+            if opened and text[opened[-1]] == pairs[char]:
+                opened.pop()
+            else:
+                unmatched.add(i)
+    unmatched.update(opened)
+    return " ".join("".join(c for i, c in enumerate(text) if i not in unmatched).split())
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "\u2019", ")")
 
 
 def _figures(figures: Sequence[Figure]) -> str:
