@@ -64,7 +64,8 @@ _CHAR_PX = 0.55 * LABEL_PX  # average width of a character of a sans-serif label
 _SEPARATE_ALL = 400  # up to this many linked nodes, unlabelled ones are kept apart too
 _GRAZE = 4.0  # px of a shape a label may cover
 _ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)  # where along an edge its label may go, in this order
-_FEW_STARTS = 300  # up to this many linked nodes, three starting layouts are tried
+_FEW_STARTS = 300  # up to this many linked nodes, several starting layouts are tried
+_MOST_STARTS = 8  # ... until every wanted label is readable, or this many have been tried
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +151,15 @@ def layout(nodes: Sequence[Placed], edges: Sequence[Link], *, seed: int = 7) -> 
         boxes = np.array([_box(nodes[i], i in chosen) for i in linked])
         crowd = [k for k, i in enumerate(linked) if i in chosen or len(linked) <= _SEPARATE_ALL]
         area = (8.0, _PAD_Y, CANVAS_WIDTH - 8.0, bottom)
-        # A few starts (one past _FEW_STARTS nodes, where a layout costs a second) and two ways to
-        # push labels apart: freely, then back into the area (best in the open), or kept inside it
-        # all along (best along its edges); the page gets the try that shows the most labels.
-        tries = []
-        starts = (seed, seed + 1, seed + 2) if len(linked) <= _FEW_STARTS else (seed,)
+        # Starts until every wanted label is readable (one past _FEW_STARTS nodes, where a layout
+        # costs a second) and two ways to push labels apart: freely, then back into the area (best
+        # in the open), or kept inside it all along (best along its edges); the page gets the try
+        # that shows the most names, then the most relation names.
+        tries: list[_Labels] = []
+        starts = range(seed, seed + (_MOST_STARTS if len(linked) <= _FEW_STARTS else 1))
         for begin, inside in ((begin, inside) for begin in starts for inside in (False, True)):
+            if begin > seed + 2 and any(set(wanted) <= t.nodes for t in tries):
+                break
             placed = forces(len(linked), links, columns, begin)
             placed = fill(placed, (_PAD_X, _PAD_Y + 10.0, CANVAS_WIDTH - _PAD_X, bottom - 20.0))
             for _ in range(3):
@@ -168,7 +172,8 @@ def layout(nodes: Sequence[Placed], edges: Sequence[Link], *, seed: int = 7) -> 
             tries.append(
                 _Labels(at, shown, above, _edge_labels(edges, _positions(nodes, at), nodes, shown, above))
             )
-        best = max(tries, key=lambda t: len(t.nodes) + len(t.edges))  # the first of equals
+        # Names first, then relation names; the first of equals.
+        best = max(tries, key=lambda t: (len(t.nodes), len(t.edges)))
     return Layout(
         _positions(nodes, best.xy),
         frozenset(nodes[i].id for i in best.nodes),
