@@ -17,17 +17,24 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claimwords import (
     CLAUSE_ONLY_VERBS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
     FIGURE_OBJECT_VERBS,
     FIGURE_REVISING_VERBS,
     FIGURE_SETTING_VERBS,
     OBJECT_STATEMENT_VERBS,
     OCCASION_ADVERBS,
     OCCASION_NOUNS,
+    PERSON_SOURCE_NOUNS,
     PERSONAL_STANCE_VERBS,
     QUOTE_ONLY_VERBS,
     QUOTING_VERBS,
+    REPORT_NOUNS,
+    REPORTING_MAKE_OBJECTS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
+    SPOKES_NOUNS,
+    STATE_ORGAN_NOUNS,
     STATEMENT_NOUNS,
     TALLY_NOUNS,
     VERIFYING_VERBS,
@@ -80,6 +87,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 a := _according_to(token, sent)
                 or _figure_setting(token, sent)
                 or _nominal_report(token, sent)
+                or _reporting_idiom(token, sent)
                 or _reporting_verb(token, sent)
             )
             is not None
@@ -178,6 +186,8 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         return None  # "Asked about the tax, Ortiz said ...": Ortiz was asked; "said" reports
     if _quoting_as_saying(token) is not None:
         return None  # "X quoted Y as saying ...": the report is Y's, read at "saying"
+    if lemma == "cite" and token.tag_ == "VBG" and (reason := _cited_reason(token)) is not None:
+        return _citing_reason(token, reason, sent)  # "..., citing a threat to public health"
     if lemma == "cite" and (token.tag_ == "VBG" or token.tag_ == "VBN" and not _has_auxiliary(token)):
         return None  # "..., X said, citing Y", "as cited by Y": Y is an intermediary (see _via)
     object_only = False
@@ -187,8 +197,10 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         content, object_only = _object_statement(token, lemma), True  # not "troops questioned them"
     if content is None:
         content = _beside(token, lemma, sent)
-    if content is None or (lemma in QUOTE_ONLY_VERBS and not _quote_against(token, content)):
-        return None
+    if content is None or (
+        lemma in QUOTE_ONLY_VERBS and not (_quote_against(token, content) or _that_clause(token))
+    ):
+        return None  # "continued to advance", "responded with artillery"; "replied that ..." reports
     content = _reopened_quote(token, content, sent)
     quoting = _quoting_verb(token)
     source_head = _quoted_object(quoting) if quoting is not None else _source_head(token)
@@ -218,6 +230,41 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         source_head=source_head.i if source_head is not None else None,
         via=(*_via(token), *_quoting_subject(quoting)),
         object_only=object_only,
+    )
+
+
+def _that_clause(verb: Token) -> bool:
+    """ "replied that ...": a complement clause opened by "that"."""
+    return any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.lefts) for c in verb.children)
+
+
+def _cited_reason(citing: Token) -> Token | None:
+    """The object of "citing" when it is a reason given, not a source passed on: "citing a
+    threat to public health", not "citing officials", "citing the ministry" or "citing a report"."""
+    cited = next((c for c in citing.children if c.dep_ == "dobj"), None)
+    if cited is None or cited.ent_type_ or cited.pos_ == "PROPN":
+        return None
+    lemma = cited.lemma_.lower()
+    speakers = SPOKES_NOUNS | REPORT_NOUNS | STATEMENT_NOUNS | EVIDENCE_NOUNS | STATE_ORGAN_NOUNS
+    return None if lemma in speakers or lemma in PERSON_SOURCE_NOUNS else cited
+
+
+def _citing_reason(citing: Token, reason: Token, sent: Span) -> Attribution | None:
+    """ "The court blocked the sale, citing a threat to public health": the subject gives the
+    reason (PolNeAR's cue "citing", its object the content)."""
+    subject = _subject(citing)
+    end = max(c.right_edge.i for c in citing.rights if c.dep_ not in _NOT_STATEMENT_DEPS) + 1
+    content = _trim(sent.doc, reason.left_edge.i, end)  # "citing her work | after the floods"
+    if subject is None or content is None:
+        return None
+    return Attribution(
+        sentence=(sent.start, sent.end),
+        content=content,
+        certainty="Asserted",
+        cue=_cue_words(citing),
+        cue_lemma="cite",
+        source=_source_span(subject, citing),
+        source_head=subject.i,
     )
 
 
@@ -322,34 +369,91 @@ def _with_antecedent(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
 
 
 def _nominal_report(token: Token, sent: Span) -> Attribution | None:
-    """ "Moscow's claim that 300 soldiers were killed": a reporting noun with a possessor and
-    a that-clause is the possessor's report, whatever the sentence says of it."""
+    """ "Moscow's claim that 300 soldiers were killed": a reporting noun with a possessor and a
+    that-clause is the possessor's report, whatever the sentence says of it. The cue keeps the
+    "'s", as PolNeAR marks it. (An about/of phrase, "X's views on Y", was tried: on PolNeAR dev
+    the annotators leave it unmarked more often than not.)"""
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or lemma not in REPORTING_NOUNS:
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    clause = next(
-        (
-            c
-            for c in token.children
-            if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.lefts)
-        ),
-        None,
-    )
-    if owner is None or clause is None:
+    if owner is None:
         return None
-    content = _trim(sent.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    clauses = (c for c in token.children if c.dep_ in ("acl", "ccomp"))
+    clause = next((c for c in clauses if any(m.lower_ == "that" for m in c.lefts)), None)
+    content = _trim(sent.doc, clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
     if content is None:
         return None
+    start = next((c.i for c in owner.children if c.dep_ == "case"), token.i)
     return Attribution(
         sentence=(sent.start, sent.end),
         content=content,
         certainty=REPORTING_NOUNS[lemma],
-        cue=(token.i, token.i + 1),
+        cue=(start, token.i + 1),
         cue_lemma=lemma,
-        source=(owner.left_edge.i, owner.right_edge.i + 1),
+        source=(owner.left_edge.i, start if start < token.i else owner.right_edge.i + 1),
         source_head=owner.i,
     )
+
+
+def _reporting_idiom(token: Token, sent: Span) -> Attribution | None:
+    """ "As the general put it, ...", "made clear that ...", "made the case for X", "made no
+    secret of X": a report made with a verb that says nothing on its own."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in ("put", "make") or _negated(token):
+        return None
+    subject = _subject(token)
+    found = _as_put_it(token) if lemma == "put" else _made_plain(token)
+    if subject is None or found is None:
+        return None
+    content, cue_end = found
+    start, end = _cue_words(token)
+    return Attribution(
+        sentence=(sent.start, sent.end),
+        content=content,
+        certainty="Asserted",
+        cue=(start, max(end, cue_end)),
+        cue_lemma=lemma,
+        source=_source_span(subject, token),
+        source_head=subject.i,
+    )
+
+
+def _as_put_it(verb: Token) -> tuple[tuple[int, int], int] | None:
+    """ "As one officer put it, the town is a fortress": the content is the clause the as-clause
+    hangs on, on either side of it; the cue runs to the "it"."""
+    it = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if it is None or not marked or verb.dep_ != "advcl":
+        return None
+    clause, doc = verb.head, verb.doc
+    if verb.i < clause.i:
+        content = _trim(doc, verb.right_edge.i + 1, clause.right_edge.i + 1)
+    else:
+        content = _trim(doc, clause.left_edge.i, verb.left_edge.i)
+    return (content, it.i + 1) if content is not None else None
+
+
+def _made_plain(verb: Token) -> tuple[tuple[int, int], int] | None:
+    """ "made (it) clear (that) ...", "made the case for / that ...", "made no secret of ...": the
+    clause or the object of the preposition; the cue runs to the adjective or preposition."""
+    doc = verb.doc
+    for word in verb.children:
+        if word.lower_ == "clear" and word.dep_ in ("ccomp", "acomp", "oprd"):
+            clauses = [c for c in (*verb.children, *word.children) if c.dep_ in ("ccomp", "advcl")]
+            clause = next((c for c in clauses if c.i > word.i), None)
+            content = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1) if clause else None
+            return (content, word.i + 1) if content is not None else None
+        if word.dep_ == "dobj" and word.lemma_.lower() in REPORTING_MAKE_OBJECTS:
+            after = [c for c in verb.children if c.i == word.right_edge.i + 1]  # "made the case | for"
+            for part in (*word.children, *after):
+                if part.dep_ == "acl" and any(m.lower_ == "that" for m in part.children):
+                    content = _trim(doc, part.left_edge.i, part.right_edge.i + 1)
+                    return (content, word.i + 1) if content is not None else None
+                if part.dep_ == "prep" and part.lower_ in ("for", "of", "against", "about"):
+                    content = _trim(doc, part.i + 1, part.right_edge.i + 1)
+                    return (content, part.i + 1) if content is not None else None
+    return None
 
 
 def _figure_setting(token: Token, sent: Span) -> Attribution | None:
@@ -544,7 +648,15 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             return _trim(doc, child.left_edge.i, as_phrase.right_edge.i + 1)  # "described X as Y"
         if lemma in FIGURE_OBJECT_VERBS and any(t.like_num for t in (child, *child.children)):
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "documented 4,000 deaths"
+        if lemma in EVIDENCE_VERBS and _evidence(_subject(verb)):
+            after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
+            return _trim(doc, child.left_edge.i, max(c.right_edge.i for c in after) + 1)
     return _that_clause_after(verb) or _statement_clause(verb)
+
+
+def _evidence(subject: Token | None) -> bool:
+    """ "The poll", "satellite images", "a 2019 audit": a thing that shows what it records."""
+    return subject is not None and subject.lemma_.lower() in EVIDENCE_NOUNS
 
 
 def _last_clause_beside(verb: Token, clause: Token) -> Token:
@@ -907,7 +1019,12 @@ def _via(token: Token) -> Iterator[int]:
                     yield from (c.i for c in agent.children if c.dep_ == "pobj")
     beside = [*token.children, *(g for c in token.children if c.dep_ == "ccomp" for g in c.children)]
     for t in beside:
-        if t.lemma_.lower() == "cite" and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj"):
+        if (
+            t.lemma_.lower() == "cite"
+            and t.tag_ == "VBG"
+            and t.dep_ in ("advcl", "xcomp", "conj")
+            and _cited_reason(t) is None
+        ):
             yield from (c.i for c in t.children if c.dep_ == "dobj")
 
 

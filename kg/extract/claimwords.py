@@ -101,6 +101,25 @@ REPORTING_NOUNS: dict[str, Certainty] = {
     **dict.fromkeys("denial".split(), "Denied"),
 }
 
+#: Verbs whose object is what a piece of evidence puts forward ("the poll shows the senator
+#: ahead", "satellite images show craters along the runway", "a 2019 audit found 40 ghost
+#: soldiers"): with an evidence noun for subject they report through a bare object too.
+EVIDENCE_VERBS = frozenset("show find reveal suggest indicate".split())
+
+#: What can show or find something without saying it: polls, pictures, records, studies.
+EVIDENCE_NOUNS = frozenset(
+    """
+    poll survey study report video footage image imagery photo photograph picture data datum figure
+    statistic record document analysis average audit review investigation inquiry census tally
+    count research test result evidence map log assessment
+    """.split()
+)
+
+#: Objects of "make" that turn it into a report (PolNeAR and PARC mark the phrase as the cue):
+#: "made the case for sanctions", "made the argument that ...", "made no secret of his plans";
+#: "made clear that ..." and "made it clear ..." are read from the adjective.
+REPORTING_MAKE_OBJECTS = frozenset("case argument point claim secret accusation allegation".split())
+
 #: Verbs that report only with a quotation for their content ('"...," she continued', 'he
 #: replied: "..."'); elsewhere they are no speech ("the shelling continued", "continued to
 #: advance", "responded with artillery").
