@@ -2168,7 +2168,7 @@ def test_claims_as_cited_by_is_no_report_of_its_own(extractor: Extractor) -> Non
             [("which", "reported", "312 shooting incidents")],
         ),
         (
-            "She refuses to name a successor, aside from saying she wants a younger cabinet.",
+            "She would not name a successor, aside from saying she wants a younger cabinet.",
             [("She", "saying", "she wants a younger cabinet")],
         ),
     ],
@@ -2259,6 +2259,26 @@ def test_claims_source_cue_and_content_as_a_reader_reads_them(
             ("The regulator", "citing", "risks to consumers in rural areas"),
         ),
         (
+            "The appeals court ruled that the detentions were unlawful.",
+            ("The appeals court", "ruled", "the detentions were unlawful"),
+        ),
+        (
+            "Officials later learned that the convoy had been hit.",
+            ("Officials", "later learned", "the convoy had been hit"),
+        ),
+        (
+            "The ministry refused to release the names of the dead.",
+            ("The ministry", "refused", "to release the names of the dead"),
+        ),
+        (
+            "The rebels refused to hand over the bodies of the crew.",
+            ("The rebels", "refused", "to hand over the bodies of the crew"),
+        ),
+        (
+            "The envoy pressed both sides to reopen the corridor.",
+            ("The envoy", "pressed", "both sides to reopen the corridor"),
+        ),
+        (
             "The spokesman replied that the convoy had carried only flour.",
             ("The spokesman", "replied", "the convoy had carried only flour"),
         ),
@@ -2284,13 +2304,17 @@ def test_claims_stance_put_through_an_object_or_a_noun(
         "The engineers made the bridge safe again.",
         "She put it on the table and left.",
         "The patrol showed the villagers the new well.",
+        "The court ruled on Tuesday.",
+        "The armoured column pressed on toward the river.",
+        "The pilots knew the valley well.",
     ],
 )
 def test_claims_evidence_and_idiom_verbs_report_nothing_in_their_other_senses(
     extractor: Extractor, text: str
 ) -> None:
     """Found, showed, responded, made and put report only with a piece of evidence for subject,
-    a that-clause, or the idiom's words ("put it", "made clear"); citing a source passes it on
+    a that-clause, or the idiom's words ("put it", "made clear"); ruled and knew only with a
+    clause, pressed only with "to" or "for"; citing a source passes it on
     (tests of source chains), citing a reason puts the reason forward."""
     assert [c.cue.text for c in extract_claims(extractor, text) if c.cue is not None] == []
 

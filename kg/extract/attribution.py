@@ -193,6 +193,8 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     object_only = False
     content = _content(token, lemma, sent)
     personal = lemma not in PERSONAL_STANCE_VERBS or _done_by_a_person(token)
+    if lemma in ("decline", "refuse") and _refused_word(token):
+        return None  # "declined to comment", "refused to confirm that ...": no statement
     if content is None and lemma in OBJECT_STATEMENT_VERBS and personal:
         content, object_only = _object_statement(token, lemma), True  # not "troops questioned them"
     if content is None:
@@ -230,6 +232,15 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         source_head=source_head.i if source_head is not None else None,
         via=(*_via(token), *_quoting_subject(quoting)),
         object_only=object_only,
+    )
+
+
+def _refused_word(verb: Token) -> bool:
+    """ "declined to comment", "refused to confirm": what was refused is a report, so nothing
+    is put forward."""
+    return any(
+        c.dep_ == "xcomp" and (c.lemma_.lower() in REPORTING_VERBS or c.lemma_.lower() == "comment")
+        for c in verb.children
     )
 
 

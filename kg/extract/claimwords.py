@@ -33,6 +33,8 @@ REPORTING_VERBS: dict[str, Certainty] = {
         "Asserted",
     ),
     **dict.fromkeys("offer discuss speak talk encourage".split(), "Asserted"),
+    **dict.fromkeys("know understand learn realize realise rule press".split(), "Asserted"),
+    **dict.fromkeys("decline refuse".split(), "Denied"),
     **dict.fromkeys("plan intend want".split(), "Expected"),
     **dict.fromkeys("estimate believe think suspect assess calculate reckon fear".split(), "Estimated"),
     **dict.fromkeys("expect predict forecast project anticipate".split(), "Expected"),
@@ -46,6 +48,7 @@ CLAUSE_ONLY_VERBS = frozenset(
     """
     identify indicate observe show find conclude call document record register verify tally log
     hold underline underscore point agree offer discuss speak talk question want encourage
+    know understand learn realize realise rule press decline refuse
     """.split()
 )
 
@@ -83,6 +86,9 @@ OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
     "talk": frozenset({"about"}),
     "point": frozenset({"to", "out"}),
     "agree": frozenset({"with"}),  # "agreed with the assessment"; "agreed to a truce" is a deal
+    # "refused to lift the curfew"; "declined to comment / to confirm ..." says nothing
+    **dict.fromkeys(("decline", "refuse"), frozenset({"to"})),
+    "press": frozenset({"to", "for"}),  # "pressed the allies to ...", "pressed for talks"
 }
 
 #: Nouns that report what their possessor puts forward in a that-clause: "Moscow's claim that
