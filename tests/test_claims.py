@@ -2279,6 +2279,14 @@ def test_claims_source_cue_and_content_as_a_reader_reads_them(
             ("The envoy", "pressed", "both sides to reopen the corridor"),
         ),
         (
+            "Maria Ortiz attacked the senator for his vote on the budget.",
+            ("Maria Ortiz", "attacked", "the senator for his vote on the budget"),
+        ),
+        (
+            "The senator said after the hearing he would not back the nominee.",
+            ("The senator", "said", "after the hearing he would not back the nominee"),
+        ),
+        (
             "The spokesman replied that the convoy had carried only flour.",
             ("The spokesman", "replied", "the convoy had carried only flour"),
         ),
@@ -2307,6 +2315,8 @@ def test_claims_stance_put_through_an_object_or_a_noun(
         "The court ruled on Tuesday.",
         "The armoured column pressed on toward the river.",
         "The pilots knew the valley well.",
+        "He attacked the checkpoint at dawn with two rifles.",
+        "Petrov said when asked about the strike.",
     ],
 )
 def test_claims_evidence_and_idiom_verbs_report_nothing_in_their_other_senses(

@@ -647,6 +647,8 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "suggested looking at ..."
+        if child.dep_ == "advcl" and child.i > verb.i and lemma in _SAYING and _unmarked_clause(child):
+            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "said after the vote he ..."
     if lemma == "call" and (called := _called_as(verb)) is not None:
         return called
     for child in verb.children:
@@ -663,6 +665,18 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
             return _trim(doc, child.left_edge.i, max(c.right_edge.i for c in after) + 1)
     return _that_clause_after(verb) or _statement_clause(verb)
+
+
+#: Verbs whose clause the parser may hang as an adverbial clause when a phrase comes between.
+_SAYING = frozenset({"say", "tell", "add", "write", "claim", "insist", "warn"})
+
+
+def _unmarked_clause(clause: Token) -> bool:
+    """A finite clause with a subject and no conjunction of its own ("he would not accept"), not
+    "when he was asked" or "smiling"."""
+    return any(c.dep_ in _SUBJECT_DEPS for c in clause.children) and not any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in clause.children
+    )
 
 
 def _evidence(subject: Token | None) -> bool:

@@ -32,7 +32,7 @@ REPORTING_VERBS: dict[str, Certainty] = {
         """.split(),
         "Asserted",
     ),
-    **dict.fromkeys("offer discuss speak talk encourage".split(), "Asserted"),
+    **dict.fromkeys("offer discuss speak talk encourage attack".split(), "Asserted"),
     **dict.fromkeys("know understand learn realize realise rule press".split(), "Asserted"),
     **dict.fromkeys("decline refuse".split(), "Denied"),
     **dict.fromkeys("plan intend want".split(), "Expected"),
@@ -48,17 +48,16 @@ CLAUSE_ONLY_VERBS = frozenset(
     """
     identify indicate observe show find conclude call document record register verify tally log
     hold underline underscore point agree offer discuss speak talk question want encourage
-    know understand learn realize realise rule press decline refuse
+    know understand learn realize realise rule press decline refuse attack
     """.split()
 )
 
 #: Verbs that report through their object only when a person does them ("the senator spoke
 #: about the strike", "she offered no proof", "he questioned the count", "she wants to cut
-#: taxes"); a state that "offered talks" or troops that "questioned the residents" are no
-#: speakers. ("attack", "support",
-#: "back" and "defend" were tried: on PolNeAR dev the annotators mark a person's use as a stance
-#: less than half the time.)
-PERSONAL_STANCE_VERBS = frozenset("offer discuss speak talk question want encourage".split())
+#: taxes", "he attacked the senator for his vote"); a state that "offered talks" or troops that
+#: "questioned the residents" are no speakers. ("support", "back" and "defend" were tried: on
+#: PolNeAR dev the annotators mark a person's use as a stance less than half the time.)
+PERSONAL_STANCE_VERBS = frozenset("offer discuss speak talk question want encourage attack".split())
 
 #: Verbs that put a statement forward through their object and what follows it rather than
 #: through a clause (PolNeAR and PARC file them as cues too): "urged both sides to stop the
@@ -81,6 +80,7 @@ OBJECT_STATEMENT_VERBS: dict[str, frozenset[str] | None] = {
     "claim": frozenset({"responsibility", "credit"}),
     "call": frozenset({"for", "on"}),
     **dict.fromkeys("offer discuss".split()),
+    "attack": frozenset({"for"}),  # "attacked the senator for his vote", not "attacked the checkpoint"
     **dict.fromkeys(("want", "encourage"), frozenset({"to"})),  # "wants to cut taxes"
     "speak": frozenset({"about", "of", "out"}),
     "talk": frozenset({"about"}),
