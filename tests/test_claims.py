@@ -2287,6 +2287,14 @@ def test_claims_source_cue_and_content_as_a_reader_reads_them(
             ("The senator", "said", "after the hearing he would not back the nominee"),
         ),
         (
+            "Relief agencies worry that the camp will flood before the convoy arrives.",
+            ("Relief agencies", "worry", "the camp will flood before the convoy arrives"),
+        ),
+        (
+            "The mayor hopes the bridge will reopen next week.",
+            ("The mayor", "hopes", "the bridge will reopen next week"),
+        ),
+        (
             "The spokesman replied that the convoy had carried only flour.",
             ("The spokesman", "replied", "the convoy had carried only flour"),
         ),
@@ -2317,6 +2325,7 @@ def test_claims_stance_put_through_an_object_or_a_noun(
         "The pilots knew the valley well.",
         "He attacked the checkpoint at dawn with two rifles.",
         "Petrov said when asked about the strike.",
+        "The crews hope to finish the repairs by May.",
     ],
 )
 def test_claims_evidence_and_idiom_verbs_report_nothing_in_their_other_senses(

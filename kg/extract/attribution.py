@@ -123,7 +123,7 @@ def _drop_inverted(attributions: list[Attribution]) -> list[Attribution]:
 def _cue_lemma(token: Token) -> str | None:
     """The reporting lemma of ``token``; the tagger sometimes calls "saying" a noun, or a
     sentence's main verb ("The U.S. and Ukraine estimate there are ...") a noun with a clause."""
-    lemma = token.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
     if token.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS:
         return lemma
     if lemma in REPORTING_VERBS and _misread_main_verb(token):
@@ -134,6 +134,10 @@ def _cue_lemma(token: Token) -> str | None:
             if guess in REPORTING_VERBS:
                 return guess
     return None
+
+
+#: Forms the model's lemmatiser gets wrong ("hopes" -> "hop").
+_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope"}
 
 
 def _passive_opener(verb: Token) -> bool:

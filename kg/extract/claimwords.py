@@ -33,10 +33,11 @@ REPORTING_VERBS: dict[str, Certainty] = {
         "Asserted",
     ),
     **dict.fromkeys("offer discuss speak talk encourage attack".split(), "Asserted"),
+    **dict.fromkeys(("hope",), "Expected"),
     **dict.fromkeys("know understand learn realize realise rule press".split(), "Asserted"),
     **dict.fromkeys("decline refuse".split(), "Denied"),
     **dict.fromkeys("plan intend want".split(), "Expected"),
-    **dict.fromkeys("estimate believe think suspect assess calculate reckon fear".split(), "Estimated"),
+    **dict.fromkeys("estimate believe think suspect assess calculate reckon fear worry".split(), "Estimated"),
     **dict.fromkeys("expect predict forecast project anticipate".split(), "Expected"),
     **dict.fromkeys("deny reject dismiss refute rebut".split(), "Denied"),
 }
@@ -48,7 +49,7 @@ CLAUSE_ONLY_VERBS = frozenset(
     """
     identify indicate observe show find conclude call document record register verify tally log
     hold underline underscore point agree offer discuss speak talk question want encourage
-    know understand learn realize realise rule press decline refuse attack
+    know understand learn realize realise rule press decline refuse attack hope worry
     """.split()
 )
 
