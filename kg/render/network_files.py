@@ -24,8 +24,9 @@ from rdflib import Dataset
 
 from kg.errors import ExportError
 from kg.files import Writer
-from kg.rdf.export import EXPORT_FILES, renderers, text_writer, write_files
+from kg.rdf.export import EXPORT_FILES, export_writer, write_files
 from kg.read.projection import ViewEdge, ViewNode, graph_view, relation_evidence
+from kg.store import QuadStore
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -170,20 +171,21 @@ def write_csv(dataset: Dataset, folder: Path) -> tuple[Path, Path]:
     return nodes_path, edges_path
 
 
-def write_format(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
-    """Write ``dataset`` as ``fmt`` to ``out`` (a file, or a folder for the usual file name).
+def write_format(store: QuadStore, fmt: str, out: Path) -> list[Path]:
+    """Write ``store`` as ``fmt`` to ``out`` (a file, or a folder for the usual file name): the
+    RDF formats streamed from Oxigraph (:mod:`kg.rdf.export`), the entity graph through rdflib.
 
     Raises:
         ExportError: an unknown format, or a file that cannot be written.
     """
     if fmt == "csv":
-        return list(write_csv(dataset, out))
+        return list(write_csv(store.dataset, out))
     if fmt == "graphml":
-        return [write_graphml(dataset, _target(out, "graph.graphml"))]
+        return [write_graphml(store.dataset, _target(out, "graph.graphml"))]
     if fmt not in EXPORT_FILES:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     path = _target(out, EXPORT_FILES[fmt])
-    write_files({path: text_writer(renderers(dataset)[fmt])})
+    write_files({path: export_writer(store.oxigraph(), fmt)})
     return [path]
 
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rdflib import Dataset, URIRef
 
 from kg.rdf.mapping import Quad
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 __all__ = ["Capabilities", "QuadStore"]
 
@@ -46,6 +49,11 @@ class QuadStore(Protocol):
     @property
     def dataset(self) -> Dataset:
         """An rdflib view of the store, for SPARQL and serialisation."""
+        ...
+
+    def oxigraph(self) -> ox.Store:
+        """The quads as a pyoxigraph Store, which the bulk exports stream from: the store itself
+        on the embedded backend, an in-memory copy on the others."""
         ...
 
     def has_graph(self, name: URIRef) -> bool:

@@ -139,6 +139,9 @@ class OxigraphStore:
     def dataset(self) -> Dataset:
         return self._dataset
 
+    def oxigraph(self) -> ox.Store:
+        return self._inner
+
     def has_graph(self, name: URIRef) -> bool:
         graph = ox.NamedNode(str(name))
         return any(True for _ in self._inner.quads_for_pattern(None, None, None, graph))
