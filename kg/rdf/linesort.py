@@ -32,7 +32,7 @@ class LineSorter:
 
     Args:
         spill_dir: Where runs go once the text outgrows ``run_bytes``: the folder being written to.
-        run_bytes: Text held in memory before a run is spilled.
+        run_bytes: Text held in memory before a run is spilled (default :data:`RUN_BYTES`).
         transform: Applied to each block of whole lines before it is split (a rewrite that
             cannot change where lines end).
     """
@@ -40,11 +40,11 @@ class LineSorter:
     def __init__(
         self,
         spill_dir: Path,
-        run_bytes: int = RUN_BYTES,
+        run_bytes: int | None = None,
         transform: Callable[[bytes], bytes] | None = None,
     ) -> None:
         self._spill_dir = spill_dir
-        self._run_bytes = run_bytes
+        self._run_bytes = RUN_BYTES if run_bytes is None else run_bytes
         self._transform = transform
         self._pending: list[bytes] = []
         self._size = 0
