@@ -25,8 +25,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 import pyoxigraph as ox
-from oxrdflib._converter import to_ox
-from rdflib import Dataset, Graph, Literal
+from rdflib import BNode, Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import IdentifiedNode, Node
 
@@ -126,6 +125,8 @@ def union_graph(dataset: Dataset) -> Graph:
 def oxigraph_copy(dataset: Dataset) -> ox.Store:
     """An in-memory pyoxigraph Store holding ``dataset``'s quads, for the exports to stream
     from where the store is not Oxigraph (rdflib's memory store, a SPARQL endpoint)."""
+    from oxrdflib._converter import to_ox  # oxrdflib loads rdflib's SPARQL engine (0.2 s)
+
     copy = ox.Store()
     copy.bulk_extend(
         ox.Quad(to_ox(s), to_ox(p), to_ox(o), _ox_graph(g))  # type: ignore[arg-type]
@@ -312,7 +313,9 @@ def _prefixes() -> dict[str, str]:
 def _ox_graph(name: IdentifiedNode | None) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
     if name is None or name == DATASET_DEFAULT_GRAPH_ID:
         return ox.DefaultGraph()
-    return cast(ox.NamedNode | ox.BlankNode, to_ox(name))
+    if isinstance(name, BNode):
+        return ox.BlankNode(str(name))
+    return ox.NamedNode(str(name))
 
 
 def _as_file(sorter: LineSorter) -> IO[bytes]:

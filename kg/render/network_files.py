@@ -8,7 +8,7 @@ IRI, edges by source, target, predicate) and files are written through
 one was.
 
 :func:`write_format` is ``kg export``: the RDF formats go through :mod:`kg.rdf.export`'s writers,
-GraphML and CSV through the ones here.
+GraphML and CSV through the ones here, which alone import the reading of the entity graph.
 """
 
 from __future__ import annotations
@@ -19,14 +19,17 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from rdflib import Dataset
+from typing import TYPE_CHECKING
 
 from kg.errors import ExportError
 from kg.files import Writer
 from kg.rdf.export import EXPORT_FILES, export_writer, write_files
-from kg.read.projection import ViewEdge, ViewNode, graph_view, relation_evidence
-from kg.store import QuadStore
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+
+    from kg.read.projection import ViewEdge, ViewNode
+    from kg.store import QuadStore
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -71,6 +74,9 @@ class TabularEdge:
 
 def entity_table(dataset: Dataset) -> tuple[list[ViewNode], list[TabularEdge]]:
     """The nodes and edges the exports write, in their order."""
+    # imported here: ``kg export`` of an RDF format needs none of the entity graph's reading
+    from kg.read.projection import graph_view, relation_evidence
+
     nodes, edges = graph_view(dataset)
     evidence = relation_evidence(dataset)
     rows = []

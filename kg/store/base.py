@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from rdflib import Dataset, URIRef
-
-from kg.rdf.mapping import Quad
-
 if TYPE_CHECKING:
     import pyoxigraph as ox
+    from rdflib import Dataset, URIRef
+
+    from kg.rdf.mapping import Quad
 
 __all__ = ["Capabilities", "QuadStore"]
 
