@@ -3,6 +3,7 @@ the same bytes whatever wrote the store, in whatever order, in whichever process
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from rdflib.compare import isomorphic
 
 from kg.rdf import linesort
 from kg.rdf.export import EXPORT_FILES, sorted_nquads, union_graph, write_exports
+from kg.rdf.jsonld import indented
 from kg.rdf.linesort import LineSorter
 from kg.rdf.mapping import Quad
 from kg.rdf.ontology import CKG, RDF, RDFS, XSD
@@ -176,3 +178,15 @@ def test_export_parses_back_with_pyoxigraph_to_the_same_quads(tmp_path: Path) ->
 
 def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
     return term.value if not isinstance(term, ox.Triple) else str(term)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"b": [1, {"id": "x"}], "a": 'quote " back \\ tab \t \u2028 é 日本', "c": {}, "d": [], "e": True},
+        [{"@language": "en", "@value": "x"}, "y", 3],
+        "plain",
+    ],
+)
+def test_export_jsonld_indents_as_the_standard_library(value: object) -> None:
+    assert indented(value) == json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)

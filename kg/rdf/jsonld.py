@@ -30,7 +30,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-__all__ = ["Compactor", "write_jsonld"]
+__all__ = ["Compactor", "indented", "write_jsonld"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -41,6 +41,11 @@ _NATIVE: dict[str, Callable[[str], object]] = {
     f"{_XSD}boolean": lambda text: text == "true",
 }
 
+
+#: The order of several values: their JSON text, keys sorted (C-encoded: no indentation).
+_SORT_KEY = json.JSONEncoder(sort_keys=True).encode
+#: JSON of a string, number or boolean, non-ASCII kept.
+_SCALAR = json.JSONEncoder(ensure_ascii=False).encode
 
 #: What a triple's object can be.
 _Object = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -84,8 +89,10 @@ class Compactor:
                 sets.add(key)
         node: dict[str, Any] = {"id": self._reference(subject)}
         for key, found in values.items():
-            ordered = sorted(found, key=lambda v: json.dumps(v, sort_keys=True))
-            node[key] = ordered if len(ordered) > 1 or key in sets else ordered[0]
+            if len(found) > 1:
+                node[key] = sorted(found, key=_SORT_KEY)
+            else:
+                node[key] = found if key in sets else found[0]
         return node
 
     def _property(self, predicate: str, value: _Object) -> tuple[str, Any, bool]:
@@ -159,12 +166,28 @@ def write_jsonld(triples: Iterable[ox.Triple], context: Mapping[str, Any], outpu
         output: A binary file.
     """
     compactor = Compactor(context)
-    head = json.dumps(context, indent=2, sort_keys=True, ensure_ascii=False).replace("\n", "\n  ")
-    output.write(f'{{\n  "@context": {head},\n  "@graph": ['.encode())
+    output.write(f'{{\n  "@context": {indented(context, "  ")},\n  "@graph": ['.encode())
     separator = "\n"
     for subject, group in groupby(triples, key=lambda triple: triple.subject):
         node = compactor.node(subject, group)
-        text = json.dumps(node, indent=2, sort_keys=True, ensure_ascii=False).replace("\n", "\n    ")
-        output.write(f"{separator}    {text}".encode())
+        output.write(f"{separator}    {indented(node, '    ')}".encode())
         separator = ",\n"
     output.write(b"\n  ]\n}\n" if separator != "\n" else b"]\n}\n")
+
+
+def indented(value: Any, margin: str = "") -> str:
+    """``json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)``, its lines after the
+    first starting at ``margin``: the standard library writes indented JSON in pure Python,
+    several times slower than this, which leaves the strings to its C encoder."""
+    inner = margin + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = ",\n".join(f"{inner}{_SCALAR(key)}: {indented(value[key], inner)}" for key in sorted(value))
+        return f"{{\n{items}\n{margin}}}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        items = ",\n".join(inner + indented(item, inner) for item in value)
+        return f"[\n{items}\n{margin}]"
+    return _SCALAR(value)

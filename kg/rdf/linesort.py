@@ -24,7 +24,7 @@ __all__ = ["RUN_BYTES", "LineSorter"]
 
 #: Text held in memory before a sorted run is spilled to disk: about three times as much
 #: memory once split into lines and sorted.
-RUN_BYTES = 64 * 1024 * 1024
+RUN_BYTES = 32 * 1024 * 1024
 
 
 class LineSorter:
@@ -102,7 +102,8 @@ class LineSorter:
         end = text.rfind(b"\n") + 1
         self._pending = [text[end:]] if end < len(text) else []
         self._size = len(text) - end
-        block = text[:end]
+        block = text[:end] if end < len(text) else text
+        del text  # one copy of the run at a time
         if self._transform is not None:
             block = self._transform(block)
         lines = block.split(b"\n")
