@@ -190,3 +190,20 @@ def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
 )
 def test_export_jsonld_indents_as_the_standard_library(value: object) -> None:
     assert indented(value) == json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+
+
+def test_export_and_the_reading_commands_load_no_model(tmp_path: Path) -> None:
+    """``kg export`` of an RDF format loads neither spaCy nor rdflib's SPARQL engine (oxrdflib);
+    the other commands that read a store load no spaCy either."""
+    store, out = str(_store(tmp_path / "store", [_quads(articles=2)])), str(tmp_path)
+    probe = (
+        "import sys\nfrom kg.cli import main\n"
+        f"assert main(['export', '--store', {store!r}, '--format', 'trig', '--out', {out!r}]) == 0\n"
+        "loaded = sorted({'spacy', 'oxrdflib', 'kg.read.projection'} & set(sys.modules))\n"
+        "for argv in (['stats'], ['query', '--name', 'claims'], ['claims'], ['figures']):\n"
+        f"    assert main([*argv, '--store', {store!r}]) == 0, argv\n"
+        "print(loaded, 'spacy' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[] False"
