@@ -18,7 +18,6 @@ pyoxigraph's own ``Store.dump`` of the same store, in one run.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -41,8 +40,21 @@ from kg.render.tables import plain_table  # noqa: E402
 READING_COMMANDS = ("query", "figures", "claims", "stats", "export")
 
 #: Child process that dumps a store with pyoxigraph alone: the reference an export is held to.
-_DUMP = (
-    "import sys, pyoxigraph as ox\nox.Store.read_only(sys.argv[1]).dump(sys.argv[2], format=ox.RdfFormat.{})"
+_DUMP = "import pyoxigraph as ox\nox.Store.read_only(sys.argv[1]).dump(sys.argv[2], format=ox.RdfFormat.{})"
+
+#: Child process that runs ``kg`` with its arguments.
+_KG = "from kg.cli import main\nsys.exit(main(sys.argv[1:]))"
+
+#: Put before a child's code: at exit it writes its peak resident memory (VmHWM, which a new
+#: program starts afresh, unlike the ru_maxrss a parent reads, which keeps the parent's size
+#: from before the exec) to the file its first argument names, and drops that argument.
+_PEAK = (
+    "import atexit, re, sys\n"
+    "_peak_file = sys.argv.pop(1)\n"
+    "def _peak():\n"
+    "    status = open('/proc/self/status').read()\n"
+    "    open(_peak_file, 'w').write(re.search(r'VmHWM:\\s+(\\d+)', status)[1])\n"
+    "atexit.register(_peak)\n"
 )
 
 #: Child process that runs ``kg`` and says afterwards whether spaCy was imported.
@@ -60,22 +72,23 @@ class Run:
     peak_mb: float
 
 
-def run(argv: Sequence[str]) -> Run:
-    """Run ``argv`` to the end; fails loudly with its stderr where it fails."""
-    with tempfile.TemporaryFile() as errors:
+def run(code: str, *args: str) -> Run:
+    """Run Python ``code`` with ``args`` in a child process to the end; fails loudly with its
+    stderr where it fails."""
+    with tempfile.TemporaryDirectory() as folder:
+        peak = Path(folder) / "peak"
+        argv = [sys.executable, "-c", _PEAK + code, str(peak), *args]
         started = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(child.pid, 0)
+        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
         seconds = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode != 0:
-            errors.seek(0)
-            raise RuntimeError(f"{' '.join(argv)} failed: {errors.read().decode(errors='replace')}")
-    return Run(seconds, usage.ru_maxrss / 1024)  # Linux counts kilobytes
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(argv)} failed: {done.stderr.decode(errors='replace')}")
+        return Run(seconds, int(peak.read_text()) / 1024)  # kilobytes
 
 
-def kg(*args: str) -> list[str]:
-    return [sys.executable, "-m", "kg", *args]
+def kg(*args: str) -> Run:
+    """``kg ARGS`` as a whole command."""
+    return run(_KG, *args)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -113,7 +126,7 @@ def _store(workdir: Path, triples: int, seed: int) -> Path:
 def _exports(store: Path, out: Path) -> None:
     out.mkdir()
     dumps = {
-        name: run([sys.executable, "-c", _DUMP.format(fmt), str(store), str(out / f"dump.{name}")])
+        name: run(_DUMP.format(fmt), str(store), str(out / f"dump.{name}"))
         for name, fmt in (("nq", "N_QUADS"), ("trig", "TRIG"))
     }
     reference = dumps["nq"]
@@ -122,7 +135,7 @@ def _exports(store: Path, out: Path) -> None:
         for name, done in dumps.items()
     ]
     for fmt in EXPORT_FILES:
-        done = run(kg("export", "--store", str(store), "--format", fmt, "--out", str(out)))
+        done = kg("export", "--store", str(store), "--format", fmt, "--out", str(out))
         size = (out / EXPORT_FILES[fmt]).stat().st_size / 1e6
         ratio, peak = done.seconds / reference.seconds, f"{done.peak_mb:,.0f}"
         name = f"kg export --format {fmt} ({size:,.0f} MB)"
@@ -138,13 +151,13 @@ def _startup(workdir: Path) -> None:
     rows = []
     for command in ("", *READING_COMMANDS):
         argv = [command, "--help"] if command else ["--help"]
-        best = min(run(kg(*argv)).seconds for _ in range(3))
+        best = min(kg(*argv).seconds for _ in range(3))
         probe = subprocess.run(
             [sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, check=True
         )
         rows.append([f"kg {' '.join(argv)}", f"{best:.2f}", probe.stderr.strip().splitlines()[-1]])
     exported = min(
-        run(kg("export", "--store", str(empty), "--format", "nquads", "--out", str(workdir / "e.nq"))).seconds
+        kg("export", "--store", str(empty), "--format", "nquads", "--out", str(workdir / "e.nq")).seconds
         for _ in range(3)
     )
     rows.append(["kg export --format nquads of an empty store", f"{exported:.2f}", ""])
