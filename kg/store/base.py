@@ -1,7 +1,7 @@
 """The store interface every backend implements, and its capability flags.
 
-A backend holds quads in named graphs and offers an rdflib ``Dataset`` view for SPARQL and
-serialisation. Writes go in whole batches through :meth:`QuadStore.add`, which is atomic on
+A backend holds quads in named graphs and offers an rdflib ``Dataset`` view for SPARQL, and a
+pyoxigraph ``Store`` (itself, or a copy) for the bulk exports to stream from. Writes go in whole batches through :meth:`QuadStore.add`, which is atomic on
 every backend that says ``transactional``: a failed build leaves the store as it was.
 
 What a caller needs to know about a store it reads from the store itself (``capabilities``,
