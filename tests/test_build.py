@@ -21,8 +21,9 @@ from kg.cli import main
 from kg.extract.nlp import shared_gazetteer
 from kg.extract.pipeline import Extractor
 from kg.model import Article, ExtractedArticle
-from kg.rdf.export import read_graph_file, union_graph
-from kg.rdf.ontology import CKG, ENTITIES_GRAPH, RDFS, SCHEMA, validate
+from kg.rdf.export import canonical_dataset, read_graph_file, sorted_nquads, union_graph
+from kg.rdf.ontology import CKG, ENTITIES_GRAPH, RDFS, SCHEMA, load_context, validate
+from kg.store import open_store
 
 pytestmark = pytest.mark.slow
 
@@ -77,7 +78,8 @@ def test_build_twice_gives_byte_identical_sorted_nquads(tmp_path: Path, seeds_di
 def test_build_memory_and_oxigraph_agree(seed_build, tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
     _, out = seed_build
     build([seeds_dir], tmp_path, store="memory", extractor=extractor)
-    assert (tmp_path / "graph.nq").read_bytes() == (out / "graph.nq").read_bytes()
+    for name in ("graph.nq", "graph.trig", "graph.ttl", "graph.jsonld"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
     # The view reads the memory store through the union of its graphs, Oxigraph through GRAPH ?g.
     assert (tmp_path / "graph.html").read_bytes() == (out / "graph.html").read_bytes()
 
@@ -232,6 +234,38 @@ def test_build_exports_round_trip_to_isomorphic_graphs(seed_build) -> None:  # t
     union = union_graph(nq)
     assert isomorphic(union, union_graph(read_graph_file(out / "graph.ttl")))
     assert isomorphic(union, union_graph(read_graph_file(out / "graph.jsonld")))
+
+
+def test_build_exports_match_what_rdflib_wrote_before(seed_build) -> None:  # type: ignore[no-untyped-def]
+    """The streamed exports against rdflib's serialisations of the same store (how they were
+    written before): N-Quads byte for byte, TriG and Turtle isomorphic, JSON-LD the same
+    compacted nodes (only their order in ``@graph`` differs)."""
+    _, out = seed_build
+    store = open_store(out / "store", read_only=True)
+    try:
+        canonical = canonical_dataset(store.dataset)
+    finally:
+        store.close()
+    assert (out / "graph.nq").read_text(encoding="utf-8") == sorted_nquads(canonical)
+    trig = Dataset().parse(data=canonical.serialize(format="trig"), format="trig")
+    assert sorted_nquads(read_graph_file(out / "graph.trig")) == sorted_nquads(trig)
+    union = union_graph(canonical)
+    assert isomorphic(Graph().parse(out / "graph.ttl", format="turtle"), union)
+    before = json.loads(
+        union.serialize(format="json-ld", context=load_context(), auto_compact=True, use_native_types=True)
+    )
+    now = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
+    assert now["@context"] == before["@context"]
+    assert _nodes(now) == _nodes(before)
+
+
+def _nodes(document: dict) -> list[str]:  # type: ignore[type-arg]
+    """The node objects as sorted JSON text, lists sorted: their order is not the graph's."""
+    nodes = [
+        {k: sorted(v, key=json.dumps) if isinstance(v, list) else v for k, v in node.items()}
+        for node in document["@graph"]
+    ]
+    return sorted(json.dumps(node, sort_keys=True) for node in nodes)
 
 
 def test_build_jsonld_expands_with_pyld(seed_build) -> None:  # type: ignore[no-untyped-def]

@@ -44,7 +44,7 @@ from kg.extract.pipeline import Extractor, model_text
 from kg.ingest.htmltext import html_blocks
 from kg.ingest.read import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, read_articles
 from kg.model import Article, ExtractedArticle, Mention, Zone
-from kg.rdf.export import read_graph_file, renderers, sorted_nquads
+from kg.rdf.export import read_graph_file, sorted_nquads, write_exports
 from kg.rdf.mapping import article_quads, entity_quads
 from kg.rdf.ontology import XSD, decimal_literal, validate
 
@@ -186,14 +186,15 @@ def _check_literals(quads: Iterable[tuple[object, ...]]) -> None:
 def _check_exports(dataset: Dataset) -> None:
     """Each export parses back with rdflib and pyoxigraph; the ones keeping graphs, unchanged."""
     expected = sorted_nquads(dataset)
-    for fmt, render in renderers(dataset).items():
-        data = render()
-        parsed = Dataset()
-        parsed.parse(data=data, format=_RDFLIB_FORMATS[fmt])
-        _check_literals(parsed.quads((None, None, None, None)))
-        assert list(ox.parse(data.encode("utf-8"), format=_OX_FORMATS[fmt]))
-        if fmt in ("trig", "nquads"):
-            assert sorted_nquads(parsed) == expected, fmt
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt, path in write_exports(dataset, Path(folder)).items():
+            data = path.read_text(encoding="utf-8")
+            parsed = Dataset()
+            parsed.parse(data=data, format=_RDFLIB_FORMATS[fmt])
+            _check_literals(parsed.quads((None, None, None, None)))
+            assert list(ox.parse(data.encode("utf-8"), format=_OX_FORMATS[fmt]))
+            if fmt in ("trig", "nquads"):
+                assert sorted_nquads(parsed) == expected, fmt
 
 
 def _graph(extracted: ExtractedArticle) -> Dataset:

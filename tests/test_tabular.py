@@ -138,4 +138,4 @@ def test_tabular_export_without_a_store_is_one_line_naming_it(tmp_path: Path) ->
 
 def test_tabular_unknown_format_lists_the_choices(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="unknown export format 'xlsx'; use one of trig, .*graphml, csv"):
-        write_format(open_store("memory").dataset, "xlsx", tmp_path)
+        write_format(open_store("memory"), "xlsx", tmp_path)

@@ -161,7 +161,7 @@ def build(
             _stream(read_articles(inputs, strict=strict), extraction, quad_store, batch_size, tally)
         tally.new_quads += refresh(quad_store).added
         tally.finish()
-        outputs = write_outputs(quad_store.dataset, out_dir) if exports else {}
+        outputs = write_outputs(quad_store, out_dir) if exports else {}
         counts, by_class = graph_counts(quad_store)
         return BuildReport(
             articles_read=tally.read,
@@ -267,14 +267,15 @@ def _background_quads(gazetteer: Gazetteer) -> Iterator[Quad]:
     yield from gazetteer_quads(gazetteer)
 
 
-def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
-    """Every export format and the HTML view of ``dataset`` in ``out_dir``, all or none.
+def write_outputs(store: QuadStore, out_dir: Path) -> dict[str, Path]:
+    """Every export format (streamed from Oxigraph) and the HTML view of ``store`` in
+    ``out_dir``, all or none.
 
     Raises:
         ExportError: a file cannot be written; the old files are left as they were.
     """
-    files = export_files(dataset, out_dir)
-    files["html"] = (out_dir / "graph.html", _view_writer(dataset))
+    files = export_files(store.oxigraph(), out_dir)
+    files["html"] = (out_dir / "graph.html", _view_writer(store.dataset))
     try:
         write_files(dict(files.values()))
     except ExportError as exc:

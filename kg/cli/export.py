@@ -29,7 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with existing_store(args.store) as store:
-        written = write_format(store.dataset, args.format, args.out)
+        written = write_format(store, args.format, args.out)
     for path in written:
         print(path)  # noqa: T201
     return 0

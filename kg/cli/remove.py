@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             # An endpoint takes the removal in several requests: some may have been applied.
             print(PART_REMOVED, file=sys.stderr)  # noqa: T201
             return 130
-        outputs = write_outputs(store.dataset, args.out)
+        outputs = write_outputs(store, args.out)
     lines = [f"removed   {iri}" for iri in report.articles]
     dropped = len(report.entities_dropped)
     lines.append(f"triples   {report.quads_removed} removed; {dropped} entities no longer mentioned")

@@ -1,34 +1,50 @@
 """Serialisations of a store: TriG and N-Quads keep the named graphs, Turtle and JSON-LD give
 their union. Files are written through :func:`kg.files.write_whole`, as one set: a failed or
 killed export leaves every old file as it was, never half a file.
+
+Every format streams from a pyoxigraph Store through Oxigraph's own serialisers, so memory stays
+flat in the store's size: the store dumps N-Quads (or a graph's N-Triples) into a
+:class:`~kg.rdf.linesort.LineSorter`, whose sorted lines are written out (N-Quads) or parsed
+back by pyoxigraph into its TriG and Turtle writers with the project's prefixes; JSON-LD is
+compacted a node at a time (:mod:`kg.rdf.jsonld`). Sorting makes the bytes depend on the quads
+alone, whichever backend or batch order wrote them: N-Quads lines in code point order, TriG's
+graphs in IRI order, each graph's (and the union's) triples in N-Triples order.
+
+The rdflib helpers below (:func:`sorted_nquads`, :func:`canonical_dataset`, :func:`union_graph`)
+give the same canonical forms of an rdflib Dataset, for comparing stores in memory.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import io
+import re
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from functools import cache
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
-from rdflib import BNode, Dataset, Graph, Literal, Namespace
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import IdentifiedNode, Node
 
 from kg.errors import ExportError, InputError
 from kg.files import Writer, check_writable, explain, write_whole
+from kg.rdf.jsonld import write_jsonld
+from kg.rdf.linesort import LineSorter
 from kg.rdf.ontology import PREFIXES, XSD, decimal_literal, load_context
 
 __all__ = [
-    "canonical_literal",
     "EXPORT_FILES",
     "canonical_dataset",
+    "canonical_literal",
     "check_output_folder",
     "export_files",
+    "export_writer",
+    "oxigraph_copy",
     "read_graph_file",
-    "renderers",
     "sorted_nquads",
-    "text_writer",
     "union_graph",
     "write_exports",
     "write_files",
@@ -41,10 +57,6 @@ EXPORT_FILES = {
     "turtle": "graph.ttl",
     "jsonld": "graph.jsonld",
 }
-
-
-#: Subjects per call of rdflib's Turtle serializer (see :func:`_turtle`).
-TURTLE_SUBJECTS_PER_CALL = 200
 
 #: File suffix -> rdflib parser name, for reading exports back.
 PARSE_FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
@@ -110,32 +122,47 @@ def union_graph(dataset: Dataset) -> Graph:
     return graph
 
 
-def renderers(dataset: Dataset) -> dict[str, Callable[[], str]]:
-    """Export format -> a function serialising ``dataset`` in it; the canonical copy and the
-    union graph are made once, when a format first needs them."""
-    canonical = cache(lambda: canonical_dataset(dataset))
-    union = cache(lambda: union_graph(canonical()))
-    return {
-        "trig": lambda: _trig(canonical()),
-        "nquads": lambda: _sorted_nquads(canonical()),
-        "turtle": lambda: _turtle(union()),
-        "jsonld": lambda: _jsonld(union()),
-    }
+def oxigraph_copy(dataset: Dataset) -> ox.Store:
+    """An in-memory pyoxigraph Store holding ``dataset``'s quads, for the exports to stream
+    from where the store is not Oxigraph (rdflib's memory store, a SPARQL endpoint)."""
+    from oxrdflib._converter import to_ox  # oxrdflib loads rdflib's SPARQL engine (0.2 s)
+
+    copy = ox.Store()
+    copy.bulk_extend(
+        ox.Quad(to_ox(s), to_ox(p), to_ox(o), _ox_graph(g))  # type: ignore[arg-type]
+        for s, p, o, g in _quads(dataset)
+    )
+    return copy
 
 
-def export_files(dataset: Dataset, out_dir: Path) -> dict[str, tuple[Path, Writer]]:
-    """Export format -> its file in ``out_dir`` and the writer of that file."""
-    render = renderers(dataset)
-    return {fmt: (out_dir / name, text_writer(render[fmt])) for fmt, name in EXPORT_FILES.items()}
+def export_files(source: ox.Store | Dataset, out_dir: Path) -> dict[str, tuple[Path, Writer]]:
+    """Export format -> its file in ``out_dir`` and the writer of that file.
+
+    ``source`` is best an Oxigraph store (:meth:`kg.store.QuadStore.oxigraph`): the writers
+    stream from it; an rdflib Dataset is copied into one first.
+    """
+    store = source if isinstance(source, ox.Store) else oxigraph_copy(source)
+    return {fmt: (out_dir / name, export_writer(store, fmt)) for fmt, name in EXPORT_FILES.items()}
 
 
-def write_exports(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
+def export_writer(store: ox.Store, fmt: str) -> Writer:
+    """The writer of ``store`` in the export format ``fmt`` (a key of :data:`EXPORT_FILES`).
+
+    Raises:
+        ExportError: an unknown format.
+    """
+    if fmt not in _WRITERS:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FILES)}")
+    return partial(_WRITERS[fmt], store)
+
+
+def write_exports(source: ox.Store | Dataset, out_dir: Path) -> dict[str, Path]:
     """Write every export format into ``out_dir``, all or none; returns format -> path.
 
     Raises:
         ExportError: a file cannot be written; the old files are left as they were.
     """
-    files = export_files(dataset, out_dir)
+    files = export_files(source, out_dir)
     write_files(dict(files.values()))
     return {fmt: path for fmt, (path, _) in files.items()}
 
@@ -164,11 +191,6 @@ def check_output_folder(folder: Path) -> None:
         raise ExportError(f"cannot write to the output folder {folder}: {explain(exc)}") from exc
 
 
-def text_writer(render: Callable[[], str]) -> Writer:
-    """A writer of the UTF-8 text ``render`` returns."""
-    return lambda tmp: tmp.write_text(render(), encoding="utf-8")
-
-
 def _quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, IdentifiedNode | None]]:
     for s, p, o, g in dataset.quads((None, None, None, None)):
         yield s, p, o, g.identifier if isinstance(g, Graph) else g
@@ -184,82 +206,119 @@ def canonical_literal(term: Node) -> Node:
     return term
 
 
-def _trig(dataset: Dataset) -> str:
-    """TriG with the named graphs in IRI order: rdflib writes them in the order of a set of
-    graphs, which changes from one process to the next. Each graph's body is rdflib's Turtle
-    (whose order is stable) inside its ``{ }`` block, under one prefix header."""
-    namespaces = _namespaces(p for _, p, _, _ in dataset.quads((None, None, None, None)))
-    blocks = []
-    for context in sorted(dataset.graphs(), key=lambda graph: str(graph.identifier)):
-        if len(context):
-            body = _turtle_body(context, namespaces)
-            blocks.append(f"{context.identifier.n3()} {{\n{body}\n}}\n")
-    return _prefix_header(namespaces) + "\n" + "\n".join(blocks)
+def _write_nquads(store: ox.Store, path: Path) -> None:
+    """Every quad, the lines sorted: identical input, identical bytes."""
+    sorter = _sorter(path)
+    store.dump(_as_file(sorter), format=ox.RdfFormat.N_QUADS)
+    with path.open("wb") as output:
+        output.writelines(sorter.blocks())
 
 
-def _turtle(graph: Graph) -> str:
-    """Turtle of ``graph``, written :data:`TURTLE_SUBJECTS_PER_CALL` subjects at a time, in IRI order.
-
-    rdflib's serializer looks every IRI up in a list of all the namespaces it has met, and our
-    IRIs have namespaces of their own per article (``.../claim/ARTICLE/3``), so one call over
-    a large graph is quadratic: 1,000 articles took over 20 minutes. Bodies of a bounded number
-    of subjects under one prefix header say the same. A graph with blank nodes (only a SPARQL
-    update makes them) is written in one call, as a blank node must stay with its referrer.
-    """
-    if any(isinstance(term, BNode) for triple in graph for term in triple):
-        return graph.serialize(format="turtle")
-    namespaces = _namespaces(graph.predicates(unique=True))
-    subjects = sorted(set(graph.subjects()), key=str)
-    bodies = []
-    for start in range(0, len(subjects), TURTLE_SUBJECTS_PER_CALL):
-        chunk = subjects[start : start + TURTLE_SUBJECTS_PER_CALL]
-        bodies.append(_turtle_body((t for s in chunk for t in graph.triples((s, None, None))), namespaces))
-    return _prefix_header(namespaces) + "\n" + "\n\n".join(bodies) + "\n"
+def _write_trig(store: ox.Store, path: Path) -> None:
+    """The default graph, then each named graph in IRI order, its triples sorted."""
+    quads = ox.parse(_reader(_graph_blocks(store, path)), format=ox.RdfFormat.TRIG)
+    ox.serialize(quads, str(path), format=ox.RdfFormat.TRIG, prefixes=_prefixes())
 
 
-def _namespaces(predicates: Iterable[Node]) -> dict[str, Namespace]:
-    """The project's prefixes and one for every other namespace of a predicate, bound up front so
-    that no body written on its own needs a prefix of its own."""
-    namespaces = dict(PREFIXES)
-    known = {str(namespace) for namespace in namespaces.values()}
-    extra = sorted({_namespace(str(p)) for p in predicates} - known)
-    namespaces.update({f"ns{n}": Namespace(namespace) for n, namespace in enumerate(extra, start=1)})
-    return namespaces
+def _write_turtle(store: ox.Store, path: Path) -> None:
+    """The union of all graphs, each triple once, sorted."""
+    triples = ox.parse(_reader(_union_lines(store, path)), format=ox.RdfFormat.N_TRIPLES)
+    ox.serialize(triples, str(path), format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
 
 
-def _prefix_header(namespaces: Mapping[str, Namespace]) -> str:
-    return "".join(f"@prefix {prefix}: <{iri}> ." + "\n" for prefix, iri in sorted(namespaces.items()))
+def _write_jsonld(store: ox.Store, path: Path) -> None:
+    """The union of all graphs, compacted with the project's context a node at a time."""
+    triples = ox.parse(_reader(_union_lines(store, path)), format=ox.RdfFormat.N_TRIPLES)
+    with path.open("wb") as output:
+        write_jsonld(triples, load_context(), output)
 
 
-def _turtle_body(triples: Iterable[tuple[Node, Node, Node]], namespaces: Mapping[str, Namespace]) -> str:
-    """rdflib's Turtle of ``triples`` without its prefix lines and outer blank lines."""
-    graph = Graph(bind_namespaces="none")
-    for prefix, iri in namespaces.items():
-        graph.bind(prefix, iri)
-    for triple in triples:
-        graph.add(triple)
-    lines = graph.serialize(format="turtle").split("\n")
-    # Not indented: a literal may span lines.
-    return "\n".join(line for line in lines if not line.startswith("@prefix")).strip("\n")
+_WRITERS: dict[str, Callable[[ox.Store, Path], None]] = {
+    "trig": _write_trig,
+    "nquads": _write_nquads,
+    "turtle": _write_turtle,
+    "jsonld": _write_jsonld,
+}
+
+#: An xsd:decimal with no decimal point, as Oxigraph writes whole numbers ("2000"), in
+#: N-Triples or N-Quads text: a term opens after a space, and a quote inside a literal is escaped.
+#: (The leading space, rather than a look-behind, lets the engine skip to candidates: ten times faster.)
+_WHOLE_DECIMAL = re.compile(rb' "(-?[0-9]+)"(\^\^<http://www\.w3\.org/2001/XMLSchema#decimal>)')
 
 
-def _namespace(iri: str) -> str:
-    return iri[: max(iri.rfind("#"), iri.rfind("/")) + 1]
+def _decimal_point(block: bytes) -> bytes:
+    """Decimals in :func:`kg.rdf.ontology.decimal_literal`'s form ("2000.0"), whichever store wrote them."""
+    return _WHOLE_DECIMAL.sub(rb' "\1.0"\2', block)
 
 
-def _jsonld(graph: Graph) -> str:
-    context = load_context()
-    text = graph.serialize(format="json-ld", context=context, auto_compact=True, use_native_types=True)
-    # Re-dump for stable key order and indentation across rdflib versions.
-    return json.dumps(_in_order(json.loads(text)), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def _sorter(path: Path) -> LineSorter:
+    """Sorted runs spill beside the file being written: into the folder the export was given."""
+    return LineSorter(path.parent, transform=_decimal_point)
 
 
-def _in_order(value: Any, key: str = "") -> Any:
-    """JSON-LD with every array sorted (nodes, and the values of a property): rdflib emits them in
-    the order of its sets, which changes from one process to the next. ``@list`` keeps its order."""
-    if isinstance(value, dict):
-        return {k: _in_order(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_in_order(v) for v in value]
-        return items if key == "@list" else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
-    return value
+def _graph_names(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
+    named = sorted(store.named_graphs(), key=str)
+    return [ox.DefaultGraph(), *named]
+
+
+def _union_lines(store: ox.Store, path: Path) -> Iterator[bytes]:
+    """The triples of every graph as sorted N-Triples, each once."""
+    sorter = _sorter(path)
+    for graph in _graph_names(store):
+        store.dump(_as_file(sorter), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    return sorter.blocks(unique=True)
+
+
+def _graph_blocks(store: ox.Store, path: Path) -> Iterator[bytes]:
+    """TriG text of the store, a graph at a time, each graph's triples as sorted N-Triples."""
+    for graph in _graph_names(store):
+        sorter = _sorter(path)
+        store.dump(_as_file(sorter), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        if isinstance(graph, ox.DefaultGraph):
+            yield from sorter.blocks()
+        else:
+            yield f"{graph} {{\n".encode()
+            yield from sorter.blocks()
+            yield b"}\n"
+
+
+def _reader(blocks: Iterator[bytes]) -> IO[bytes]:
+    """A binary file reading ``blocks`` one after the other, for pyoxigraph's parser."""
+    return io.BufferedReader(_BlockReader(blocks), buffer_size=1 << 16)
+
+
+class _BlockReader(io.RawIOBase):
+    def __init__(self, blocks: Iterator[bytes]) -> None:
+        self._blocks = blocks
+        self._block = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._block:
+            block = next(self._blocks, None)
+            if block is None:
+                return 0
+            self._block = memoryview(block)
+        size = min(len(buffer), len(self._block))
+        buffer[:size] = self._block[:size]
+        self._block = self._block[size:]
+        return size
+
+
+def _prefixes() -> dict[str, str]:
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def _ox_graph(name: IdentifiedNode | None) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
+    if name is None or name == DATASET_DEFAULT_GRAPH_ID:
+        return ox.DefaultGraph()
+    if isinstance(name, BNode):
+        return ox.BlankNode(str(name))
+    return ox.NamedNode(str(name))
+
+
+def _as_file(sorter: LineSorter) -> IO[bytes]:
+    """The sorter as the binary file pyoxigraph writes into: it has the ``write`` that needs."""
+    return cast(IO[bytes], sorter)

@@ -8,7 +8,7 @@ IRI, edges by source, target, predicate) and files are written through
 one was.
 
 :func:`write_format` is ``kg export``: the RDF formats go through :mod:`kg.rdf.export`'s writers,
-GraphML and CSV through the ones here.
+GraphML and CSV through the ones here, which alone import the reading of the entity graph.
 """
 
 from __future__ import annotations
@@ -19,13 +19,17 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from rdflib import Dataset
+from typing import TYPE_CHECKING
 
 from kg.errors import ExportError
 from kg.files import Writer
-from kg.rdf.export import EXPORT_FILES, renderers, text_writer, write_files
-from kg.read.projection import ViewEdge, ViewNode, graph_view, relation_evidence
+from kg.rdf.export import EXPORT_FILES, export_writer, write_files
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+
+    from kg.read.projection import ViewEdge, ViewNode
+    from kg.store import QuadStore
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -70,6 +74,9 @@ class TabularEdge:
 
 def entity_table(dataset: Dataset) -> tuple[list[ViewNode], list[TabularEdge]]:
     """The nodes and edges the exports write, in their order."""
+    # imported here: ``kg export`` of an RDF format needs none of the entity graph's reading
+    from kg.read.projection import graph_view, relation_evidence
+
     nodes, edges = graph_view(dataset)
     evidence = relation_evidence(dataset)
     rows = []
@@ -170,20 +177,21 @@ def write_csv(dataset: Dataset, folder: Path) -> tuple[Path, Path]:
     return nodes_path, edges_path
 
 
-def write_format(dataset: Dataset, fmt: str, out: Path) -> list[Path]:
-    """Write ``dataset`` as ``fmt`` to ``out`` (a file, or a folder for the usual file name).
+def write_format(store: QuadStore, fmt: str, out: Path) -> list[Path]:
+    """Write ``store`` as ``fmt`` to ``out`` (a file, or a folder for the usual file name): the
+    RDF formats streamed from Oxigraph (:mod:`kg.rdf.export`), the entity graph through rdflib.
 
     Raises:
         ExportError: an unknown format, or a file that cannot be written.
     """
     if fmt == "csv":
-        return list(write_csv(dataset, out))
+        return list(write_csv(store.dataset, out))
     if fmt == "graphml":
-        return [write_graphml(dataset, _target(out, "graph.graphml"))]
+        return [write_graphml(store.dataset, _target(out, "graph.graphml"))]
     if fmt not in EXPORT_FILES:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     path = _target(out, EXPORT_FILES[fmt])
-    write_files({path: text_writer(renderers(dataset)[fmt])})
+    write_files({path: export_writer(store.oxigraph(), fmt)})
     return [path]
 
 

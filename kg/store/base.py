@@ -1,7 +1,7 @@
 """The store interface every backend implements, and its capability flags.
 
-A backend holds quads in named graphs and offers an rdflib ``Dataset`` view for SPARQL and
-serialisation. Writes go in whole batches through :meth:`QuadStore.add`, which is atomic on
+A backend holds quads in named graphs and offers an rdflib ``Dataset`` view for SPARQL, and a
+pyoxigraph ``Store`` (itself, or a copy) for the bulk exports to stream from. Writes go in whole batches through :meth:`QuadStore.add`, which is atomic on
 every backend that says ``transactional``: a failed build leaves the store as it was.
 
 What a caller needs to know about a store it reads from the store itself (``capabilities``,
@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from rdflib import Dataset, URIRef
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    from rdflib import Dataset, URIRef
 
-from kg.rdf.mapping import Quad
+    from kg.rdf.mapping import Quad
 
 __all__ = ["Capabilities", "QuadStore"]
 
@@ -46,6 +48,11 @@ class QuadStore(Protocol):
     @property
     def dataset(self) -> Dataset:
         """An rdflib view of the store, for SPARQL and serialisation."""
+        ...
+
+    def oxigraph(self) -> ox.Store:
+        """The quads as a pyoxigraph Store, which the bulk exports stream from: the store itself
+        on the embedded backend, an in-memory copy on the others."""
         ...
 
     def has_graph(self, name: URIRef) -> bool:

@@ -8,10 +8,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import IdentifiedNode, Node
 
+from kg.rdf.export import oxigraph_copy
 from kg.rdf.mapping import Quad
 from kg.store.base import Capabilities
 
@@ -32,6 +34,9 @@ class MemoryStore:
     @property
     def dataset(self) -> Dataset:
         return self._dataset
+
+    def oxigraph(self) -> ox.Store:
+        return oxigraph_copy(self._dataset)
 
     def has_graph(self, name: URIRef) -> bool:
         return any(True for _ in self._dataset.graph(name).triples((None, None, None)))

@@ -32,8 +32,6 @@ from pathlib import Path
 from typing import cast
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore as OxigraphBackend
-from oxrdflib._converter import to_ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
@@ -76,6 +74,7 @@ class OxigraphStore:
         self.created = not read_only and not path.exists()
         if path.exists() and not path.is_dir():
             raise StoreError(f"store path {path} is a file, not a folder; pass a folder or 'memory'")
+        self._dataset: Dataset | None = None
         if read_only:
             self._refreshing = threading.Lock()
             inner, self._version = open_view(path, JOURNALS, self._recover_elsewhere)
@@ -123,7 +122,9 @@ class OxigraphStore:
             return True
 
     def _attach(self, inner: ox.Store) -> None:
-        self._dataset = Dataset(store=OxigraphBackend(store=inner))
+        """Read through ``inner`` from now on; its rdflib view is made when first asked for
+        (:attr:`dataset`): ``kg export`` never asks, and oxrdflib takes 0.2 s to import."""
+        self._dataset = _rdflib_view(inner) if self._dataset is not None else None
         self._inner = inner
 
     def _recover_elsewhere(self) -> bool:
@@ -137,7 +138,12 @@ class OxigraphStore:
 
     @property
     def dataset(self) -> Dataset:
+        if self._dataset is None:
+            self._dataset = _rdflib_view(self._inner)
         return self._dataset
+
+    def oxigraph(self) -> ox.Store:
+        return self._inner
 
     def has_graph(self, name: URIRef) -> bool:
         graph = ox.NamedNode(str(name))
@@ -184,7 +190,8 @@ class OxigraphStore:
             self._release()
 
     def _release(self) -> None:
-        self._dataset.close()
+        if self._dataset is not None:
+            self._dataset.close()
         del self._inner
 
     def _writable(self) -> None:
@@ -269,7 +276,15 @@ def _remove_each(inner: ox.Store, quads: Iterable[ox.Quad]) -> None:
         inner.remove(quad)
 
 
+def _rdflib_view(inner: ox.Store) -> Dataset:
+    from oxrdflib import OxigraphStore as OxigraphBackend
+
+    return Dataset(store=OxigraphBackend(store=inner))
+
+
 def _ox_quad(quad: Quad) -> ox.Quad:
+    from oxrdflib._converter import to_ox
+
     return cast(ox.Quad, to_ox(quad))  # type: ignore[arg-type]
 
 

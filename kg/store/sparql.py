@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
+import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
@@ -58,6 +59,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import StoreError
+from kg.rdf.export import oxigraph_copy
 from kg.rdf.mapping import Quad
 from kg.rdf.sparql import sparql_term
 from kg.store.base import Capabilities
@@ -381,6 +383,9 @@ class SparqlStore:
     @property
     def dataset(self) -> Dataset:
         return self._dataset
+
+    def oxigraph(self) -> ox.Store:
+        return oxigraph_copy(self.dataset)
 
     def has_graph(self, name: URIRef) -> bool:
         return bool(self._http.query(f"ASK {{ GRAPH {_sparql_term(name)} {{ ?s ?p ?o }} }}").askAnswer)
