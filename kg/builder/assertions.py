@@ -21,7 +21,6 @@ to the assertions of other claimants that corroborate it or disagree with it.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -83,6 +82,7 @@ class Report:
     day: date | None
     increment: bool = False
     source: str | None = None  # the words that name the source ("emergency services")
+    time: tuple[tuple[URIRef, Node], ...] = ()  # its ckg:tally, ckg:periodStart, ckg:periodEnd
 
     @property
     def figure(self) -> frozenset[Decimal]:
@@ -139,6 +139,7 @@ def read_reports(dataset: Dataset) -> list[Report]:
     wanted = (
         CKG.reportedIn, CKG.quantity, CKG.measure, CKG.qualifier, CKG.value, CKG.minValue, CKG.maxValue,
         CKG.text, CKG.countOf, CKG.claimant, CKG.via, CKG.sourceText, CKG.statedOn, SCHEMA.datePublished,
+        CKG.tally, CKG.periodStart, CKG.periodEnd,
     )  # fmt: skip
     for predicate in wanted:
         found: dict[Node, list[Node]] = defaultdict(list)
@@ -157,7 +158,6 @@ def read_reports(dataset: Dataset) -> list[Report]:
         if not isinstance(claim, URIRef) or not isinstance(article, URIRef):
             continue
         stated = one(claim, CKG.statedOn) or one(article, SCHEMA.datePublished)
-        claim_text = str(one(claim, CKG.text) or "")
         for quantity in sorted(by_predicate[CKG.quantity].get(claim, []), key=str):
             measure = one(quantity, CKG.measure)
             if not isinstance(quantity, URIRef) or not isinstance(measure, URIRef):
@@ -187,7 +187,12 @@ def read_reports(dataset: Dataset) -> list[Report]:
                     ),
                     sourced=claim in by_predicate[CKG.sourceText],
                     day=_date(stated),
-                    increment=_is_increment(claim_text, str(figure_text or "")),
+                    increment=one(quantity, CKG.tally) == CKG.Increment,
+                    time=tuple(
+                        (p, stored)
+                        for p in (CKG.tally, CKG.periodStart, CKG.periodEnd)
+                        if (stored := one(quantity, p)) is not None
+                    ),
                     source=str(src) if (src := one(claim, CKG.sourceText)) is not None else None,
                 )
             )
@@ -365,6 +370,7 @@ def assertion_quads(assertions: Iterable[Assertion]) -> list[Quad]:
             quads.append((q, CKG.text, Literal(first.text), g))
         if first.count_of is not None:
             quads.append((q, CKG.countOf, first.count_of, g))
+        quads += [(q, predicate, obj, g) for predicate, obj in first.time]
         days = a.days
         if days:
             quads.append((node, CKG.firstStated, Literal(days[0].isoformat(), datatype=XSD.date), g))
@@ -488,15 +494,3 @@ def _date(node: Node | None) -> date | None:
         return date.fromisoformat(str(node)[:10])
     except ValueError:
         return None
-
-
-def _is_increment(claim_text: str, figure_text: str) -> bool:
-    if not figure_text:
-        return False
-    at = claim_text.find(figure_text)
-    if at < 0:
-        return False
-    before, after = claim_text[:at], claim_text[at + len(figure_text) :]
-    return bool(re.search(r"\b(?:another|additional|further)\s+$", before, re.IGNORECASE)) or bool(
-        re.match(r"\s+more\b", after)
-    )

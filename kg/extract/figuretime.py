@@ -10,8 +10,9 @@ figures draws the totals and never adds an increment to them.
 
 String-level like :mod:`kg.extract.dates`, over the sentence of the figure, less the words that
 date the statement itself (the caller passes what is claimed); of several dates the one nearest
-the figure counts, and the words right before or after the figure decide an increment. Relative dates resolve against the article's publication date; a duration
-and an open "since" end at the day the figure was said, else the publication date.
+the figure counts, and the words right before or after the figure decide an increment.
+Relative dates resolve against the article's publication date; a duration and an open "since"
+end at the day the figure was said, else the publication date.
 """
 
 from __future__ import annotations
@@ -137,7 +138,9 @@ def _period(
     low, high = stretch
     piece = text[low:high]
     at, to = figure[0] - low, figure[1] - low
-    resolved = [d for d in find_dates(_anchored(piece), published) if d.earliest is not None and d.latest is not None]
+    resolved = [
+        d for d in find_dates(_anchored(piece), published) if d.earliest is not None and d.latest is not None
+    ]
     if not resolved:
         return _duration(piece, now)
     found = min(resolved, key=lambda d: (max(d.start - to, at - d.end, 0), d.start))

@@ -237,6 +237,6 @@ def _claim(claim: Claim, article: URIRef) -> Iterator[Quad]:
             yield q, _ckg("countOf"), entity_iri(quantity.count_of), article
         if quantity.tally:
             yield q, _ckg("tally"), _ckg(quantity.tally), article
-        for predicate, day in (("periodStart", quantity.period_start), ("periodEnd", quantity.period_end)):
+        for name, day in (("periodStart", quantity.period_start), ("periodEnd", quantity.period_end)):
             if day:
-                yield q, _ckg(predicate), Literal(day, datatype=XSD.date), article
+                yield q, _ckg(name), Literal(day, datatype=XSD.date), article
