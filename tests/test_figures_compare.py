@@ -450,7 +450,7 @@ def test_timeline_shows_the_period_a_figure_counts_and_never_compares_an_increme
     assert marks["500"]["increment"] and marks["500"]["counts"] == ""
     assert page.count("counts ..2025-03-10, the total so far") == 3  # the table, the tooltip, the data
     assert "<td>increment, compared with nothing</td>" in page
-    assert 'stroke-dasharray="4 3"' in page
+    assert 'stroke-dasharray="2 2"' in page and f">#{marks['500']['id']} +</text>" in page
 
 
 def test_figures_without_a_group_are_compared_with_nothing() -> None:

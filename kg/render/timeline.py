@@ -242,7 +242,8 @@ _CSS = (
 _KEY = (
     "Dot: a point figure. Bar: a range, or the tolerance of an &ldquo;about&rdquo; figure. Arrow: "
     "a one-sided bound (&ldquo;at least&rdquo; up, &ldquo;up to&rdquo; down). Hollow circle: an end "
-    "the figure excludes (&ldquo;more than&rdquo;). Dashed: an increment, compared with nothing. "
+    "the figure excludes (&ldquo;more than&rdquo;). Dashed, with a &ldquo;+&rdquo; after its "
+    "number: an increment, compared with nothing and never read as a total. "
     f'<span style="color:{DISAGREE_COLOUR}">Red ring</span>: disagrees with another figure (the '
     "table under the panel names which). A figure about one engagement is compared with nothing: a "
     "fight's count is no contradiction of a whole group's. Hover a mark for its source and sentence."
@@ -448,14 +449,27 @@ def _mark_svg(mark: Mark, x: float, y_of: _YScale, by_id: dict[int, Mark]) -> st
         parts.append(_arrow(x, _PLOT_BOTTOM, 1, colour))
     elif mark.shape != "point":
         parts.append(_end(x, low, mark.low_open, colour))
-    if mark.value is not None:
+    if mark.value is not None and mark.increment:  # hollow and dashed: never read as a total
+        parts.append(
+            _tag(
+                "circle",
+                cx=x,
+                cy=y_of(mark.value),
+                r=4.5,
+                fill="white",
+                stroke=colour,
+                stroke_dasharray="2 2",
+            )
+        )
+    elif mark.value is not None:
         parts.append(_tag("circle", cx=x, cy=y_of(mark.value), r=4.5, fill=colour))
     anchor = y_of(mark.value) if mark.value is not None else high if mark.shape == "down" else low
     if mark.disagrees_with:
         parts.append(
             _tag("circle", cx=x, cy=anchor, r=8, fill="none", stroke=DISAGREE_COLOUR, stroke_width=2)
         )
-    parts.append(_tag("text", f"#{mark.id}", x=x + 10, y=anchor - 8, font_size=12, fill="#333"))
+    label = f"#{mark.id} +" if mark.increment else f"#{mark.id}"
+    parts.append(_tag("text", label, x=x + 10, y=anchor - 8, font_size=12, fill="#333"))
     return _tag("g", "".join(parts), class_="figure", data_id=mark.id)
 
 
