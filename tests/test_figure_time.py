@@ -51,6 +51,22 @@ ROWS = [
         None,
     ),
     ("From June to August, 640 recruits were sent to the front.", "640", "2024-06-01", "2024-08-31", None),
+    (
+        "Some 4,000 volunteers have enlisted since autumn last year.",
+        "Some 4,000",
+        "2024-09-01",
+        "2025-03-12",
+        None,
+    ),
+    (
+        "Since the start of the siege last October, 900 residents fled.",
+        "900",
+        "2024-10-01",
+        "2025-03-12",
+        "RunningTotal",
+    ),
+    # a date in a clause about something else is not the figure's
+    ("About 6,000 troops hold the valley, which rebels seized in January.", "About 6,000", None, None, None),
     # a stretch of time that ends when it was said
     ("In just three months, the brigade lost 800 soldiers.", "800", "2024-12-12", "2025-03-12", None),
     ("Over the past 24 hours, 14 civilians were wounded.", "14", "2025-03-11", "2025-03-12", None),

@@ -614,12 +614,12 @@ class _ClaimBuilder:
 
     def _timed(self, quantity: Quantity, sent: SpacySpan, owner: _Draft | None) -> Quantity:
         """The quantity with the period it counts and its tally (:mod:`kg.extract.figuretime`),
-        read from its sentence, or from what is claimed when the figure is in it: the words
-        that date the statement are not the figure's."""
+        read from its sentence, less what is not claimed when the figure is in the claim: the
+        words that date the statement are not the figure's."""
         figure = quantity.figure
         stretch = sent.start_char, _end_char(self.doc, sent.end)
         if owner is not None and owner.content[0] <= figure.start and figure.end <= owner.content[1]:
-            stretch = owner.content
+            stretch = max(stretch[0], owner.content[0]), min(stretch[1], owner.content[1])
         said = _parse_date(owner.stated_on) if owner is not None else None
         time = figure_time(self.text, (figure.start, figure.end), stretch, self.published, said)
         return replace(

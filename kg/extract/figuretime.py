@@ -56,7 +56,21 @@ _TOTAL_ANYWHERE_RE = re.compile(rf"\b(?:{_TOTAL_ANYWHERE})\b", re.IGNORECASE)
 #: Words before a date that make it the end of a total ("as of Monday", "up to last week") ...
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+(?:to|until)|through|until|till|by)\s+(?:the\s+)?$", re.I)
 #: ... its start ("since November", "from early June") ...
-_SINCE = re.compile(r"\b(?:since|from|starting)\s+(?:the\s+)?$", re.IGNORECASE)
+#: ("since November", "from early June", "since autumn last year", "since the start of the
+#: offensive last August") ...
+_SINCE = re.compile(
+    r"\b(?:since|from|starting)\s+(?:the\s+)?(?:(?:start|beginning|outbreak|onset)\s+of\s+[^,.;]*?)?"
+    r"(?:(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+#: ... and the month each season starts in, on the northern calendar the wires write by.
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+#: Where a clause about something else begins: a date after it is not the figure's ("10,000
+#: troops in Kursk, parts of which were occupied in August").
+_OTHER_CLAUSE = re.compile(
+    r",\s+(?:(?:parts?|some|most|all|many|one|each)\s+of\s+)?(?:which|where|when|who|whom|whose|after|before|while)\b",
+    re.IGNORECASE,
+)
 
 #: Prepositions that bound a period before a bare month or year ("since November", "until 2024").
 _BOUNDING = re.compile(
@@ -135,7 +149,7 @@ def _period(
     now: datetime.date | None,
 ) -> tuple[datetime.date | None, datetime.date | None]:
     """The date nearest the figure, read by the words before it; else a duration."""
-    low, high = stretch
+    low, high = _own_clause(text, figure, stretch)
     piece = text[low:high]
     at, to = figure[0] - low, figure[1] - low
     resolved = [
@@ -148,9 +162,23 @@ def _period(
     lead = piece[: found.start] + (opening.group() + " " if opening else "")
     if _AS_OF.search(lead):
         return None, found.latest
-    if _SINCE.search(lead):
-        return found.earliest, _until(piece, found, published) or now
+    if since := _SINCE.search(lead):
+        start = found.earliest
+        if since.group("season"):
+            start = datetime.date(start.year, _SEASONS[since.group("season").lower()], 1)
+        return start, _until(piece, found, published) or now
     return found.earliest, found.latest
+
+
+def _own_clause(text: str, figure: tuple[int, int], stretch: tuple[int, int]) -> tuple[int, int]:
+    """The stretch cut where a clause about something else begins, before or after the figure."""
+    low, high = stretch
+    for match in _OTHER_CLAUSE.finditer(text, low, high):
+        if match.end() <= figure[0]:
+            low = match.start()
+        elif match.start() >= figure[1]:
+            return low, match.start()
+    return low, high
 
 
 def _anchored(piece: str) -> str:
