@@ -164,7 +164,7 @@ def _period(
         return None, found.latest
     if since := _SINCE.search(lead):
         start = found.earliest
-        if since.group("season"):
+        if start is not None and since.group("season"):
             start = datetime.date(start.year, _SEASONS[since.group("season").lower()], 1)
         return start, _until(piece, found, published) or now
     return found.earliest, found.latest
