@@ -243,7 +243,8 @@ def cost(texts: Sequence[Planted], originals: int, work: Path) -> Cost:
         with _clock(parts, "read reports"):
             reports = read_reports(ds)
         with _clock(parts, "claimant identity and labels"):
-            identity, labels = claimant_identity(ds), claimant_labels(ds)
+            identity = claimant_identity(ds)
+            labels = claimant_labels(ds, {c for r in reports for c in r.claimants})
         with _clock(parts, "grouping"):
             assertions = group_reports(reports, story_of, outlet_of, identity, labels)
         with _clock(parts, "corroboration links"):
