@@ -23,7 +23,7 @@ from kg.builder.assertions import (
     link_assertions,
     read_reports,
 )
-from kg.builder.stories import stored_articles, story_quads
+from kg.builder.stories import stored_articles, stored_stories, story_quads
 from kg.rdf.export import canonical_literal
 from kg.rdf.mapping import Quad
 from kg.rdf.ontology import ASSERTIONS_GRAPH, STORIES_GRAPH
@@ -49,7 +49,7 @@ def derived_quads(store: QuadStore) -> tuple[list[Quad], int, int]:
     """The stories and assertions graphs as the store's articles imply them, and their counts."""
     dataset = store.dataset
     articles = stored_articles(dataset)
-    stories, story_of = story_quads(articles)
+    stories, story_of = story_quads(articles, stored_stories(dataset))
     outlet_of = {iri: a.outlet for iri, a in articles.items() if a.outlet is not None}
     reports = read_reports(dataset)
     labels = claimant_labels(dataset, {c for r in reports for c in r.claimants})
