@@ -198,6 +198,8 @@ def test_kg_figures_prints_and_draws_one_mark_per_assertion(
     data = re.search(r'<script[^>]*id="figure-data"[^>]*>(.*?)</script>', page, re.S)
     assert data is not None
     assert "corroborated by Sudanese Armed Forces" in data.group(1)
+    # the table under the chart says it too, beside the figure
+    assert "<td>2 reports, 1 story; corroborated by Sudanese Armed Forces; disagrees with" in page
 
 
 def test_the_entity_page_lists_the_assertions_it_makes_and_those_that_count_it(store_dir: Path) -> None:

@@ -268,7 +268,7 @@ def _section(panel: Panel) -> str:
     rows = "".join(
         f"<tr><td>{m.id}</td><td>{m.date}</td><td>{escape(m.claimant)}</td><td>{escape('; '.join(m.via))}"
         f"</td><td>{escape(m.figure)}</td><td>{escape(m.counts)}</td><td>{escape(m.outlet)}</td>"
-        f"<td>{escape(_flag(m, by_id))}</td></tr>"
+        f"<td>{escape(m.assertion)}</td><td>{escape(_flag(m, by_id))}</td></tr>"
         for m in panel.marks
     )
     missing = f"<p>Not drawn (no date or no number): {', '.join(map(str, panel.not_drawn))}</p>"
@@ -277,7 +277,7 @@ def _section(panel: Panel) -> str:
         f'<section id="{panel.id}"><h2>{escape(_heading(panel))}</h2>{_panel_svg(panel, heading=False)}'
         f"{missing if panel.not_drawn else ''}<details open><summary>{drawn} drawn</summary>"
         "<table><tr><th>#</th><th>date</th><th>claimant</th><th>via</th><th>figure</th><th>counts</th><th>outlet</th>"
-        f"<th>flag</th></tr>{rows}</table></details></section>"
+        f"<th>assertion</th><th>flag</th></tr>{rows}</table></details></section>"
     )
 
 
