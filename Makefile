@@ -41,10 +41,13 @@ test: lint browser
 test-fast: install-dev
 	$(BIN)/python -m pytest -n auto --maxprocesses 4 -m "not slow and not browser and not server" -q
 
-# The README's screenshots (docs/graph.png, docs/claims.png, docs/timeline.png) of the seed graph,
-# as a 1400 x 900 window of headless Chromium shows the pages.
+# The README's screenshots (docs/graph.png, docs/claims.png, docs/timeline.png, docs/figures.png)
+# of the seed graph, and the timeline and figures of the stories set (docs/stories-*.png), as a
+# 1400 x 900 window of headless Chromium shows the pages.
 screenshots: demo install-dev browser
 	$(BIN)/python docs/screenshots.py --store $(OUT)/store --out docs
+	$(BIN)/kg -q build ../shared/gold/stories/articles --out $(OUT)/stories
+	$(BIN)/python docs/screenshots.py --store $(OUT)/stories/store --out docs --prefix stories- --pages timeline figures
 
 score: demo
 	$(BIN)/python ../shared/eval/score.py --gold ../shared/gold/seeds.json --graph $(OUT)/graph.trig

@@ -14,7 +14,9 @@ them (``--copied``) get one to three planted copies, each made one of these ways
     (:func:`kg.builder.shingles.fingerprint`) and grouped by :func:`kg.builder.stories.copy_groups`;
     a pair of articles in one predicted story is a predicted copy pair, a pair from one planted
     family a true one. Precision and recall of pairs, recall of original-copy pairs per kind,
-    and the seconds fingerprinting and grouping take.
+    and the seconds fingerprinting and grouping take; then what a later build of the last 20
+    articles pays to find their stories among the others' (:func:`kg.builder.stories.story_groups`),
+    and whether that gives the same stories.
 (b) Cost: the first ``--build`` originals with their copies built with the model into an embedded
     store folder (exports off); the refresh of the derived graphs (stories and assertions, as
     :func:`kg.builder.across.refresh` recomputes and writes them) timed inside that build, and its
@@ -56,12 +58,20 @@ from kg.builder.assertions import (  # noqa: E402
     read_reports,
 )
 from kg.builder.shingles import fingerprint  # noqa: E402
-from kg.builder.stories import StoredArticle, copy_groups, stored_articles, story_quads  # noqa: E402
+from kg.builder.stories import (  # noqa: E402
+    StoredArticle,
+    copy_groups,
+    stored_articles,
+    story_groups,
+    story_quads,
+)
 from kg.ingest.read import read_articles  # noqa: E402
 from kg.rdf.mapping import article_iri  # noqa: E402
 from kg.render.tables import plain_table  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
+#: Articles the incremental measure of (a) adds to the stories of all the others.
+_ADDED = 20
 KINDS = ("edited", "truncated", "lead", "edited+truncated", "lead+edited")
 #: Words a copy desk swaps, as (house style of the original, of the copy).
 _STYLE = (
@@ -100,6 +110,9 @@ class Detection:
     recall_by_kind: dict[str, float]
     fingerprint_seconds: float
     group_seconds: float
+    added: int = 0  # articles a later build adds to the others' stories
+    add_seconds: float = 0.0  # what finding their stories takes (story_groups)
+    add_same: bool = True  # and whether that gives the stories grouping all afresh gives
 
 
 @dataclass(slots=True)
@@ -179,6 +192,12 @@ def detection(texts: Sequence[Planted], folder: Path) -> Detection:
     fingerprinted = time.perf_counter()
     groups = copy_groups(stored)
     grouped = time.perf_counter()
+    # A later build of the last few articles: the stories of the rest are known (stored).
+    added = set(iris[-_ADDED:])
+    known = {m: g[0] for g in groups for m in g if m not in added}
+    adding = time.perf_counter()
+    same = story_groups(stored, known) == groups
+    add_seconds = time.perf_counter() - adding
     planted_of = {article_iri(a.id): by_name[Path(a.source).name] for a in articles}
     predicted = {frozenset(p) for g in groups for p in combinations(g, 2)}
     families: dict[int, list[Any]] = defaultdict(list)
@@ -203,6 +222,9 @@ def detection(texts: Sequence[Planted], folder: Path) -> Detection:
         recall_by_kind={k: sum(v) / len(v) for k, v in sorted(by_kind.items())},
         fingerprint_seconds=fingerprinted - started,
         group_seconds=grouped - fingerprinted,
+        added=len(added),
+        add_seconds=add_seconds,
+        add_same=same,
     )
 
 
@@ -243,7 +265,8 @@ def cost(texts: Sequence[Planted], originals: int, work: Path) -> Cost:
         with _clock(parts, "read reports"):
             reports = read_reports(ds)
         with _clock(parts, "claimant identity and labels"):
-            identity, labels = claimant_identity(ds), claimant_labels(ds)
+            identity = claimant_identity(ds)
+            labels = claimant_labels(ds, {c for r in reports for c in r.claimants})
         with _clock(parts, "grouping"):
             assertions = group_reports(reports, story_of, outlet_of, identity, labels)
         with _clock(parts, "corroboration links"):
@@ -284,9 +307,11 @@ def report_lines(found: Detection, spent: Cost | None) -> Iterator[str]:
     rows += [[f"original + {kind}", "", f"{recall:.3f}"] for kind, recall in found.recall_by_kind.items()]
     yield plain_table(("pairs", "precision", "recall"), rows)
     each = 1000 * found.fingerprint_seconds / found.articles
+    same = "the same" if found.add_same else "NOT the same"
     yield (
         f"fingerprints {found.fingerprint_seconds:.2f} s ({each:.1f} ms an article), "
-        f"grouping (LSH + containment) {found.group_seconds:.2f} s"
+        f"grouping (LSH + containment) {found.group_seconds:.2f} s; adding {found.added} articles to the "
+        f"others' stories {found.add_seconds:.2f} s ({same} stories)"
     )
     if spent is None:
         return

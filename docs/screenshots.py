@@ -1,12 +1,15 @@
-"""The README's screenshots: the graph view, the claims view and the figures timeline of a store,
-each as a 1400 x 900 window of headless Chromium shows it at first paint.
+"""The README's screenshots: the graph view, the claims view, the figures timeline and the table
+of figures (what ``kg figures`` lists, one row per assertion) of a store, each as a 1400 x 900
+window of headless Chromium shows it at first paint.
 
-    python docs/screenshots.py [--store out/store] [--out docs]
+    python docs/screenshots.py [--store out/store] [--out docs] [--prefix NAME-]
+        [--pages graph claims timeline figures]
 
-``make screenshots`` builds the seeds and runs it. The pages are written to a temporary folder
-and opened from ``file://`` with every other request refused (they need no network); only the
-three PNG files are written to ``--out``. The timeline is shown from the panel with the most
-figures (or the one above it, when that one has a disagreement to show). Needs the dev extra
+``make screenshots`` builds the seeds and the stories set and runs it for each. The pages are
+written to a temporary folder and opened from ``file://`` with every other request refused (they
+need no network); only the PNG files (``PREFIX + page + .png``) are written to ``--out``. The
+timeline is shown from the panel with the most figures (or the one above it, when that one has a
+disagreement to show), the figures table from that panel's table. Needs the dev extra
 (Playwright) and Debian's ``chromium``.
 """
 
@@ -30,18 +33,23 @@ WINDOW = {"width": 1400, "height": 900}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
+PAGES = ("graph", "claims", "timeline", "figures")
+
+
 def write_pages(store: Path, folder: Path) -> dict[str, tuple[Path, str]]:
-    """The three pages of ``store`` in ``folder``: name -> (page, element id to scroll to or "")."""
+    """The pages of ``store`` in ``folder``: name -> (page, CSS selector to scroll to or "")."""
     with existing_store(store) as opened:
         graph = write_view_html(whole_view(opened.dataset), folder / "graph.html")
         claims = write_view_html(claims_view(opened.dataset), folder / "claims.html")
         groups = compare_figures(read_figures(opened.dataset))
     timeline = folder / "timeline.html"
     timeline.write_text(timeline_html(groups), encoding="utf-8")
+    anchor = _anchor(chart_panels(groups))
     return {
         "graph": (graph, ""),
         "claims": (claims, ""),
-        "timeline": (timeline, _anchor(chart_panels(groups))),
+        "timeline": (timeline, f"#{anchor}" if anchor else ""),
+        "figures": (timeline, f"#{anchor} details" if anchor else "details"),
     }
 
 
@@ -58,7 +66,8 @@ def _anchor(panels: Sequence[Panel]) -> str:
 
 
 def shoot(browser: Any, page_path: Path, anchor: str, png: Path) -> None:
-    """Open ``page_path`` offline, wait until it is drawn, scroll to ``anchor``, save ``png``."""
+    """Open ``page_path`` offline, wait until it is drawn, scroll to the element ``anchor``
+    selects, save ``png``."""
     page = browser.new_page(viewport=WINDOW)
     try:
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
@@ -67,7 +76,7 @@ def shoot(browser: Any, page_path: Path, anchor: str, png: Path) -> None:
             "typeof network === 'undefined' || document.body.dataset.stabilized === 'true'", timeout=120_000
         )
         if anchor:
-            page.evaluate("(id) => document.getElementById(id).scrollIntoView()", anchor)
+            page.evaluate("(sel) => document.querySelector(sel).scrollIntoView()", anchor)
         page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         page.screenshot(path=str(png))
     finally:
@@ -80,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, default=Path("docs"), help="folder for the PNG files (default: docs)"
     )
+    parser.add_argument("--prefix", default="", help="put before each file name (e.g. stories-)")
+    parser.add_argument("--pages", nargs="+", choices=PAGES, default=list(PAGES), help="default: all")
     args = parser.parse_args(argv)
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if executable is None:
@@ -91,8 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         pages = write_pages(args.store, Path(folder))
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         try:
-            for name, (page_path, anchor) in pages.items():
-                png = args.out / f"{name}.png"
+            for name in args.pages:
+                page_path, anchor = pages[name]
+                png = args.out / f"{args.prefix}{name}.png"
                 shoot(browser, page_path, anchor, png)
                 print(f"wrote     {png}")  # noqa: T201
         finally:

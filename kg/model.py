@@ -25,6 +25,7 @@ __all__ = [
     "Quantity",
     "Relation",
     "Span",
+    "Tally",
     "Zone",
     "READ_ZONE_KINDS",
     "ZoneKind",
@@ -195,6 +196,9 @@ Qualifier = Literal[
     "Exact", "Approximately", "Nearly", "AtLeast", "MoreThan", "AtMost", "LessThan", "Range", "Vague"
 ]
 
+#: Whether a figure is the count so far or adds to an earlier one (concepts of ``ckg:TallyScheme``).
+Tally = Literal["RunningTotal", "Increment"]
+
 #: How firmly a claim is put forward (concepts of ``ckg:CertaintyScheme``).
 Certainty = Literal["Asserted", "Estimated", "Expected", "Unverified", "Denied"]
 
@@ -229,15 +233,27 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A figure and what it counts: the measure, and whose people (an Entity.key) when named."""
+    """A figure and what it counts: the measure, and whose people (an Entity.key) when named.
+
+    ``period_start`` and ``period_end`` (ISO 8601 dates, either may be open) bound the period
+    the figure counts where the text gives it ("as of Monday", "since November"); ``tally``
+    says whether it is the count so far or an increment ("another 500").
+    """
 
     figure: Figure  # offsets into Article.text
     measure: Measure
     count_of: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    tally: Tally | None = None
 
     def __post_init__(self) -> None:
         if self.measure not in get_args(Measure):
             raise ValueError(f"unknown measure {self.measure!r}")
+        if self.tally is not None and self.tally not in get_args(Tally):
+            raise ValueError(f"unknown tally {self.tally!r}")
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            raise ValueError(f"period {self.period_start}..{self.period_end} ends before it starts")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,13 @@ from kg.cli import main
 from kg.extract.nlp import shared_gazetteer
 from kg.model import Article, Claim, Entity, ExtractedArticle, Figure, Mention, Quantity, Span
 from kg.read.assertions import assertions_by_claim
+from kg.read.entityassertions import entity_assertions
+from kg.read.facts import entity_facts
 from kg.read.figures import read_figures
 from kg.read.query import run_canned
 from kg.render.claims_table import assertion_table
 from kg.store import open_store
+from kg.web.pages import entity_page
 
 WIRE = (
     "KHARTOUM, Sudan (AP) — Fighters stormed the village of Umm Dabakir on Tuesday after a week of "
@@ -195,3 +198,39 @@ def test_kg_figures_prints_and_draws_one_mark_per_assertion(
     data = re.search(r'<script[^>]*id="figure-data"[^>]*>(.*?)</script>', page, re.S)
     assert data is not None
     assert "corroborated by Sudanese Armed Forces" in data.group(1)
+    # the table under the chart says it too, beside the figure
+    assert "<td>2 reports, 1 story; corroborated by Sudanese Armed Forces; disagrees with" in page
+
+
+def test_the_entity_page_lists_the_assertions_it_makes_and_those_that_count_it(store_dir: Path) -> None:
+    store = open_store(store_dir)
+    try:
+        made, reports = entity_assertions(store.dataset, "test-ministry")
+        counted, _ = entity_assertions(store.dataset, "test-villagers")
+        facts = entity_facts(store.dataset, "test-ministry")
+        assert entity_assertions(store.dataset, "test-umm-dabakir") == ((), {})  # only mentioned
+    finally:
+        store.close()
+    (ministry,) = made
+    assert (ministry.roles, ministry.figure, ministry.measure) == (("claimant",), "57", "Killed")
+    assert ministry.reports == 2 and len(ministry.stories) == 1  # the wire and its copy: one origin
+    assert [([n.label for n in o.claimants], o.figure) for o in ministry.corroborated_by] == [
+        (["Sudanese Armed Forces"], "57")
+    ]
+    assert [([n.label for n in o.claimants], o.figure) for o in ministry.disagrees_with] == [
+        (["Rapid Support Forces"], "12")
+    ]
+    # The villagers are counted by all three; the most reported first.
+    assert [a.claimants[0].label for a in counted][0] == "Ministry of Health"
+    assert {(a.claimants[0].label, a.roles) for a in counted} == {
+        ("Ministry of Health", ("counted",)),
+        ("Rapid Support Forces", ("counted",)),
+        ("Sudanese Armed Forces", ("counted",)),
+    }
+    assert facts is not None
+    page = entity_page(facts, made, reports)
+    assert "<h2>Assertions (1)</h2>" in page and "2 reports, 1 story" in page
+    assert "<b>corroborated by:</b>" in page and 'href="/entity/test-army"' in page
+    assert "<b>disagrees with:</b>" in page and 'href="/entity/test-rebels"' in page
+    assert "story 1: " in page and "1_wire.txt" in page and "2_copy.txt" in page
+    assert "<h2>Assertions (0)</h2>\n<p>None.</p>" in entity_page(facts)

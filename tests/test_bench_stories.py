@@ -37,6 +37,7 @@ def test_detection_finds_the_planted_pairs_and_nothing_else(
     found = result["detection"]
     assert found["articles"] == found["originals"] + found["copies"] and found["copies"] > 0
     assert found["precision"] >= 0.95 and found["recall"] >= 0.95
+    assert found["added"] == 20 and found["add_same"]  # a later build's articles join the same stories
     assert result["cost"] is None
     assert "(a) detection" in capsys.readouterr().out
 

@@ -28,7 +28,7 @@ from kg.read.figures import (
     figure_bounds,
     figure_rows,
     is_engagement,
-    is_increment,
+    period_text,
     read_figures,
 )
 from kg.read.query import run_canned
@@ -50,6 +50,7 @@ def figure(
     measure: str = "Killed",
     sentence: str = "",
     group: str = "https://w3id.org/conflict-kg/id/korean-peoples-army",
+    tally: str = "",
 ) -> FigureRecord:
     """A record as the store would give it; the quantity IRI is unique per figure text."""
     return FigureRecord(
@@ -68,6 +69,7 @@ def figure(
         date=on,
         outlet="Test Wire",
         file="test.txt",
+        tally=tally,
     )
 
 
@@ -138,31 +140,23 @@ def test_disagree_over_time_only_when_a_tally_shrinks() -> None:
 
 def test_disagree_leaves_out_increments_and_undated_figures() -> None:
     total = figure("Some 11,000", "Approximately", 11000, measure="TroopCount")
-    more = figure(
-        "2,000-3,000",
-        "Range",
-        low=2000,
-        high=3000,
-        measure="TroopCount",
-        sentence="Signs pointed to 2,000-3,000 more North Korean soldiers being sent.",
-    )
-    assert not disagree(total, more)
-    assert disagree(total, replace(more, sentence="2,000-3,000 North Korean soldiers were sent."))
-    assert not disagree(total, replace(more, sentence="It was 2,000-3,000.", date=None))
+    more = figure("2,000-3,000", "Range", low=2000, high=3000, measure="TroopCount", tally="Increment")
+    assert not disagree(total, more)  # the store says it adds to a total: compared with nothing
+    assert disagree(total, replace(more, tally=""))
+    assert disagree(total, replace(more, tally="RunningTotal"))
+    assert not disagree(total, replace(more, tally="", date=None))
 
 
 @pytest.mark.parametrize(
-    ("text", "sentence", "increment"),
+    ("period", "text"),
     [
-        ("2,000-3,000", "signs pointed to 2,000-3,000 more North Korean soldiers being sent", True),
-        ("500", "Moscow sent another 500 troops to the front.", True),
-        ("1,200", "An additional 1,200 soldiers arrived.", True),
-        ("At least 100", "At least 100 people have been killed.", False),
-        ("more than 4,000", "of which more than 4,000 have been killed or wounded", False),
+        ((date(2024, 11, 1), date(2025, 3, 12)), "2024-11-01..2025-03-12"),
+        ((None, date(2025, 3, 10)), "..2025-03-10"),
+        ((None, None), ""),
     ],
 )
-def test_is_increment(text: str, sentence: str, increment: bool) -> None:
-    assert is_increment(text, sentence) is increment
+def test_period_text(period: tuple[date | None, date | None], text: str) -> None:
+    assert period_text(period) == text
 
 
 @pytest.mark.parametrize(
@@ -218,7 +212,7 @@ def test_compare_figures_numbers_groups_and_flags_both_sides() -> None:
         figure("At least 100", "AtLeast", low=100, on=FEB_28),
         figure("about 50", "Approximately", 50),
         figure("1,000", "Exact", 1000, measure="Wounded"),
-        figure("2,000", "Exact", 2000, sentence="They said 2,000 more were killed."),
+        figure("2,000", "Exact", 2000, sentence="They said 2,000 more were killed.", tally="Increment"),
     ]
     groups = compare_figures(records)
     assert [(g.measure, [f.record.figure for f in g.figures]) for g in groups] == [
@@ -236,13 +230,15 @@ def test_compare_figures_numbers_groups_and_flags_both_sides() -> None:
 
 
 def test_figure_rows_have_every_column_and_plain_numbers() -> None:
-    rows = figure_rows(compare_figures([figure("Some 11,000", "Approximately", 11000, measure="TroopCount")]))
+    record = figure("Some 11,000", "Approximately", 11000, measure="TroopCount")
+    rows = figure_rows(compare_figures([replace(record, period=(None, date(2024, 12, 16)))]))
     assert len(rows) == 1 and len(rows[0]) == len(FIGURE_COLUMNS)
     row = dict(zip(FIGURE_COLUMNS, rows[0], strict=True))
-    assert (row["value"], row["bounds"], row["date"], row["claimant"]) == (
+    assert (row["value"], row["bounds"], row["date"], row["period"], row["claimant"]) == (
         "11000",
         "[9900, 12100]",
         "2024-12-20",
+        "..2024-12-16",
         "Ukraine",
     )
 
@@ -435,6 +431,26 @@ def test_timeline_names_what_a_flagged_figure_disagrees_with_and_the_units() -> 
     assert units == ["km\N{SUPERSCRIPT TWO}", "people"]  # panels in group-label order
     assert page.count(">date stated</text>") == 2
     assert "svg{width:100%" in page  # the charts span the page
+
+
+def test_timeline_shows_the_period_a_figure_counts_and_never_compares_an_increment() -> None:
+    """A total as of a day says so on its mark; "another 500" is dashed and flagged, not compared
+    with the total below it (which would disagree were it a total)."""
+    total = replace(
+        figure("3,000", "Exact", 3000, on=date(2025, 3, 12)),
+        tally="RunningTotal",
+        period=(None, date(2025, 3, 10)),
+    )
+    more = replace(figure("500", "Exact", 500, on=date(2025, 3, 12)), tally="Increment")
+    (group,) = compare_figures([total, more])
+    assert [f.disagrees_with for f in group.figures] == [(), ()]
+    page = timeline_html((group,))
+    marks = {m["figure"]: m for m in _embedded(page)["panels"][0]["marks"]}
+    assert marks["3,000"]["counts"] == "counts ..2025-03-10, the total so far"
+    assert marks["500"]["increment"] and marks["500"]["counts"] == ""
+    assert page.count("counts ..2025-03-10, the total so far") == 3  # the table, the tooltip, the data
+    assert "<td>increment, compared with nothing</td>" in page
+    assert 'stroke-dasharray="2 2"' in page and f">#{marks['500']['id']} +</text>" in page
 
 
 def test_figures_without_a_group_are_compared_with_nothing() -> None:

@@ -659,6 +659,10 @@ def test_serve_entity_page_shows_names_claims_and_sources(seed_url: str) -> None
     counted = httpx.get(seed_url + "entity/" + figure["e"]["value"][len(ID) :])
     assert html.escape(figure["t"]["value"]) in counted.text
 
+    # The NIS's page lists its figures once each, with who contradicts them.
+    nis = httpx.get(seed_url + "entity/national-intelligence-service").text
+    assert "<h2>Assertions (" in nis and "<b>disagrees with:</b>" in nis and 'href="/entity/ukraine"' in nis
+
     missing = httpx.get(seed_url + "entity/no-such-entity")
     assert missing.status_code == 404 and "no-such-entity" in missing.text
 

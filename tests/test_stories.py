@@ -20,7 +20,7 @@ from rdflib import Dataset, Literal, URIRef
 from kg.builder.build import build
 from kg.builder.remove import remove_articles
 from kg.builder.shingles import Fingerprint, text_fingerprint
-from kg.builder.stories import CONTAINMENT, StoredArticle, copy_groups
+from kg.builder.stories import CONTAINMENT, StoredArticle, copy_groups, story_groups
 from kg.extract.nlp import shared_gazetteer
 from kg.model import Article, Claim, ExtractedArticle, Figure, Quantity, Span
 from kg.rdf.ontology import CKG, ID, RDF
@@ -146,6 +146,33 @@ def test_copies_join_one_group_and_others_stay_alone() -> None:
     }
     groups = copy_groups(articles)
     assert [[str(m).rsplit("/", 1)[1] for m in g] for g in groups] == [["a", "c", "b"], ["d"], ["e"]]
+
+
+def test_stories_kept_up_to_date_are_those_a_whole_grouping_gives() -> None:
+    """New articles compared with the rest, and stories that lost a member regrouped, give the
+    stories grouping every article afresh gives, whatever was known before."""
+    everything = {
+        a.iri: a
+        for a in (
+            _stored("a", ORIGINAL),
+            _stored("b", SHORTENED, "2024-06-06"),
+            _stored("c", WITH_LEAD),
+            _stored("d", UNRELATED),
+            _stored("e", OTHER_EVENT),
+            _stored("f", EDITED, "2024-06-07"),
+        )
+    }
+    whole = copy_groups(everything)
+
+    def known(groups: list[list[URIRef]]) -> dict[URIRef, URIRef]:
+        return {member: group[0] for group in groups for member in group}
+
+    for added in (["c"], ["a", "e"], ["a", "b", "c", "d", "e", "f"]):
+        before = {iri: a for iri, a in everything.items() if str(iri).rsplit("/", 1)[1] not in added}
+        assert story_groups(everything, known(copy_groups(before))) == whole
+    for removed in (["a"], ["a", "c"], ["d"]):
+        rest = {iri: a for iri, a in everything.items() if str(iri).rsplit("/", 1)[1] not in removed}
+        assert story_groups(rest, known(whole)) == copy_groups(rest)
 
 
 def test_a_fingerprint_survives_its_encoding() -> None:

@@ -21,7 +21,6 @@ to the assertions of other claimants that corroborate it or disagree with it.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -83,6 +82,7 @@ class Report:
     day: date | None
     increment: bool = False
     source: str | None = None  # the words that name the source ("emergency services")
+    time: tuple[tuple[URIRef, Node], ...] = ()  # its ckg:tally, ckg:periodStart, ckg:periodEnd
 
     @property
     def figure(self) -> frozenset[Decimal]:
@@ -138,7 +138,8 @@ def read_reports(dataset: Dataset) -> list[Report]:
     by_predicate: dict[URIRef, dict[Node, list[Node]]] = {}
     wanted = (
         CKG.reportedIn, CKG.quantity, CKG.measure, CKG.qualifier, CKG.value, CKG.minValue, CKG.maxValue,
-        CKG.text, CKG.countOf, CKG.claimant, CKG.via, CKG.sourceText, CKG.statedOn, SCHEMA.datePublished,
+        CKG.countOf, CKG.claimant, CKG.via, CKG.sourceText, CKG.statedOn, SCHEMA.datePublished,
+        CKG.tally, CKG.periodStart, CKG.periodEnd,
     )  # fmt: skip
     for predicate in wanted:
         found: dict[Node, list[Node]] = defaultdict(list)
@@ -157,12 +158,14 @@ def read_reports(dataset: Dataset) -> list[Report]:
         if not isinstance(claim, URIRef) or not isinstance(article, URIRef):
             continue
         stated = one(claim, CKG.statedOn) or one(article, SCHEMA.datePublished)
-        claim_text = str(one(claim, CKG.text) or "")
         for quantity in sorted(by_predicate[CKG.quantity].get(claim, []), key=str):
             measure = one(quantity, CKG.measure)
             if not isinstance(quantity, URIRef) or not isinstance(measure, URIRef):
                 continue
-            figure_text = one(quantity, CKG.text)
+            # one lookup: every mention and sentence has a ckg:text too, far more than figures
+            figure_text = min(
+                (o for _, _, o, _ in dataset.quads((quantity, CKG.text, None, None))), key=str, default=None
+            )
             numbers = tuple(_decimal(one(quantity, p)) for p in (CKG.value, CKG.minValue, CKG.maxValue))
             if all(n is None for n in numbers):
                 continue
@@ -187,7 +190,12 @@ def read_reports(dataset: Dataset) -> list[Report]:
                     ),
                     sourced=claim in by_predicate[CKG.sourceText],
                     day=_date(stated),
-                    increment=_is_increment(claim_text, str(figure_text or "")),
+                    increment=one(quantity, CKG.tally) == CKG.Increment,
+                    time=tuple(
+                        (p, stored)
+                        for p in (CKG.tally, CKG.periodStart, CKG.periodEnd)
+                        if (stored := one(quantity, p)) is not None
+                    ),
                     source=str(src) if (src := one(claim, CKG.sourceText)) is not None else None,
                 )
             )
@@ -198,13 +206,8 @@ def claimant_identity(dataset: Dataset) -> dict[URIRef, URIRef]:
     """Each claimant-capable entity's representative: a person joins the body they lead or are a
     member of (``leaderOf``, ``memberOf``, or a post in it named where they speak, see
     :func:`kg.builder.claimants.post_holders`), and two spellings of one person's name are one."""
-    people: dict[URIRef, str] = {}
-    for s, _, _, _ in dataset.quads((None, RDF.type, CKG.Person, None)):
-        if isinstance(s, URIRef):
-            people[s] = ""
-    for s, _, o, _ in dataset.quads((None, RDFS.label, None, None)):
-        if s in people and isinstance(s, URIRef) and not people[s]:
-            people[s] = str(o)
+    people = dict.fromkeys(_of_class(dataset, (CKG.Person,)), "")
+    people.update(claimant_labels(dataset, people))
     parent: dict[URIRef, URIRef] = {}
 
     def find(x: URIRef) -> URIRef:
@@ -222,7 +225,7 @@ def claimant_identity(dataset: Dataset) -> dict[URIRef, URIRef]:
         for s, _, o, _ in dataset.quads((None, predicate, None, None)):
             if s in people and isinstance(s, URIRef) and isinstance(o, URIRef):
                 union(s, o)
-    bodies = claimant_labels(dataset, BODIES)
+    bodies = claimant_labels(dataset, _of_class(dataset, BODIES))
     for person, body in post_holders(_named_sources(dataset, people), people, bodies):
         union(person, body)
     by_surname: dict[str, list[URIRef]] = defaultdict(list)
@@ -305,21 +308,26 @@ def link_assertions(assertions: Sequence[Assertion], places: Mapping[URIRef, fro
         if not first.increment:
             by_measure[(first.measure, first.count_of)].append(a)
     for (_, count_of), group in by_measure.items():
-        info = [(a, a.first.bounds(), a.days, _places(a, places)) for a in group]
-        for i, (a, (lo_a, hi_a), days_a, places_a) in enumerate(info):
-            for b, (lo_b, hi_b), days_b, places_b in info[i + 1 :]:
-                if set(a.claimant_key) & set(b.claimant_key) or not days_a or not days_b:
+        # what each pair compares, computed once per assertion (undated ones are compared with nothing)
+        info = [
+            (a, a.iri, *a.first.bounds(), days[0].toordinal(), frozenset(a.claimant_key), _places(a, places))
+            for a in group
+            if (days := a.days)
+        ]
+        for i, (a, iri_a, lo_a, hi_a, day_a, key_a, places_a) in enumerate(info):
+            for b, iri_b, lo_b, hi_b, day_b, key_b, places_b in info[i + 1 :]:
+                if not key_a.isdisjoint(key_b):
                     continue
-                apart = abs((days_a[0] - days_b[0]).days)
+                apart = abs(day_a - day_b)
                 if lo_a <= hi_b and lo_b <= hi_a:
-                    if apart <= WINDOW_DAYS and places_a & places_b:
-                        a.corroborated_by.add(b.iri)
-                        b.corroborated_by.add(a.iri)
+                    if apart <= WINDOW_DAYS and not places_a.isdisjoint(places_b):
+                        a.corroborated_by.add(iri_b)
+                        b.corroborated_by.add(iri_a)
                 elif count_of is not None:
-                    low, high = (days_a[0], days_b[0]) if hi_a < lo_b else (days_b[0], days_a[0])
+                    low, high = (day_a, day_b) if hi_a < lo_b else (day_b, day_a)
                     if apart <= DISAGREE_DAYS or low > high:
-                        a.disagrees_with.add(b.iri)
-                        b.disagrees_with.add(a.iri)
+                        a.disagrees_with.add(iri_b)
+                        b.disagrees_with.add(iri_a)
 
 
 def article_places(dataset: Dataset) -> dict[URIRef, frozenset[URIRef]]:
@@ -365,6 +373,7 @@ def assertion_quads(assertions: Iterable[Assertion]) -> list[Quad]:
             quads.append((q, CKG.text, Literal(first.text), g))
         if first.count_of is not None:
             quads.append((q, CKG.countOf, first.count_of, g))
+        quads += [(q, predicate, obj, g) for predicate, obj in first.time]
         days = a.days
         if days:
             quads.append((node, CKG.firstStated, Literal(days[0].isoformat(), datatype=XSD.date), g))
@@ -388,18 +397,24 @@ BODIES = (
 )
 
 
-def claimant_labels(dataset: Dataset, classes: Iterable[URIRef] | None = None) -> dict[URIRef, str]:
-    """The label of every entity (of ``classes``, when given): what names a claimant."""
-    wanted = (
-        None
-        if classes is None
-        else {s for cls in classes for s, _, _, _ in dataset.quads((None, RDF.type, cls, None))}
-    )
+def claimant_labels(dataset: Dataset, entities: Iterable[URIRef]) -> dict[URIRef, str]:
+    """The label of each of ``entities`` (the least, when it has several): what names a claimant.
+    One lookup each: a store holds many more labels (places, mentions' entities) than claimants."""
     labels: dict[URIRef, str] = {}
-    for s, _, o, _ in dataset.quads((None, RDFS.label, None, None)):
-        if isinstance(s, URIRef) and (wanted is None or s in wanted):
-            labels[s] = min(labels.get(s, str(o)), str(o))
+    for entity in entities:
+        found = [str(o) for _, _, o, _ in dataset.quads((entity, RDFS.label, None, None))]
+        if found:
+            labels[entity] = min(found)
     return labels
+
+
+def _of_class(dataset: Dataset, classes: Iterable[URIRef]) -> set[URIRef]:
+    return {
+        s
+        for cls in classes
+        for s, _, _, _ in dataset.quads((None, RDF.type, cls, None))
+        if isinstance(s, URIRef)
+    }
 
 
 def _named_sources(dataset: Dataset, people: Mapping[URIRef, str]) -> list[tuple[URIRef, str]]:
@@ -488,15 +503,3 @@ def _date(node: Node | None) -> date | None:
         return date.fromisoformat(str(node)[:10])
     except ValueError:
         return None
-
-
-def _is_increment(claim_text: str, figure_text: str) -> bool:
-    if not figure_text:
-        return False
-    at = claim_text.find(figure_text)
-    if at < 0:
-        return False
-    before, after = claim_text[:at], claim_text[at + len(figure_text) :]
-    return bool(re.search(r"\b(?:another|additional|further)\s+$", before, re.IGNORECASE)) or bool(
-        re.match(r"\s+more\b", after)
-    )

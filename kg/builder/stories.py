@@ -7,13 +7,18 @@ every other), each candidate pair is checked by exact shingle containment, and c
 transitively. So a build that adds a copy puts it in the existing story, ``kg remove`` of one
 copy keeps the story for the others, and the result does not depend on the order articles came
 in: the story IRI is that of its earliest member (publication date, then id).
+
+Stories are kept up to date incrementally (:func:`story_groups`): the stories graph already joins
+the stored articles, so a build compares only its new articles with the rest (their LSH
+candidates), and a removal regroups only the stories that lost a member. Copies are the
+connected parts of the copy relation, so this gives the stories a whole recomputation gives.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from datasketch import MinHashLSH
@@ -31,6 +36,8 @@ __all__ = [
     "StoredArticle",
     "article_story_quads",
     "copy_groups",
+    "stored_stories",
+    "story_groups",
     "stored_articles",
     "story_quads",
 ]
@@ -158,6 +165,13 @@ def copy_groups(articles: Mapping[URIRef, StoredArticle]) -> list[list[URIRef]]:
             if mine.containment(articles[other].fingerprint) >= CONTAINMENT:
                 a, b = sorted((find(iri), find(other)))
                 parent[b] = a
+    return _components(articles, find)
+
+
+def _components(
+    articles: Mapping[URIRef, StoredArticle], find: Callable[[URIRef], URIRef]
+) -> list[list[URIRef]]:
+    """The groups of the union-find ``find``, each earliest first, in a fixed order."""
     groups: dict[URIRef, list[URIRef]] = defaultdict(list)
     for iri in articles:
         groups[find(iri)].append(iri)
@@ -166,11 +180,67 @@ def copy_groups(articles: Mapping[URIRef, StoredArticle]) -> list[list[URIRef]]:
     )
 
 
-def story_quads(articles: Mapping[URIRef, StoredArticle]) -> tuple[list[Quad], dict[URIRef, URIRef]]:
-    """The stories graph, and each article's story."""
+def stored_stories(dataset: Dataset) -> dict[URIRef, URIRef]:
+    """Each article's story as the stories graph holds it (the least, should it hold two)."""
+    found: dict[URIRef, URIRef] = {}
+    for s, _, o, g in dataset.quads((None, CKG.story, None, None)):
+        if isinstance(s, URIRef) and isinstance(o, URIRef) and _graph_name(g) == STORIES_GRAPH:
+            found[s] = min(found.get(s, o), o)
+    return found
+
+
+def story_groups(
+    articles: Mapping[URIRef, StoredArticle], known: Mapping[URIRef, URIRef]
+) -> list[list[URIRef]]:
+    """The stories of ``articles`` (as :func:`copy_groups` gives them), from the stories ``known``
+    for some of them: a known story keeps its members, one that lost a member is regrouped
+    among the rest, and each article not known yet joins the stories of its copies."""
+    parent = {iri: iri for iri in articles}
+
+    def find(x: URIRef) -> URIRef:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(members: Sequence[URIRef]) -> None:
+        for other in members[1:]:
+            a, b = sorted((find(members[0]), find(other)))
+            if a != b:
+                parent[b] = a
+
+    stories: dict[URIRef, list[URIRef]] = defaultdict(list)
+    for article, story in known.items():
+        stories[story].append(article)
+    for members in stories.values():
+        kept = [m for m in members if m in articles]
+        if len(kept) == len(members):
+            join(kept)
+        else:  # a removed copy may have been what joined the others
+            for group in copy_groups({m: articles[m] for m in kept}):
+                join(group)
+    new = [iri for iri in articles if iri not in known and articles[iri].fingerprint.size]
+    if new:
+        lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        for iri, stored in articles.items():
+            if stored.fingerprint.size:
+                lsh.insert(iri, stored.fingerprint.minhash())
+        for iri in new:
+            mine = articles[iri].fingerprint
+            for other in lsh.query(mine.minhash()):
+                if other != iri and mine.containment(articles[other].fingerprint) >= CONTAINMENT:
+                    join((iri, other))
+    return _components(articles, find)
+
+
+def story_quads(
+    articles: Mapping[URIRef, StoredArticle], known: Mapping[URIRef, URIRef] | None = None
+) -> tuple[list[Quad], dict[URIRef, URIRef]]:
+    """The stories graph, and each article's story; with the stories ``known`` so far
+    (:func:`stored_stories`), only what changed is compared (:func:`story_groups`)."""
     quads: list[Quad] = []
     story_of: dict[URIRef, URIRef] = {}
-    for members in copy_groups(articles):
+    for members in story_groups(articles, known or {}):
         story = story_iri(members[0].removeprefix(_ARTICLE_PREFIX))
         quads.append((story, RDF.type, CKG.Story, STORIES_GRAPH))
         outlet = _most_credited(articles[a].outlet for a in members)

@@ -40,6 +40,7 @@ from kg.extract.claimwords import (
 from kg.extract.dates import find_dates
 from kg.extract.detainees import added_to, detainee_rows
 from kg.extract.figures import find_figures
+from kg.extract.figuretime import figure_time
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.measures import read_measure
 from kg.extract.quotes import quote_regions
@@ -559,6 +560,7 @@ class _ClaimBuilder:
                 innermost = around.innermost(figure.start, figure.end)
                 quantity = self._quantity(figure, innermost)
                 if quantity is not None:
+                    quantity = self._timed(quantity[0], sent, innermost), quantity[1]
                     self._give(quantity, innermost or extra.get(start), sent, extra)
                     held += [figure] if quantity[0].measure == "Captured" else []
             for row in detainee_rows(sent, figures):
@@ -609,6 +611,23 @@ class _ClaimBuilder:
                 count_of = self._last_unit(floor, figure.start)
         text = self.article.text[figure.start : figure.end]
         return Quantity(replace(figure, text=text), counted.measure, count_of), counted.hedge
+
+    def _timed(self, quantity: Quantity, sent: SpacySpan, owner: _Draft | None) -> Quantity:
+        """The quantity with the period it counts and its tally (:mod:`kg.extract.figuretime`),
+        read from its sentence, less what is not claimed when the figure is in the claim: the
+        words that date the statement are not the figure's."""
+        figure = quantity.figure
+        stretch = sent.start_char, _end_char(self.doc, sent.end)
+        if owner is not None and owner.content[0] <= figure.start and figure.end <= owner.content[1]:
+            stretch = max(stretch[0], owner.content[0]), min(stretch[1], owner.content[1])
+        said = _parse_date(owner.stated_on) if owner is not None else None
+        time = figure_time(self.text, (figure.start, figure.end), stretch, self.published, said)
+        return replace(
+            quantity,
+            period_start=time.start.isoformat() if time.start else None,
+            period_end=time.end.isoformat() if time.end else None,
+            tally=time.tally,
+        )
 
     def _sentence_start(self, pos: int) -> int:
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")

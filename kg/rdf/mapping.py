@@ -235,3 +235,8 @@ def _claim(claim: Claim, article: URIRef) -> Iterator[Quad]:
                 yield q, predicate, decimal_literal(number), article
         if quantity.count_of:
             yield q, _ckg("countOf"), entity_iri(quantity.count_of), article
+        if quantity.tally:
+            yield q, _ckg("tally"), _ckg(quantity.tally), article
+        for name, day in (("periodStart", quantity.period_start), ("periodEnd", quantity.period_end)):
+            if day:
+                yield q, _ckg(name), Literal(day, datatype=XSD.date), article

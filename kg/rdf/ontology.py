@@ -55,7 +55,22 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
+
+class _Vocabulary(Namespace):
+    """The namespace of a closed vocabulary, each of whose IRIs is made once: rdflib makes (and
+    checks) a new IRI on every ``CKG.name``, which the loops over every figure and assertion of a
+    store pay for hundreds of thousands of times."""
+
+    def term(self, name: str) -> URIRef:
+        return _term(str(self), name if isinstance(name, str) else "")
+
+
+@functools.cache
+def _term(base: str, name: str) -> URIRef:
+    return URIRef(base + name)
+
+
+CKG = _Vocabulary("https://w3id.org/conflict-kg/ontology#")
 ID = Namespace("https://w3id.org/conflict-kg/id/")
 SCHEMA = Namespace("https://schema.org/")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")

@@ -26,6 +26,7 @@ from kg.read.projection import RELATION_PREDICATES, rows
 
 __all__ = [
     "ArticleInfo",
+    "article_infos",
     "ClaimFact",
     "EntityFacts",
     "Evidence",
@@ -270,7 +271,7 @@ def entity_facts(dataset: Dataset, key: str) -> EntityFacts | None:
         mentions=tuple(sorted(per_article.items(), key=lambda item: (-item[1], item[0]))),
         relations=relations,
         claims=claims,
-        articles=_articles(dataset, article_iris),
+        articles=article_infos(dataset, article_iris),
     )
 
 
@@ -395,7 +396,8 @@ def _figure(props: Mapping[str, list[Any]], names: Mapping[str, str]) -> Figure:
     )
 
 
-def _articles(dataset: Dataset, iris: Iterable[str]) -> dict[str, ArticleInfo]:
+def article_infos(dataset: Dataset, iris: Iterable[str]) -> dict[str, ArticleInfo]:
+    """Each article's file and metadata, for links to it."""
     fields: defaultdict[str, dict[str, str]] = defaultdict(dict)
     wanted = " ".join(sparql_iri(p) for p in _ARTICLE_FIELDS)
     for values in iri_values(sorted(iris)):

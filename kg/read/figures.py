@@ -13,8 +13,9 @@ canned query, so ``kg figures`` and that query flag the same pairs:
 - two figures disagree when their bounds do not overlap and either they were stated within
   ``window_days`` of each other (the same period) or the smaller one is the later (a running
   tally cannot shrink);
-- increments ("2,000-3,000 more", "another 500") add to a total rather than restate it, so they
-  are compared with nothing (:func:`is_increment`), and undated figures neither;
+- increments ("2,000-3,000 more", "another 500": ``ckg:tally ckg:Increment``, read by
+  :mod:`kg.extract.figuretime`) add to a total rather than restate it, so they are compared with
+  nothing, and undated figures neither;
 - figures that count no named group and name nothing they are about share a panel but are
   compared with nothing: they may be about any event;
 - a figure about one engagement ("nearly 200 reached the position", "lost 30 men in the battle")
@@ -51,7 +52,7 @@ __all__ = [
     "figure_bounds",
     "figure_rows",
     "is_engagement",
-    "is_increment",
+    "period_text",
     "read_figures",
 ]
 
@@ -65,11 +66,6 @@ APPROXIMATE_TOLERANCE = Decimal("0.1")
 #: of ``disagreeing_figures.rq``).
 SAME_PERIOD_DAYS = 90
 
-#: Words that make a figure an increment: "<figure> more" and "another/additional/further
-#: <figure>", any case; ``disagreeing_figures.rq`` leaves out the figures these words mark.
-INCREMENT_AFTER = ("more",)
-INCREMENT_BEFORE = ("another", "additional", "further")
-
 #: A sentence that places its figure at one engagement: a determiner for one thing, then a noun
 #: for a fight or a place held in one (an adjective may come between: "the fierce battle").
 #: ``disagreeing_figures.rq`` has the same pattern. Attacks and strikes are left out: news of a
@@ -81,6 +77,9 @@ ENGAGEMENT = re.compile(
 )
 
 _NO_GROUP = "(no counted group)"
+
+#: A figure's period: its first and last day, either None when open or unsaid.
+_Period = tuple[date | None, date | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +105,9 @@ class FigureRecord:
         date: ``ckg:statedOn``, else the article's publication date; None when neither.
         outlet: The article's ``schema:publisher``.
         file: The article's input file (``ckg:sourceFile``).
+        tally: Local name of the ``ckg:tally`` concept (RunningTotal, Increment), "" when unsaid.
+        period: The period the figure counts (``ckg:periodStart``, ``ckg:periodEnd``), either
+            end None when open or unsaid.
         assertion: When the figure stands for its assertion (every article reporting this
             claimant's figure), how many reports and stories carry it and who corroborates or
             contradicts it ("3 reports, 2 stories; corroborated by AFP"); "" otherwise.
@@ -129,6 +131,8 @@ class FigureRecord:
     outlet: str = ""
     file: str = ""
     assertion: str = ""
+    tally: str = ""
+    period: _Period = (None, None)
 
     @property
     def claimant(self) -> str:
@@ -254,6 +258,8 @@ def _record(row: dict[str, object]) -> FigureRecord:
         date=_date(row["date"]),
         outlet=str(row["outlet"] or ""),
         file=str(row["file"] or ""),
+        tally=str(row["tally"] or ""),
+        period=(_date(row["periodStart"]), _date(row["periodEnd"])),
     )
 
 
@@ -276,6 +282,15 @@ def _date(cell: object) -> date | None:
         return date.fromisoformat(str(cell)[:10]) if cell is not None else None
     except ValueError:
         return None
+
+
+def period_text(period: _Period) -> str:
+    """A figure's period for a cell: "2024-11-01..2025-03-12", "..2025-03-10" (a total up to a
+    day), or "" when the text gives none."""
+    start, end = period
+    if start is None and end is None:
+        return ""
+    return f"{start.isoformat() if start else ''}..{end.isoformat() if end else ''}"
 
 
 def figure_bounds(
@@ -305,14 +320,6 @@ def figure_bounds(
     if value is not None:
         return Bounds(value, value)
     return Bounds(number) if min_value is not None else Bounds(min(zero, number), number)
-
-
-def is_increment(figure: str, sentence: str) -> bool:
-    """Whether the sentence adds the figure to a total ("2,000-3,000 more soldiers")."""
-    text, words = sentence.casefold(), figure.casefold()
-    return any(f"{words} {after}" in text for after in INCREMENT_AFTER) or any(
-        f"{before} {words}" in text for before in INCREMENT_BEFORE
-    )
 
 
 def is_engagement(sentence: str) -> bool:
@@ -363,7 +370,7 @@ def _figure(figure_id: int, record: FigureRecord) -> ComparedFigure:
         figure_id,
         record,
         bounds,
-        increment=is_increment(record.figure, record.sentence),
+        increment=record.tally == "Increment",
         engagement=is_engagement(record.sentence),
     )
 
@@ -395,6 +402,7 @@ FIGURE_COLUMNS = (
     "group",
     "measure",
     "date",
+    "period",
     "claimant",
     "via",
     "outlet",
@@ -425,6 +433,7 @@ def figure_rows(groups: Sequence[FigureGroup]) -> list[list[str]]:
                     group.group_label,
                     group.measure,
                     record.date.isoformat() if record.date else "",
+                    period_text(record.period),
                     record.claimant,
                     "; ".join(record.via),
                     record.outlet,

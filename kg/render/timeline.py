@@ -7,7 +7,8 @@ is a bar with an arrow on its open side. An end the figure excludes ("more than"
 circle, an increment ("2,000 more") is dashed, and a figure that disagrees with another of its
 panel has a red ring and names, in its tooltip and the panel's table, the figures it disagrees
 with (their number, claimant, words and date); each mark carries its number. Hovering shows the
-figure's claimant, date, words and sentence. The y axis says what is counted (people, km²), the x
+figure's claimant, date, words and sentence, and the period it counts where the text gives one
+("counts ..2024-12-16, the total so far"). The y axis says what is counted (people, km²), the x
 axis that the date is when the figure was stated. The chart spans the page's width.
 
 The SVG is built in Python and everything from the articles is escaped, so the HTML file needs
@@ -27,7 +28,7 @@ from decimal import Decimal
 from html import escape
 from typing import Literal
 
-from kg.read.figures import ComparedFigure, FigureGroup
+from kg.read.figures import ComparedFigure, FigureGroup, FigureRecord, period_text
 
 __all__ = [
     "UNITS",
@@ -93,6 +94,7 @@ class Mark:
     quantity: str
     engagement: bool = False
     assertion: str = ""  # reports, stories, who corroborates or contradicts it
+    counts: str = ""  # the period it counts and whether it is the total so far (:func:`_counts`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +178,16 @@ def _mark(figure: ComparedFigure, colour: str) -> Mark | None:
         disagrees_with=figure.disagrees_with,
         quantity=record.quantity,
         assertion=record.assertion,
+        counts=_counts(record),
     )
+
+
+def _counts(record: FigureRecord) -> str:
+    """ "counts ..2024-12-16, the total so far": the period a figure counts and its tally, where
+    the text gives them (an increment is flagged as such)."""
+    parts = [f"counts {period}"] if (period := period_text(record.period)) else []
+    parts += ["the total so far"] if record.tally == "RunningTotal" else []
+    return ", ".join(parts)
 
 
 def _float(number: Decimal | None) -> float | None:
@@ -231,7 +242,8 @@ _CSS = (
 _KEY = (
     "Dot: a point figure. Bar: a range, or the tolerance of an &ldquo;about&rdquo; figure. Arrow: "
     "a one-sided bound (&ldquo;at least&rdquo; up, &ldquo;up to&rdquo; down). Hollow circle: an end "
-    "the figure excludes (&ldquo;more than&rdquo;). Dashed: an increment, compared with nothing. "
+    "the figure excludes (&ldquo;more than&rdquo;). Dashed, with a &ldquo;+&rdquo; after its "
+    "number: an increment, compared with nothing and never read as a total. "
     f'<span style="color:{DISAGREE_COLOUR}">Red ring</span>: disagrees with another figure (the '
     "table under the panel names which). A figure about one engagement is compared with nothing: a "
     "fight's count is no contradiction of a whole group's. Hover a mark for its source and sentence."
@@ -255,7 +267,8 @@ def _section(panel: Panel) -> str:
     by_id = {m.id: m for m in panel.marks}
     rows = "".join(
         f"<tr><td>{m.id}</td><td>{m.date}</td><td>{escape(m.claimant)}</td><td>{escape('; '.join(m.via))}"
-        f"</td><td>{escape(m.figure)}</td><td>{escape(m.outlet)}</td><td>{escape(_flag(m, by_id))}</td></tr>"
+        f"</td><td>{escape(m.figure)}</td><td>{escape(m.counts)}</td><td>{escape(m.outlet)}</td>"
+        f"<td>{escape(m.assertion)}</td><td>{escape(_flag(m, by_id))}</td></tr>"
         for m in panel.marks
     )
     missing = f"<p>Not drawn (no date or no number): {', '.join(map(str, panel.not_drawn))}</p>"
@@ -263,8 +276,8 @@ def _section(panel: Panel) -> str:
     return (
         f'<section id="{panel.id}"><h2>{escape(_heading(panel))}</h2>{_panel_svg(panel, heading=False)}'
         f"{missing if panel.not_drawn else ''}<details open><summary>{drawn} drawn</summary>"
-        "<table><tr><th>#</th><th>date</th><th>claimant</th><th>via</th><th>figure</th><th>outlet</th>"
-        f"<th>flag</th></tr>{rows}</table></details></section>"
+        "<table><tr><th>#</th><th>date</th><th>claimant</th><th>via</th><th>figure</th><th>counts</th><th>outlet</th>"
+        f"<th>assertion</th><th>flag</th></tr>{rows}</table></details></section>"
     )
 
 
@@ -436,14 +449,27 @@ def _mark_svg(mark: Mark, x: float, y_of: _YScale, by_id: dict[int, Mark]) -> st
         parts.append(_arrow(x, _PLOT_BOTTOM, 1, colour))
     elif mark.shape != "point":
         parts.append(_end(x, low, mark.low_open, colour))
-    if mark.value is not None:
+    if mark.value is not None and mark.increment:  # hollow and dashed: never read as a total
+        parts.append(
+            _tag(
+                "circle",
+                cx=x,
+                cy=y_of(mark.value),
+                r=4.5,
+                fill="white",
+                stroke=colour,
+                stroke_dasharray="2 2",
+            )
+        )
+    elif mark.value is not None:
         parts.append(_tag("circle", cx=x, cy=y_of(mark.value), r=4.5, fill=colour))
     anchor = y_of(mark.value) if mark.value is not None else high if mark.shape == "down" else low
     if mark.disagrees_with:
         parts.append(
             _tag("circle", cx=x, cy=anchor, r=8, fill="none", stroke=DISAGREE_COLOUR, stroke_width=2)
         )
-    parts.append(_tag("text", f"#{mark.id}", x=x + 10, y=anchor - 8, font_size=12, fill="#333"))
+    label = f"#{mark.id} +" if mark.increment else f"#{mark.id}"
+    parts.append(_tag("text", label, x=x + 10, y=anchor - 8, font_size=12, fill="#333"))
     return _tag("g", "".join(parts), class_="figure", data_id=mark.id)
 
 
@@ -469,6 +495,8 @@ def _tooltip(mark: Mark, by_id: dict[int, Mark]) -> str:
     lines.append(", ".join(part for part in (mark.outlet, mark.file) if part))
     if flag := _flag(mark, by_id):
         lines.append(flag)
+    if mark.counts:
+        lines.append(mark.counts)
     if mark.assertion:
         lines.append(mark.assertion)
     lines.append(f"\N{LEFT DOUBLE QUOTATION MARK}{mark.sentence}\N{RIGHT DOUBLE QUOTATION MARK}")

@@ -199,6 +199,7 @@ def create_app(
     from starlette.routing import Route
 
     from kg.read import facts, search
+    from kg.read.entityassertions import entity_assertions
     from kg.web import pages, sparql
 
     state = _State(store, settings or ServeSettings())
@@ -280,12 +281,18 @@ def create_app(
     async def entity(request: Request) -> Response:
         key = str(request.path_params["key"])
         try:
-            found = await state.run(lambda cancel: facts.entity_facts(store.dataset, key), what="entity page")
+            found, (assertions, reports) = await state.run(
+                lambda cancel: (
+                    facts.entity_facts(store.dataset, key),
+                    entity_assertions(store.dataset, key),
+                ),
+                what="entity page",
+            )
         except ProtocolError as exc:
             return html(pages.error_page(exc.status, exc.message), exc.status)
         if found is None:
             return html(pages.error_page(404, f"no entity {key!r} in this store; try the search"), 404)
-        return html(pages.entity_page(found))
+        return html(pages.entity_page(found, assertions, reports))
 
     async def search_page(request: Request) -> Response:
         text = request.query_params.get("q", "")[:200]

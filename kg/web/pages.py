@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from kg.rdf.ontology import ENTITIES_GRAPH, GAZETTEER_GRAPH, ID
+from kg.read.entityassertions import AssertionFact, LinkedAssertion
 from kg.read.facts import ArticleInfo, ClaimFact, EntityFacts, Figure, Named, RelationFact
 from kg.read.search import SearchHit
 from kg.render.claims_table import bounds_text
@@ -103,8 +104,13 @@ def _article(iri: str, articles: Mapping[str, ArticleInfo], *, brief: bool = Fal
     return _external(info.url, name) + (f' <span class="small">({", ".join(extra)})</span>' if extra else "")
 
 
-def entity_page(facts: EntityFacts) -> str:
-    """The page of one entity: names, relations with evidence, claims with figures, sources."""
+def entity_page(
+    facts: EntityFacts,
+    assertions: Sequence[AssertionFact] = (),
+    reports: Mapping[str, ArticleInfo] | None = None,
+) -> str:
+    """The page of one entity: names, relations with evidence, the assertions it makes or is
+    counted in (with ``reports``, their articles' metadata), claims with figures, sources."""
     entity = facts.entity
     meta = [esc(" / ".join(facts.classes) or "no class")]
     meta += [_external(f"https://www.wikidata.org/wiki/{qid}", f"Wikidata {qid}") for qid in facts.wikidata]
@@ -127,6 +133,15 @@ def entity_page(facts: EntityFacts) -> str:
     relations = sorted(facts.relations, key=lambda r: all(g == str(GAZETTEER_GRAPH) for g in r.graphs))
     parts += [_relation(entity, relation, facts.articles) for relation in relations] or ["<p>None.</p>"]
 
+    parts.append(f"<h2>Assertions ({len(assertions)})</h2>")
+    if assertions:
+        parts.append(
+            '<p class="small">Each claimant&rsquo;s figure once, however many articles report it; '
+            "copies of one wire story are one story, one origin.</p>"
+        )
+    articles = {**facts.articles, **(reports or {})}
+    parts += [_assertion(a, articles) for a in assertions] or ["<p>None.</p>"]
+
     makes = [c for c in facts.claims if {"claimant", "via"} & set(c.roles)]
     about = [c for c in facts.claims if not {"claimant", "via"} & set(c.roles)]
     parts.append(f"<h2>Claims it makes or passes on ({len(makes)})</h2>")
@@ -147,6 +162,43 @@ def entity_page(facts: EntityFacts) -> str:
         )
     parts.append("</ul>")
     return _layout(f"{entity.label} - ConflictKG", "\n".join(parts))
+
+
+def _assertion(fact: AssertionFact, articles: Mapping[str, ArticleInfo]) -> str:
+    """One assertion: who, the figure, what it counts, how often and how independently it is
+    reported, who corroborates or contradicts it, and its reports by story."""
+    who = ", ".join(_entity_link(n) for n in fact.claimants) or "an unnamed source"
+    counts = f" of {_entity_link(fact.counts)}" if fact.counts else ""
+    stated = (
+        fact.first_stated
+        if fact.first_stated == fact.last_stated
+        else (f"{fact.first_stated} to {fact.last_stated}")
+    )
+    facts = [
+        f"{fact.reports} report{'' if fact.reports == 1 else 's'}, "
+        f"{len(fact.stories)} stor{'y' if len(fact.stories) == 1 else 'ies'}"
+    ]
+    facts += [f"stated {esc(stated)}"] if stated else []
+    linked = [("corroborated by", fact.corroborated_by), ("disagrees with", fact.disagrees_with)]
+    lines = [
+        f"<p><b>{esc(label)}:</b> " + "; ".join(_linked(o) for o in others) + "</p>"
+        for label, others in linked
+        if others
+    ]
+    stories = "".join(
+        f"<li>story {n}: " + "; ".join(_article(a, articles, brief=True) for a in story) + "</li>"
+        for n, story in enumerate(fact.stories, start=1)
+    )
+    return (
+        f'<div class="claim assertion"><p>{who}: <b>{esc(fact.figure)}</b> {esc(fact.measure)}{counts} '
+        f'<span class="small">{" &middot; ".join(facts)}</span></p>{"".join(lines)}'
+        f'<ul class="small">{stories}</ul></div>'
+    )
+
+
+def _linked(other: LinkedAssertion) -> str:
+    who = ", ".join(_entity_link(n) for n in other.claimants) or "an unnamed source"
+    return f"{who} ({esc(other.figure)})"
 
 
 def _relation(entity: Named, relation: RelationFact, articles: Mapping[str, ArticleInfo]) -> str:
