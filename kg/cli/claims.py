@@ -10,6 +10,7 @@ from rich.console import Console
 
 from kg.cli.options import add_store_option, say_empty
 from kg.read.entities import entity_name
+from kg.read.figure_table import open_table
 from kg.read.measures import measure_name
 from kg.render.claims_table import assertion_table, claim_table
 from kg.render.tables import rich_table
@@ -34,13 +35,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     measure = measure_name(args.measure)
-    with existing_store(args.store) as store:
+    with existing_store(args.store) as store, open_table(store) as table:
         entity = entity_name(store.dataset, args.entity)
         if args.assertions:
             headers, rows = assertion_table(store.dataset, entity=entity, measure=measure)
             title = f"{len(rows)} assertions, most independent stories first"
         else:
-            headers, rows = claim_table(store.dataset, entity=entity, measure=measure)
+            headers, rows = claim_table(store.dataset, entity=entity, measure=measure, table=table)
             title = f"{_counted(rows, headers.index('figure'))}, newest first"
     if not rows:
         say_empty("assertions" if args.assertions else "claims", {"--entity": entity, "--measure": measure})

@@ -13,6 +13,7 @@ from kg.cli.options import add_store_option, say_empty
 from kg.errors import QueryError
 from kg.rdf.export import write_files
 from kg.read.entities import entity_name
+from kg.read.figure_table import open_table
 from kg.read.figures import (
     FIGURE_COLUMNS,
     SAME_PERIOD_DAYS,
@@ -66,10 +67,10 @@ def run(args: argparse.Namespace) -> int:
     measure = measure_name(args.measure)
     if args.window < 0:
         raise QueryError(f"--window {args.window}: give a number of days, 0 or more")
-    with existing_store(args.store) as store:
+    with existing_store(args.store) as store, open_table(store) as table:
         entity = entity_name(store.dataset, args.entity)
         records = read_figures(
-            store.dataset, entity=entity, measure=measure, per_assertion=not args.every_report
+            store.dataset, entity=entity, measure=measure, per_assertion=not args.every_report, table=table
         )
     groups = compare_figures(records, window_days=args.window)
     for group in groups:

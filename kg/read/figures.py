@@ -31,11 +31,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
 from kg.read.assertions import assertions_by_claim, fold_reports
 from kg.read.query import run_canned
+
+if TYPE_CHECKING:
+    from kg.read.figure_table import FigureTable
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",
@@ -210,18 +214,30 @@ class FigureGroup:
 
 
 def read_figures(
-    dataset: Dataset, *, entity: str = "", measure: str = "", per_assertion: bool = True
+    dataset: Dataset,
+    *,
+    entity: str = "",
+    measure: str = "",
+    per_assertion: bool = True,
+    table: FigureTable | None = None,
 ) -> list[FigureRecord]:
     """The figures of ``dataset`` (of one counted group, named any way the store knows it, and
     of one measure, when given), in the query's order; with ``per_assertion``, one figure per
     assertion where the store has them (its earliest report, :func:`kg.read.assertions.fold_reports`).
+    ``table``: the store's figures table, which answers the same in a fraction of the time.
 
     Raises:
         QueryError: the store cannot answer the query.
     """
-    result = run_canned(dataset, "figures_by_group", {"entity": entity, "measure": measure})
+    values = {"entity": entity, "measure": measure}
+    if table is None:
+        result = run_canned(dataset, "figures_by_group", values)
+    else:
+        result = table.canned("figures_by_group", values)
     records = [_record(row) for row in result.records()]
-    by_claim = assertions_by_claim(dataset) if per_assertion else {}
+    by_claim = {}
+    if per_assertion:
+        by_claim = assertions_by_claim(dataset) if table is None else table.assertions_by_claim()
     if by_claim:
         earliest = sorted(records, key=lambda r: (r.date is None, r.date or date.min, r.quantity))
         kept = {r.quantity: a for r, a in fold_reports(earliest, lambda r: r.claim, by_claim)}

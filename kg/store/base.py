@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rdflib import Dataset, URIRef
 
 from kg.rdf.mapping import Quad
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 __all__ = ["Capabilities", "QuadStore"]
 
@@ -64,6 +67,18 @@ class QuadStore(Protocol):
     def refresh(self) -> bool:
         """Move a read-only view on to what another process has written since it was opened;
         whether it moved (only a read-only store folder has such a view)."""
+        ...
+
+    def generation(self) -> str | None:
+        """What the store holds, as a token that every write changes: a table derived from the
+        store records it, and is read only while the store is at the same one. None where the
+        backend keeps no such token (memory, an endpoint): nothing is derived from those."""
+        ...
+
+    @property
+    def native(self) -> pyoxigraph.Store | None:
+        """The pyoxigraph store underneath, for derived tables read at its speed; None where
+        there is none."""
         ...
 
     def __len__(self) -> int: ...

@@ -1,0 +1,128 @@
+"""The figure canned queries in DuckDB's SQL over the figures table: the same rows, columns and
+order as their ``.rq`` files in ``ontology/queries/`` give over the store.
+
+Each query keeps its ``.rq`` file's rules, written again in SQL beside it: which claims and
+figures a name selects, which figures are increments or about one engagement, how a figure's
+range and day are computed. Where SPARQL leaves an order open (GROUP_CONCAT, ties of ORDER BY)
+the SQL fixes one: names sorted, ties broken by the figure's IRI.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CANNED_SQL", "SCHEMA"]
+
+#: The tables of the figures file (lists are VARCHAR[]; dates as their lexical form and as a DATE).
+SCHEMA = """
+CREATE TABLE figures (
+    article VARCHAR, claim VARCHAR, quantity VARCHAR, text VARCHAR, content VARCHAR,
+    certainty VARCHAR, source VARCHAR, stated VARCHAR, published VARCHAR, day DATE,
+    outlet VARCHAR, file VARCHAR, measure VARCHAR, qualifier VARCHAR, figure VARCHAR,
+    value VARCHAR, min VARCHAR, max VARCHAR, counted VARCHAR,
+    about VARCHAR[], claimants VARCHAR[], via VARCHAR[]
+);
+CREATE TABLE names (graph VARCHAR, key VARCHAR, target VARCHAR);
+CREATE TABLE labels (iri VARCHAR, label VARCHAR);
+CREATE TABLE reports (
+    claim VARCHAR, assertion VARCHAR, reports INTEGER, stories INTEGER,
+    corroborated_by VARCHAR[], disagrees_with VARCHAR[]
+);
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+"""
+
+#: The entities a name selects: any label, alias or mention words, any case.
+_TARGETS = "SELECT DISTINCT target FROM names WHERE key = lower($entity)"
+
+#: A list of entity IRIs as their labels, distinct and sorted, joined by ``sep``; NULL when none
+#: has a label (the queries' OPTIONAL GROUP_CONCAT is unbound then).
+_LABELS = """
+(SELECT string_agg(DISTINCT l.label, {sep} ORDER BY l.label) FROM labels l WHERE list_contains({list}, l.iri))
+"""
+#: The same as "IRI label" lines.
+_NAMED = """
+(SELECT string_agg(DISTINCT l.iri || ' ' || l.label, chr(10) ORDER BY l.iri || ' ' || l.label)
+ FROM labels l WHERE list_contains({list}, l.iri))
+"""
+
+_MEASURE = "($measure = '' OR lower(f.measure) = lower($measure))"
+
+_CLAIMS = f"""
+SELECT coalesce(f.stated, f.published) AS date, {_LABELS.format(sep="'; '", list="f.claimants")} AS claimants,
+       f.source, f.figure, f.measure, f.qualifier, f.value, f.min, f.max, f.certainty, f.outlet,
+       f.content, f.text, f.claim
+FROM figures f
+WHERE f.certainty IS NOT NULL
+  AND ($measure = '' OR (f.measure IS NOT NULL AND lower(f.measure) = lower($measure)))
+  AND ($entity = '' OR f.claim IN (
+        SELECT g.claim FROM figures g
+        WHERE g.counted IN ({_TARGETS}) OR list_has_any(g.about, (SELECT list(target) FROM ({_TARGETS})))))
+ORDER BY coalesce(f.stated, f.published) DESC NULLS LAST, f.claim, f.quantity NULLS FIRST
+"""
+
+_FIGURES_BY_GROUP = f"""
+SELECT f.quantity, f.claim, f.measure, f.qualifier, f.value, f.min, f.max, f.figure, f.text,
+       coalesce(f.stated, f.published) AS date, f.outlet, f.file,
+       (SELECT min(l.iri || ' ' || l.label) FROM labels l WHERE l.iri = f.counted) AS counted,
+       {_NAMED.format(list="f.about")} AS about,
+       {_NAMED.format(list="f.claimants")} AS claimants, f.source,
+       {_NAMED.format(list="f.via")} AS via
+FROM figures f
+WHERE f.quantity IS NOT NULL AND {_MEASURE}
+  AND ($entity = '' OR f.counted IN ({_TARGETS})
+       OR (f.counted IS NULL AND list_has_any(f.about, (SELECT list(target) FROM ({_TARGETS})))))
+ORDER BY f.measure, coalesce(f.stated, f.published) NULLS FIRST, f.quantity
+"""
+
+_FIGURES_OVER_TIME = f"""
+SELECT coalesce(f.stated, f.published) AS date, f.measure, f.figure, f.qualifier, f.value, f.min, f.max,
+       (SELECT min(l.label) FROM labels l WHERE l.iri = f.counted) AS "group",
+       {_LABELS.format(sep="'; '", list="f.claimants")} AS claimants, f.outlet, f.text, f.claim
+FROM figures f
+WHERE f.quantity IS NOT NULL AND {_MEASURE} AND ($entity = '' OR f.counted IN ({_TARGETS}))
+ORDER BY coalesce(f.stated, f.published) NULLS FIRST, f.measure, f.claim, f.quantity
+"""
+
+#: Each figure that may disagree: counted, dated, no increment, no single engagement; its range
+#: and day as ``disagreeing_figures.rq`` computes them.
+_RANGED = f"""
+WITH ranged AS (
+  SELECT f.quantity, f.measure, f.counted, f.figure, f.text, f.day,
+         coalesce(f.stated, f.published) AS date,
+         {_LABELS.format(sep="'; '", list="f.claimants")} AS claimants,
+         coalesce(f.min::DECIMAL(38, 12), CASE WHEN f.value IS NULL THEN 0
+                  WHEN f.qualifier IN ('Approximately', 'Nearly') THEN f.value::DECIMAL(38, 12) * 0.9
+                  ELSE f.value::DECIMAL(38, 12) END) AS lo,
+         coalesce(f.max::DECIMAL(38, 12), CASE WHEN f.value IS NULL THEN NULL
+                  WHEN f.qualifier = 'Approximately' THEN f.value::DECIMAL(38, 12) * 1.1
+                  ELSE f.value::DECIMAL(38, 12) END) AS hi,
+         year(f.day) * 365.25 + month(f.day) * 30.44 + day(f.day) AS n
+  FROM figures f
+  WHERE f.quantity IS NOT NULL AND f.counted IS NOT NULL AND f.day IS NOT NULL AND {_MEASURE}
+    AND ($entity = '' OR f.counted IN ({_TARGETS}))
+    AND NOT contains(f.text, f.figure || ' more')
+    AND NOT contains(lower(f.text), 'another ' || lower(f.figure))
+    AND NOT contains(lower(f.text), 'additional ' || lower(f.figure))
+    AND NOT contains(lower(f.text), 'further ' || lower(f.figure))
+    AND NOT regexp_matches(f.text, '\\b(the|this|that|one|an?|each|a single)\\s+([a-z-]+\\s+)?'
+                           '(battle|assault|skirmish|engagement|firefight|ambush|position|clash)\\b', 'i')
+)
+"""
+
+_DISAGREEING = f"""
+{_RANGED}
+SELECT a.measure, (SELECT min(l.label) FROM labels l WHERE l.iri = a.counted) AS "group",
+       a.figure AS lowFigure, a.date AS lowDate, a.claimants AS lowClaimants,
+       b.figure AS highFigure, b.date AS highDate, b.claimants AS highClaimants,
+       a.text AS lowText, b.text AS highText
+FROM ranged a JOIN ranged b ON a.measure = b.measure AND a.counted = b.counted
+WHERE a.quantity <> b.quantity AND a.hi IS NOT NULL AND a.hi < b.lo
+  AND (abs(b.n - a.n) <= $window OR a.n > b.n)
+ORDER BY a.measure, "group" NULLS FIRST, a.day, b.day, a.quantity, b.quantity
+"""
+
+#: Canned query name -> (its SQL, the variables it answers with, which of them are IRIs, dates, decimals).
+CANNED_SQL: dict[str, str] = {
+    "claims": _CLAIMS,
+    "figures_by_group": _FIGURES_BY_GROUP,
+    "figures_over_time": _FIGURES_OVER_TIME,
+    "disagreeing_figures": _DISAGREEING,
+}
