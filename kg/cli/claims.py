@@ -13,7 +13,7 @@ from kg.read.entities import entity_name
 from kg.read.figure_table import open_table
 from kg.read.measures import measure_name
 from kg.render.claims_table import assertion_table, claim_table
-from kg.render.tables import rich_table
+from kg.render.tables import RICH_ROWS, aligned_text, rich_table
 from kg.render.viz import plural
 from kg.store import existing_store
 
@@ -45,7 +45,10 @@ def run(args: argparse.Namespace) -> int:
             title = f"{_counted(rows, headers.index('figure'))}, newest first"
     if not rows:
         say_empty("assertions" if args.assertions else "claims", {"--entity": entity, "--measure": measure})
-    Console().print(rich_table(headers, rows, title=title))
+    if len(rows) > RICH_ROWS:
+        print(aligned_text(headers, rows, title=title))  # noqa: T201
+    else:
+        Console().print(rich_table(headers, rows, title=title))
     return 0
 
 

@@ -23,7 +23,7 @@ from kg.read.figures import (
     read_figures,
 )
 from kg.read.measures import MEASURES, measure_name
-from kg.render.tables import csv_text, rich_table
+from kg.render.tables import RICH_ROWS, aligned_text, csv_text, rich_table
 from kg.render.timeline import timeline_html
 from kg.store import existing_store
 
@@ -73,8 +73,12 @@ def run(args: argparse.Namespace) -> int:
             store.dataset, entity=entity, measure=measure, per_assertion=not args.every_report, table=table
         )
     groups = compare_figures(records, window_days=args.window)
+    plain = len(records) > RICH_ROWS
     for group in groups:
-        Console().print(rich_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group)))
+        if plain:
+            print(aligned_text(_TABLE_COLUMNS, _table_rows(group), title=_title(group)) + "\n")  # noqa: T201
+        else:
+            Console().print(rich_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group)))
     if not groups:
         say_empty("figures", {"--entity": entity, "--measure": measure})
     if args.csv:

@@ -9,7 +9,7 @@ the SQL fixes one: names sorted, ties broken by the figure's IRI.
 
 from __future__ import annotations
 
-__all__ = ["CANNED_SQL", "SCHEMA"]
+__all__ = ["CANNED_SQL", "NAMES", "SCHEMA"]
 
 #: The tables of the figures file (lists are VARCHAR[]; dates as their lexical form and as a DATE).
 SCHEMA = """
@@ -32,24 +32,41 @@ CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 #: The entities a name selects: any label, alias or mention words, any case.
 _TARGETS = "SELECT DISTINCT target FROM names WHERE key = lower($entity)"
 
-#: A list of entity IRIs as their labels, distinct and sorted, joined by ``sep``; NULL when none
-#: has a label (the queries' OPTIONAL GROUP_CONCAT is unbound then).
-_LABELS = """
-(SELECT string_agg(DISTINCT l.label, {sep} ORDER BY l.label) FROM labels l WHERE list_contains({list}, l.iri))
+#: Names once per claim and entity, from the labels, so that the listings join rather than look
+#: up: each claim's claimants as "; "-joined labels and its claimants, subjects and intermediaries
+#: as "IRI label" lines (sorted, distinct), and each entity's label. Rebuilt with the labels.
+NAMES = """
+CREATE OR REPLACE TABLE entity_names AS
+SELECT iri, min(label) AS label, min(iri || ' ' || label) AS line FROM labels GROUP BY iri;
+CREATE OR REPLACE TABLE claim_names AS
+WITH pairs AS (
+  SELECT DISTINCT claim, role, iri FROM (
+    SELECT claim, 'claimant' AS role, unnest(claimants) AS iri FROM figures
+    UNION ALL SELECT claim, 'about', unnest(about) FROM figures
+    UNION ALL SELECT claim, 'via', unnest(via) FROM figures)),
+named AS (
+  SELECT p.claim, p.role, l.iri || ' ' || l.label AS line, l.label
+  FROM pairs p JOIN labels l ON l.iri = p.iri)
+SELECT claim,
+  string_agg(DISTINCT label, '; ' ORDER BY label) FILTER (WHERE role = 'claimant') AS claimant_names,
+  string_agg(DISTINCT line, chr(10) ORDER BY line) FILTER (WHERE role = 'claimant') AS claimant_lines,
+  string_agg(DISTINCT line, chr(10) ORDER BY line) FILTER (WHERE role = 'about') AS about_lines,
+  string_agg(DISTINCT line, chr(10) ORDER BY line) FILTER (WHERE role = 'via') AS via_lines
+FROM named GROUP BY claim;
 """
-#: The same as "IRI label" lines.
-_NAMED = """
-(SELECT string_agg(DISTINCT l.iri || ' ' || l.label, chr(10) ORDER BY l.iri || ' ' || l.label)
- FROM labels l WHERE list_contains({list}, l.iri))
+
+#: The figures with their names (``n``) and their counted group's (``g``).
+_NAMED_FIGURES = """
+figures f LEFT JOIN claim_names n ON n.claim = f.claim LEFT JOIN entity_names g ON g.iri = f.counted
 """
 
 _MEASURE = "($measure = '' OR lower(f.measure) = lower($measure))"
 
 _CLAIMS = f"""
-SELECT coalesce(f.stated, f.published) AS date, {_LABELS.format(sep="'; '", list="f.claimants")} AS claimants,
+SELECT coalesce(f.stated, f.published) AS date, n.claimant_names AS claimants,
        f.source, f.figure, f.measure, f.qualifier, f.value, f.min, f.max, f.certainty, f.outlet,
        f.content, f.text, f.claim
-FROM figures f
+FROM {_NAMED_FIGURES}
 WHERE f.certainty IS NOT NULL
   AND ($measure = '' OR (f.measure IS NOT NULL AND lower(f.measure) = lower($measure)))
   AND ($entity = '' OR f.claim IN (
@@ -60,12 +77,9 @@ ORDER BY coalesce(f.stated, f.published) DESC NULLS LAST, f.claim, f.quantity NU
 
 _FIGURES_BY_GROUP = f"""
 SELECT f.quantity, f.claim, f.measure, f.qualifier, f.value, f.min, f.max, f.figure, f.text,
-       coalesce(f.stated, f.published) AS date, f.outlet, f.file,
-       (SELECT min(l.iri || ' ' || l.label) FROM labels l WHERE l.iri = f.counted) AS counted,
-       {_NAMED.format(list="f.about")} AS about,
-       {_NAMED.format(list="f.claimants")} AS claimants, f.source,
-       {_NAMED.format(list="f.via")} AS via
-FROM figures f
+       coalesce(f.stated, f.published) AS date, f.outlet, f.file, g.line AS counted,
+       n.about_lines AS about, n.claimant_lines AS claimants, f.source, n.via_lines AS via
+FROM {_NAMED_FIGURES}
 WHERE f.quantity IS NOT NULL AND {_MEASURE}
   AND ($entity = '' OR f.counted IN ({_TARGETS})
        OR (f.counted IS NULL AND list_has_any(f.about, (SELECT list(target) FROM ({_TARGETS})))))
@@ -74,9 +88,8 @@ ORDER BY f.measure, coalesce(f.stated, f.published) NULLS FIRST, f.quantity
 
 _FIGURES_OVER_TIME = f"""
 SELECT coalesce(f.stated, f.published) AS date, f.measure, f.figure, f.qualifier, f.value, f.min, f.max,
-       (SELECT min(l.label) FROM labels l WHERE l.iri = f.counted) AS "group",
-       {_LABELS.format(sep="'; '", list="f.claimants")} AS claimants, f.outlet, f.text, f.claim
-FROM figures f
+       g.label AS "group", n.claimant_names AS claimants, f.outlet, f.text, f.claim
+FROM {_NAMED_FIGURES}
 WHERE f.quantity IS NOT NULL AND {_MEASURE} AND ($entity = '' OR f.counted IN ({_TARGETS}))
 ORDER BY coalesce(f.stated, f.published) NULLS FIRST, f.measure, f.claim, f.quantity
 """
@@ -86,8 +99,7 @@ ORDER BY coalesce(f.stated, f.published) NULLS FIRST, f.measure, f.claim, f.quan
 _RANGED = f"""
 WITH ranged AS (
   SELECT f.quantity, f.measure, f.counted, f.figure, f.text, f.day,
-         coalesce(f.stated, f.published) AS date,
-         {_LABELS.format(sep="'; '", list="f.claimants")} AS claimants,
+         coalesce(f.stated, f.published) AS date, n.claimant_names AS claimants, g.label AS group_label,
          coalesce(f.min::DECIMAL(38, 12), CASE WHEN f.value IS NULL THEN 0
                   WHEN f.qualifier IN ('Approximately', 'Nearly') THEN f.value::DECIMAL(38, 12) * 0.9
                   ELSE f.value::DECIMAL(38, 12) END) AS lo,
@@ -95,7 +107,7 @@ WITH ranged AS (
                   WHEN f.qualifier = 'Approximately' THEN f.value::DECIMAL(38, 12) * 1.1
                   ELSE f.value::DECIMAL(38, 12) END) AS hi,
          year(f.day) * 365.25 + month(f.day) * 30.44 + day(f.day) AS n
-  FROM figures f
+  FROM {_NAMED_FIGURES}
   WHERE f.quantity IS NOT NULL AND f.counted IS NOT NULL AND f.day IS NOT NULL AND {_MEASURE}
     AND ($entity = '' OR f.counted IN ({_TARGETS}))
     AND NOT contains(f.text, f.figure || ' more')
@@ -109,7 +121,7 @@ WITH ranged AS (
 
 _DISAGREEING = f"""
 {_RANGED}
-SELECT a.measure, (SELECT min(l.label) FROM labels l WHERE l.iri = a.counted) AS "group",
+SELECT a.measure, a.group_label AS "group",
        a.figure AS lowFigure, a.date AS lowDate, a.claimants AS lowClaimants,
        b.figure AS highFigure, b.date AS highDate, b.claimants AS highClaimants,
        a.text AS lowText, b.text AS highText

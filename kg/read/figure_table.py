@@ -30,10 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
-from rdflib import Literal, URIRef
 
-from kg.rdf.ontology import ASSERTIONS_GRAPH, XSD
+from kg.rdf.ontology import ASSERTIONS_GRAPH
 from kg.read.assertions import AssertionSummary, assertions_by_claim
 from kg.read.figure_rows import (
     FigureRow,
@@ -43,7 +41,8 @@ from kg.read.figure_rows import (
     entity_labels,
     shared_names,
 )
-from kg.read.figure_sql import CANNED_SQL, SCHEMA
+from kg.read.figure_sql import CANNED_SQL, NAMES, SCHEMA
+from kg.read.lexical import ColumnKind, LexicalResult
 from kg.read.query import QueryResult, canned_queries, render, run_canned
 from kg.store import REMOTE_SCHEMES, QuadStore
 from kg.store.oxigraph import folder_generation
@@ -56,9 +55,17 @@ log = logging.getLogger(__name__)
 TABLE_FILE = "kg-figures.duckdb"
 _LOCK_FILE = "kg-figures.lock"
 
-_IRIS = frozenset({"claim", "quantity"})
-_DATES = frozenset({"date", "lowDate", "highDate"})
-_DECIMALS = frozenset({"value", "min", "max"})
+#: The kinds of the answers' columns that are not plain strings.
+_KINDS: dict[str, ColumnKind] = {
+    "claim": "iri",
+    "quantity": "iri",
+    "date": "date",
+    "lowDate": "date",
+    "highDate": "date",
+    "value": "decimal",
+    "min": "decimal",
+    "max": "decimal",
+}
 _LISTS = ("about", "claimants", "via")
 _SEP = "\x1f"
 
@@ -73,7 +80,7 @@ class FigureTable:
         """Whether the canned query ``name`` is answered here."""
         return name in CANNED_SQL
 
-    def canned(self, name: str, values: Mapping[str, str] | None = None) -> QueryResult:
+    def canned(self, name: str, values: Mapping[str, str] | None = None) -> LexicalResult:
         """The answer of canned query ``name`` (one :meth:`answers`), as the store would give it.
 
         Raises:
@@ -87,12 +94,8 @@ class FigureTable:
             params["window"] = str(Decimal(params["window"]))
         cursor = self._db.execute(CANNED_SQL[name], params)
         variables = tuple(column[0] for column in cursor.description or ())
-        convert = [_term_maker(v) for v in variables]
-        rows = tuple(
-            tuple(None if cell is None else make(cell) for make, cell in zip(convert, row, strict=True))
-            for row in cursor.fetchall()
-        )
-        return QueryResult("SELECT", variables, rows)
+        kinds = tuple(_KINDS.get(name, "string") for name in variables)
+        return LexicalResult(variables, kinds, tuple(cursor.fetchall()))
 
     def assertions_by_claim(self) -> dict[str, AssertionSummary]:
         """Each reported claim's assertion, as :func:`kg.read.assertions.assertions_by_claim` reads it."""
@@ -104,16 +107,6 @@ class FigureTable:
 
     def close(self) -> None:
         self._db.close()
-
-
-def _term_maker(variable: str) -> Any:
-    if variable in _IRIS:
-        return URIRef
-    if variable in _DATES:
-        return lambda text: Literal(text, datatype=XSD.date)
-    if variable in _DECIMALS:
-        return lambda text: Literal(text, datatype=XSD.decimal)
-    return Literal
 
 
 @contextlib.contextmanager
@@ -140,7 +133,7 @@ def open_table(store: QuadStore) -> Iterator[FigureTable | None]:
 
 def answer_canned(
     store: QuadStore, name: str, values: Mapping[str, str] | None = None, *, timeout: float | None = None
-) -> QueryResult:
+) -> QueryResult | LexicalResult:
     """Canned query ``name``'s answer: from the figures table where it answers that query and
     the store has one, else SPARQL over the store (:func:`kg.read.query.run_canned`).
 
@@ -233,6 +226,7 @@ def _refresh_shared(connection: duckdb.DuckDBPyConnection, store: QuadStore, art
         connection.execute("INSERT INTO labels SELECT iri, label FROM data")
     connection.execute("DELETE FROM names WHERE graph NOT IN (SELECT unnest(?))", [sorted(known)])
     _insert_names(connection, list(shared_names(native, known)))
+    connection.execute(NAMES)
     _refresh_reports(connection, store)
 
 
@@ -277,7 +271,10 @@ def _insert_names(connection: duckdb.DuckDBPyConnection, names: list[NameRow]) -
     connection.execute("INSERT INTO names SELECT DISTINCT graph, lower(name), target FROM data")
 
 
-def _column(values: list[Any]) -> np.ndarray[Any, Any]:
+def _column(values: list[Any]) -> Any:
+    """A NumPy array of objects, which DuckDB scans as a column (NumPy only where tables are written)."""
+    import numpy as np
+
     column = np.empty(len(values), dtype=object)
     column[:] = values
     return column

@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING
 from rdflib import Dataset
 
 from kg.read.assertions import assertions_by_claim, fold_reports
-from kg.read.query import run_canned
+from kg.read.lexical import LexicalResult
+from kg.read.query import QueryResult, run_canned
 
 if TYPE_CHECKING:
     from kg.read.figure_table import FigureTable
@@ -230,6 +231,7 @@ def read_figures(
         QueryError: the store cannot answer the query.
     """
     values = {"entity": entity, "measure": measure}
+    result: QueryResult | LexicalResult
     if table is None:
         result = run_canned(dataset, "figures_by_group", values)
     else:
