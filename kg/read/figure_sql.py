@@ -21,6 +21,7 @@ CREATE TABLE figures (
     about VARCHAR[], claimants VARCHAR[], via VARCHAR[]
 );
 CREATE TABLE names (graph VARCHAR, key VARCHAR, target VARCHAR);
+CREATE TABLE shared_names (key VARCHAR, target VARCHAR);
 CREATE TABLE labels (iri VARCHAR, label VARCHAR);
 CREATE TABLE reports (
     claim VARCHAR, assertion VARCHAR, reports INTEGER, stories INTEGER,
@@ -30,7 +31,10 @@ CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 """
 
 #: The entities a name selects: any label, alias or mention words, any case.
-_TARGETS = "SELECT DISTINCT target FROM names WHERE key = lower($entity)"
+_TARGETS = (
+    "SELECT target FROM names WHERE key = lower($entity) "
+    "UNION SELECT target FROM shared_names WHERE key = lower($entity)"
+)
 
 #: Names once per claim and entity, from the labels, so that the listings join rather than look
 #: up: each claim's claimants as "; "-joined labels and its claimants, subjects and intermediaries

@@ -23,24 +23,15 @@ import contextlib
 import fcntl
 import logging
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import fields
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
 from kg.rdf.ontology import ASSERTIONS_GRAPH
 from kg.read.assertions import AssertionSummary, assertions_by_claim
-from kg.read.figure_rows import (
-    FigureRow,
-    NameRow,
-    article_graphs,
-    article_rows,
-    entity_labels,
-    shared_names,
-)
+from kg.read.figure_load import load_articles, load_shared
 from kg.read.figure_sql import CANNED_SQL, NAMES, SCHEMA
 from kg.read.lexical import ColumnKind, LexicalResult
 from kg.read.query import QueryResult, canned_queries, render, run_canned
@@ -66,8 +57,6 @@ _KINDS: dict[str, ColumnKind] = {
     "min": "decimal",
     "max": "decimal",
 }
-_LISTS = ("about", "claimants", "via")
-_SEP = "\x1f"
 
 
 class FigureTable:
@@ -186,53 +175,28 @@ def _rebuilt_for_reader(store: QuadStore, path: Path, generation: str) -> duckdb
 def _fill(connection: duckdb.DuckDBPyConnection, store: QuadStore, generation: str | None) -> None:
     """The whole table from ``store``, recording ``generation``."""
     connection.execute(SCHEMA)
-    native = store.native
-    assert native is not None
-    articles = article_graphs(native)
-    _replace_articles(connection, store, articles)
-    _refresh_shared(connection, store, articles)
+    _replace_articles(connection, store, None)
+    _refresh_shared(connection, store)
     _record(connection, generation)
 
 
 def _replace_articles(
-    connection: duckdb.DuckDBPyConnection, store: QuadStore, articles: Sequence[str]
+    connection: duckdb.DuckDBPyConnection, store: QuadStore, articles: Sequence[str] | None
 ) -> None:
-    """The rows and names of ``articles`` as the store holds them now (none for one it lacks)."""
+    """The rows of ``articles`` (every article where None) as the store holds them now."""
     native = store.native
-    assert native is not None
-    rows: list[FigureRow] = []
-    names: list[NameRow] = []
-    for article in articles:
-        found, named = article_rows(native, article)
-        rows += found
-        names += named
-    connection.execute("DELETE FROM figures WHERE article IN (SELECT unnest(?))", [list(articles)])
-    connection.execute("DELETE FROM names WHERE graph IN (SELECT unnest(?))", [list(articles)])
-    _insert_figures(connection, rows)
-    _insert_names(connection, names)
+    assert native is not None  # only stores with a native engine have a table
+    load_articles(connection, native, articles)
 
 
-def _refresh_shared(connection: duckdb.DuckDBPyConnection, store: QuadStore, articles: Iterable[str]) -> None:
-    """What no one article holds: the entities graph's labels, the names in graphs that are no
-    article's, and each claim's assertion."""
+def _refresh_shared(connection: duckdb.DuckDBPyConnection, store: QuadStore) -> None:
+    """What no one article holds: the labels and shared names, each claim's names, and each
+    claim's assertion (read with SPARQL: the assertions graph is small, and only stores built
+    with assertions have one)."""
     native = store.native
     assert native is not None
-    known = set(articles)
-    connection.execute("DELETE FROM labels")
-    labels = sorted(set(entity_labels(native)))
-    if labels:
-        iris, texts = zip(*labels, strict=True)
-        data = {"iri": _column(list(iris)), "label": _column(list(texts))}  # noqa: F841  (scanned by name)
-        connection.execute("INSERT INTO labels SELECT iri, label FROM data")
-    connection.execute("DELETE FROM names WHERE graph NOT IN (SELECT unnest(?))", [sorted(known)])
-    _insert_names(connection, list(shared_names(native, known)))
+    load_shared(connection, native)
     connection.execute(NAMES)
-    _refresh_reports(connection, store)
-
-
-def _refresh_reports(connection: duckdb.DuckDBPyConnection, store: QuadStore) -> None:
-    """Each claim's assertion, read with SPARQL: the assertions graph is small, and only
-    stores built with assertions have one."""
     connection.execute("DELETE FROM reports")
     if not store.has_graph(ASSERTIONS_GRAPH):
         return
@@ -241,43 +205,6 @@ def _refresh_reports(connection: duckdb.DuckDBPyConnection, store: QuadStore) ->
             "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?)",
             [claim, a.iri, a.reports, a.stories, list(a.corroborated_by), list(a.disagrees_with)],
         )
-
-
-def _insert_figures(connection: duckdb.DuckDBPyConnection, rows: list[FigureRow]) -> None:
-    if not rows:
-        return
-    data = {}  # scanned by name in the INSERT below (DuckDB reads a dict of NumPy arrays as a table)
-    for field in fields(FigureRow):
-        values = [getattr(row, field.name) for row in rows]
-        if field.name in _LISTS:
-            values = [_SEP.join(v) for v in values]
-        data[field.name] = _column(values)
-    lists = ", ".join(
-        f"CASE WHEN {name} = '' THEN []::VARCHAR[] ELSE string_split({name}, chr(31)) END" for name in _LISTS
-    )
-    plain = ", ".join(f.name for f in fields(FigureRow) if f.name not in _LISTS and f.name != "day")
-    columns = f"{plain}, day, {', '.join(_LISTS)}"
-    connection.execute(f"INSERT INTO figures ({columns}) SELECT {plain}, day::DATE, {lists} FROM data")
-
-
-def _insert_names(connection: duckdb.DuckDBPyConnection, names: list[NameRow]) -> None:
-    if not names:
-        return
-    data = {  # noqa: F841  (scanned by name)
-        "graph": _column([n.graph for n in names]),
-        "name": _column([n.name for n in names]),
-        "target": _column([n.target for n in names]),
-    }
-    connection.execute("INSERT INTO names SELECT DISTINCT graph, lower(name), target FROM data")
-
-
-def _column(values: list[Any]) -> Any:
-    """A NumPy array of objects, which DuckDB scans as a column (NumPy only where tables are written)."""
-    import numpy as np
-
-    column = np.empty(len(values), dtype=object)
-    column[:] = values
-    return column
 
 
 def _record(connection: duckdb.DuckDBPyConnection, generation: str | None) -> None:
@@ -357,7 +284,7 @@ class TableUpkeep:
         self._hold(self._folder)
         if self._current:
             with self._session(self._folder) as connection:
-                _refresh_shared(connection, store, article_graphs(store.native))
+                _refresh_shared(connection, store)
             return
         path = self._folder / TABLE_FILE
         _remove_leftovers(path)
