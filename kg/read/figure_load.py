@@ -156,9 +156,9 @@ def _stage(
         quotechar='"',
         escapechar='"',
     )
-    relation.create_view(f"staged_{name}_csv", replace=True)
+    connection.register(f"staged_{name}_csv", relation)
     connection.execute(f"CREATE OR REPLACE TEMP TABLE staged_{name} AS SELECT * FROM staged_{name}_csv")
-    connection.execute(f"DROP VIEW staged_{name}_csv")
+    connection.unregister(f"staged_{name}_csv")
 
 
 def _drop_staged(connection: duckdb.DuckDBPyConnection) -> None:

@@ -9,7 +9,7 @@ the SQL fixes one: names sorted, ties broken by the figure's IRI.
 
 from __future__ import annotations
 
-__all__ = ["CANNED_SQL", "NAMES", "SCHEMA"]
+__all__ = ["CANNED_SQL", "EXPORT", "NAMES", "SCHEMA"]
 
 #: The tables of the figures file (lists are VARCHAR[]; dates as their lexical form and as a DATE).
 SCHEMA = """
@@ -142,3 +142,17 @@ CANNED_SQL: dict[str, str] = {
     "figures_over_time": _FIGURES_OVER_TIME,
     "disagreeing_figures": _DISAGREEING,
 }
+
+#: What ``kg export --format parquet`` writes: one row per figure (and per claim without one),
+#: names resolved, numbers as doubles and the date as a date, for pandas and polars; IRIs kept
+#: to join on.
+EXPORT = f"""
+SELECT f.article, f.claim, f.quantity, f.day AS date, f.measure, f.qualifier, f.figure,
+       TRY_CAST(f.value AS DOUBLE) AS value, TRY_CAST(f.min AS DOUBLE) AS min,
+       TRY_CAST(f.max AS DOUBLE) AS max,
+       f.counted, g.label AS counted_label, n.claimant_names AS claimants, f.claimants AS claimant_iris,
+       f.about AS about_iris, f.via AS via_iris, f.certainty, f.source, f.content, f.text AS sentence,
+       f.outlet, f.file, r.assertion, r.reports, r.stories
+FROM {_NAMED_FIGURES} LEFT JOIN reports r ON r.claim = f.claim
+ORDER BY f.article, f.claim, f.quantity NULLS FIRST
+"""

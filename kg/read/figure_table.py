@@ -32,19 +32,22 @@ import duckdb
 from kg.rdf.ontology import ASSERTIONS_GRAPH
 from kg.read.assertions import AssertionSummary, assertions_by_claim
 from kg.read.figure_load import load_articles, load_shared
-from kg.read.figure_sql import CANNED_SQL, NAMES, SCHEMA
+from kg.read.figure_sql import CANNED_SQL, EXPORT, NAMES, SCHEMA
 from kg.read.lexical import ColumnKind, LexicalResult
 from kg.read.query import QueryResult, canned_queries, render, run_canned
 from kg.store import REMOTE_SCHEMES, QuadStore
 from kg.store.oxigraph import folder_generation
 
-__all__ = ["TABLE_FILE", "FigureTable", "TableUpkeep", "answer_canned", "open_table"]
+__all__ = ["TABLE_FILE", "FigureTable", "TableUpkeep", "answer_canned", "open_table", "rebuilt_table"]
 
 log = logging.getLogger(__name__)
 
 #: The table's file in the store folder; its lock beside it.
 TABLE_FILE = "kg-figures.duckdb"
 _LOCK_FILE = "kg-figures.lock"
+
+#: The tables of the file that hold facts (``meta`` holds the generation).
+_TABLES = ("figures", "names", "shared_names", "labels", "entity_names", "claim_names", "reports")
 
 #: The kinds of the answers' columns that are not plain strings.
 _KINDS: dict[str, ColumnKind] = {
@@ -94,8 +97,22 @@ class FigureTable:
             for claim, iri, reports, stories, corroborated, disagrees in rows
         }
 
+    def write_parquet(self, path: Path) -> None:
+        """Every figure and claim as one Parquet file (:data:`kg.read.figure_sql.EXPORT`), for
+        pandas, polars and DuckDB users."""
+        self._db.execute(f"COPY ({EXPORT}) TO {_sql_string(str(path))} (FORMAT parquet)")
+
+    def contents(self) -> dict[str, list[tuple[object, ...]]]:
+        """Every table's rows in a fixed order, the recorded generation aside: what two figures
+        tables are compared by (one kept up to date, one rebuilt from the store)."""
+        return {name: self._db.execute(f"SELECT * FROM {name} ORDER BY ALL").fetchall() for name in _TABLES}
+
     def close(self) -> None:
         self._db.close()
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 @contextlib.contextmanager
@@ -166,10 +183,19 @@ def _rebuilt_for_reader(store: QuadStore, path: Path, generation: str) -> duckdb
             log.info("rebuilt the figures table %s from the store", path)
     except (OSError, duckdb.Error) as exc:
         log.info("cannot write the figures table %s (%s); building it in memory", path, exc)
-        connection = duckdb.connect(":memory:")
-        _fill(connection, store, generation)
-        return connection
+        return _in_memory(store)
     return _reader(path, generation)
+
+
+def rebuilt_table(store: QuadStore) -> FigureTable:
+    """A figures table of ``store`` as it is now, in memory (``store`` must have a native engine)."""
+    return FigureTable(_in_memory(store))
+
+
+def _in_memory(store: QuadStore) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(":memory:")
+    _fill(connection, store, None)
+    return connection
 
 
 def _fill(connection: duckdb.DuckDBPyConnection, store: QuadStore, generation: str | None) -> None:

@@ -33,7 +33,7 @@ HEADERS = ("date", "claimant", "content", "figure", "measure", "bounds", "certai
 
 #: How much of what was claimed a row shows: a clause or two; the rest is in the sentence
 #: (``kg query --name claims`` gives it whole).
-CONTENT_CHARACTERS = 60
+CONTENT_CHARACTERS = 50
 
 ASSERTION_HEADERS = (
     "claimant",
@@ -112,7 +112,7 @@ def content_text(cell: object, limit: int = CONTENT_CHARACTERS) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
+    if text[limit - 1] != " " and " " in cut[limit // 2 :]:  # a word cut in two goes whole
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:") + "\N{HORIZONTAL ELLIPSIS}"
 
