@@ -27,24 +27,24 @@ from kg.rdf.sparql import PREFIX_HEADER, sparql_iri
 
 __all__ = ["load_articles", "load_shared"]
 
-#: name -> (its columns, the query; ``{graphs}`` is where a VALUES clause narrows it to some graphs).
+#: name -> (its columns, the query).
 _STAGED = {
     "articles": (
         ("g", "published", "outlet", "file"),
-        """SELECT ?g ?published ?outlet ?file WHERE { {graphs} GRAPH ?g { ?g a ckg:Article .
+        """SELECT ?g ?published ?outlet ?file WHERE { GRAPH ?g { ?g a ckg:Article .
              OPTIONAL { ?g schema:datePublished ?published } OPTIONAL { ?g schema:publisher ?outlet }
              OPTIONAL { ?g ckg:sourceFile ?file } } }""",
     ),
     "claims": (
         ("g", "claim", "text", "content", "certainty", "source", "stated"),
-        """SELECT ?g ?claim ?text ?content ?certainty ?source ?stated WHERE { {graphs}
+        """SELECT ?g ?claim ?text ?content ?certainty ?source ?stated WHERE {
              GRAPH ?g { ?claim a ckg:Claim ; ckg:text ?text .
                OPTIONAL { ?claim ckg:content ?content } OPTIONAL { ?claim ckg:certainty ?certainty }
                OPTIONAL { ?claim ckg:sourceText ?source } OPTIONAL { ?claim ckg:statedOn ?stated } } }""",
     ),
     "quantities": (
         ("g", "claim", "q", "measure", "qualifier", "figure", "value", "min", "max", "counted"),
-        """SELECT ?g ?claim ?q ?measure ?qualifier ?figure ?value ?min ?max ?counted WHERE { {graphs}
+        """SELECT ?g ?claim ?q ?measure ?qualifier ?figure ?value ?min ?max ?counted WHERE {
              GRAPH ?g { ?claim ckg:quantity ?q .
                ?q ckg:measure ?measure ; ckg:qualifier ?qualifier ; ckg:text ?figure .
                OPTIONAL { ?q ckg:value ?value } OPTIONAL { ?q ckg:minValue ?min }
@@ -52,12 +52,12 @@ _STAGED = {
     ),
     "links": (
         ("g", "claim", "role", "iri"),
-        """SELECT ?g ?claim ?role ?iri WHERE { {graphs} VALUES ?role { ckg:claimant ckg:about ckg:via }
+        """SELECT ?g ?claim ?role ?iri WHERE { VALUES ?role { ckg:claimant ckg:about ckg:via }
              GRAPH ?g { ?claim ?role ?iri } }""",
     ),
     "named": (
         ("g", "name", "target"),
-        """SELECT ?g ?name ?target WHERE { {graphs}
+        """SELECT ?g ?name ?target WHERE {
              GRAPH ?g { { ?target rdfs:label|skos:altLabel ?name }
                         UNION { ?m ckg:text ?name ; ckg:refersTo ?target } } }""",
     ),
@@ -112,9 +112,13 @@ def load_articles(
 ) -> None:
     """Replace the rows and names of ``articles`` (every article graph where None) by what the
     store holds now: an article the store no longer has loses its rows."""
-    graphs = "" if articles is None else "VALUES ?g { " + " ".join(sparql_iri(a) for a in articles) + " }"
+    # The queries' dataset narrowed to the batch's graphs: Oxigraph then reads only those (a
+    # VALUES clause of graph names is joined after reading them all).
+    graphs: list[ox.NamedNode | ox.BlankNode] | None = None
+    if articles is not None:
+        graphs = [ox.NamedNode(a) for a in articles]
     for name, (columns, query) in _STAGED.items():
-        _stage(connection, store, name, columns, query.replace("{graphs}", graphs))
+        _stage(connection, store, name, columns, query, graphs)
     if articles is None:
         connection.execute("DELETE FROM figures; DELETE FROM names")
     else:
@@ -142,10 +146,16 @@ def load_shared(connection: duckdb.DuckDBPyConnection, store: ox.Store) -> None:
 
 
 def _stage(
-    connection: duckdb.DuckDBPyConnection, store: ox.Store, name: str, columns: Sequence[str], query: str
+    connection: duckdb.DuckDBPyConnection,
+    store: ox.Store,
+    name: str,
+    columns: Sequence[str],
+    query: str,
+    graphs: list[ox.NamedNode | ox.BlankNode] | None = None,
 ) -> None:
-    """The query's answer as the temporary table ``staged_<name>`` (unbound cells NULL)."""
-    answer = store.query(PREFIX_HEADER + query)
+    """The query's answer (over ``graphs`` only, where given) as the temporary table
+    ``staged_<name>``; unbound cells are NULL."""
+    answer = store.query(PREFIX_HEADER + query, named_graphs=graphs)
     assert isinstance(answer, ox.QuerySolutions)
     text = answer.serialize(format=ox.QueryResultsFormat.CSV) or b""
     relation = connection.read_csv(

@@ -171,11 +171,11 @@ def _reader(path: Path, generation: str) -> duckdb.DuckDBPyConnection | None:
 def _rebuilt_for_reader(store: QuadStore, path: Path, generation: str) -> duckdb.DuckDBPyConnection | None:
     """A fresh table from the reader's view: in the file where this process may write it (no
     writer holds its lock), else in memory."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with _locked(path.parent, blocking=False) as got:
             if not got:
                 return None  # a writer is at work: its table is not ours to read or replace
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             _remove_leftovers(path)
             with duckdb.connect(str(tmp)) as connection:
                 _fill(connection, store, generation)
@@ -183,6 +183,8 @@ def _rebuilt_for_reader(store: QuadStore, path: Path, generation: str) -> duckdb
             log.info("rebuilt the figures table %s from the store", path)
     except (OSError, duckdb.Error) as exc:
         log.info("cannot write the figures table %s (%s); building it in memory", path, exc)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         return _in_memory(store)
     return _reader(path, generation)
 
