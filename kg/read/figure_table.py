@@ -46,6 +46,9 @@ log = logging.getLogger(__name__)
 TABLE_FILE = "kg-figures.duckdb"
 _LOCK_FILE = "kg-figures.lock"
 
+#: A file every store folder holds (:mod:`kg.store`): no lock is made in a folder without it.
+_STORE_MARKER = "CURRENT"
+
 #: The tables of the file that hold facts (``meta`` holds the generation).
 _TABLES = ("figures", "names", "shared_names", "labels", "entity_names", "claim_names", "reports")
 
@@ -276,6 +279,9 @@ class TableUpkeep:
     Entered before the store is opened for writing (opening changes the generation), so it can
     tell whether the table reflected the store as the command found it; where it did, each batch
     is applied as the store takes it, else the table is rebuilt whole once the writes are done.
+    The table is derived, so a failure to write it (a full disk, a read-only folder) never fails
+    the command: the upkeep stops, the table keeps no generation of the new store, and the next
+    reader rebuilds it.
     """
 
     def __init__(self, store: str | Path | None) -> None:
@@ -287,12 +293,13 @@ class TableUpkeep:
         self._touched = False
 
     def __enter__(self) -> TableUpkeep:
-        if self._folder is not None and self._folder.is_dir():
-            self._hold(self._folder)
-            connection = _reader(self._folder / TABLE_FILE, folder_generation(self._folder))
-            self._current = connection is not None
-            if connection is not None:
-                connection.close()
+        if self._folder is not None and (self._folder / _STORE_MARKER).is_file():
+            with self._guarded("reading it", level=logging.INFO):  # the store's own error follows
+                self._hold(self._folder)
+                connection = _reader(self._folder / TABLE_FILE, folder_generation(self._folder))
+                self._current = connection is not None
+                if connection is not None:
+                    connection.close()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -301,7 +308,7 @@ class TableUpkeep:
     def written(self, store: QuadStore, articles: Sequence[str]) -> None:
         """``articles`` were just written to (or taken out of) ``store``."""
         if self._folder is not None and self._current and articles:
-            with self._session(self._folder) as connection:
+            with self._guarded("applying a batch"), self._session(self._folder) as connection:
                 _replace_articles(connection, store, articles)
 
     def finish(self, store: QuadStore) -> None:
@@ -309,30 +316,45 @@ class TableUpkeep:
         or build the whole table where it was stale."""
         if self._folder is None or store.native is None:
             return
-        self._hold(self._folder)
-        if self._current:
-            with self._session(self._folder) as connection:
-                _refresh_shared(connection, store)
-            return
-        path = self._folder / TABLE_FILE
-        _remove_leftovers(path)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with duckdb.connect(str(tmp)) as connection:
-            _fill(connection, store, None)
-        os.replace(tmp, path)
-        self._touched = True
+        folder = self._folder
+        with self._guarded("bringing it up to date"):
+            self._hold(folder)
+            if self._current:
+                with self._session(folder) as connection:
+                    _refresh_shared(connection, store)
+                return
+            path = folder / TABLE_FILE
+            _remove_leftovers(path)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            try:
+                with duckdb.connect(str(tmp)) as connection:
+                    _fill(connection, store, None)
+                os.replace(tmp, path)
+            finally:
+                tmp.unlink(missing_ok=True)
+            self._touched = True
 
     def stamp(self) -> None:
         """The store is closed: record the generation it is at, which the table now reflects."""
         if self._folder is None or not self._touched:
             return
-        with duckdb.connect(str(self._folder / TABLE_FILE)) as connection:
-            _record(connection, folder_generation(self._folder))
+        with self._guarded("recording the generation"), duckdb.connect(str(self._folder / TABLE_FILE)) as db:
+            _record(db, folder_generation(self._folder))
 
     def _hold(self, folder: Path) -> None:
         if not self._held:
             self._lock.enter_context(_locked(folder, blocking=True))
             self._held = True
+
+    @contextlib.contextmanager
+    def _guarded(self, doing: str, *, level: int = logging.WARNING) -> Iterator[None]:
+        """Stop the upkeep where writing the table fails: see the class docstring."""
+        try:
+            yield
+        except (OSError, duckdb.Error) as exc:
+            message = "the figures table in %s is left for the next reader to rebuild: %s failed: %s"
+            log.log(level, message, self._folder, doing, exc)
+            self._folder = None
 
     @contextlib.contextmanager
     def _session(self, folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -341,6 +363,6 @@ class TableUpkeep:
             connection.execute("BEGIN")
             if not self._touched:
                 _record(connection, None)
-                self._touched = True
             yield connection
             connection.execute("COMMIT")
+            self._touched = True
