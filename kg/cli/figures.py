@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
         records = read_figures(
             store.dataset, entity=entity, measure=measure, per_assertion=not args.every_report, table=table
         )
-    groups = compare_figures(records, window_days=args.window)
+        pairs = None if table is None else table.disagreeing_pairs
+        groups = compare_figures(records, window_days=args.window, pairs=pairs)
     plain = len(records) > RICH_ROWS
     for group in groups:
         if plain:

@@ -9,7 +9,7 @@ the SQL fixes one: names sorted, ties broken by the figure's IRI.
 
 from __future__ import annotations
 
-__all__ = ["CANNED_SQL", "EXPORT", "NAMES", "SCHEMA"]
+__all__ = ["CANNED_SQL", "EXPORT", "NAMES", "PAIRS", "SCHEMA"]
 
 #: The tables of the figures file (lists are VARCHAR[]; dates as their lexical form and as a DATE).
 SCHEMA = """
@@ -155,4 +155,15 @@ SELECT f.article, f.claim, f.quantity, f.day AS date, f.measure, f.qualifier, f.
        f.outlet, f.file, r.assertion, r.reports, r.stories
 FROM {_NAMED_FIGURES} LEFT JOIN reports r ON r.claim = f.claim
 ORDER BY f.article, f.claim, f.quantity NULLS FIRST
+"""
+
+#: The disagreeing pairs among the figures ``kg figures`` compares (``comparable``: id, group,
+#: bounds as text, open ends, day number), as :func:`kg.read.figures.disagree` finds them: ``a``
+#: wholly below ``b`` and ``b`` stated at most ``$window`` days after ``a`` (or before it).
+PAIRS = """
+SELECT a.id, b.id FROM comparable a JOIN comparable b ON a.grp = b.grp
+WHERE a.high IS NOT NULL
+  AND (a.high::DECIMAL(38, 12) < b.low::DECIMAL(38, 12)
+       OR (a.high::DECIMAL(38, 12) = b.low::DECIMAL(38, 12) AND (a.high_open OR b.low_open)))
+  AND b.day - a.day <= $window
 """

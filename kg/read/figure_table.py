@@ -26,13 +26,15 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from kg.rdf.ontology import ASSERTIONS_GRAPH
 from kg.read.assertions import AssertionSummary, assertions_by_claim
 from kg.read.figure_load import load_articles, load_shared
-from kg.read.figure_sql import CANNED_SQL, EXPORT, NAMES, SCHEMA
+from kg.read.figure_sql import CANNED_SQL, EXPORT, NAMES, PAIRS, SCHEMA
+from kg.read.figures import Comparable
 from kg.read.lexical import ColumnKind, LexicalResult
 from kg.read.query import QueryResult, canned_queries, render, run_canned
 from kg.store import REMOTE_SCHEMES, QuadStore
@@ -100,6 +102,26 @@ class FigureTable:
             for claim, iri, reports, stories, corroborated, disagrees in rows
         }
 
+    def disagreeing_pairs(self, comparables: Sequence[Comparable], window_days: int) -> list[tuple[int, int]]:
+        """The pairs of ``comparables`` that disagree, found by DuckDB as an interval join with
+        the rules of :func:`kg.read.figures.disagree`: a figure whose bounds lie wholly below
+        another's, of the same group, stated at most ``window_days`` before it or at any time
+        after it (a running tally cannot shrink). A :data:`kg.read.figures.PairFinder`."""
+        if not comparables:
+            return []
+        ids, groups, bounds, days = zip(*comparables, strict=True)
+        comparable = {  # noqa: F841  (DuckDB scans it by name)
+            "id": _column(list(ids)),
+            "grp": _column(list(groups)),
+            "low": _column([_plain(b.low) for b in bounds]),
+            "high": _column([None if b.high is None else _plain(b.high) for b in bounds]),
+            "low_open": _column([b.low_open for b in bounds]),
+            "high_open": _column([b.high_open for b in bounds]),
+            "day": _column([d.toordinal() for d in days]),
+        }
+        rows = self._db.execute(PAIRS, {"window": window_days}).fetchall()
+        return [(int(first), int(second)) for first, second in rows]
+
     def write_parquet(self, path: Path) -> None:
         """Every figure and claim as one Parquet file (:data:`kg.read.figure_sql.EXPORT`), for
         pandas, polars and DuckDB users."""
@@ -112,6 +134,19 @@ class FigureTable:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _column(values: list[object]) -> Any:
+    """A NumPy array of objects, which DuckDB scans as a column (NumPy loaded only here)."""
+    import numpy as np
+
+    column = np.empty(len(values), dtype=object)
+    column[:] = values
+    return column
+
+
+def _plain(number: Decimal) -> str:
+    return format(number, "f")
 
 
 def _sql_string(text: str) -> str:
