@@ -98,20 +98,34 @@ class Run:
     code: int
 
 
-def run(argv: Sequence[str], out: Path, cwd: Path | None = None) -> Run:
-    """``argv`` as a child process with stdout to ``out``: wall time and peak RSS from ``wait4``."""
+def run(argv: Sequence[str], out: Path, timeout: float = 600.0) -> Run:
+    """``argv`` as a child process with stdout to ``out``: wall time and peak RSS from ``wait4``;
+    killed after ``timeout`` seconds (exit code -9): an answer of millions of rows can take
+    minutes and more memory than the machine has."""
     started = time.perf_counter()
     with out.open("wb") as sink:
-        child = subprocess.Popen(argv, stdout=sink, stderr=subprocess.DEVNULL, cwd=cwd)
-        _, status, usage = os.wait4(child.pid, 0)
+        child = subprocess.Popen(argv, stdout=sink, stderr=subprocess.DEVNULL)
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - started > timeout:
+                child.kill()
+                _, status, usage = os.wait4(child.pid, 0)
+                break
+            time.sleep(0.005)
     seconds = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)
     return Run(seconds, usage.ru_maxrss / 1024, child.returncode)
 
 
-def best(argv: Sequence[str], out: Path, runs: int) -> Run:
-    """The median of ``runs`` runs (all must succeed)."""
-    done = [run(argv, out) for _ in range(runs)]
+def best(argv: Sequence[str], out: Path, runs: int, timeout: float = 600.0) -> Run:
+    """The median of ``runs`` runs (all must succeed); one killed at ``timeout`` is the answer."""
+    done = []
+    for _ in range(runs):
+        done.append(run(argv, out, timeout))
+        if done[-1].code == -9:
+            return done[-1]
     failed = [r for r in done if r.code != 0]
     if failed:
         raise SystemExit(f"{' '.join(argv)} exited {failed[0].code}")
@@ -183,7 +197,9 @@ def batch_cost(store: Path) -> float:
     return float(done.stdout.strip())
 
 
-def measure(store: Path, size: int, scratch: Path, runs: int, sparql: bool) -> list[list[str]]:
+def measure(
+    store: Path, size: int, scratch: Path, runs: int, sparql: bool, timeout: float
+) -> list[list[str]]:
     """The rows of the results table for one store."""
     (store / TABLE_FILE).unlink(missing_ok=True)
     first = run(
@@ -202,7 +218,7 @@ def measure(store: Path, size: int, scratch: Path, runs: int, sparql: bool) -> l
     for label, argv, query in COMMANDS:
         out = scratch / query
         args = [a.replace("{out}", str(out)) for a in argv]
-        ours = best([*KG, *args, "--store", str(store)], out, runs)
+        ours = best([*KG, *args, "--store", str(store)], out, runs, timeout)
         params = {"entity": "", "measure": ""} | ({"window": "90"} if "window" in CANNED_SQL[query] else {})
         params_code = repr({k: v for k, v in params.items() if f"${k}" in CANNED_SQL[query]})
         reference = best(
@@ -219,7 +235,7 @@ def measure(store: Path, size: int, scratch: Path, runs: int, sparql: bool) -> l
         ratio = ours.seconds / reference.seconds
         row = [
             label,
-            f"{ours.seconds:.2f}",
+            f"{ours.seconds:.2f}" if ours.code == 0 else f"killed at {timeout:g}",
             f"{ours.peak_mb:,.0f}",
             f"{reference.seconds:.2f}",
             f"{ratio:.1f}x",
@@ -239,6 +255,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="keep the corpora and stores here (reused when present)")
     parser.add_argument("--runs", type=int, default=3, help="runs per command; the median counts (default 3)")
     parser.add_argument("--sparql", action="store_true", help="also time each query through SPARQL (slow)")
+    parser.add_argument(
+        "--timeout", type=float, default=300.0, help="kill a command after this many seconds (default 300)"
+    )
     args = parser.parse_args()
     say_setting(f"pyoxigraph {ox.__version__}, duckdb {__import__('duckdb').__version__}")
     with _kept_folder(args.work) as folder:
@@ -248,7 +267,7 @@ def main() -> None:
             store, loaded = make_store(folder, quads)
             size = store_size(store)
             say(f"store     {size:,} quads" + (f", bulk-loaded in {loaded:.1f} s" if loaded else " (kept)"))
-            rows = measure(store, quads, scratch, args.runs, args.sparql)
+            rows = measure(store, quads, scratch, args.runs, args.sparql, args.timeout)
             headers = ["command", "wall s", "peak MB", "DuckDB alone s", "ratio", "target"]
             if args.sparql:
                 headers.insert(3, "SPARQL s")
