@@ -5,8 +5,9 @@ killed after a seeded random delay: half the delays fall in the extraction and t
 (batches of two articles, so many of them), the others anywhere in the build, the exports and
 the HTML view included. After each kill the store must open, conform to the shapes, and hold
 every article it has exactly as a build that was never killed holds it, nothing else and
-nothing twice; every export present must be a whole file. A last build, let finish, must then
-give the store and the N-Quads export of the unkilled build.
+nothing twice; every export present must be a whole file; the figures table a reader then gets
+must be the store's. A last build, let finish, must then give the store and the N-Quads export
+of the unkilled build, and leave a figures table that is up to date.
 
 Starting Python and loading the spaCy model takes longer than one of these builds, so the
 builds are forked from one process that loaded the model and built the seeds once in memory,
@@ -26,14 +27,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pyoxigraph as ox
 import pytest
 
 from kg.builder.across import DERIVED_GRAPHS
 from kg.rdf.export import sorted_nquads
 from kg.rdf.ontology import validate
-from kg.store import open_store
-from kg.store.oxigraph import BULK_FILES, JOURNAL, WAS_EMPTY
+from kg.read.figure_table import TABLE_FILE, open_table, rebuilt_table
+from kg.store import existing_store, open_store
+from kg.store.oxigraph import BULK_FILES, JOURNAL, WAS_EMPTY, folder_generation
 
 pytestmark = pytest.mark.slow
 
@@ -190,6 +193,23 @@ def _check_store(folder: Path, whole: _Whole) -> int:
         store.close()
 
 
+def _check_table(folder: Path, *, kept: bool = False) -> None:
+    """The figures table a reader gets (the killed build's, or one rebuilt because it was not
+    the store's) holds what a table rebuilt from the store holds; ``kept``: the build left it
+    up to date, so the reader used it as it was."""
+    if kept:
+        with duckdb.connect(str(folder / TABLE_FILE), read_only=True) as connection:
+            recorded = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        assert recorded == (folder_generation(folder),)
+    with existing_store(folder) as store:
+        with open_table(store) as table:
+            assert table is not None
+            held = table.contents()
+        fresh = rebuilt_table(store)
+        assert held == fresh.contents(), f"{folder}: the figures table is not the store's"
+        fresh.close()
+
+
 def _check_exports(out: Path, whole: _Whole) -> None:
     """Every export present is a whole file: the N-Quads whole articles, the other formats
     parse to the end, the HTML view is closed."""
@@ -233,12 +253,14 @@ def test_crash_killed_builds_leave_whole_articles_and_a_last_build_completes(
         assert code in (0, -9), builder.log.read_text()
         killed += code == -9
         if (out / "store").exists():
+            _check_table(out / "store")
             held = _check_store(out / "store", whole)
         _check_exports(out, whole)
     assert killed >= KILLS // 2, f"only {killed} of {KILLS} builds were killed before they ended"
 
     code, _ = builder.run(out, files)
     assert code == 0, builder.log.read_text()
+    _check_table(out / "store", kept=True)  # before anything opens the store to write
     assert store_nquads(out / "store") == store_nquads(reference / "store")
     assert (out / "graph.nq").read_bytes() == (reference / "graph.nq").read_bytes()
     assert not list(out.glob(".*.tmp")) and not list((out / "store").glob(".*.tmp"))

@@ -144,7 +144,7 @@ def test_remove_interrupted_says_what_the_store_may_hold(  # type: ignore[no-unt
     spec = str(tmp_path / "store") if kind == "folder" else request.getfixturevalue("endpoint")
     open_store(spec).close()  # an empty store of that kind, there to be opened
 
-    def interrupted(*args: object) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(kg.cli.remove, "remove_articles", interrupted)

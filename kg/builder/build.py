@@ -49,6 +49,7 @@ from kg.model import Article, ExtractedArticle
 from kg.rdf.export import check_output_folder, export_files, write_files
 from kg.rdf.mapping import Quad, article_iri, article_quads, entity_quads, gazetteer_quads
 from kg.rdf.ontology import CKG, ONTOLOGY_GRAPH, RDF, load_ontology
+from kg.read.figure_table import TableUpkeep
 from kg.render.views import whole_view
 from kg.render.viz import view_html
 from kg.store import QuadStore, check_store_target, close_after_failure, open_store
@@ -156,24 +157,30 @@ def build(
     total = None if any(f.suffix.lower() in JSONL_SUFFIXES for f in files) else len(files)
     tally = _Tally(total, progress)
     tally.report()  # the total, while the model loads
-    with _build_store(store if store is not None else out_dir / "store") as quad_store:
-        with open_extraction(extractor, workers=workers, dask=dask) as extraction:
-            _stream(read_articles(inputs, strict=strict), extraction, quad_store, batch_size, tally)
-        tally.new_quads += refresh(quad_store).added
-        tally.finish()
-        outputs = write_outputs(quad_store, out_dir) if exports else {}
-        counts, by_class = graph_counts(quad_store)
-        return BuildReport(
-            articles_read=tally.read,
-            articles_added=tally.added,
-            articles_skipped=tuple(tally.skipped),
-            new_quads=tally.new_quads,
-            counts=counts,
-            entities_by_class=by_class,
-            seconds=time.perf_counter() - started,
-            store=quad_store.location,
-            outputs=outputs,
-        )
+    spec = store if store is not None else out_dir / "store"
+    with TableUpkeep(spec) as table:
+        with _build_store(spec) as quad_store:
+            with open_extraction(extractor, workers=workers, dask=dask) as extraction:
+                articles = read_articles(inputs, strict=strict)
+                _stream(articles, extraction, quad_store, batch_size, tally, table)
+            tally.new_quads += refresh(quad_store).added
+            table.finish(quad_store)
+            tally.finish()
+            outputs = write_outputs(quad_store, out_dir) if exports else {}
+            counts, by_class = graph_counts(quad_store)
+            location = quad_store.location
+        table.stamp()
+    return BuildReport(
+        articles_read=tally.read,
+        articles_added=tally.added,
+        articles_skipped=tuple(tally.skipped),
+        new_quads=tally.new_quads,
+        counts=counts,
+        entities_by_class=by_class,
+        seconds=time.perf_counter() - started,
+        store=location,
+        outputs=outputs,
+    )
 
 
 @contextmanager
@@ -199,6 +206,7 @@ def _stream(
     store: QuadStore,
     batch_size: int,
     tally: _Tally,
+    table: TableUpkeep,
 ) -> None:
     """Extract the articles not in the store yet and write them, one ``store.add`` per batch
     of whole articles, their article graphs last: where a store writes in several requests (a
@@ -214,6 +222,7 @@ def _stream(
             quads += [q for record in batch for q in article_quads(record)]
             quads += [q for record in batch for q in article_story_quads(record.article, outlets)]
             tally.new_quads += store.add(quads)
+            table.written(store, [str(article_iri(record.article.id)) for record in batch])
             tally.added += len(batch)
             background = []
             spare_what_is_built()

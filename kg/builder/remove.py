@@ -32,6 +32,7 @@ from kg.rdf.ontology import (
     SCHEMA,
     SKOS,
 )
+from kg.read.figure_table import TableUpkeep
 from kg.store import QuadStore
 
 __all__ = ["RemovalReport", "find_articles", "remove_articles"]
@@ -77,8 +78,11 @@ def find_articles(dataset: Dataset, selectors: Sequence[str]) -> list[URIRef]:
     return found
 
 
-def remove_articles(store: QuadStore, selectors: Sequence[str]) -> RemovalReport:
-    """Remove the named articles and the entity descriptions only they supported."""
+def remove_articles(
+    store: QuadStore, selectors: Sequence[str], *, table: TableUpkeep | None = None
+) -> RemovalReport:
+    """Remove the named articles and the entity descriptions only they supported; ``table``, the
+    store's figures table, loses their rows in the same step (else it is rebuilt when next read)."""
     dataset = store.dataset
     targets = find_articles(dataset, selectors)
     removed_graphs = set(targets)
@@ -99,4 +103,7 @@ def remove_articles(store: QuadStore, selectors: Sequence[str]) -> RemovalReport
                 dropped_entities.add(str(s))
     removed = store.remove(doomed)
     refresh(store)  # the stories and assertions the removed articles were part of
+    if table is not None:
+        table.written(store, [str(t) for t in targets])
+        table.finish(store)
     return RemovalReport(tuple(str(t) for t in targets), removed, tuple(sorted(dropped_entities)))

@@ -10,9 +10,10 @@ from rich.console import Console
 
 from kg.cli.options import add_store_option, say_empty
 from kg.read.entities import entity_name
+from kg.read.figure_table import open_table
 from kg.read.measures import measure_name
 from kg.render.claims_table import assertion_table, claim_table
-from kg.render.tables import rich_table
+from kg.render.tables import RICH_ROWS, aligned_text, rich_table
 from kg.render.viz import plural
 from kg.store import existing_store
 
@@ -34,17 +35,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     measure = measure_name(args.measure)
-    with existing_store(args.store) as store:
+    with existing_store(args.store) as store, open_table(store) as table:
         entity = entity_name(store.dataset, args.entity)
         if args.assertions:
             headers, rows = assertion_table(store.dataset, entity=entity, measure=measure)
             title = f"{len(rows)} assertions, most independent stories first"
         else:
-            headers, rows = claim_table(store.dataset, entity=entity, measure=measure)
+            headers, rows = claim_table(store.dataset, entity=entity, measure=measure, table=table)
             title = f"{_counted(rows, headers.index('figure'))}, newest first"
     if not rows:
         say_empty("assertions" if args.assertions else "claims", {"--entity": entity, "--measure": measure})
-    Console().print(rich_table(headers, rows, title=title))
+    if len(rows) > RICH_ROWS:
+        print(aligned_text(headers, rows, title=title))  # noqa: T201
+    else:
+        Console().print(rich_table(headers, rows, title=title))
     return 0
 
 

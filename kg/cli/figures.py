@@ -13,6 +13,7 @@ from kg.cli.options import add_store_option, say_empty
 from kg.errors import QueryError
 from kg.rdf.export import write_files
 from kg.read.entities import entity_name
+from kg.read.figure_table import open_table
 from kg.read.figures import (
     FIGURE_COLUMNS,
     SAME_PERIOD_DAYS,
@@ -22,7 +23,7 @@ from kg.read.figures import (
     read_figures,
 )
 from kg.read.measures import MEASURES, measure_name
-from kg.render.tables import csv_text, rich_table
+from kg.render.tables import RICH_ROWS, aligned_text, csv_text, rich_table
 from kg.render.timeline import timeline_html
 from kg.store import existing_store
 
@@ -66,14 +67,19 @@ def run(args: argparse.Namespace) -> int:
     measure = measure_name(args.measure)
     if args.window < 0:
         raise QueryError(f"--window {args.window}: give a number of days, 0 or more")
-    with existing_store(args.store) as store:
+    with existing_store(args.store) as store, open_table(store) as table:
         entity = entity_name(store.dataset, args.entity)
         records = read_figures(
-            store.dataset, entity=entity, measure=measure, per_assertion=not args.every_report
+            store.dataset, entity=entity, measure=measure, per_assertion=not args.every_report, table=table
         )
-    groups = compare_figures(records, window_days=args.window)
+        pairs = None if table is None else table.disagreeing_pairs
+        groups = compare_figures(records, window_days=args.window, pairs=pairs)
+    plain = len(records) > RICH_ROWS
     for group in groups:
-        Console().print(rich_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group)))
+        if plain:
+            print(aligned_text(_TABLE_COLUMNS, _table_rows(group), title=_title(group)) + "\n")  # noqa: T201
+        else:
+            Console().print(rich_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group)))
     if not groups:
         say_empty("figures", {"--entity": entity, "--measure": measure})
     if args.csv:

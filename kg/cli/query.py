@@ -8,8 +8,9 @@ from pathlib import Path
 from kg.cli.options import add_store_option, say_empty
 from kg.errors import QueryError
 from kg.read.entities import entity_name
+from kg.read.figure_table import answer_canned
 from kg.read.measures import measure_name
-from kg.read.query import canned_queries, run_canned, run_query
+from kg.read.query import canned_queries, run_query
 from kg.render.tables import FORMATS, format_result
 from kg.store import existing_store
 
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         if args.name:
             for name in _ENTITY_PARAMS.intersection(values):
                 values[name] = entity_name(store.dataset, values[name], option=f"--param {name}=")
-            result = run_canned(store.dataset, args.name, values, timeout=args.timeout)
+            result = answer_canned(store, args.name, values, timeout=args.timeout)
         else:
             text = _read_query_file(args.file) if args.file else args.sparql
             result = run_query(store.dataset, text, name=str(args.file or "query"), timeout=args.timeout)

@@ -17,7 +17,16 @@ from rdflib.term import Node
 
 from kg.rdf.ontology import PREFIXES
 
-__all__ = ["PREFIX_HEADER", "is_iri", "last_segment", "nt_term", "sparql_iri", "sparql_string", "sparql_term"]
+__all__ = [
+    "PREFIX_HEADER",
+    "is_iri",
+    "last_segment",
+    "nt_lexical",
+    "nt_term",
+    "sparql_iri",
+    "sparql_string",
+    "sparql_term",
+]
 
 #: One ``PREFIX`` line per entry of :data:`kg.rdf.ontology.PREFIXES`, for queries written here.
 PREFIX_HEADER = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
@@ -75,13 +84,17 @@ def nt_term(term: Node) -> str:
     if isinstance(term, URIRef):
         return sparql_iri(str(term))
     if isinstance(term, Literal):
-        text = _quoted(str(term))
         if term.language:
-            return f"{text}@{term.language}"
-        return f"{text}^^{sparql_iri(str(term.datatype))}" if term.datatype else text
+            return f"{_quoted(str(term))}@{term.language}"
+        return nt_lexical(str(term), str(term.datatype) if term.datatype else None)
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def nt_lexical(text: str, datatype: str | None = None) -> str:
+    """A literal of lexical form ``text`` (and ``datatype``, if any) as N-Triples writes it."""
+    return f"{_quoted(text)}^^{sparql_iri(datatype)}" if datatype else _quoted(text)
 
 
 def _quoted(text: str) -> str:

@@ -28,24 +28,31 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
 from kg.read.assertions import assertions_by_claim, fold_reports
-from kg.read.query import run_canned
+from kg.read.lexical import LexicalResult
+from kg.read.query import QueryResult, run_canned
+
+if TYPE_CHECKING:
+    from kg.read.figure_table import FigureTable
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",
     "FIGURE_COLUMNS",
     "SAME_PERIOD_DAYS",
     "Bounds",
+    "Comparable",
     "ComparedFigure",
     "FigureGroup",
     "FigureRecord",
+    "PairFinder",
     "compare_figures",
     "ENGAGEMENT",
     "disagree",
@@ -214,18 +221,31 @@ class FigureGroup:
 
 
 def read_figures(
-    dataset: Dataset, *, entity: str = "", measure: str = "", per_assertion: bool = True
+    dataset: Dataset,
+    *,
+    entity: str = "",
+    measure: str = "",
+    per_assertion: bool = True,
+    table: FigureTable | None = None,
 ) -> list[FigureRecord]:
     """The figures of ``dataset`` (of one counted group, named any way the store knows it, and
     of one measure, when given), in the query's order; with ``per_assertion``, one figure per
     assertion where the store has them (its earliest report, :func:`kg.read.assertions.fold_reports`).
+    ``table``: the store's figures table, which answers the same in a fraction of the time.
 
     Raises:
         QueryError: the store cannot answer the query.
     """
-    result = run_canned(dataset, "figures_by_group", {"entity": entity, "measure": measure})
+    values = {"entity": entity, "measure": measure}
+    result: QueryResult | LexicalResult
+    if table is None:
+        result = run_canned(dataset, "figures_by_group", values)
+    else:
+        result = table.canned("figures_by_group", values)
     records = [_record(row) for row in result.records()]
-    by_claim = assertions_by_claim(dataset) if per_assertion else {}
+    by_claim = {}
+    if per_assertion:
+        by_claim = assertions_by_claim(dataset) if table is None else table.assertions_by_claim()
     if by_claim:
         earliest = sorted(records, key=lambda r: (r.date is None, r.date or date.min, r.quantity))
         kept = {r.quantity: a for r, a in fold_reports(earliest, lambda r: r.claim, by_claim)}
@@ -332,36 +352,65 @@ def disagree(first: FigureRecord, second: FigureRecord, *, window_days: int = SA
     return _disagree(_comparable(_figure(0, first)), _comparable(_figure(0, second)), window_days)
 
 
+#: One comparable figure for a :data:`PairFinder`: its id, its group's index, its bounds and day.
+Comparable = tuple[int, int, "Bounds", date]
+
+#: Finds the pairs (smaller id, larger id) of figures of one group that disagree (:func:`disagree`)
+#: among the comparable figures given, ``window_days`` apart at most.
+PairFinder = Callable[[Sequence[Comparable], int], Iterable[tuple[int, int]]]
+
+
 def compare_figures(
-    records: Iterable[FigureRecord], *, window_days: int = SAME_PERIOD_DAYS
+    records: Iterable[FigureRecord], *, window_days: int = SAME_PERIOD_DAYS, pairs: PairFinder | None = None
 ) -> tuple[FigureGroup, ...]:
     """The figures by counted group and measure (groups by label, figures oldest first), each
     numbered and flagged.
 
-    Every pair within a group is compared: quadratic in the size of a group, which stays in the
-    thousands even for a long war's most reported toll.
+    By default every pair within a group is compared in Python: quadratic in the size of a
+    group. ``pairs`` finds them another way, with the same rules: the figures table does it
+    as an interval join in SQL (:meth:`kg.read.figure_table.FigureTable.disagreeing_pairs`).
     """
     by_group: defaultdict[tuple[str, str], list[FigureRecord]] = defaultdict(list)
     for record in records:
         by_group[record.group, record.measure].append(record)
     ordered = sorted(by_group.items(), key=lambda item: (item[1][0].group_label.casefold(), item[0]))
-    groups, next_id = [], 1
-    for (group, measure), members in ordered:
+    panels, comparables, next_id = [], [], 1
+    for index, ((group, _), members) in enumerate(ordered):
         members.sort(key=lambda r: (r.date is None, r.date or date.min, r.quantity))
         figures = [_figure(next_id + i, record) for i, record in enumerate(members)]
+        panels.append(figures)
+        next_id += len(members)
         # Figures that count no named group and name nothing they are about may be about any
         # event of any war: they share a panel, not a subject, so they are compared with nothing.
-        comparable = [_comparable(figure) if group else None for figure in figures]
-        conflicts: list[list[int]] = [[] for _ in figures]
-        for i, first in enumerate(comparable):
-            for j in range(i + 1, len(figures)):
-                if _disagree(first, comparable[j], window_days):
-                    conflicts[i].append(figures[j].id)
-                    conflicts[j].append(figures[i].id)
-        flagged = tuple(replace(f, disagrees_with=tuple(c)) for f, c in zip(figures, conflicts, strict=True))
-        groups.append(FigureGroup(group, members[0].group_label, measure, flagged))
-        next_id += len(members)
-    return tuple(groups)
+        for figure in figures if group else ():
+            found = _comparable(figure)
+            if found is not None:
+                comparables.append((figure.id, index, *found))
+    conflicts: defaultdict[int, list[int]] = defaultdict(list)
+    for first, second in (pairs or _pairs_in_python)(comparables, window_days):
+        conflicts[first].append(second)
+        conflicts[second].append(first)
+    return tuple(
+        FigureGroup(
+            group,
+            figures[0].record.group_label,
+            measure,
+            tuple(replace(f, disagrees_with=tuple(sorted(conflicts.get(f.id, ())))) for f in figures),
+        )
+        for ((group, measure), _), figures in zip(ordered, panels, strict=True)
+    )
+
+
+def _pairs_in_python(comparables: Sequence[Comparable], window_days: int) -> Iterator[tuple[int, int]]:
+    """Every pair of each group compared."""
+    by_group: defaultdict[int, list[Comparable]] = defaultdict(list)
+    for item in comparables:
+        by_group[item[1]].append(item)
+    for members in by_group.values():
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                if _disagree((first[2], first[3]), (second[2], second[3]), window_days):
+                    yield first[0], second[0]
 
 
 def _figure(figure_id: int, record: FigureRecord) -> ComparedFigure:

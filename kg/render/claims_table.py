@@ -8,15 +8,32 @@ unnamed sources and sorts the names a query concatenates in no fixed order.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
 from kg.read.assertions import sorted_names
 from kg.read.query import run_canned
 
-__all__ = ["ASSERTION_HEADERS", "HEADERS", "assertion_table", "bounds_text", "claim_table", "names"]
+if TYPE_CHECKING:
+    from kg.read.figure_table import FigureTable
 
-HEADERS = ("date", "claimant", "figure", "measure", "bounds", "certainty", "outlet")
+__all__ = [
+    "ASSERTION_HEADERS",
+    "CONTENT_CHARACTERS",
+    "HEADERS",
+    "assertion_table",
+    "bounds_text",
+    "claim_table",
+    "content_text",
+    "names",
+]
+
+HEADERS = ("date", "claimant", "content", "figure", "measure", "bounds", "certainty", "outlet")
+
+#: How much of what was claimed a row shows: a clause or two; the rest is in the sentence
+#: (``kg query --name claims`` gives it whole).
+CONTENT_CHARACTERS = 50
 
 ASSERTION_HEADERS = (
     "claimant",
@@ -40,18 +57,22 @@ _SIGNS = {
 
 
 def claim_table(
-    dataset: Dataset, *, entity: str = "", measure: str = ""
+    dataset: Dataset, *, entity: str = "", measure: str = "", table: FigureTable | None = None
 ) -> tuple[tuple[str, ...], list[list[str]]]:
-    """Header and rows of the claims (one row per figure), newest first."""
+    """Header and rows of the claims (one row per figure), newest first; from the store's
+    figures table where ``table`` is given, which answers the same rows."""
+    values = {"entity": entity, "measure": measure}
+    result = run_canned(dataset, "claims", values) if table is None else table.canned("claims", values)
     rows = []
-    for cell in run_canned(dataset, "claims", {"entity": entity, "measure": measure}).records():
-        claimant = str(cell["claimants"] or "")
+    for cell in result.records():
+        claimant = names(cell["claimants"])
         if not claimant and cell["source"]:
             claimant = f'"{cell["source"]}" (unnamed)'
         rows.append(
             [
                 str(cell["date"] or ""),
                 claimant or "(not attributed)",
+                content_text(cell["content"]),
                 str(cell["figure"] or ""),
                 str(cell["measure"] or ""),
                 bounds_text(cell["qualifier"], cell["value"], cell["min"], cell["max"]),
@@ -83,6 +104,17 @@ def assertion_table(
             ]
         )
     return ASSERTION_HEADERS, rows
+
+
+def content_text(cell: object, limit: int = CONTENT_CHARACTERS) -> str:
+    """What was claimed, on one line, cut at a word with an ellipsis past ``limit`` characters."""
+    text = " ".join(str(cell or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut[limit // 2 :]:  # a word cut in two goes whole
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "\N{HORIZONTAL ELLIPSIS}"
 
 
 def names(cell: object) -> str:

@@ -1,8 +1,9 @@
 """The store interface every backend implements, and its capability flags.
 
 A backend holds quads in named graphs and offers an rdflib ``Dataset`` view for SPARQL, and a
-pyoxigraph ``Store`` (itself, or a copy) for the bulk exports to stream from. Writes go in whole batches through :meth:`QuadStore.add`, which is atomic on
-every backend that says ``transactional``: a failed build leaves the store as it was.
+pyoxigraph ``Store`` (itself, or a copy) for the bulk exports to stream from. Writes go in whole
+batches through :meth:`QuadStore.add`, which is atomic on every backend that says
+``transactional``: a failed build leaves the store as it was.
 
 What a caller needs to know about a store it reads from the store itself (``capabilities``,
 ``folder``, ``created``): only :func:`kg.store.open_store` reads the ``--store`` string.
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from rdflib import Dataset, URIRef
 
     from kg.rdf.mapping import Quad
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 __all__ = ["Capabilities", "QuadStore"]
 
@@ -71,6 +75,18 @@ class QuadStore(Protocol):
     def refresh(self) -> bool:
         """Move a read-only view on to what another process has written since it was opened;
         whether it moved (only a read-only store folder has such a view)."""
+        ...
+
+    def generation(self) -> str | None:
+        """What the store holds, as a token that every write changes: a table derived from the
+        store records it, and is read only while the store is at the same one. None where the
+        backend keeps no such token (memory, an endpoint): nothing is derived from those."""
+        ...
+
+    @property
+    def native(self) -> pyoxigraph.Store | None:
+        """The pyoxigraph store underneath, for derived tables read at its speed; None where
+        there is none."""
         ...
 
     def __len__(self) -> int: ...

@@ -71,6 +71,14 @@ class MemoryStore:
         """Nothing else writes this store: the view is always current."""
         return False
 
+    def generation(self) -> None:
+        """No generation is kept here: nothing is derived from this store."""
+        return None
+
+    @property
+    def native(self) -> None:
+        return None
+
     def _graphs(self, quads: Sequence[Quad]) -> dict[URIRef, Graph]:
         """The named graphs ``quads`` go to, each made (and registered) once."""
         return {g: self._dataset.graph(g) for g in dict.fromkeys(q[3] for q in quads)}

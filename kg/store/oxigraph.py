@@ -25,6 +25,7 @@ writer, and :meth:`OxigraphStore.refresh` moves the view on to what a writer has
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -39,9 +40,9 @@ from kg.errors import StoreError
 from kg.files import explain, write_whole
 from kg.rdf.mapping import Quad
 from kg.store.base import Capabilities
-from kg.store.snapshot import open_view, try_view, version
+from kg.store.snapshot import Version, open_view, try_view, version
 
-__all__ = ["OxigraphStore"]
+__all__ = ["OxigraphStore", "folder_generation"]
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +145,15 @@ class OxigraphStore:
 
     def oxigraph(self) -> ox.Store:
         return self._inner
+
+    @property
+    def native(self) -> ox.Store:
+        return self._inner
+
+    def generation(self) -> str | None:
+        """A read-only view's: the version it was opened at. A store open for writing has none:
+        its files change as it writes and again when it is closed (:func:`folder_generation`)."""
+        return _token(self._version) if self.read_only else None
 
     def has_graph(self, name: URIRef) -> bool:
         graph = ox.NamedNode(str(name))
@@ -267,6 +277,16 @@ class OxigraphStore:
         if (self._folder / WAS_EMPTY).exists() or (self._folder / JOURNAL).exists():
             return "the part written is undone when the store is next opened"
         return "the store is as it was"
+
+
+def folder_generation(folder: Path) -> str:
+    """The generation of the store in ``folder`` as it is on disk now: what every write, and
+    every opening for writing, changes (:func:`kg.store.snapshot.version`)."""
+    return _token(version(folder, JOURNALS))
+
+
+def _token(found: Version) -> str:
+    return hashlib.sha256(repr(found).encode("utf-8")).hexdigest()[:32]
 
 
 def _remove_each(inner: ox.Store, quads: Iterable[ox.Quad]) -> None:

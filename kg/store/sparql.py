@@ -420,3 +420,11 @@ class SparqlStore:
     def refresh(self) -> bool:
         """Every request reads the endpoint as it is now: there is no view to move on."""
         return False
+
+    def generation(self) -> None:
+        """No generation is kept here: nothing is derived from this store."""
+        return None
+
+    @property
+    def native(self) -> None:
+        return None

@@ -1,0 +1,219 @@
+"""The figures table beside a store answers as SPARQL does, follows every write, and is never
+read while it holds another state than the store's."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from rdflib import Literal
+
+from kg.builder.build import build
+from kg.builder.remove import remove_articles
+from kg.read.figure_table import TABLE_FILE, FigureTable, answer_canned, open_table, rebuilt_table
+from kg.read.figures import compare_figures, figure_rows, read_figures
+from kg.read.query import QueryResult, run_canned
+from kg.render.claims_table import claim_table, content_text
+from kg.render.tables import format_result
+from kg.store import existing_store, open_store
+from kg.store.oxigraph import folder_generation
+
+#: The canned queries the table answers, with parameters that select something on the seeds.
+CASES = [
+    ("claims", {}),
+    ("claims", {"entity": "North Korean troops"}),
+    ("claims", {"measure": "Killed"}),
+    ("figures_by_group", {}),
+    ("figures_by_group", {"entity": "north korean troops", "measure": "KilledOrWounded"}),
+    ("figures_over_time", {}),
+    ("figures_over_time", {"entity": "North Korean troops"}),
+    ("disagreeing_figures", {}),
+    ("disagreeing_figures", {"window": "0"}),
+]
+
+#: Cells SPARQL fills with GROUP_CONCAT, whose order it leaves open ("; " or line separated).
+_CONCATENATED = {"claimants", "about", "via", "lowClaimants", "highClaimants"}
+
+
+def _ordered(result: QueryResult) -> QueryResult:
+    """``result`` with the names of each concatenated cell sorted."""
+    columns = [i for i, name in enumerate(result.variables) if name in _CONCATENATED]
+    rows = []
+    for row in result.rows:
+        cells = list(row)
+        for i in columns:
+            if cells[i] is not None:
+                sep = "\n" if "\n" in str(cells[i]) or " https://" in str(cells[i]) else "; "
+                cells[i] = Literal(sep.join(sorted(str(cells[i]).split(sep))))
+        rows.append(tuple(cells))
+    return QueryResult("SELECT", result.variables, tuple(rows))
+
+
+@pytest.fixture(scope="module")
+def seed_copy(seed_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the seed store whose table reflects it (read once, so a stale one is rebuilt)."""
+    with existing_store(seed_store) as store, open_table(store) as table:
+        assert table is not None
+    copy = tmp_path_factory.mktemp("figure-table") / "store"
+    shutil.copytree(seed_store, copy)
+    return copy
+
+
+def _recorded(folder: Path) -> str | None:
+    with duckdb.connect(str(folder / TABLE_FILE), read_only=True) as connection:
+        found = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return None if found is None else str(found[0])
+
+
+def _assert_kept_equals_rebuilt(folder: Path) -> None:
+    """The table the writer left is stamped with the store's generation and holds what a table
+    rebuilt from the store holds."""
+    assert _recorded(folder) == folder_generation(folder), "the writer left the table unstamped"
+    with existing_store(folder) as store:
+        with open_table(store) as kept:
+            assert kept is not None
+            contents = kept.contents()
+        fresh = rebuilt_table(store)
+        assert contents == fresh.contents()
+        assert contents["figures"], "an empty table proves nothing"
+        fresh.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "values"), CASES, ids=[f"{n}-{'-'.join(v.values())}" for n, v in CASES])
+def test_figure_table_answers_each_figure_query_as_sparql_does(
+    seed_copy: Path, name: str, values: dict[str, str]
+) -> None:
+    with existing_store(seed_copy) as store, open_table(store) as table:
+        assert table is not None
+        sparql = run_canned(store.dataset, name, values)
+        answer = table.canned(name, values)
+    assert sparql.rows, f"{name} {values} selects nothing on the seeds"
+    assert format_result(_ordered(answer.terms()), "tsv") == format_result(_ordered(sparql), "tsv")
+    for fmt in ("csv", "tsv"):  # written from the text: the bytes rdflib's writers give
+        assert format_result(answer, fmt) == format_result(answer.terms(), fmt)
+
+
+@pytest.mark.slow
+def test_figure_table_kg_claims_and_kg_figures_rows_equal_the_sparql_path(seed_copy: Path) -> None:
+    with existing_store(seed_copy) as store, open_table(store) as table:
+        assert table is not None
+        assert claim_table(store.dataset, table=table) == claim_table(store.dataset)
+        for entity in ("", "North Korean troops"):
+            from_table = read_figures(store.dataset, entity=entity, table=table)
+            from_sparql = read_figures(store.dataset, entity=entity)
+            for window in (0, 90, 1000):  # the pairs found in SQL, as Python finds them
+                shown = figure_rows(
+                    compare_figures(from_table, window_days=window, pairs=table.disagreeing_pairs)
+                )
+                assert shown == figure_rows(compare_figures(from_sparql, window_days=window))
+                assert any(row[14] == "disagrees" for row in shown) or window == 0
+
+
+@pytest.mark.slow
+def test_figure_table_after_kg_remove_equals_one_rebuilt_from_the_store(
+    seed_copy: Path, seeds_dir: Path, tmp_path: Path
+) -> None:
+    from kg.cli import main
+
+    store = tmp_path / "store"
+    shutil.copytree(seed_copy, store)
+    first = sorted(p.name for p in seeds_dir.glob("*.txt"))[0]
+    before = _recorded(store)
+    assert main(["remove", first, "--store", str(store), "--out", str(tmp_path / "out")]) == 0
+    assert _recorded(store) != before
+    _assert_kept_equals_rebuilt(store)
+    with existing_store(store) as opened, open_table(opened) as table:
+        assert table is not None
+        files = {row["file"] for row in table.canned("figures_by_group").records()}
+    assert first not in files and files
+
+
+@pytest.mark.slow
+def test_figure_table_follows_a_build_batch_by_batch(
+    seeds_dir: Path, tmp_path: Path, extractor: object
+) -> None:
+    one = tmp_path / "one"
+    one.mkdir()
+    first = sorted(seeds_dir.glob("*.txt"))[0]
+    shutil.copy(first, one / first.name)
+    shutil.copy(seeds_dir / "meta.json", one / "meta.json")
+    out = tmp_path / "out"
+    build([one], out, extractor=extractor, exports=False)  # type: ignore[arg-type]
+    _assert_kept_equals_rebuilt(out / "store")
+    build([seeds_dir], out, extractor=extractor, exports=False, batch_size=1)  # type: ignore[arg-type]
+    _assert_kept_equals_rebuilt(out / "store")
+
+
+@pytest.mark.slow
+def test_figure_table_is_rebuilt_when_the_store_changed_behind_it(seed_copy: Path, tmp_path: Path) -> None:
+    store_folder = tmp_path / "store"
+    shutil.copytree(seed_copy, store_folder)
+    writer = open_store(store_folder)
+    removed = remove_articles(writer, [sorted(_files(writer))[0]])  # no table given: it goes stale
+    writer.close()
+    assert _recorded(store_folder) != folder_generation(store_folder)
+    with existing_store(store_folder) as store, open_table(store) as table:
+        assert table is not None
+        articles = {row["claim"].split("/claim/")[0] for row in table.canned("claims").records()}
+    assert removed.articles[0] not in articles
+    _assert_kept_equals_rebuilt(store_folder)  # the reader rebuilt it and recorded the generation
+
+
+def _files(store: object) -> set[str]:
+    from kg.rdf.ontology import CKG
+
+    dataset = store.dataset  # type: ignore[attr-defined]
+    return {str(o) for _, _, o, _ in dataset.quads((None, CKG.sourceFile, None, None))}
+
+
+@pytest.mark.slow
+def test_figure_table_exported_as_parquet_holds_every_row(seed_copy: Path, tmp_path: Path) -> None:
+    from kg.cli import main
+
+    assert main(["export", "--format", "parquet", "--store", str(seed_copy), "--out", str(tmp_path)]) == 0
+    path = tmp_path / "figures.parquet"
+    with existing_store(seed_copy) as store:
+        claims = run_canned(store.dataset, "claims")
+    (counted,) = duckdb.sql(f"SELECT count(*), count(quantity) FROM '{path}'").fetchall()
+    assert counted == (len(claims.rows), sum(1 for row in claims.records() if row["figure"] is not None))
+
+
+def test_figure_table_memory_store_answers_with_sparql_and_exports_no_parquet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli import main
+
+    store = open_store("memory")
+    with open_table(store) as table:
+        assert table is None
+    result = answer_canned(store, "claims")
+    assert isinstance(result, QueryResult) and result.rows == ()
+    assert main(["export", "--format", "parquet", "--store", "memory", "--out", str(tmp_path)]) == 1
+    assert "--format parquet writes the figures table kept beside a store folder" in capsys.readouterr().err
+
+
+def test_figure_table_refuses_parameters_as_sparql_does(tmp_path: Path) -> None:
+    from kg.errors import QueryError
+
+    table = FigureTable(duckdb.connect(":memory:"))
+    with pytest.raises(QueryError, match="has no parameter 'group'"):
+        table.canned("claims", {"group": "x"})
+    with pytest.raises(QueryError, match="must be a number"):
+        table.canned("disagreeing_figures", {"window": "ninety"})
+
+
+@pytest.mark.parametrize(
+    ("content", "shown"),
+    [
+        ("the troops withdrew", "the troops withdrew"),
+        ("  spread\nover   lines ", "spread over lines"),
+        ("word " * 20, "word word word word word word word word word word\N{HORIZONTAL ELLIPSIS}"),
+        ("x" * 80, "x" * 49 + "\N{HORIZONTAL ELLIPSIS}"),
+        (None, ""),
+    ],
+)
+def test_claims_table_content_is_cut_at_a_word(content: str | None, shown: str) -> None:
+    assert content_text(content) == shown
