@@ -86,6 +86,33 @@ def test_resolve_ambiguous_surname_is_dropped_not_guessed(gazetteer) -> None:  #
     assert all(m.text != "Carter" or m.start < 20 for m, _ in extracted.mentions)
 
 
+def test_resolve_lone_word_the_model_took_for_an_organisation_is_the_person(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "General Ahmed Karim led the raid. Karim said the bridge held. Karimi said nothing."
+    ms = [
+        _mention(text, "Ahmed Karim", "Person"),
+        _mention(text, "Karim", "Organization", nth=1),
+        _mention(text, "Karimi", "Organization"),
+    ]
+    extracted = resolve_article(_article(text), ms, gazetteer)
+    assert _keys(extracted) == {"ahmed-karim": {"Ahmed Karim", "Karim"}, "karimi": {"Karimi"}}
+    assert {e.label: e.cls for e in extracted.entities} == {"Ahmed Karim": "Person", "Karimi": "Organization"}
+
+
+def test_resolve_acronym_or_name_of_its_own_class_keeps_the_organisation(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Sara Holm spoke. HOLM staff and the Holm Brigade replied."
+    ms = [
+        _mention(text, "Sara Holm", "Person"),
+        _mention(text, "HOLM", "Organization"),
+        _mention(text, "Holm Brigade", "MilitaryUnit"),
+    ]
+    extracted = resolve_article(_article(text), ms, gazetteer)
+    assert {e.label: e.cls for e in extracted.entities} == {
+        "Sara Holm": "Person",
+        "HOLM": "Organization",
+        "Holm Brigade": "MilitaryUnit",
+    }
+
+
 def test_resolve_acronym_introduced_with_or_joins_its_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "The Frontier Monitoring Agency, or FMA, said so. FMA later denied it."
     ms = [
