@@ -31,6 +31,7 @@ from kg.extract.wordlists import (
     OPERATION_WORDS,
     PERSON_TITLES,
     SHIP_PREFIXES,
+    STRUCTURE_NOUNS,
 )
 from kg.model import Article, Mention
 
@@ -112,6 +113,8 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
         return _listed_place(
             Mention(start, end, text[start:end], name, entry.cls, entry.id), ent, entry, places
         )
+    if _names_a_structure(name):
+        return Mention(start, end, text[start:end], name, "Location")
     choice = places.choose(ent, name, label)
     if choice is not None:
         return place_mention(Mention(start, end, text[start:end], name, choice.cls), choice)
@@ -167,6 +170,12 @@ def _metonym(ent: Span, entry: GazetteerEntry, gazetteer: Gazetteer) -> Gazettee
     if entry.capital_of and ent.root.dep_ in {"nsubj", "nsubjpass"}:
         return gazetteer.get(entry.capital_of)
     return entry
+
+
+def _names_a_structure(name: str) -> bool:
+    """ "Kajaki Dam", "the Grand Mosque": a structure is a place however the model tagged it."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in STRUCTURE_NOUNS
 
 
 def _class_for(label: str, name: str) -> str | None:

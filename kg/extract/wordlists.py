@@ -207,6 +207,15 @@ FACILITY_NOUNS = frozenset(
     "airport stadium bridge hotel factory plant prison station".split()
 )
 
+#: Last words of the names of structures and sites, which are places and never bodies: "the
+#: Kajaki Dam", "the Antonivskyi Bridge", "the Grand Mosque", "Hmeimim Air Base". The model
+#: tags many as people or organisations. Not "palace" or "house": "the Palace said" is a
+#: government, nor "hospital", "university" or "museum": their names are institutions' too.
+STRUCTURE_NOUNS = frozenset(
+    "dam dams barrage bridge gate mosque airport airbase base stadium tower square citadel fortress "
+    "castle canal crossing checkpoint".split()
+)
+
 #: First words of a named military operation ("Operation Sindoor" style): an event, no actor or place.
 OPERATION_WORDS = frozenset({"operation", "op."})
 
