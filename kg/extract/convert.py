@@ -27,6 +27,7 @@ from kg.extract.wordlists import (
     JOB_NOUNS,
     MEDIA_WORDS,
     MILITARY_WORDS,
+    NAME_PARTICLES,
     NON_ENTITY_LABELS,
     OPERATION_WORDS,
     PERSON_TITLES,
@@ -40,6 +41,10 @@ __all__ = ["classify_organization", "mentions_from_doc"]
 _REGION_WORDS = frozenset("region oblast province krai republic district peninsula territory".split())
 #: Last words that make a name the model tagged as a place an organisation instead.
 _ORGANIZATION_HEADS = MILITARY_WORDS | frozenset("front movement network group party coalition".split())
+#: The Arabic article that transliterated names open with in lower case: "al-Hilla", "el-Obeid".
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z]")
+#: Arabic "and" in transliterated names: "Jamaat Nusrat al-Islam wal-Muslimin".
+_JOINING_WORDS = frozenset({"wa", "wal"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "UAVs", "ICBMs": equipment, not actors
 _PLURAL_ENDING = re.compile(r"(?:'s|s'|s|')$")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -106,7 +111,7 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     if start >= end:
         return None
     name = _model_text(ent, start, end)
-    if not _plausible_name(name, gazetteer):
+    if not _plausible_name(name, gazetteer, ent):
         return None
     entry = gazetteer.lookup(name)
     if entry is not None:
@@ -129,11 +134,15 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
 def _place_for_group(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) -> Mention | None:
     """A nationality or group is no entity, but the model tags some city names so ("conditions
     in Aleppo"): one that is no demonym and that the place data puts in a place's
-    slot or in a state the article names is the place."""
+    slot or in a state the article names is the place. A name it tags so that ends in a
+    force's head word ("U.S. Marines", "Iraqi Army") is that force."""
     start, end = _clean_bounds(ent, strip_titles=False)
     name = _model_text(ent, start, end)
-    if start >= end or not _plausible_name(name, gazetteer):
+    if start >= end or not _plausible_name(name, gazetteer, ent):
         return None
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in MILITARY_WORDS and words[-1][0].isupper():
+        return Mention(start, end, text[start:end], name, classify_organization(name))
     if nations_for_demonym(_PLURAL_ENDING.sub("", name)):
         return None
     choice = places.choose(ent, name, ent.label_)
@@ -197,11 +206,15 @@ def _class_for(label: str, name: str) -> str | None:
     return None
 
 
-def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
+def _plausible_name(name: str, gazetteer: Gazetteer, ent: Span) -> bool:
     """Reject what NER tags but no reader would call a name of an actor or place."""
     if not any(c.isalpha() for c in name) or "\n" in name or "/" in name:
         return False
-    if name[0].islower() or len(name.split()) > _MAX_NAME_TOKENS or _PLURAL_ACRONYM.match(name):
+    if (
+        (name[0].islower() and not (_ARTICLE_PREFIX.match(name) and _opens_a_name(ent)))
+        or len(name.split()) > _MAX_NAME_TOKENS
+        or _PLURAL_ACRONYM.match(name)
+    ):
         return False
     if gazetteer.non_actor(name) is not None or gazetteer.non_actor(name.split(".")[0]) is not None:
         return False  # "X.", "X. Media": a platform the tokenizer kept with the full stop after it
@@ -214,6 +227,15 @@ def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
     # A nationality, singular or plural, is not an entity: "Russians", "the North Koreans".
     bare = _PLURAL_ENDING.sub("", name)
     return gazetteer.state_for_demonym(name) is None and gazetteer.state_for_demonym(bare) is None
+
+
+def _opens_a_name(ent: Span) -> bool:
+    """ "in al-Hilla" opens a name; "Nusrat ul-Islam wa al-Muslimin" goes on one the model cut
+    at a lower-case particle, and its tail is no name of its own."""
+    if ent.start == 0:
+        return True
+    before = ent.doc[ent.start - 1]
+    return not (before.is_lower and (before.lower_ in NAME_PARTICLES or before.lower_ in _JOINING_WORDS))
 
 
 def _clean_bounds(ent: Span, *, strip_titles: bool) -> tuple[int, int]:

@@ -160,16 +160,32 @@ def release_embedded_words(doc: Doc) -> Doc:
 
     "Air France", "Dynamo Moscow", "U.S. Treasury": the one-word ruler would cut France,
     Moscow, U.S. out of them. When a capitalised word that no entity holds stands right
-    before or after the match, the match is dropped and the model reads the whole name.
+    before or after the match, the match is dropped and the model reads the whole name. So is
+    a name that is an English word in capitals ("US", "IS") in a line of capitals.
     """
     kept = []
     for ent in doc.ents:
-        if ent.label_ == GAZETTEER_LABEL and len(ent) == 1 and _joined_to_a_name(ent):
+        if (
+            ent.label_ == GAZETTEER_LABEL
+            and len(ent) == 1
+            and (_joined_to_a_name(ent) or _word_in_capitals(ent))
+        ):
             continue
         kept.append(ent)
     if len(kept) != len(doc.ents):
         doc.ents = kept
     return doc
+
+
+def _word_in_capitals(ent: Span) -> bool:
+    """ "US", "IS", "IT" in a line written in capitals ("LET US PRAY", "THIS IS WAR") are the
+    English words: a short name that is one only where the words around it are not capitals."""
+    token = ent[0]
+    if not token.is_stop:
+        return False
+    doc = ent.doc
+    neighbours = [doc[i] for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in neighbours)
 
 
 def _joined_to_a_name(ent: Span) -> bool:
