@@ -64,6 +64,16 @@ def test_extract_types_mentions_by_class(extractor, sentence: str, surface: str,
     assert _class_of(entities, surface) == cls, entities
 
 
+def test_extract_a_name_in_another_script_glosses_the_english_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    arabic = (
+        "\u0628\u062f\u0631\u0627\u0646 \u062a\u0631\u0643\u064a \u0627\u0644\u0645\u0632\u064a\u062f\u064a"
+    )
+    text = f"Badran Turki al-Mazidi (Arabic: {arabic}\u200e) was born in Mosul."
+    surfaces = set().union(*(s for _, _, s in _entities(extractor, text).values()))
+    assert "Turki al-Mazidi" in surfaces
+    assert all(any("a" <= c.lower() <= "z" for c in s) for s in surfaces), surfaces
+
+
 def test_extract_contingent_and_state_names_meet_in_one_unit(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "North Korean troops moved in. Later the North Korean soldiers and DPRK soldiers withdrew."
     units = {key for key, (_, cls, _) in _entities(extractor, text).items() if cls == "MilitaryUnit"}
@@ -83,6 +93,11 @@ def test_extract_contingent_and_state_names_meet_in_one_unit(extractor) -> None:
         ("Shelling went on through Orthodox Christmas and Nowruz.", {"Orthodox Christmas", "Nowruz"}),
         # the tail of a transliterated name the model cut at a particle is no name of its own
         ("The affiliate Jamaat Harakat ul-Haqq wa al-Mujahidin (JHHM) claimed an attack.", {"al-Mujahidin"}),
+        # units and technical abbreviations
+        (
+            "The dam feeds an 84 MW station, and the channel broadcasts on UHF and on IP networks.",
+            {"MW", "UHF", "IP"},
+        ),
         # a short name that is an English word, in a line of capitals
         ("THE BANNER READ: THIS IS OUR LAND.", {"IS"}),
         # a one-letter platform the tokenizer keeps with its full stop

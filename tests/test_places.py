@@ -298,10 +298,28 @@ def test_place_names_the_model_mistags(
             "Water from the Qaryat Dam reached the Kaldoun Barrage and the Azrak Gate in May.",
             {n: ("Location", None) for n in ("qaryat-dam", "kaldoun-barrage", "azrak-gate")},
         ),
+        # ... and where the model tags nothing at all: a strike report's lines, a structure
+        (
+            "Iraq\n. Near Ayn Dhiyab, one strike destroyed a truck.\n"
+            "Work slowed after the construction of the Qaryat Dam upstream.",
+            {
+                "iraq": ("State", GeoPoint(99237, Decimal("33"), Decimal("44"))),
+                "ayn-dhiyab": ("Settlement", None),
+                "qaryat-dam": ("Location", None),
+            },
+        ),
         # a person in the same slots stays a person: a full name of the article holds the word
         ("Rania Saleh arrived. Crowds waited outside Saleh for hours.", {"rania-saleh": ("Person", None)}),
     ],
-    ids=["near", "town-of", "person-tag-in", "mosque-bridge", "dam-barrage-gate", "person-outside"],
+    ids=[
+        "near",
+        "town-of",
+        "person-tag-in",
+        "mosque-bridge",
+        "dam-barrage-gate",
+        "untagged",
+        "person-outside",
+    ],
 )
 def test_unlisted_places_and_structures(
     extractor, text: str, expected: dict[str, tuple[str, GeoPoint | None]]

@@ -33,6 +33,7 @@ from kg.extract.wordlists import (
     PERSON_TITLES,
     SHIP_PREFIXES,
     STRUCTURE_NOUNS,
+    TECHNICAL_TERMS,
 )
 from kg.model import Article, Mention
 
@@ -48,6 +49,8 @@ _JOINING_WORDS = frozenset({"wa", "wal"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "UAVs", "ICBMs": equipment, not actors
 _PLURAL_ENDING = re.compile(r"(?:'s|s'|s|')$")
 _LETTERS = re.compile(r"[A-Za-z]+")
+#: A letter of the Latin script, accented or not: an English text's names have one.
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _ARTICLES = frozenset({"the", "a", "an"})
 _EDGE_JUNK = " \t\n\"'()[]{},;:"
 _MAX_NAME_TOKENS = 10
@@ -220,6 +223,8 @@ def _plausible_name(name: str, gazetteer: Gazetteer, ent: Span) -> bool:
         return False  # "X.", "X. Media": a platform the tokenizer kept with the full stop after it
     if name.split()[0] in SHIP_PREFIXES:
         return False  # "USS Mahan": a warship
+    if name in TECHNICAL_TERMS or not _LATIN.search(name):
+        return False  # "MHz"; a name in another script glosses the English one beside it
     if name.split()[-1].lower() in JOB_NOUNS:
         return False  # "Project Coordinator": a post, not a body
     if len(name.split()) > 1 and name.split()[0].lower() in OPERATION_WORDS:

@@ -33,7 +33,13 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.namebreaks import is_figure
 from kg.extract.places import Place, PlaceIndex, place_index
-from kg.extract.wordlists import ENGLISH_COMPASS, LOCATIVE_PREPOSITIONS, PLACE_NOUNS, SUBDIVISION_TYPE_WORDS
+from kg.extract.wordlists import (
+    ENGLISH_COMPASS,
+    LOCATIVE_PREPOSITIONS,
+    PERSON_TITLES,
+    PLACE_NOUNS,
+    SUBDIVISION_TYPE_WORDS,
+)
 from kg.model import Entity, ExtractedArticle, Mention, Relation
 
 __all__ = ["PLACE_CLASSES", "ArticlePlaces", "PlaceChoice", "article_places", "geolocate"]
@@ -140,6 +146,8 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
     "outside X", "the town of X", "X village", "X, a town"; and for a person's tag "in X" too
     (a group can be in NATO; "fighting in X" is no place for a person)."""
     root, doc = ent.root, ent.doc
+    if ent[0].lower_ in PERSON_TITLES:
+        return None  # "near President X": the title says who
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     head = root.head

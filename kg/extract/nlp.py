@@ -26,6 +26,7 @@ from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.namebreaks import break_names
 from kg.extract.personnames import complete_person_names
 from kg.extract.scorelines import label_teams
+from kg.extract.untagged import tag_untagged_places
 from kg.extract.wordlists import NAME_PARTICLES, PERSON_TITLES
 from kg.ingest.textnorm import GLUED_BOUNDARIES, normalize_for_nlp
 
@@ -217,6 +218,12 @@ def score_lines(doc: Doc) -> Doc:
     return label_teams(doc)
 
 
+@Language.component("ckg_untagged_places", assigns=["doc.ents"])
+def untagged_places(doc: Doc) -> Doc:
+    """Places the model left untagged in a slot only a place fits (:mod:`kg.extract.untagged`)."""
+    return tag_untagged_places(doc)
+
+
 @Language.component("ckg_name_particles", assigns=["doc.ents"])
 def join_name_particles(doc: Doc) -> Doc:
     """'Ahmad al Shara', 'Ursula von der Leyen': the model often ends a person's name at a
@@ -288,9 +295,10 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
     nlp.add_pipe("ckg_person_names", after="ckg_name_particles")
     nlp.add_pipe("ckg_name_breaks", after="ckg_person_names")
     nlp.add_pipe("ckg_score_lines", after="ckg_name_breaks")
+    nlp.add_pipe("ckg_untagged_places", after="ckg_score_lines")
     nlp.add_pipe(
         "ckg_contingents",
-        after="ckg_score_lines",
+        after="ckg_untagged_places",
         config={"gazetteer_path": str(gazetteer_path) if gazetteer_path else None},
     )
     return nlp

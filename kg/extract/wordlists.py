@@ -241,6 +241,10 @@ NUMBERED_NAME_HEADS = (
     )
 )
 
+#: Units and technical abbreviations the model tags as organisations ("an 84 MW station", "UHF",
+#: "IP addresses"): written as English technical copy writes them, never an actor's name.
+TECHNICAL_TERMS = frozenset("MW GW kW MWh GWh kWh MHz GHz kHz UHF VHF IP DNS GPS SMS URL MRI".split())
+
 #: Prefixes of warships' names ("USS Mahan", "HMS Daring", "FS Forbin"): a ship is a platform,
 #: not an actor or a place.
 SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS FS INS RFS TCG ROKS JS USNS".split())
