@@ -138,7 +138,8 @@ def _place_for_group(ent: Span, text: str, gazetteer: Gazetteer, places: Article
     """A nationality or group is no entity, but the model tags some city names so ("conditions
     in Aleppo"): one that is no demonym and that the place data puts in a place's
     slot or in a state the article names is the place. A name it tags so that ends in a
-    force's head word ("U.S. Marines", "Iraqi Army") is that force."""
+    force's head word ("U.S. Marines", "Iraqi Army") is that force, and one it tags as a
+    person's full name elsewhere in the article is that person."""
     start, end = _clean_bounds(ent, strip_titles=False)
     name = _model_text(ent, start, end)
     if start >= end or not _plausible_name(name, gazetteer, ent):
@@ -146,6 +147,8 @@ def _place_for_group(ent: Span, text: str, gazetteer: Gazetteer, places: Article
     words = name.split()
     if len(words) > 1 and words[-1].lower() in MILITARY_WORDS and words[-1][0].isupper():
         return Mention(start, end, text[start:end], name, classify_organization(name))
+    if tuple(w.casefold() for w in words) in places.person_names:
+        return Mention(start, end, text[start:end], name, "Person")
     if nations_for_demonym(_PLURAL_ENDING.sub("", name)):
         return None
     choice = places.choose(ent, name, ent.label_)
