@@ -55,6 +55,12 @@ def _class_of(entities: dict[str, tuple[str, str, set[str]]], surface: str) -> s
         ("The commander, al-Harbi, said the line held.", "al-Harbi", "Person"),
         # a force the model tags as a nationality
         ("Two prisoners were handed to U.S. Marines at the port.", "U.S. Marines", "MilitaryUnit"),
+        # a multinational force named with a capital, which the model leaves untagged
+        (
+            "On Monday, Coalition military forces conducted 23 strikes.",
+            "Coalition military forces",
+            "MilitaryUnit",
+        ),
         # a short name that is an English word, in mixed-case prose
         ("Earlier IS fighters shelled the town, and IS later claimed the attack.", "IS", "ArmedGroup"),
     ],
@@ -98,6 +104,10 @@ def test_extract_contingent_and_state_names_meet_in_one_unit(extractor) -> None:
             "The dam feeds an 84 MW station, and the channel broadcasts on UHF and on IP networks.",
             {"MW", "UHF", "IP"},
         ),
+        # ... but not the common noun
+        ("On Monday, the coalition forces withdrew from the ridge.", {"coalition forces"}),
+        # the label of a transcript's line
+        ("QUESTION: Minister, did you discuss the ceasefire?\nMINISTER HADDAD: We did.", {"QUESTION"}),
         # a short name that is an English word, in a line of capitals
         ("THE BANNER READ: THIS IS OUR LAND.", {"IS"}),
         # a one-letter platform the tokenizer keeps with its full stop

@@ -25,6 +25,7 @@ from kg.extract.wordlists import (
     GOVERNMENT_WORDS,
     INTERNATIONAL_WORDS,
     JOB_NOUNS,
+    LINE_LABELS,
     MEDIA_WORDS,
     MILITARY_WORDS,
     NAME_PARTICLES,
@@ -226,8 +227,8 @@ def _plausible_name(name: str, gazetteer: Gazetteer, ent: Span) -> bool:
         return False  # "X.", "X. Media": a platform the tokenizer kept with the full stop after it
     if name.split()[0] in SHIP_PREFIXES:
         return False  # "USS Mahan": a warship
-    if name in TECHNICAL_TERMS or not _LATIN.search(name):
-        return False  # "MHz"; a name in another script glosses the English one beside it
+    if name in TECHNICAL_TERMS or name.casefold() in LINE_LABELS or not _LATIN.search(name):
+        return False  # "MHz", "QUESTION:"; a name in another script glosses the English one beside it
     if name.split()[-1].lower() in JOB_NOUNS:
         return False  # "Project Coordinator": a post, not a body
     if len(name.split()) > 1 and name.split()[0].lower() in OPERATION_WORDS:

@@ -21,6 +21,7 @@ from spacy.util import compile_infix_regex, filter_spans
 
 from kg.errors import ModelError
 from kg.extract.contingents import ContingentFinder
+from kg.extract.forcenames import tag_force_names
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.namebreaks import break_names
@@ -224,6 +225,12 @@ def untagged_places(doc: Doc) -> Doc:
     return tag_untagged_places(doc)
 
 
+@Language.component("ckg_force_names", assigns=["doc.ents"])
+def force_names(doc: Doc) -> Doc:
+    """Multinational forces named by a capitalised word ("Coalition forces", :mod:`kg.extract.forcenames`)."""
+    return tag_force_names(doc)
+
+
 @Language.component("ckg_name_particles", assigns=["doc.ents"])
 def join_name_particles(doc: Doc) -> Doc:
     """'Ahmad al Shara', 'Ursula von der Leyen': the model often ends a person's name at a
@@ -296,9 +303,10 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
     nlp.add_pipe("ckg_name_breaks", after="ckg_person_names")
     nlp.add_pipe("ckg_score_lines", after="ckg_name_breaks")
     nlp.add_pipe("ckg_untagged_places", after="ckg_score_lines")
+    nlp.add_pipe("ckg_force_names", after="ckg_untagged_places")
     nlp.add_pipe(
         "ckg_contingents",
-        after="ckg_untagged_places",
+        after="ckg_force_names",
         config={"gazetteer_path": str(gazetteer_path) if gazetteer_path else None},
     )
     return nlp

@@ -245,6 +245,10 @@ NUMBERED_NAME_HEADS = (
 #: "IP addresses"): written as English technical copy writes them, never an actor's name.
 TECHNICAL_TERMS = frozenset("MW GW kW MWh GWh kWh MHz GHz kHz UHF VHF IP DNS GPS SMS URL MRI".split())
 
+#: Words that label a line of a transcript or a listing ("QUESTION: Did you ...", "Frequency:
+#: 12130 MHz"), which the model tags as people's names; alone, never an actor's.
+LINE_LABELS = frozenset("question answer moderator operator participant frequency polarization".split())
+
 #: Prefixes of warships' names ("USS Mahan", "HMS Daring", "FS Forbin"): a ship is a platform,
 #: not an actor or a place.
 SHIP_PREFIXES = frozenset("USS HMS HMAS HMCS HMNZS FS INS RFS TCG ROKS JS USNS".split())
