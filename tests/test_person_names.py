@@ -68,13 +68,13 @@ def test_person_names_an_arabic_kinship_word_opens_the_name() -> None:
 
 
 def test_person_names_a_full_name_tagged_as_a_group_is_the_person_named_so_elsewhere() -> None:
-    """One sense per article: "Abu Hadiya" tagged NORP where the model elsewhere tagged it PERSON."""
-    text = "Abu Hadiya fled north. The emir named Abu Hadiya his deputy."
+    """One sense per article: "Abu Salim" tagged NORP where the model elsewhere tagged it PERSON."""
+    text = "Abu Salim fled north. The emir named Abu Salim his deputy."
     doc = spacy.blank("en")(text)
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 8, 10, label="NORP")]
     article = Article(id="e" * 16, source="s.txt", text=text, zones=(Zone(0, len(text), "body"),))
     mentions = mentions_from_doc(doc, article, shared_gazetteer())
     assert [(m.text, m.start, m.cls) for m in mentions] == [
-        ("Abu Hadiya", 0, "Person"),
-        ("Abu Hadiya", 38, "Person"),
+        ("Abu Salim", 0, "Person"),
+        ("Abu Salim", 37, "Person"),
     ]

@@ -87,29 +87,32 @@ def test_resolve_ambiguous_surname_is_dropped_not_guessed(gazetteer) -> None:  #
 
 
 def test_resolve_lone_word_the_model_took_for_an_organisation_is_the_person(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = "General Ahmed Karim led the raid. Karim said the bridge held. Karimi said nothing."
+    text = "General Ahmed Nassar led the raid. Nassar said the bridge held. Nassari said nothing."
     ms = [
-        _mention(text, "Ahmed Karim", "Person"),
-        _mention(text, "Karim", "Organization", nth=1),
-        _mention(text, "Karimi", "Organization"),
+        _mention(text, "Ahmed Nassar", "Person"),
+        _mention(text, "Nassar", "Organization", nth=1),
+        _mention(text, "Nassari", "Organization"),
     ]
     extracted = resolve_article(_article(text), ms, gazetteer)
-    assert _keys(extracted) == {"ahmed-karim": {"Ahmed Karim", "Karim"}, "karimi": {"Karimi"}}
-    assert {e.label: e.cls for e in extracted.entities} == {"Ahmed Karim": "Person", "Karimi": "Organization"}
+    assert _keys(extracted) == {"ahmed-nassar": {"Ahmed Nassar", "Nassar"}, "nassari": {"Nassari"}}
+    assert {e.label: e.cls for e in extracted.entities} == {
+        "Ahmed Nassar": "Person",
+        "Nassari": "Organization",
+    }
 
 
 def test_resolve_acronym_or_name_of_its_own_class_keeps_the_organisation(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = "Sara Holm spoke. HOLM staff and the Holm Brigade replied."
+    text = "Sara Lindqvist spoke. LINDQVIST staff and the Lindqvist Brigade replied."
     ms = [
-        _mention(text, "Sara Holm", "Person"),
-        _mention(text, "HOLM", "Organization"),
-        _mention(text, "Holm Brigade", "MilitaryUnit"),
+        _mention(text, "Sara Lindqvist", "Person"),
+        _mention(text, "LINDQVIST", "Organization"),
+        _mention(text, "Lindqvist Brigade", "MilitaryUnit"),
     ]
     extracted = resolve_article(_article(text), ms, gazetteer)
     assert {e.label: e.cls for e in extracted.entities} == {
-        "Sara Holm": "Person",
-        "HOLM": "Organization",
-        "Holm Brigade": "MilitaryUnit",
+        "Sara Lindqvist": "Person",
+        "LINDQVIST": "Organization",
+        "Lindqvist Brigade": "MilitaryUnit",
     }
 
 

@@ -43,9 +43,9 @@ __all__ = ["classify_organization", "mentions_from_doc"]
 _REGION_WORDS = frozenset("region oblast province krai republic district peninsula territory".split())
 #: Last words that make a name the model tagged as a place an organisation instead.
 _ORGANIZATION_HEADS = MILITARY_WORDS | frozenset("front movement network group party coalition".split())
-#: The Arabic article that transliterated names open with in lower case: "al-Hilla", "el-Obeid".
+#: The Arabic article that transliterated names open with in lower case: "al-Qassimiya", "el-Obeid".
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z]")
-#: Arabic "and" in transliterated names: "Jamaat Nusrat al-Islam wal-Muslimin".
+#: Arabic "and" in transliterated names: "Jamaat Harakat ul-Haqq wal-Mujahidin".
 _JOINING_WORDS = frozenset({"wa", "wal"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "UAVs", "ICBMs": equipment, not actors
 _PLURAL_ENDING = re.compile(r"(?:'s|s'|s|')$")
@@ -189,7 +189,7 @@ def _metonym(ent: Span, entry: GazetteerEntry, gazetteer: Gazetteer) -> Gazettee
 
 
 def _names_a_structure(name: str) -> bool:
-    """ "Kajaki Dam", "the Grand Mosque": a structure is a place however the model tagged it."""
+    """ "Qaryat Dam", "the Grand Mosque": a structure is a place however the model tagged it."""
     words = name.split()
     return len(words) > 1 and words[-1].lower() in STRUCTURE_NOUNS
 
@@ -239,7 +239,7 @@ def _plausible_name(name: str, gazetteer: Gazetteer, ent: Span) -> bool:
 
 
 def _opens_a_name(ent: Span) -> bool:
-    """ "in al-Hilla" opens a name; "Nusrat ul-Islam wa al-Muslimin" goes on one the model cut
+    """ "in al-Qassimiya" opens a name; "Harakat ul-Haqq wa al-Mujahidin" goes on one the model cut
     at a lower-case particle, and its tail is no name of its own."""
     if ent.start == 0:
         return True

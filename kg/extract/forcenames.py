@@ -1,7 +1,7 @@
 """Multinational forces named by a capitalised collective word: "Coalition forces".
 
 Military releases name the force a coalition fields with a capital ("Coalition military forces
-conducted 23 strikes", "Allied troops"), which the small model leaves untagged. A capitalised
+shelled the bridge", "Allied troops"), which the small model leaves untagged. A capitalised
 :data:`FORCE_NAME_WORDS` inside a sentence, an optional modifier and a force's noun make one
 organisation's name; :func:`kg.extract.convert.classify_organization` types it by its noun.
 """

@@ -14,7 +14,7 @@ In order, a mention's key comes from:
 3. the article: an acronym introduced as "..., or NIS" or "... (NIS)" joins the name before
    it; a surname or call sign used alone ("Kovalenko", "Kim") joins the one fuller name it
    can belong to, and is dropped when it fits several ("Lee" beside two Lees), even where
-   the model took the lone word for an organisation's name ("Votel explained");
+   the model took the lone word for an organisation's name ("Nassar said", after "General Ahmed Nassar");
 4. otherwise the slug of its own folded name.
 
 A capital standing for its state ("Pyongyang said") arrives already linked to the state by

@@ -1,6 +1,6 @@
 """Names the model leaves untagged where only a place can stand.
 
-The small model tags no entity in many lines of strike reports (". Near Ayn Isa, one strike
+The small model tags no entity in many lines of strike reports (". Near Ayn Dhiyab, one strike
 destroyed ...") and in names of structures ("the construction of the Qaryat Dam"). Two slots
 say a place whatever the model made of them: a run of capitalised proper nouns right after
 "near" or "outside" (people stand near a person rarely, and never as a capitalised run after
@@ -19,7 +19,7 @@ __all__ = ["tag_untagged_places"]
 
 #: Prepositions whose object is a place and nothing else ("around" takes people, "inside" groups).
 _ONLY_PLACES_BEFORE = frozenset({"near", "outside"})
-#: Most words of a place's name read after the preposition: "Dayr Az Zayr".
+#: Most words of a place's name read after the preposition: "Tell Abu Sabir".
 _MAX_NAME_WORDS = 4
 
 

@@ -208,7 +208,7 @@ FACILITY_NOUNS = frozenset(
 )
 
 #: Last words of the names of structures and sites, which are places and never bodies: "the
-#: Kajaki Dam", "the Antonivskyi Bridge", "the Grand Mosque", "Hmeimim Air Base". The model
+#: Qaryat Dam", "the Antonivskyi Bridge", "the Grand Mosque", "Hmeimim Air Base". The model
 #: tags many as people or organisations. Not "palace" or "house": "the Palace said" is a
 #: government, nor "hospital", "university" or "museum": their names are institutions' too.
 STRUCTURE_NOUNS = frozenset(

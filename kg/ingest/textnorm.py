@@ -50,8 +50,8 @@ def normalize_for_nlp(text: str) -> str:
     return text.translate(_ONE_FOR_ONE)
 
 
-#: Footnote marks an encyclopedia or report glues to a word: "al-Freiji.[2]", "University.[1][2]".
-#: The tokenizer keeps them in the word ("Freiji.[2"), so the name and the sentence run on.
+#: Footnote marks an encyclopedia or report glues to a word: "al-Haddad.[4]", "University.[1][2]".
+#: The tokenizer keeps them in the word ("Haddad.[4"), so the name and the sentence run on.
 _REFERENCE_MARKS = re.compile(r"(?<=[\w.,;:!?\"')])(?:\[\d{1,3}\])+")
 
 
