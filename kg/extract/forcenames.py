@@ -8,6 +8,8 @@ organisation's name; :func:`kg.extract.convert.classify_organization` types it b
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -24,8 +26,11 @@ _FORCE_NOUNS = frozenset({"forces", "troops"})
 def tag_force_names(doc: Doc) -> Doc:
     """Tag "Coalition forces" and the like as ORG where no entity holds their words."""
     found = []
-    for token in doc:
-        if token.text not in FORCE_NAME_WORDS or token.ent_type_:
+    # by the words' hashes in the ORTH column: no Python object is made of the other tokens
+    words = [doc.vocab.strings[word] for word in sorted(FORCE_NAME_WORDS)]
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), words)).tolist():
+        token = doc[i]
+        if token.ent_type_:
             continue
         end = token.i + 1
         while end < len(doc) and doc[end].lower_ in _MODIFIERS and doc[end].is_lower:

@@ -10,6 +10,8 @@ the preposition), and such a run closed by a structure's noun ("Kaldoun Barrage"
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -21,12 +23,17 @@ __all__ = ["tag_untagged_places"]
 _ONLY_PLACES_BEFORE = frozenset({"near", "outside"})
 #: Most words of a place's name read after the preposition: "Tell Abu Sabir".
 _MAX_NAME_WORDS = 4
+#: The words that can open a slot. A document is searched by their hashes in
+#: ``Doc.to_array(LOWER)``, without making a Python object of each of its tokens.
+_TRIGGERS = sorted(_ONLY_PLACES_BEFORE | STRUCTURE_NOUNS)
 
 
 def tag_untagged_places(doc: Doc) -> Doc:
     """Tag the places of the two slots as GPE (after a preposition) and FAC (a structure)."""
     found = []
-    for token in doc:
+    triggers = [doc.vocab.strings[word] for word in _TRIGGERS]
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), triggers)).tolist():
+        token = doc[i]
         lower = token.lower_
         if lower in _ONLY_PLACES_BEFORE and token.i + 1 < len(doc):
             end = _run_end(doc, token.i + 1)
