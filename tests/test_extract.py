@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kg.extract.convert import classify_organization
-from kg.extract.nlp import paragraph_sentences
+from kg.extract.convert import classify_organization, mentions_from_doc
+from kg.extract.nlp import paragraph_sentences, shared_gazetteer
 from kg.extract.pipeline import model_text
 from kg.model import Article, Zone
 
@@ -50,11 +50,37 @@ def _class_of(entities: dict[str, tuple[str, str, set[str]]], surface: str) -> s
         ("The Kyiv Post reported heavy fighting near the river.", "Kyiv Post", "MediaOutlet"),
         ("Troops crossed from Afghanistan into Pakistan overnight.", "Pakistan", "State"),
         ("Shelling hit Huliaipole and the village of Malokaterynivka.", "Malokaterynivka", "Settlement"),
+        # transliterated names open with the Arabic article in lower case
+        ("Police said the attack near el-Qarna killed two.", "el-Qarna", "Settlement"),
+        ("The commander, al-Dabbagh, said the line held.", "al-Dabbagh", "Person"),
+        # a force the model tags as a nationality
+        ("Two prisoners were handed to U.S. Marines at the port.", "U.S. Marines", "MilitaryUnit"),
+        # a multinational force named with a capital, which the model leaves untagged
+        (
+            "On Monday, Coalition military forces shelled two bridges.",
+            "Coalition military forces",
+            "MilitaryUnit",
+        ),
+        # a short name that is an English word, in mixed-case prose
+        ("Earlier IS fighters shelled the town, and IS later claimed the attack.", "IS", "ArmedGroup"),
     ],
 )
 def test_extract_types_mentions_by_class(extractor, sentence: str, surface: str, cls: str) -> None:  # type: ignore[no-untyped-def]
     entities = _entities(extractor, sentence)
     assert _class_of(entities, surface) == cls, entities
+
+
+def test_extract_a_name_in_another_script_glosses_the_english_one() -> None:
+    arabic = "\u0646\u0628\u064a\u0644 \u0641\u0648\u0632\u064a"
+    text = f"Nabil Fawzi (Arabic: {arabic}) was born in Tell Hazrami."
+    doc = spacy.blank("en")(text)
+    start = text.index(arabic)
+    doc.ents = [
+        doc.char_span(0, 11, label="PERSON"),
+        doc.char_span(start, start + len(arabic), label="PERSON"),
+    ]
+    article = Article(id="f" * 16, source="s.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    assert [m.text for m in mentions_from_doc(doc, article, shared_gazetteer())] == ["Nabil Fawzi"]
 
 
 def test_extract_contingent_and_state_names_meet_in_one_unit(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -74,6 +100,19 @@ def test_extract_contingent_and_state_names_meet_in_one_unit(extractor) -> None:
         ("Drones hit the port on Palm Sunday, a week before Easter.", {"Palm Sunday", "Easter"}),
         ("Talks stalled during Ramadan and resumed after Eid al-Fitr.", {"Ramadan", "Eid al-Fitr"}),
         ("Shelling went on through Orthodox Christmas and Nowruz.", {"Orthodox Christmas", "Nowruz"}),
+        # the tail of a transliterated name the model cut at a particle is no name of its own
+        ("The affiliate Jamaat Harakat ul-Haqq wa al-Mujahidin (JHHM) claimed an attack.", {"al-Mujahidin"}),
+        # units and technical abbreviations
+        (
+            "The dam feeds an 84 MW station, and the channel broadcasts on UHF and on IP networks.",
+            {"MW", "UHF", "IP"},
+        ),
+        # ... but not the common noun
+        ("On Monday, the coalition forces withdrew from the ridge.", {"coalition forces"}),
+        # the label of a transcript's line
+        ("QUESTION: Minister, did you discuss the ceasefire?\nMINISTER HADDAD: We did.", {"QUESTION"}),
+        # a short name that is an English word, in a line of capitals
+        ("THE BANNER READ: THIS IS OUR LAND.", {"IS"}),
         # a one-letter platform the tokenizer keeps with its full stop
         ("The governor announced the curfew on X.", {"X.", "X"}),
         ("The army denied it in a post on X. Media were not allowed in.", {"X. Media", "X"}),

@@ -14,6 +14,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.ingest.read import MAX_ARTICLE_BYTES, read_articles
+from kg.ingest.textnorm import blank_reference_marks
 from kg.ingest.zones import text_blocks, zone_blocks
 from kg.model import Article
 
@@ -639,3 +640,18 @@ def test_ingest_unreadable_file_is_named_and_skipped_among_good_ones(
         articles = list(read_articles([tmp_path]))
     assert [a.source for a in articles] == [good.name]
     assert "locked.txt" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("led by Omar Haddad.[4] Haddad left", "led by Omar Haddad.    Haddad left"),
+        ("at Tartus University.[1][12] It", "at Tartus University." + " " * 8 + "It"),
+        ('the Office of Trade Control.[3]"', 'the Office of Trade Control.   "'),
+        ("a list [2] of items", "a list [2] of items"),  # a bracket after a space is the writer's
+        ("the figure [citation] stood", "the figure [citation] stood"),
+    ],
+)
+def test_textnorm_footnote_marks_glued_to_a_word_become_spaces(text: str, expected: str) -> None:
+    blanked = blank_reference_marks(text)
+    assert blanked == expected and len(blanked) == len(text)

@@ -279,3 +279,50 @@ def test_place_names_the_model_mistags(
 ) -> None:  # type: ignore[no-untyped-def]
     entities, _ = _places(extractor, text)
     assert entities == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # towns the place data does not hold, which the model tags as people: only a place fits
+        ("Near Tell Hazrami, one strike destroyed a bunker.", {"tell-hazrami": ("Settlement", None)}),
+        ("Rebels shelled the town of Ghazran overnight.", {"ghazran": ("Settlement", None)}),
+        ("The attack in Qasr Dhiban killed four people.", {"qasr-dhiban": ("Settlement", None)}),
+        # structures are places, whatever the model made of them (a group, a facility)
+        (
+            "The Grand Mosque and the Haddad Bridge were closed.",
+            {"grand-mosque": ("Location", None), "haddad-bridge": ("Location", None)},
+        ),
+        (
+            "Water from the Qaryat Dam reached the Kaldoun Barrage and the Azrak Gate in May.",
+            {n: ("Location", None) for n in ("qaryat-dam", "kaldoun-barrage", "azrak-gate")},
+        ),
+        # ... and where the model tags nothing at all: a strike report's lines, a structure
+        (
+            "Iraq\n. Near Ayn Dhiyab, one strike destroyed a truck.\n"
+            "Work slowed after the construction of the Qaryat Dam upstream.",
+            {
+                "iraq": ("State", GeoPoint(99237, Decimal("33"), Decimal("44"))),
+                "ayn-dhiyab": ("Settlement", None),
+                "qaryat-dam": ("Location", None),
+            },
+        ),
+        # a person in the same slots stays a person: a full name of the article holds the word
+        ("Rania Saleh arrived. Crowds waited outside Saleh for hours.", {"rania-saleh": ("Person", None)}),
+    ],
+    ids=[
+        "near",
+        "town-of",
+        "person-tag-in",
+        "mosque-bridge",
+        "dam-barrage-gate",
+        "untagged",
+        "person-outside",
+    ],
+)
+def test_unlisted_places_and_structures(
+    extractor, text: str, expected: dict[str, tuple[str, GeoPoint | None]]
+) -> None:  # type: ignore[no-untyped-def]
+    entities, _ = _places(extractor, text)
+    assert entities == expected

@@ -86,6 +86,36 @@ def test_resolve_ambiguous_surname_is_dropped_not_guessed(gazetteer) -> None:  #
     assert all(m.text != "Carter" or m.start < 20 for m, _ in extracted.mentions)
 
 
+def test_resolve_lone_word_the_model_took_for_an_organisation_is_the_person(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "General Ahmed Nassar led the raid. Nassar said the bridge held. Nassari said nothing."
+    ms = [
+        _mention(text, "Ahmed Nassar", "Person"),
+        _mention(text, "Nassar", "Organization", nth=1),
+        _mention(text, "Nassari", "Organization"),
+    ]
+    extracted = resolve_article(_article(text), ms, gazetteer)
+    assert _keys(extracted) == {"ahmed-nassar": {"Ahmed Nassar", "Nassar"}, "nassari": {"Nassari"}}
+    assert {e.label: e.cls for e in extracted.entities} == {
+        "Ahmed Nassar": "Person",
+        "Nassari": "Organization",
+    }
+
+
+def test_resolve_acronym_or_name_of_its_own_class_keeps_the_organisation(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Sara Lindqvist spoke. LINDQVIST staff and the Lindqvist Brigade replied."
+    ms = [
+        _mention(text, "Sara Lindqvist", "Person"),
+        _mention(text, "LINDQVIST", "Organization"),
+        _mention(text, "Lindqvist Brigade", "MilitaryUnit"),
+    ]
+    extracted = resolve_article(_article(text), ms, gazetteer)
+    assert {e.label: e.cls for e in extracted.entities} == {
+        "Sara Lindqvist": "Person",
+        "LINDQVIST": "Organization",
+        "Lindqvist Brigade": "MilitaryUnit",
+    }
+
+
 def test_resolve_acronym_introduced_with_or_joins_its_name(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "The Frontier Monitoring Agency, or FMA, said so. FMA later denied it."
     ms = [

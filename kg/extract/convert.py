@@ -25,12 +25,16 @@ from kg.extract.wordlists import (
     GOVERNMENT_WORDS,
     INTERNATIONAL_WORDS,
     JOB_NOUNS,
+    LINE_LABELS,
     MEDIA_WORDS,
     MILITARY_WORDS,
+    NAME_PARTICLES,
     NON_ENTITY_LABELS,
     OPERATION_WORDS,
     PERSON_TITLES,
     SHIP_PREFIXES,
+    STRUCTURE_NOUNS,
+    TECHNICAL_TERMS,
 )
 from kg.model import Article, Mention
 
@@ -39,9 +43,15 @@ __all__ = ["classify_organization", "mentions_from_doc"]
 _REGION_WORDS = frozenset("region oblast province krai republic district peninsula territory".split())
 #: Last words that make a name the model tagged as a place an organisation instead.
 _ORGANIZATION_HEADS = MILITARY_WORDS | frozenset("front movement network group party coalition".split())
+#: The Arabic article that transliterated names open with in lower case: "al-Qassimiya", "el-Obeid".
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z]")
+#: Arabic "and" in transliterated names: "Jamaat Harakat ul-Haqq wal-Mujahidin".
+_JOINING_WORDS = frozenset({"wa", "wal"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "UAVs", "ICBMs": equipment, not actors
 _PLURAL_ENDING = re.compile(r"(?:'s|s'|s|')$")
 _LETTERS = re.compile(r"[A-Za-z]+")
+#: A letter of the Latin script, accented or not: an English text's names have one.
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _ARTICLES = frozenset({"the", "a", "an"})
 _EDGE_JUNK = " \t\n\"'()[]{},;:"
 _MAX_NAME_TOKENS = 10
@@ -105,13 +115,15 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     if start >= end:
         return None
     name = _model_text(ent, start, end)
-    if not _plausible_name(name, gazetteer):
+    if not _plausible_name(name, gazetteer, ent):
         return None
     entry = gazetteer.lookup(name)
     if entry is not None:
         return _listed_place(
             Mention(start, end, text[start:end], name, entry.cls, entry.id), ent, entry, places
         )
+    if _names_a_structure(name):
+        return Mention(start, end, text[start:end], name, "Location")
     choice = places.choose(ent, name, label)
     if choice is not None:
         return place_mention(Mention(start, end, text[start:end], name, choice.cls), choice)
@@ -126,11 +138,18 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
 def _place_for_group(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) -> Mention | None:
     """A nationality or group is no entity, but the model tags some city names so ("conditions
     in Aleppo"): one that is no demonym and that the place data puts in a place's
-    slot or in a state the article names is the place."""
+    slot or in a state the article names is the place. A name it tags so that ends in a
+    force's head word ("U.S. Marines", "Iraqi Army") is that force, and one it tags as a
+    person's full name elsewhere in the article is that person."""
     start, end = _clean_bounds(ent, strip_titles=False)
     name = _model_text(ent, start, end)
-    if start >= end or not _plausible_name(name, gazetteer):
+    if start >= end or not _plausible_name(name, gazetteer, ent):
         return None
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in MILITARY_WORDS and words[-1][0].isupper():
+        return Mention(start, end, text[start:end], name, classify_organization(name))
+    if tuple(w.casefold() for w in words) in places.person_names:
+        return Mention(start, end, text[start:end], name, "Person")
     if nations_for_demonym(_PLURAL_ENDING.sub("", name)):
         return None
     choice = places.choose(ent, name, ent.label_)
@@ -169,6 +188,12 @@ def _metonym(ent: Span, entry: GazetteerEntry, gazetteer: Gazetteer) -> Gazettee
     return entry
 
 
+def _names_a_structure(name: str) -> bool:
+    """ "Qaryat Dam", "the Grand Mosque": a structure is a place however the model tagged it."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in STRUCTURE_NOUNS
+
+
 def _class_for(label: str, name: str) -> str | None:
     last = name.split()[-1].lower()
     if label == "PERSON":  # "Ansar al-Furqan Movement": no person's name ends in Movement or Front
@@ -188,16 +213,22 @@ def _class_for(label: str, name: str) -> str | None:
     return None
 
 
-def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
+def _plausible_name(name: str, gazetteer: Gazetteer, ent: Span) -> bool:
     """Reject what NER tags but no reader would call a name of an actor or place."""
     if not any(c.isalpha() for c in name) or "\n" in name or "/" in name:
         return False
-    if name[0].islower() or len(name.split()) > _MAX_NAME_TOKENS or _PLURAL_ACRONYM.match(name):
+    if (
+        (name[0].islower() and not (_ARTICLE_PREFIX.match(name) and _opens_a_name(ent)))
+        or len(name.split()) > _MAX_NAME_TOKENS
+        or _PLURAL_ACRONYM.match(name)
+    ):
         return False
     if gazetteer.non_actor(name) is not None or gazetteer.non_actor(name.split(".")[0]) is not None:
         return False  # "X.", "X. Media": a platform the tokenizer kept with the full stop after it
     if name.split()[0] in SHIP_PREFIXES:
         return False  # "USS Mahan": a warship
+    if name in TECHNICAL_TERMS or name.casefold() in LINE_LABELS or not _LATIN.search(name):
+        return False  # "MHz", "QUESTION:"; a name in another script glosses the English one beside it
     if name.split()[-1].lower() in JOB_NOUNS:
         return False  # "Project Coordinator": a post, not a body
     if len(name.split()) > 1 and name.split()[0].lower() in OPERATION_WORDS:
@@ -205,6 +236,15 @@ def _plausible_name(name: str, gazetteer: Gazetteer) -> bool:
     # A nationality, singular or plural, is not an entity: "Russians", "the North Koreans".
     bare = _PLURAL_ENDING.sub("", name)
     return gazetteer.state_for_demonym(name) is None and gazetteer.state_for_demonym(bare) is None
+
+
+def _opens_a_name(ent: Span) -> bool:
+    """ "in al-Qassimiya" opens a name; "Harakat ul-Haqq wa al-Mujahidin" goes on one the model cut
+    at a lower-case particle, and its tail is no name of its own."""
+    if ent.start == 0:
+        return True
+    before = ent.doc[ent.start - 1]
+    return not (before.is_lower and (before.lower_ in NAME_PARTICLES or before.lower_ in _JOINING_WORDS))
 
 
 def _clean_bounds(ent: Span, *, strip_titles: bool) -> tuple[int, int]:

@@ -12,6 +12,9 @@ beside "Jordan Peterson"), and never with a figure after it ("Dover 3": a team).
 subdivision share a name in one country, a type word beside it ("Kassala province") makes it
 the subdivision, else it is the city; beside a type word the subdivision's English names count
 too ("Latakia province" for ISO's "Al Lādhiqīyah").
+A name the data does not know (a town under its size cut) that the
+model took for a person or group is a town only where nothing but a place fits ("near X", "the
+town of X"; "in X" for a person's tag).
 
 After resolution, each place entity (state, subdivision or city) gets its GeoNames point and
 ``locatedIn`` its state where the text states no larger place for it, when the article names
@@ -30,7 +33,13 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.namebreaks import is_figure
 from kg.extract.places import Place, PlaceIndex, place_index
-from kg.extract.wordlists import ENGLISH_COMPASS, LOCATIVE_PREPOSITIONS, PLACE_NOUNS, SUBDIVISION_TYPE_WORDS
+from kg.extract.wordlists import (
+    ENGLISH_COMPASS,
+    LOCATIVE_PREPOSITIONS,
+    PERSON_TITLES,
+    PLACE_NOUNS,
+    SUBDIVISION_TYPE_WORDS,
+)
 from kg.model import Entity, ExtractedArticle, Mention, Relation
 
 __all__ = ["PLACE_CLASSES", "ArticlePlaces", "PlaceChoice", "article_places", "geolocate"]
@@ -40,6 +49,11 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that say where, whatever the parse makes of the name after them ("Near Kobani,
 #: a strike hit ..."); "to", "from" and "at" also take people ("said to Kerry").
 _WHERE_PREPOSITIONS = frozenset("in near outside around inside across throughout within".split())
+#: Of those, the ones whose object is a place and nothing else: people are "around" a leader,
+#: groups "inside" a coalition.
+_ONLY_PLACES_PREPOSITIONS = frozenset({"near", "outside", "throughout"})
+#: Nouns of a settlement that put the name beside them in its slot ("the town of X", "X village").
+_SETTLEMENT_NOUNS = frozenset("city town village cities towns villages".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +84,7 @@ class ArticlePlaces:
             return self._region(name)
         candidates = self.index.candidates(name)
         if not candidates:
-            return None
+            return None if label in _PLACE_LABELS else _unlisted_place(ent, label)
         states = [p for p in candidates if p.cls == "State"]
         others = [p for p in candidates if p.cls != "State"]
         named_here = [p for p in others if p.country in self.countries]
@@ -124,6 +138,27 @@ def article_places(doc: Doc, state_names: Iterable[str]) -> ArticlePlaces:
         tuple(w.casefold() for w in e.text.split()) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
     }
     return ArticlePlaces(frozenset(countries), frozenset(person_names), index)
+
+
+def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
+    """A name the place data does not know (a town under its size cut, a spelling it lacks)
+    that the model took for a person or group is a town where only a place fits: "near X",
+    "outside X", "the town of X", "X village", "X, a town"; and for a person's tag "in X" too
+    (a group can be in NATO; "fighting in X" is no place for a person)."""
+    root, doc = ent.root, ent.doc
+    if ent[0].lower_ in PERSON_TITLES:
+        return None  # "near President X": the title says who
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    head = root.head
+    settled = (
+        before in _ONLY_PLACES_PREPOSITIONS
+        or after in _SETTLEMENT_NOUNS
+        or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SETTLEMENT_NOUNS)
+        or any(c.dep_ == "appos" and c.lower_ in _SETTLEMENT_NOUNS for c in root.children)
+        or (label == "PERSON" and root.dep_ == "pobj" and head.lower_ == "in")
+    )
+    return PlaceChoice("Settlement") if settled else None
 
 
 def _in_place_slot(ent: Span) -> bool:

@@ -21,11 +21,13 @@ from spacy.util import compile_infix_regex, filter_spans
 
 from kg.errors import ModelError
 from kg.extract.contingents import ContingentFinder
+from kg.extract.forcenames import tag_force_names
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.labels import GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.namebreaks import break_names
 from kg.extract.personnames import complete_person_names
 from kg.extract.scorelines import label_teams
+from kg.extract.untagged import tag_untagged_places
 from kg.extract.wordlists import NAME_PARTICLES, PERSON_TITLES
 from kg.ingest.textnorm import GLUED_BOUNDARIES, normalize_for_nlp
 
@@ -160,16 +162,32 @@ def release_embedded_words(doc: Doc) -> Doc:
 
     "Air France", "Dynamo Moscow", "U.S. Treasury": the one-word ruler would cut France,
     Moscow, U.S. out of them. When a capitalised word that no entity holds stands right
-    before or after the match, the match is dropped and the model reads the whole name.
+    before or after the match, the match is dropped and the model reads the whole name. So is
+    a name that is an English word in capitals ("US", "IS") in a line of capitals.
     """
     kept = []
     for ent in doc.ents:
-        if ent.label_ == GAZETTEER_LABEL and len(ent) == 1 and _joined_to_a_name(ent):
+        if (
+            ent.label_ == GAZETTEER_LABEL
+            and len(ent) == 1
+            and (_joined_to_a_name(ent) or _word_in_capitals(ent))
+        ):
             continue
         kept.append(ent)
     if len(kept) != len(doc.ents):
         doc.ents = kept
     return doc
+
+
+def _word_in_capitals(ent: Span) -> bool:
+    """ "US", "IS", "IT" in a line written in capitals ("LET US PRAY", "THIS IS WAR") are the
+    English words: a short name that is one only where the words around it are not capitals."""
+    token = ent[0]
+    if not token.is_stop:
+        return False
+    doc = ent.doc
+    neighbours = [doc[i] for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in neighbours)
 
 
 def _joined_to_a_name(ent: Span) -> bool:
@@ -199,6 +217,18 @@ def name_breaks(doc: Doc) -> Doc:
 def score_lines(doc: Doc) -> Doc:
     """Teams of sports result and standings lines as organisations (:mod:`kg.extract.scorelines`)."""
     return label_teams(doc)
+
+
+@Language.component("ckg_untagged_places", assigns=["doc.ents"])
+def untagged_places(doc: Doc) -> Doc:
+    """Places the model left untagged in a slot only a place fits (:mod:`kg.extract.untagged`)."""
+    return tag_untagged_places(doc)
+
+
+@Language.component("ckg_force_names", assigns=["doc.ents"])
+def force_names(doc: Doc) -> Doc:
+    """Multinational forces named by a capitalised word ("Coalition forces", :mod:`kg.extract.forcenames`)."""
+    return tag_force_names(doc)
 
 
 @Language.component("ckg_name_particles", assigns=["doc.ents"])
@@ -272,9 +302,11 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
     nlp.add_pipe("ckg_person_names", after="ckg_name_particles")
     nlp.add_pipe("ckg_name_breaks", after="ckg_person_names")
     nlp.add_pipe("ckg_score_lines", after="ckg_name_breaks")
+    nlp.add_pipe("ckg_untagged_places", after="ckg_score_lines")
+    nlp.add_pipe("ckg_force_names", after="ckg_untagged_places")
     nlp.add_pipe(
         "ckg_contingents",
-        after="ckg_score_lines",
+        after="ckg_force_names",
         config={"gazetteer_path": str(gazetteer_path) if gazetteer_path else None},
     )
     return nlp

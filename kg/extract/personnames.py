@@ -1,8 +1,8 @@
 """A person's whole name, as the model often gets it only in part.
 
 The small English model ends names early ("Oleksandr" of "Oleksandr Khorunzhyi"), starts them
-late ("Muhammad Asif" of "Khawaja Muhammad Asif"), tags a name in a list of names as an
-organisation ("Tarek Yaqub, Ali Turki and ..."), and takes the name of a hospital for a
+late ("Muhammad Asif" of "Khawaja Muhammad Asif", "Hamza" of "Abu Hamza"), tags a name in a
+list of names as an organisation ("Tarek Yaqub, Ali Turki and ..."), and takes the name of a hospital for a
 person's ("the Bahman hospital"). The parse still joins the words of one name as compounds of
 its last word; these rules read the name off that, and off the words around it.
 """
@@ -17,6 +17,9 @@ from kg.extract.wordlists import FACILITY_NOUNS, PERSON_TITLES
 __all__ = ["complete_person_names"]
 
 _NAME_DEPS = frozenset({"compound", "flat"})
+#: Capitalised words that open an Arabic name by kinship ("Abu Hamza", "Umm Khalid", "Ibn Saud"),
+#: which the model leaves out of the person's span.
+_KUNYA_WORDS = frozenset({"Abu", "Umm", "Ibn", "Bin"})
 
 
 def complete_person_names(doc: Doc) -> Doc:
@@ -40,6 +43,8 @@ def _grown(ent: Span) -> Span:
     doc, start, end = ent.doc, ent.start, ent.end
     while end < len(doc) and _name_word(doc[end]) and _joins(doc[end - 1], end):
         end += 1  # "Oleksandr" + "Khorunzhyi", its head
+    while start > 0 and doc[start - 1].text in _KUNYA_WORDS and not doc[start - 1].ent_type_:
+        start -= 1  # "Abu" before "Hamza": an Arabic name's "father of" is part of it
     titled = ent[0].lower_ in PERSON_TITLES  # "Minister Ali Musa": no name words before the title
     while not titled and start > 0 and _name_word(doc[start - 1]) and doc[start - 1].dep_ in _NAME_DEPS:
         if not start <= doc[start - 1].head.i < end:

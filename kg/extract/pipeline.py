@@ -24,7 +24,7 @@ from kg.extract.merge import merge_repetitions, one_claim_per_figure
 from kg.extract.nlp import build_pipeline, shared_gazetteer
 from kg.extract.relations import relations_from_doc
 from kg.extract.resolve import resolve_article, with_mentions
-from kg.ingest.textnorm import blank_out, normalize_for_nlp
+from kg.ingest.textnorm import blank_out, blank_reference_marks, normalize_for_nlp
 from kg.model import READ_ZONE_KINDS, Article, Claim, ExtractedArticle
 
 __all__ = ["ArticleExtractor", "Extractor", "model_text"]
@@ -34,9 +34,11 @@ BATCH_SIZE = 64
 
 
 def model_text(article: Article) -> str:
-    """The text the model sees: normalised characters, the zones it does not read blanked."""
+    """The text the model sees: normalised characters, footnote marks and the zones it does not
+    read blanked."""
     skipped = [(z.start, z.end) for z in article.zones if z.kind not in READ_ZONE_KINDS]
-    return _split_credits(blank_out(normalize_for_nlp(article.text), skipped), article)
+    text = blank_reference_marks(normalize_for_nlp(article.text))
+    return _split_credits(blank_out(text, skipped), article)
 
 
 def _split_credits(text: str, article: Article) -> str:

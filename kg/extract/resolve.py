@@ -13,7 +13,8 @@ In order, a mention's key comes from:
    measured :data:`FUZZY_THRESHOLD`, refused when two entries come within :data:`FUZZY_MARGIN`;
 3. the article: an acronym introduced as "..., or NIS" or "... (NIS)" joins the name before
    it; a surname or call sign used alone ("Kovalenko", "Kim") joins the one fuller name it
-   can belong to, and is dropped when it fits several ("Lee" beside two Lees);
+   can belong to, and is dropped when it fits several ("Lee" beside two Lees), even where
+   the model took the lone word for an organisation's name ("Nassar said", after "General Ahmed Nassar");
 4. otherwise the slug of its own folded name.
 
 A capital standing for its state ("Pyongyang said") arrives already linked to the state by
@@ -26,6 +27,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import fold_name
@@ -113,6 +115,7 @@ def resolve_article(article: Article, mentions: Iterable[Mention], gazetteer: Ga
         if entry is not None:
             keys[m] = entry.id
     ordered = sorted([*ordered, *_link_acronyms(article.text, ordered, keys)], key=lambda m: (m.start, m.end))
+    ordered = _lone_names_as_people(ordered, keys)
     ambiguous = _link_short_person_names(ordered, keys)
     for m in ordered:
         if m not in keys and m not in ambiguous:
@@ -182,6 +185,24 @@ def _initials_fit(acronym: str, name: str) -> bool:
     initials = "".join(w[0] for w in _LETTERS.findall(name)).upper()
     it = iter(initials)
     return all(letter in it for letter in acronym.replace("&", ""))
+
+
+def _lone_names_as_people(ordered: list[Mention], keys: dict[Mention, str]) -> list[Mention]:
+    """A lone capitalised word the model took for an organisation is a person where it opens or
+    closes a full person name of the article: after "General Ahmed Karim", "Karim said" is
+    the general, whatever the model's tag. Gazetteer names and acronyms keep their class."""
+    owners = _name_owners(ordered, keys)
+    return [
+        replace(m, cls="Person")
+        if m not in keys and m.cls == "Organization" and _one_word(m.name) and fold_name(m.name) in owners
+        else m
+        for m in ordered
+    ]
+
+
+def _one_word(name: str) -> bool:
+    """One capitalised word, not an acronym: "Karim", not "NATO" or "Red Cross"."""
+    return name.isalpha() and name[0].isupper() and name[1:].islower()
 
 
 def _link_short_person_names(ordered: list[Mention], keys: dict[Mention, str]) -> set[Mention]:

@@ -207,6 +207,15 @@ FACILITY_NOUNS = frozenset(
     "airport stadium bridge hotel factory plant prison station".split()
 )
 
+#: Last words of the names of structures and sites, which are places and never bodies: "the
+#: Qaryat Dam", "the Antonivskyi Bridge", "the Grand Mosque", "Hmeimim Air Base". The model
+#: tags many as people or organisations. Not "palace" or "house": "the Palace said" is a
+#: government, nor "hospital", "university" or "museum": their names are institutions' too.
+STRUCTURE_NOUNS = frozenset(
+    "dam dams barrage bridge gate mosque airport airbase base stadium tower square citadel fortress "
+    "castle canal crossing checkpoint".split()
+)
+
 #: First words of a named military operation ("Operation Sindoor" style): an event, no actor or place.
 OPERATION_WORDS = frozenset({"operation", "op."})
 
@@ -231,6 +240,14 @@ NUMBERED_NAME_HEADS = (
         """.split()
     )
 )
+
+#: Units and technical abbreviations the model tags as organisations ("an 84 MW station", "UHF",
+#: "IP addresses"): written as English technical copy writes them, never an actor's name.
+TECHNICAL_TERMS = frozenset("MW GW kW MWh GWh kWh MHz GHz kHz UHF VHF IP DNS GPS SMS URL MRI".split())
+
+#: Words that label a line of a transcript or a listing ("QUESTION: Did you ...", "Frequency:
+#: 12130 MHz"), which the model tags as people's names; alone, never an actor's.
+LINE_LABELS = frozenset("question answer moderator operator participant frequency polarization".split())
 
 #: Prefixes of warships' names ("USS Mahan", "HMS Daring", "FS Forbin"): a ship is a platform,
 #: not an actor or a place.

@@ -6,7 +6,9 @@ one lets us feed the model clean text while every offset still points into the o
 
 from __future__ import annotations
 
-__all__ = ["GLUED_BOUNDARIES", "blank_out", "normalize_for_nlp"]
+import re
+
+__all__ = ["GLUED_BOUNDARIES", "blank_out", "blank_reference_marks", "normalize_for_nlp"]
 
 _ONE_FOR_ONE = str.maketrans(
     {
@@ -46,6 +48,16 @@ GLUED_BOUNDARIES = (
 def normalize_for_nlp(text: str) -> str:
     """Straighten quotes, unify dashes and spaces; the result has the same length."""
     return text.translate(_ONE_FOR_ONE)
+
+
+#: Footnote marks an encyclopedia or report glues to a word: "al-Haddad.[4]", "University.[1][2]".
+#: The tokenizer keeps them in the word ("Haddad.[4"), so the name and the sentence run on.
+_REFERENCE_MARKS = re.compile(r"(?<=[\w.,;:!?\"')])(?:\[\d{1,3}\])+")
+
+
+def blank_reference_marks(text: str) -> str:
+    """Footnote marks glued to a word made spaces of the same length."""
+    return _REFERENCE_MARKS.sub(lambda mark: " " * len(mark[0]), text)
 
 
 def blank_out(text: str, spans: list[tuple[int, int]]) -> str:

@@ -1,0 +1,72 @@
+"""Names the model leaves untagged where only a place can stand.
+
+The small model tags no entity in many lines of strike reports (". Near Ayn Dhiyab, one strike
+destroyed ...") and in names of structures ("the construction of the Qaryat Dam"). Two slots
+say a place whatever the model made of them: a run of capitalised proper nouns right after
+"near" or "outside" (people stand near a person rarely, and never as a capitalised run after
+the preposition), and such a run closed by a structure's noun ("Kaldoun Barrage",
+:data:`~kg.extract.wordlists.STRUCTURE_NOUNS`). Words another entity holds are never taken.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.extract.wordlists import STRUCTURE_NOUNS
+
+__all__ = ["tag_untagged_places"]
+
+#: Prepositions whose object is a place and nothing else ("around" takes people, "inside" groups).
+_ONLY_PLACES_BEFORE = frozenset({"near", "outside"})
+#: Most words of a place's name read after the preposition: "Tell Abu Sabir".
+_MAX_NAME_WORDS = 4
+#: The words that can open a slot. A document is searched by their hashes in
+#: ``Doc.to_array(LOWER)``, without making a Python object of each of its tokens.
+_TRIGGERS = sorted(_ONLY_PLACES_BEFORE | STRUCTURE_NOUNS)
+
+
+def tag_untagged_places(doc: Doc) -> Doc:
+    """Tag the places of the two slots as GPE (after a preposition) and FAC (a structure)."""
+    found = []
+    triggers = [doc.vocab.strings[word] for word in _TRIGGERS]
+    for i in np.flatnonzero(np.isin(doc.to_array(LOWER), triggers)).tolist():
+        token = doc[i]
+        lower = token.lower_
+        if lower in _ONLY_PLACES_BEFORE and token.i + 1 < len(doc):
+            end = _run_end(doc, token.i + 1)
+            if end > token.i + 1:
+                found.append(Span(doc, token.i + 1, end, label="GPE"))
+        elif lower in STRUCTURE_NOUNS and token.is_title and not token.ent_type_:
+            start = _run_start(doc, token.i)
+            if start < token.i:
+                found.append(Span(doc, start, token.i + 1, label="FAC"))
+    if found:
+        doc.ents = filter_spans([*doc.ents, *found])
+    return doc
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised proper noun that no entity holds."""
+    return token.is_title and token.pos_ == "PROPN" and not token.ent_type_
+
+
+def _run_end(doc: Doc, start: int) -> int:
+    """The end of the run of name words from ``start`` (``start`` when there is none), or
+    ``start`` when the run is longer than a place's name or runs into another name."""
+    end = start
+    while end < len(doc) and end - start < _MAX_NAME_WORDS and _name_word(doc[end]):
+        end += 1
+    if end < len(doc) and (doc[end].ent_type_ or doc[end].is_title and doc[end].pos_ == "PROPN"):
+        return start
+    return end
+
+
+def _run_start(doc: Doc, head: int) -> int:
+    """The first of the name words right before a structure's noun at ``head``."""
+    start = head
+    while start > 0 and head - start < _MAX_NAME_WORDS and _name_word(doc[start - 1]):
+        start -= 1
+    return start
