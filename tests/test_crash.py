@@ -27,14 +27,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pyoxigraph as ox
 import pytest
 
 from kg.builder.across import DERIVED_GRAPHS
 from kg.rdf.export import sorted_nquads
 from kg.rdf.ontology import validate
-from kg.read.figure_table import TABLE_FILE, open_table, rebuilt_table
+from kg.read.figure_table import TABLE_FILE, open_table, rebuilt_table, recorded_generation
 from kg.store import existing_store, open_store
 from kg.store.oxigraph import BULK_FILES, JOURNAL, WAS_EMPTY, folder_generation
 
@@ -198,9 +197,7 @@ def _check_table(folder: Path, *, kept: bool = False) -> None:
     the store's) holds what a table rebuilt from the store holds; ``kept``: the build left it
     up to date, so the reader used it as it was."""
     if kept:
-        with duckdb.connect(str(folder / TABLE_FILE), read_only=True) as connection:
-            recorded = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        assert recorded == (folder_generation(folder),)
+        assert recorded_generation(folder / TABLE_FILE) == folder_generation(folder)
     with existing_store(folder) as store:
         with open_table(store) as table:
             assert table is not None

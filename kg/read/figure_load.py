@@ -43,12 +43,28 @@ _STAGED = {
                OPTIONAL { ?claim ckg:sourceText ?source } OPTIONAL { ?claim ckg:statedOn ?stated } } }""",
     ),
     "quantities": (
-        ("g", "claim", "q", "measure", "qualifier", "figure", "value", "min", "max", "counted"),
-        """SELECT ?g ?claim ?q ?measure ?qualifier ?figure ?value ?min ?max ?counted WHERE {
-             GRAPH ?g { ?claim ckg:quantity ?q .
+        (
+            "g",
+            "claim",
+            "q",
+            "measure",
+            "qualifier",
+            "figure",
+            "value",
+            "min",
+            "max",
+            "counted",
+            "tally",
+            "start",
+            "end",
+        ),
+        """SELECT ?g ?claim ?q ?measure ?qualifier ?figure ?value ?min ?max ?counted ?tally ?start ?end
+           WHERE { GRAPH ?g { ?claim ckg:quantity ?q .
                ?q ckg:measure ?measure ; ckg:qualifier ?qualifier ; ckg:text ?figure .
                OPTIONAL { ?q ckg:value ?value } OPTIONAL { ?q ckg:minValue ?min }
-               OPTIONAL { ?q ckg:maxValue ?max } OPTIONAL { ?q ckg:countOf ?counted } } }""",
+               OPTIONAL { ?q ckg:maxValue ?max } OPTIONAL { ?q ckg:countOf ?counted }
+               OPTIONAL { ?q ckg:tally ?tally } OPTIONAL { ?q ckg:periodStart ?start }
+               OPTIONAL { ?q ckg:periodEnd ?end } } }""",
     ),
     "links": (
         ("g", "claim", "role", "iri"),
@@ -87,7 +103,8 @@ WITH a AS (SELECT g, min(published) AS published, min(outlet) AS outlet, min(fil
 c AS (SELECT g, claim, min(text) AS text, min(content) AS content, min(certainty) AS certainty,
              min(source) AS source, min(stated) AS stated FROM staged_claims GROUP BY g, claim),
 q AS (SELECT g, claim, q, min(measure) AS measure, min(qualifier) AS qualifier, min(figure) AS figure,
-             min(value) AS value, min(min) AS min, min(max) AS max, min(counted) AS counted
+             min(value) AS value, min(min) AS min, min(max) AS max, min(counted) AS counted,
+             min(tally) AS tally, min("start") AS period_start, min("end") AS period_end
       FROM staged_quantities GROUP BY g, claim, q),
 l AS (SELECT g, claim,
         list_sort(list_distinct(list(iri) FILTER (WHERE role = '{_CKG}about'))) AS about,
@@ -101,7 +118,8 @@ SELECT c.g, c.claim, q.q, c.text, c.content,
        CASE WHEN q.q IS NULL THEN NULL ELSE {_local("q.measure")} END,
        CASE WHEN q.q IS NULL THEN NULL ELSE {_local("q.qualifier")} END,
        q.figure, q.value, q.min, q.max, q.counted,
-       coalesce(l.about, []), coalesce(l.claimants, []), coalesce(l.via, [])
+       coalesce(l.about, []), coalesce(l.claimants, []), coalesce(l.via, []),
+       CASE WHEN q.tally IS NULL THEN NULL ELSE {_local("q.tally")} END, q.period_start, q.period_end
 FROM c JOIN a ON a.g = c.g LEFT JOIN q ON q.g = c.g AND q.claim = c.claim
 LEFT JOIN l ON l.g = c.g AND l.claim = c.claim
 """

@@ -18,7 +18,8 @@ CREATE TABLE figures (
     certainty VARCHAR, source VARCHAR, stated VARCHAR, published VARCHAR, day DATE,
     outlet VARCHAR, file VARCHAR, measure VARCHAR, qualifier VARCHAR, figure VARCHAR,
     value VARCHAR, min VARCHAR, max VARCHAR, counted VARCHAR,
-    about VARCHAR[], claimants VARCHAR[], via VARCHAR[]
+    about VARCHAR[], claimants VARCHAR[], via VARCHAR[],
+    tally VARCHAR, period_start VARCHAR, period_end VARCHAR
 );
 CREATE TABLE names (graph VARCHAR, key VARCHAR, target VARCHAR);
 CREATE TABLE shared_names (key VARCHAR, target VARCHAR);
@@ -82,7 +83,8 @@ ORDER BY coalesce(f.stated, f.published) DESC NULLS LAST, f.claim, f.quantity NU
 _FIGURES_BY_GROUP = f"""
 SELECT f.quantity, f.claim, f.measure, f.qualifier, f.value, f.min, f.max, f.figure, f.text,
        coalesce(f.stated, f.published) AS date, f.outlet, f.file, g.line AS counted,
-       n.about_lines AS about, n.claimant_lines AS claimants, f.source, n.via_lines AS via
+       n.about_lines AS about, n.claimant_lines AS claimants, f.source, n.via_lines AS via,
+       f.tally, f.period_start AS "periodStart", f.period_end AS "periodEnd"
 FROM {_NAMED_FIGURES}
 WHERE f.quantity IS NOT NULL AND {_MEASURE}
   AND ($entity = '' OR f.counted IN ({_TARGETS})
@@ -114,10 +116,7 @@ WITH ranged AS (
   FROM {_NAMED_FIGURES}
   WHERE f.quantity IS NOT NULL AND f.counted IS NOT NULL AND f.day IS NOT NULL AND {_MEASURE}
     AND ($entity = '' OR f.counted IN ({_TARGETS}))
-    AND NOT contains(f.text, f.figure || ' more')
-    AND NOT contains(lower(f.text), 'another ' || lower(f.figure))
-    AND NOT contains(lower(f.text), 'additional ' || lower(f.figure))
-    AND NOT contains(lower(f.text), 'further ' || lower(f.figure))
+    AND f.tally IS DISTINCT FROM 'Increment'
     AND NOT regexp_matches(f.text, '\\b(the|this|that|one|an?|each|a single)\\s+([a-z-]+\\s+)?'
                            '(battle|assault|skirmish|engagement|firefight|ambush|position|clash)\\b', 'i')
 )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import logging
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -40,7 +41,15 @@ from kg.read.query import QueryResult, canned_queries, render, run_canned
 from kg.store import REMOTE_SCHEMES, QuadStore
 from kg.store.oxigraph import folder_generation
 
-__all__ = ["TABLE_FILE", "FigureTable", "TableUpkeep", "answer_canned", "open_table", "rebuilt_table"]
+__all__ = [
+    "TABLE_FILE",
+    "FigureTable",
+    "TableUpkeep",
+    "answer_canned",
+    "open_table",
+    "rebuilt_table",
+    "recorded_generation",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +68,8 @@ _KINDS: dict[str, ColumnKind] = {
     "claim": "iri",
     "quantity": "iri",
     "date": "date",
+    "periodStart": "date",
+    "periodEnd": "date",
     "lowDate": "date",
     "highDate": "date",
     "value": "decimal",
@@ -273,18 +284,32 @@ def _refresh_shared(connection: duckdb.DuckDBPyConnection, store: QuadStore) -> 
         )
 
 
+#: The table's layout, recorded with the generation: a file an older layout wrote is rebuilt
+#: even when the store has not changed since.
+_LAYOUT = hashlib.sha256(SCHEMA.encode()).hexdigest()[:12]
+
+
 def _record(connection: duckdb.DuckDBPyConnection, generation: str | None) -> None:
     connection.execute("DELETE FROM meta WHERE key = 'generation'")
     if generation is not None:
-        connection.execute("INSERT INTO meta VALUES ('generation', ?)", [generation])
+        connection.execute("INSERT INTO meta VALUES ('generation', ?)", [f"{_LAYOUT}:{generation}"])
+
+
+def recorded_generation(path: Path) -> str | None:
+    """The store generation the table file at ``path`` says it reflects (None: unstamped, or
+    written by another layout of the table)."""
+    with duckdb.connect(str(path), read_only=True) as connection:
+        return _generation(connection)
 
 
 def _generation(connection: duckdb.DuckDBPyConnection) -> str | None:
+    """The store generation the table reflects; None when unrecorded or of another layout."""
     try:
         found = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
     except duckdb.Error:
         return None
-    return None if found is None else str(found[0])
+    layout, _, generation = str(found[0]).partition(":") if found is not None else ("", "", "")
+    return generation if layout == _LAYOUT else None
 
 
 def _remove_leftovers(path: Path) -> None:
