@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from datasketch import MinHashLSH
@@ -149,32 +149,43 @@ def copy_groups(articles: Mapping[URIRef, StoredArticle]) -> list[list[URIRef]]:
         if article.fingerprint.size:
             signatures[iri] = article.fingerprint.minhash()
             lsh.insert(iri, signatures[iri])
-    parent = {iri: iri for iri in articles}
-
-    def find(x: URIRef) -> URIRef:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joined = _Joined(articles)
     for iri, signature in signatures.items():
         mine = articles[iri].fingerprint
         for other in lsh.query(signature):
             if other <= iri:
                 continue  # each pair once
             if mine.containment(articles[other].fingerprint) >= CONTAINMENT:
-                a, b = sorted((find(iri), find(other)))
-                parent[b] = a
-    return _components(articles, find)
+                joined.join((iri, other))
+    return _components(articles, joined)
 
 
-def _components(
-    articles: Mapping[URIRef, StoredArticle], find: Callable[[URIRef], URIRef]
-) -> list[list[URIRef]]:
-    """The groups of the union-find ``find``, each earliest first, in a fixed order."""
+class _Joined:
+    """Which articles are copies of each other, joined pair by pair (a union-find whose roots
+    are the least IRIs, so the groups do not depend on the order of the joins)."""
+
+    def __init__(self, articles: Iterable[URIRef]) -> None:
+        self._parent = {iri: iri for iri in articles}
+
+    def find(self, iri: URIRef) -> URIRef:
+        parent = self._parent
+        while parent[iri] != iri:
+            parent[iri] = parent[parent[iri]]
+            iri = parent[iri]
+        return iri
+
+    def join(self, members: Sequence[URIRef]) -> None:
+        for other in members[1:]:
+            a, b = sorted((self.find(members[0]), self.find(other)))
+            if a != b:
+                self._parent[b] = a
+
+
+def _components(articles: Mapping[URIRef, StoredArticle], joined: _Joined) -> list[list[URIRef]]:
+    """The groups of ``joined``, each earliest first, in a fixed order."""
     groups: dict[URIRef, list[URIRef]] = defaultdict(list)
     for iri in articles:
-        groups[find(iri)].append(iri)
+        groups[joined.find(iri)].append(iri)
     return sorted(
         (sorted(g, key=lambda a: _earliest(articles[a])) for g in groups.values()), key=lambda g: g[0]
     )
@@ -195,30 +206,17 @@ def story_groups(
     """The stories of ``articles`` (as :func:`copy_groups` gives them), from the stories ``known``
     for some of them: a known story keeps its members, one that lost a member is regrouped
     among the rest, and each article not known yet joins the stories of its copies."""
-    parent = {iri: iri for iri in articles}
-
-    def find(x: URIRef) -> URIRef:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def join(members: Sequence[URIRef]) -> None:
-        for other in members[1:]:
-            a, b = sorted((find(members[0]), find(other)))
-            if a != b:
-                parent[b] = a
-
+    joined = _Joined(articles)
     stories: dict[URIRef, list[URIRef]] = defaultdict(list)
     for article, story in known.items():
         stories[story].append(article)
     for members in stories.values():
         kept = [m for m in members if m in articles]
         if len(kept) == len(members):
-            join(kept)
+            joined.join(kept)
         else:  # a removed copy may have been what joined the others
             for group in copy_groups({m: articles[m] for m in kept}):
-                join(group)
+                joined.join(group)
     new = [iri for iri in articles if iri not in known and articles[iri].fingerprint.size]
     if new:
         lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
@@ -229,8 +227,8 @@ def story_groups(
             mine = articles[iri].fingerprint
             for other in lsh.query(mine.minhash()):
                 if other != iri and mine.containment(articles[other].fingerprint) >= CONTAINMENT:
-                    join((iri, other))
-    return _components(articles, find)
+                    joined.join((iri, other))
+    return _components(articles, joined)
 
 
 def story_quads(
