@@ -39,10 +39,11 @@ _MIN_WORDS = 3
 
 def find_speaker_lines(doc: Doc) -> list[Attribution]:
     """Every labelled or signed line of ``doc``, in text order."""
+    text = doc.text  # spaCy joins the tokens anew on every call
     found = [
         a
         for pattern in (_LABELLED, _SIGNED)
-        for match in pattern.finditer(doc.text)
+        for match in pattern.finditer(text)
         if (a := _attribution(doc, match)) is not None
     ]
     return sorted(found, key=lambda a: a.content)
