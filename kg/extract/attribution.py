@@ -253,15 +253,19 @@ def _that_clause(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.lefts) for c in verb.children)
 
 
+#: Heads of what "citing" passes on as a source: speakers, documents, evidence, organs of state.
+_CITED_SOURCES = (
+    SPOKES_NOUNS | REPORT_NOUNS | STATEMENT_NOUNS | EVIDENCE_NOUNS | STATE_ORGAN_NOUNS | PERSON_SOURCE_NOUNS
+)
+
+
 def _cited_reason(citing: Token) -> Token | None:
     """The object of "citing" when it is a reason given, not a source passed on: "citing a
     threat to public health", not "citing officials", "citing the ministry" or "citing a report"."""
     cited = next((c for c in citing.children if c.dep_ == "dobj"), None)
     if cited is None or cited.ent_type_ or cited.pos_ == "PROPN":
         return None
-    lemma = cited.lemma_.lower()
-    speakers = SPOKES_NOUNS | REPORT_NOUNS | STATEMENT_NOUNS | EVIDENCE_NOUNS | STATE_ORGAN_NOUNS
-    return None if lemma in speakers or lemma in PERSON_SOURCE_NOUNS else cited
+    return None if cited.lemma_.lower() in _CITED_SOURCES else cited
 
 
 def _citing_reason(citing: Token, reason: Token, sent: Span) -> Attribution | None:
