@@ -39,6 +39,7 @@ from kg.extract.claimwords import (
 )
 from kg.extract.dates import find_dates
 from kg.extract.detainees import added_to, detainee_rows
+from kg.extract.doctext import doc_text, span_text
 from kg.extract.figures import find_figures
 from kg.extract.figuretime import figure_time
 from kg.extract.gazetteer import Gazetteer
@@ -169,7 +170,7 @@ def claims_from_doc(
 class _ClaimBuilder:
     def __init__(self, doc: Doc, article: Article, entities: _Entities, gazetteer: Gazetteer) -> None:
         self.doc = doc
-        self.text = doc.text  # kept: spaCy joins every token again on each access
+        self.text = doc_text(doc)
         self.article = article
         self.entities = entities
         self.gazetteer = gazetteer
@@ -519,7 +520,7 @@ class _ClaimBuilder:
         claimed = {(d.start, d.end) for d in drafts if not _quoted_cue(regions, d)}
         for sent in self.doc.sents:
             start, end = sent.start_char, _end_char(self.doc, sent.end)
-            if (start, end) in claimed or not sent.text.strip():
+            if (start, end) in claimed or not span_text(sent).strip():
                 continue
             region = _quoted_region(regions, start, end)
             if region is None:
@@ -555,7 +556,8 @@ class _ClaimBuilder:
         held: list[Figure] = []  # the article's Captured figures so far, for rows that add to them
         for sent in self.doc.sents:
             start = sent.start_char
-            figures = [replace(f, start=f.start + start, end=f.end + start) for f in find_figures(sent.text)]
+            found = find_figures(span_text(sent))
+            figures = [replace(f, start=f.start + start, end=f.end + start) for f in found]
             for figure in figures:
                 innermost = around.innermost(figure.start, figure.end)
                 quantity = self._quantity(figure, innermost)

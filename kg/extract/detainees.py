@@ -23,6 +23,7 @@ from decimal import Decimal
 from spacy.tokens import Span, Token
 
 from kg.extract.claimwords import ADDING_WORDS, CAPTURE_NOUNS, CASUALTY_VERBS, CUSTODY_NOUNS, PEOPLE_NOUNS
+from kg.extract.doctext import doc_text
 from kg.model import Figure, Qualifier
 
 __all__ = ["DetaineeRow", "added_to", "detainee_rows"]
@@ -230,7 +231,7 @@ def _total(word: Token, row: list[Token], parts: list[_Part]) -> Figure:
     last = max(_last_word(person) for person in row)
     end = last.idx + len(last.text)
     total = sum((count for count, _ in parts), Decimal(0))
-    return _figure(start, end, word.doc.text[start:end], total, {qualifier for _, qualifier in parts})
+    return _figure(start, end, doc_text(word.doc)[start:end], total, {qualifier for _, qualifier in parts})
 
 
 def _figure(start: int, end: int, text: str, total: Decimal, qualifiers: set[Qualifier]) -> Figure:

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doctext import doc_text
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.wordlists import COUNTRY_NAMES, MEDIA_WORDS, ORGAN_HEADS, OWNER_PARTICIPLES
 from kg.model import Article, Mention
@@ -36,6 +39,9 @@ _MIN_STEM = 4
 #: spaCy labels of a possessor that names an owner the gazetteer does not know.
 _OWNER_LABELS = frozenset({"NORP", "ORG", "GPE"})
 _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
+#: Where a word that may be an organ head starts: every form of a head begins with the head
+#: less its last letter ("ministries", "agencies").
+_HEAD_STARTS = re.compile(r"(?i)\b(?:" + "|".join(sorted(h[:-1] for h in ORGAN_HEADS)) + ")")
 
 
 def organ_mentions(
@@ -49,7 +55,7 @@ def organ_mentions(
     added: list[Mention] = []
     # organ words -> (name, gazetteer id) of the body they last stood for
     last_named: dict[str, tuple[str, str | None]] = {}
-    for token in doc:
+    for token in _head_candidates(doc):
         if token.lemma_.lower() not in ORGAN_HEADS or token.tag_ in _PLURAL_TAGS:
             continue
         if not any(s <= token.idx < e for s, e in bodies):
@@ -82,6 +88,15 @@ def organ_mentions(
         return mentions
     out = [n for m in mentions for n in replaced.get(m, [m])] + added
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _head_candidates(doc: Doc) -> Iterator[Token]:
+    """The tokens that may be organ heads, found in the text: the heads are rare, and making
+    a Python object of every token of a long article costs more than the rest of this stage."""
+    for match in _HEAD_STARTS.finditer(doc_text(doc)):
+        words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if words is not None and words[0].idx == match.start():
+            yield words[0]
 
 
 def _covering(by_start: list[Mention], starts: list[int], token: Token) -> Mention | None:

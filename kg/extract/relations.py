@@ -24,6 +24,7 @@ from spacy.tokens import Span as DocSpan
 from kg.extract.agentties import agent_ties
 from kg.extract.contingents import resolve_contingent
 from kg.extract.convert import classify_organization
+from kg.extract.doctext import doc_text, span_text
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.hostility import claimed_attacks, exchanges_of_fire, hostile_pronoun_subjects
 from kg.extract.nationalities import nations_for_demonym
@@ -143,7 +144,7 @@ def relations_from_doc(
                     if (mention.start, mention.end) not in covered:
                         implied.setdefault((mention.start, mention.end), (mention, named.key))
     bodies = [(z.start, z.end) for z in article.body_zones()]  # not a photo credit "Name / AFP"
-    for label in speaker_labels(doc.text):
+    for label in speaker_labels(doc_text(doc)):
         if not any(s <= label.line.start and label.line.end <= e for s, e in bodies):
             continue
         for subject, predicate, obj, ends in _label_relations(finder, label, gazetteer):
@@ -1102,7 +1103,7 @@ def _preps(token: Token, words: frozenset[str]) -> list[Token]:
 def _sentence_span(text: str, sent: DocSpan) -> Span | None:
     """The sentence as the article writes it, without what the model saw as spaces around it
     (blanked zones: a dateline glued to the lead, "ANKARA (AP) — ...", is not the sentence's)."""
-    seen = sent.text
+    seen = span_text(sent)
     start = sent.start_char + len(seen) - len(seen.lstrip())
     end = max(start, sent.start_char + len(seen.rstrip()))
     return Span(start, end, text[start:end]) if start < end else None

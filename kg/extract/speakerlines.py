@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from kg.extract.attribution import Attribution
 from kg.extract.claimwords import PAGE_LABELS
+from kg.extract.doctext import doc_text
 
 __all__ = ["find_speaker_lines"]
 
@@ -39,7 +40,7 @@ _MIN_WORDS = 3
 
 def find_speaker_lines(doc: Doc) -> list[Attribution]:
     """Every labelled or signed line of ``doc``, in text order."""
-    text = doc.text  # spaCy joins the tokens anew on every call
+    text = doc_text(doc)
     found = [
         a
         for pattern in (_LABELLED, _SIGNED)
