@@ -2357,3 +2357,64 @@ def test_claims_stance_verbs_of_people_report_nothing_for_states_and_units(
     extractor: Extractor, text: str
 ) -> None:
     assert [c for c in extract_claims(extractor, text) if c.cue is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Mr. Okafor, who stressed that the plan was sound, said the bridge would reopen on Monday.",
+            "Mr. Okafor",
+        ),
+        ("The governor, speaking to reporters in the capital, said the curfew would end.", "The governor"),
+        ("Amina Yusuf, who has argued for talks, said the convoy was stopped at the border.", "Amina Yusuf"),
+        (
+            "Ivan Petrov, who commands the brigade, said the town was quiet.",
+            "Ivan Petrov, who commands the brigade",
+        ),
+    ],
+)
+def test_claims_source_leaves_out_a_report_of_its_own(extractor: Extractor, text: str, source: str) -> None:
+    """A relative or participle clause on the source that reports something itself is another
+    attribution, not part of who speaks; one that describes the speaker stays."""
+    (claim,) = [c for c in extract_claims(extractor, text) if c.cue_lemma == "say"]
+    assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "content"),
+    [
+        (
+            "Mr. Okafor notes that we are at a rare moment where three things are happening at once: "
+            "Prices are rising in many parts of the region, rates are low and banks are looser than before.",
+            "note",
+            "we are at a rare moment where three things are happening at once: Prices are rising in many "
+            "parts of the region, rates are low and banks are looser than before",
+        ),
+        (
+            "The analysts suggested that the general has the following tasks ahead of him: "
+            "Hold the bridge, secure the port and keep the roads open.",
+            "suggest",
+            "the general has the following tasks ahead of him: Hold the bridge, secure the port and keep "
+            "the roads open",
+        ),
+        (
+            "The mayor said the city faced two problems: The water was running out and the power plant "
+            "was damaged.",
+            "say",
+            "the city faced two problems: The water was running out and the power plant was damaged",
+        ),
+        (
+            "The envoy argued that the talks had one aim: Getting the prisoners home before winter.",
+            "argue",
+            "the talks had one aim: Getting the prisoners home before winter",
+        ),
+    ],
+)
+def test_claims_content_runs_on_past_a_colon(
+    extractor: Extractor, text: str, lemma: str, content: str
+) -> None:
+    """What follows a colon closing the reported clause is the rest of what was said, though the
+    parser may make the report a clause of it; and the word after the colon reports nothing."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
+    assert [(c.cue_lemma, c.content.text) for c in claims] == [(lemma, content)]

@@ -101,6 +101,8 @@ def _drop_inverted(attributions: list[Attribution]) -> list[Attribution]:
 
     In '"...," calling them a burden, the agency added' the parser may hang "added" under an
     earlier verb as its complement; the sentence-final "the agency added" is the real report.
+    A report with no source whose content holds another's source and cue is a misparse too
+    ("X suggested that ...: Hold the bridge", "Hold" taken for a verb with X's report as object).
     """
     kept = []
     for a in attributions:
@@ -111,8 +113,7 @@ def _drop_inverted(attributions: list[Attribution]) -> list[Attribution]:
             and a.content[0] <= b.source[0]
             and b.cue[1] <= a.content[1]
             and a.cue is not None
-            and a.cue[0] < b.source[0]
-            and b.content[1] <= min(b.source[0], b.cue[0])
+            and (a.cue[0] < b.source[0] and b.content[1] <= min(b.source[0], b.cue[0]) or a.source is None)
             for b in attributions
         )
         if not swallowed:
@@ -702,10 +703,16 @@ def _last_clause_beside(verb: Token, clause: Token) -> Token:
 
 
 def _clause_end(verb: Token, clause: Token) -> int:
-    """Where the content ends: its clause, and a gapped passive the parser made a conjunct of
-    the reporting verb ("said 24 were killed and 55 others injured", with "injured" hung on
-    "said"); not a clause of its own ("..., and officials gave details")."""
+    """Where the content ends: its clause, what follows a colon closing it, and a gapped passive
+    the parser made a conjunct of the reporting verb ("said 24 were killed and 55 others
+    injured", with "injured" hung on "said"); not a clause of its own ("..., and officials gave
+    details")."""
     end = clause.right_edge.i + 1
+    doc = verb.doc
+    if end < len(doc) and doc[end].text == ":" and verb.head.i > end and clause.i > verb.i:
+        # "noted that three things had changed: A, B and C": the parser makes the report a
+        # clause of what follows the colon, which is the rest of what was said
+        return verb.sent.end
     for conj in verb.children:
         if (
             conj.dep_ == "conj"
@@ -1031,8 +1038,13 @@ def _quote_between(a: Token, b: Token) -> bool:
 
 def _source_span(head: Token, verb: Token) -> tuple[int, int]:
     """The source phrase: the head's subtree (PolNeAR keeps its relative clauses, appositions
-    and brackets), less the reporting clause when that hangs on it."""
+    and brackets), less the reporting clause when that hangs on it, and less a clause on it
+    that reports something of its own ("Mr. X, who stressed that ..., said", "X, speaking to
+    veterans, said"): that is another attribution, not who X is."""
     excluded = {t.i for t in verb.subtree} if head.is_ancestor(verb) else set()
+    for clause in head.children:
+        if clause.dep_ in ("relcl", "acl") and clause.i > head.i and _cue_lemma(clause) is not None:
+            excluded.update(t.i for t in clause.subtree)
     tokens = {t.i for t in head.subtree} - excluded
     start = end = head.i
     while start - 1 in tokens:
