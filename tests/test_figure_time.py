@@ -155,3 +155,37 @@ def test_figure_time_from_the_extractor_into_the_graph(extractor: Extractor) -> 
     assert (CKG.periodStart, Literal("2025-01-01", datatype=XSD.date)) in periods
     assert (CKG.periodEnd, Literal("2025-03-11", datatype=XSD.date)) in periods
     assert (CKG.tally, CKG.Increment) in periods
+
+
+@pytest.mark.parametrize(
+    ("text", "tallies"),
+    [
+        ("The strike killed 40 people, officials said. A further 117 were wounded.", [None, None]),
+        (
+            "Rebels killed 19 soldiers near the base, the army said. A further 14 soldiers were captured.",
+            [None, None],
+        ),
+        (
+            "Officials said 40 soldiers were killed on Monday. Another 60 were killed on Tuesday.",
+            [None, "Increment"],
+        ),
+        (
+            "The shelling killed 12 civilians and wounded 30. Another 25 were wounded overnight.",
+            [None, None, "Increment"],
+        ),
+        (
+            "The ministry said 530 civilians had been killed since January. "
+            "Another 200 soldiers were sent to the region.",
+            [None, "Increment"],
+        ),
+    ],
+)
+def test_further_victims_of_another_measure_are_no_increment(
+    extractor: Extractor, text: str, tallies: list[str | None]
+) -> None:
+    """ "A further N" wounded after a death toll counts more victims, the first count of its
+    measure; after a count of its own measure, or of no victims, it adds to one."""
+    article = Article(id=article_id(text), source="t.txt", text=text, zones=(Zone(0, len(text), "body"),))
+    (extracted,) = extractor.extract([article])
+    quantities = sorted((q for c in extracted.claims for q in c.quantities), key=lambda q: q.figure.start)
+    assert [q.tally for q in quantities] == tallies

@@ -34,6 +34,7 @@ from rdflib.term import Node
 from kg.builder.claimants import Candidate, name_words, named_source, post_holders
 from kg.rdf.mapping import Quad, assertion_iri
 from kg.rdf.ontology import ASSERTIONS_GRAPH, CKG, ID, RDF, RDFS, SCHEMA, XSD, decimal_literal
+from kg.read.figures import is_engagement
 
 __all__ = [
     "WINDOW_DAYS",
@@ -81,6 +82,7 @@ class Report:
     sourced: bool  # the article names a source ("officials said") even if no entity
     day: date | None
     increment: bool = False
+    engagement: bool = False  # its sentence counts one engagement (kg.read.figures.is_engagement)
     source: str | None = None  # the words that name the source ("emergency services")
     time: tuple[tuple[URIRef, Node], ...] = ()  # its ckg:tally, ckg:periodStart, ckg:periodEnd
 
@@ -158,6 +160,9 @@ def read_reports(dataset: Dataset) -> list[Report]:
         if not isinstance(claim, URIRef) or not isinstance(article, URIRef):
             continue
         stated = one(claim, CKG.statedOn) or one(article, SCHEMA.datePublished)
+        sentence = min(
+            (o for _, _, o, _ in dataset.quads((claim, CKG.text, None, None))), key=str, default=""
+        )
         for quantity in sorted(by_predicate[CKG.quantity].get(claim, []), key=str):
             measure = one(quantity, CKG.measure)
             if not isinstance(quantity, URIRef) or not isinstance(measure, URIRef):
@@ -191,6 +196,7 @@ def read_reports(dataset: Dataset) -> list[Report]:
                     sourced=claim in by_predicate[CKG.sourceText],
                     day=_date(stated),
                     increment=one(quantity, CKG.tally) == CKG.Increment,
+                    engagement=is_engagement(str(sentence)),
                     time=tuple(
                         (p, stored)
                         for p in (CKG.tally, CKG.periodStart, CKG.periodEnd)
@@ -301,11 +307,12 @@ def group_reports(
 
 
 def link_assertions(assertions: Sequence[Assertion], places: Mapping[URIRef, frozenset[URIRef]]) -> None:
-    """Fill in which assertions of other claimants corroborate or disagree with each one."""
+    """Fill in which assertions of other claimants corroborate or disagree with each one; an
+    increment, or a figure of one engagement, is compared with nothing (as ``kg figures`` does)."""
     by_measure: dict[tuple[URIRef, URIRef | None], list[Assertion]] = defaultdict(list)
     for a in assertions:
         first = a.first
-        if not first.increment:
+        if not first.increment and not first.engagement:
             by_measure[(first.measure, first.count_of)].append(a)
     for (_, count_of), group in by_measure.items():
         # what each pair compares, computed once per assertion (undated ones are compared with nothing)

@@ -554,6 +554,7 @@ class _ClaimBuilder:
         extra: dict[int, _Draft] = {}
         around = _Around(drafts)
         held: list[Figure] = []  # the article's Captured figures so far, for rows that add to them
+        measured: list[str] = []  # the measures of the article's figures so far
         for sent in self.doc.sents:
             start = sent.start_char
             found = find_figures(span_text(sent))
@@ -562,7 +563,11 @@ class _ClaimBuilder:
                 innermost = around.innermost(figure.start, figure.end)
                 quantity = self._quantity(figure, innermost)
                 if quantity is not None:
-                    quantity = self._timed(quantity[0], sent, innermost), quantity[1]
+                    quantity = (
+                        _added_to_another_measure(self._timed(quantity[0], sent, innermost), measured),
+                        quantity[1],
+                    )
+                    measured.append(quantity[0].measure)
                     self._give(quantity, innermost or extra.get(start), sent, extra)
                     held += [figure] if quantity[0].measure == "Captured" else []
             for row in detainee_rows(sent, figures):
@@ -718,6 +723,27 @@ class _ClaimBuilder:
             stated_on=draft.stated_on,
             quantities=tuple(quantities),
         )
+
+
+#: The measures of people harmed in one event: "a further" one of them after another counts
+#: more victims of the event, not more of the same measure.
+_HARMED = frozenset({"Killed", "Wounded", "KilledOrWounded", "Captured"})
+
+
+def _added_to_another_measure(quantity: Quantity, measured: list[str]) -> Quantity:
+    """No increment where "a further 117" follows the victims of other measures only ("40 were
+    killed; a further 117 were wounded"): this is the first count of its measure, not an
+    addition to one. With no figure before it, "another 500 were killed" still adds to a toll
+    given elsewhere, and "another 200 soldiers were sent" after a toll to troops sent before."""
+    if (
+        quantity.tally == "Increment"
+        and quantity.measure in _HARMED
+        and measured
+        and measured[-1] in _HARMED
+        and quantity.measure not in measured
+    ):
+        return replace(quantity, tally=None)
+    return quantity
 
 
 def _end_char(doc: Doc, token_end: int) -> int:
