@@ -2418,3 +2418,37 @@ def test_claims_content_runs_on_past_a_colon(
     parser may make the report a clause of it; and the word after the colon reports nothing."""
     claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
     assert [(c.cue_lemma, c.content.text) for c in claims] == [(lemma, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "The convoy did not reach the town, as officials have said.",
+            "officials",
+            "The convoy did not reach the town",
+        ),
+        (
+            "As the ministry reported on Monday, the bridge was destroyed in the night.",
+            "the ministry",
+            "the bridge was destroyed in the night",
+        ),
+        ("The talks failed, as the envoy had predicted.", "the envoy", "The talks failed"),
+        ("The crowd cheered as the president spoke.", None, None),
+        (
+            "The ministry said the strikes had killed 15 people, as state media reported further strikes.",
+            "The ministry",
+            "the strikes had killed 15 people, as state media reported further strikes",
+        ),
+        ("As expected, the vote was delayed.", None, None),
+    ],
+)
+def test_claims_report_in_an_as_clause_puts_forward_the_clause_it_hangs_on(
+    extractor: Extractor, text: str, source: str | None, content: str | None
+) -> None:
+    """ "..., as officials have said": the as-clause's speaker claims the rest of the sentence; an
+    as-clause of time ("as he spoke"), with no one named ("as expected") or with an object of
+    its own ("as state media reported further strikes") claims nothing of it."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
+    found = [(c.source.text if c.source else None, c.content.text) for c in claims]
+    assert found == ([(source, content)] if content is not None else [])

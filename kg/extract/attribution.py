@@ -203,7 +203,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     if content is None and lemma in OBJECT_STATEMENT_VERBS and personal:
         content, object_only = _object_statement(token, lemma), True  # not "troops questioned them"
     if content is None:
-        content = _beside(token, lemma, sent)
+        content = _as_report(token, lemma) or _beside(token, lemma, sent)
     if content is None or (
         lemma in QUOTE_ONLY_VERBS and not (_quote_against(token, content) or _that_clause(token))
     ):
@@ -772,6 +772,33 @@ def _named_in_apposition(verb: Token) -> tuple[int, int] | None:
         ):
             return _trim(verb.doc, named.left_edge.i, appos.right_edge.i + 1)
     return None
+
+
+#: Verbs that say something of the clause an as-clause of theirs hangs on ("as officials have
+#: said"); "as he spoke", "as they wrote to each other" only tell when.
+_AS_REPORTING = frozenset(
+    "say report note predict claim state announce confirm suggest warn write acknowledge estimate".split()
+)
+
+
+_OWN_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp"})
+
+
+def _as_report(verb: Token, lemma: str) -> tuple[int, int] | None:
+    """ "..., as officials have said", "As the ministry reported on Monday, ...": a report made
+    in an as-clause, with nothing it governs, puts forward the clause it hangs on."""
+    if verb.dep_ != "advcl" or lemma not in _AS_REPORTING:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "as reported", "as expected": no one is named
+    if any(c.dep_ in _OWN_OBJECT_DEPS for c in verb.children):
+        return None  # "..., as state media reported further strikes": a report of its own
+    head, doc = verb.head, verb.doc
+    if verb.i > head.i:
+        return _trim(doc, head.left_edge.i, verb.left_edge.i)
+    return _trim(doc, verb.right_edge.i + 1, head.right_edge.i + 1)
 
 
 def _beside(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
