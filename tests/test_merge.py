@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF
+from test_claims import extract_claims
 
 from kg.extract.merge import merge_repetitions
 from kg.extract.pipeline import Extractor
@@ -338,18 +339,6 @@ def test_merge_keeps_input_order_and_untouched_records() -> None:
     assert merged[1].repeated_in == (again.span,)
 
 
-def _extract(extractor: Extractor, text: str) -> tuple[Claim, ...]:
-    article = Article(
-        id=article_id(text),
-        source="test.txt",
-        text=text,
-        zones=(Zone(0, len(text), "body"),),
-        published="2024-12-20",
-    )
-    (extracted,) = extractor.extract([article])
-    return extracted.claims
-
-
 # (text, expected figures as (measure, qualifier, number), number of repeated sentences)
 END_TO_END = [
     # PATTERNS.md 15
@@ -412,7 +401,7 @@ END_TO_END = [
 def test_merge_end_to_end(
     extractor: Extractor, text: str, figures: list[tuple[str, str, int]], repeats: int
 ) -> None:
-    claims = _extract(extractor, text)
+    claims = extract_claims(extractor, text)
     found = [
         (q.measure, q.figure.qualifier, q.figure.value or q.figure.min_value or q.figure.max_value)
         for c in claims
