@@ -79,6 +79,17 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[
 
 
 @pytest.fixture(scope="session")
+def seed_memory_build(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
+    """One build of the seeds into the memory store, with every export: the reference the
+    other backends, and other builds of the seeds, are compared with. Read-only."""
+    from kg.builder.build import build
+
+    out = tmp_path_factory.mktemp("seed-memory-build")
+    report = build([SEEDS], out, store="memory", extractor=extractor)
+    yield report, out
+
+
+@pytest.fixture(scope="session")
 def seed_store(seed_build: tuple) -> Path:  # type: ignore[type-arg]
     """The on-disk store of the seed build."""
     _, out = seed_build
