@@ -11,7 +11,7 @@ A last build, let finish, must then give the store and the N-Quads export of the
 build, and leave a figures table that is up to date.
 
 Starting Python and loading the spaCy model takes longer than one of these builds, so the
-builds are forked from one process that loaded the model and built the seeds once in memory,
+builds are forked from one process that loaded the model and built one short article in memory,
 which imports and warms up what a build uses (``_BUILDER``). It never opens an Oxigraph store:
 RocksDB's background threads would not exist in a forked child, whose writes would then wait
 for them forever. That process also sends the kill, to a child it has not reaped yet, so the
@@ -130,8 +130,17 @@ class _Builder:
 
 
 @pytest.fixture
-def builder(tmp_path: Path, seeds_dir: Path) -> Iterator[_Builder]:
-    forker = _Builder(seeds_dir, tmp_path / "warm", tmp_path / "builder.log")
+def files(tmp_path: Path, seeds_dir: Path, generated_articles: Callable[..., Path]) -> list[Path]:
+    """The corpus: short articles made from the seeds' paragraphs, then the long seeds."""
+    corpus = generated_articles(seeds_dir, tmp_path / "in", ARTICLES - 2, paragraphs=2)
+    short = sorted(corpus.glob("gen_*.txt"))
+    return short + sorted(set(corpus.glob("*.txt")) - set(short))
+
+
+@pytest.fixture
+def builder(tmp_path: Path, files: list[Path]) -> Iterator[_Builder]:
+    """The forking process, warmed up on the first short article."""
+    forker = _Builder(files[0], tmp_path / "warm", tmp_path / "builder.log")
     yield forker
     forker.close()
 
@@ -225,15 +234,8 @@ def _check_exports(out: Path, whole: _Whole) -> None:
 
 
 def test_crash_killed_builds_leave_whole_articles_and_a_last_build_completes(
-    tmp_path: Path,
-    seeds_dir: Path,
-    builder: _Builder,
-    generated_articles: Callable[..., Path],
-    store_nquads: Callable[[Path], str],
+    tmp_path: Path, files: list[Path], builder: _Builder, store_nquads: Callable[[Path], str]
 ) -> None:
-    corpus = generated_articles(seeds_dir, tmp_path / "in", ARTICLES - 2, paragraphs=2)
-    short = sorted(corpus.glob("gen_*.txt"))
-    files = short + sorted(set(corpus.glob("*.txt")) - set(short))  # the long seeds last
     assert len(files) == ARTICLES
     reference = tmp_path / "reference"
     code, full = builder.run(reference, files)
