@@ -71,7 +71,7 @@ def test_bench_build_bench_sizes_are_comma_separated_numbers() -> None:
 def test_bench_build_bench_runs_small_and_prints_ratios(tmp_path: Path, run_bench) -> None:  # type: ignore[no-untyped-def]
     results = tmp_path / "results.json"
     sizes = (
-        "--articles 4 --workers 1,2 --dask-workers 1 --rss-sizes 1,2 --store-articles 2 --exports-articles 2"
+        "--articles 2 --workers 1,2 --dask-workers 1 --rss-sizes 1,2 --store-articles 2 --exports-articles 2"
     )
     done = run_bench(
         "build_bench.py",
