@@ -32,7 +32,8 @@ lint: install-dev
 	$(BIN)/lint-imports
 
 # Test files are spread over the cores (at most 4), each file whole on one worker so that its
-# module fixtures are made once; every worker loads the spaCy model once.
+# module fixtures are made once, the files of slow tests first (tests/conftest.py); every worker
+# loads the spaCy model once.
 test: lint browser
 	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
 

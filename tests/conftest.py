@@ -79,6 +79,17 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[
 
 
 @pytest.fixture(scope="session")
+def seed_memory_build(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
+    """One build of the seeds into the memory store, with every export: the reference the
+    other backends, and other builds of the seeds, are compared with. Read-only."""
+    from kg.builder.build import build
+
+    out = tmp_path_factory.mktemp("seed-memory-build")
+    report = build([SEEDS], out, store="memory", extractor=extractor)
+    yield report, out
+
+
+@pytest.fixture(scope="session")
 def seed_store(seed_build: tuple) -> Path:  # type: ignore[type-arg]
     """The on-disk store of the seed build."""
     _, out = seed_build
@@ -240,7 +251,22 @@ def browser() -> Iterator[Any]:
 SERVER_FIXTURES = frozenset({"endpoint", "empty_url", "seed_url", "hostile_url"})
 
 
+#: Marks of the tests that take seconds each: a file holding one goes to the workers first.
+HEAVY_MARKS = frozenset({"slow", "server", "browser"})
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.server)
+    _heavy_files_first(items)
+
+
+def _heavy_files_first(items: list[pytest.Item]) -> None:
+    """Files with a slow, server or browser test run before the others, each file's tests in
+    their order. ``make test`` gives each worker whole files, in this order (``addopts`` in
+    pyproject.toml: ``--no-loadscope-reorder``; by default xdist starts with the files of most
+    tests, which left the few long ones, a whole build in a subprocess or a kill test, running
+    alone at the end); the quick files then fill in while the long ones finish."""
+    heavy = {item.path for item in items if HEAVY_MARKS.intersection(m.name for m in item.iter_markers())}
+    items.sort(key=lambda item: item.path not in heavy)  # stable: files and tests keep their order

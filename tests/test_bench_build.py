@@ -71,7 +71,7 @@ def test_bench_build_bench_sizes_are_comma_separated_numbers() -> None:
 def test_bench_build_bench_runs_small_and_prints_ratios(tmp_path: Path, run_bench) -> None:  # type: ignore[no-untyped-def]
     results = tmp_path / "results.json"
     sizes = (
-        "--articles 4 --workers 1,2 --dask-workers 2 --rss-sizes 2,4 --store-articles 4 --exports-articles 2"
+        "--articles 2 --workers 1,2 --dask-workers 1 --rss-sizes 1,2 --store-articles 2 --exports-articles 2"
     )
     done = run_bench(
         "build_bench.py",
@@ -87,13 +87,13 @@ def test_bench_build_bench_runs_small_and_prints_ratios(tmp_path: Path, run_benc
     assert re.search(r"^machine\s+\d+ cores", out, flags=re.M)
     ratio = re.search(r"^ratio\s+(\d+\.\d+) \(kg build --store memory, no exports / bare nlp.pipe", out, re.M)
     assert ratio and float(ratio[1]) > 0
-    assert re.search(r"^ratio\s+\d+\.\d+ \(peak RSS, 4 / 2 articles", out, flags=re.M)
-    assert re.search(r"^embedded store: 4 articles, [\d,]+ quads", out, flags=re.M)
+    assert re.search(r"^ratio\s+\d+\.\d+ \(peak RSS, 2 / 1 articles", out, flags=re.M)
+    assert re.search(r"^embedded store: 2 articles, [\d,]+ quads", out, flags=re.M)
     assert "with exports, 2 articles" in out
     assert re.search(r"^workers\s+this machine has \d+ cores", out, flags=re.M)
     assert re.search(r"^2\s+[\d.]+\s+[\d,]+\s+\d+\.\d+$", out, flags=re.M)  # the workers=2 row
     data = json.loads(results.read_text(encoding="utf-8"))
     assert set(data["throughput"]) == {"bare", "build", "build_with_exports"}
-    assert set(data["children"]) == {"2", "4"} and data["children"]["4"]["quads"] > 0
-    assert set(data["workers"]) == {"1", "2", "dask local 2"}
-    assert re.search(r"^dask local 2\s+[\d.]+\s+[\d,]+\s+\d+\.\d+$", out, flags=re.M)
+    assert set(data["children"]) == {"1", "2"} and data["children"]["2"]["quads"] > 0
+    assert set(data["workers"]) == {"1", "2", "dask local 1"}
+    assert re.search(r"^dask local 1\s+[\d.]+\s+[\d,]+\s+\d+\.\d+$", out, flags=re.M)

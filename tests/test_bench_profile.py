@@ -57,10 +57,10 @@ def test_bench_profile_finds_what_drives_the_model() -> None:
 def test_bench_profile_runs_small(run_bench) -> None:  # type: ignore[no-untyped-def]
     if not profile.ISAF.is_file():
         pytest.skip(f"{profile.ISAF} is absent")
-    done = run_bench("profile_build.py", *"--limit 6 --repeat 1 --top 3".split())
+    done = run_bench("profile_build.py", *"--limit 2 --repeat 1 --top 3".split())
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert re.search(r"^corpus\s+isaf_test_gold.jsonl: 6 articles, \d+ words, \d+ quads", out, flags=re.M)
+    assert re.search(r"^corpus\s+isaf_test_gold.jsonl: 2 articles, \d+ words, \d+ quads", out, flags=re.M)
     assert re.search(r"^ratio\s+\d+\.\d+ \(kg build / bare nlp.pipe", out, flags=re.M)
     assert re.search(r"^profiled\s+[\d.]+ s: the model's own \d+%, outside it \d+%", out, flags=re.M)
     for title in ("cumulative", "own"):

@@ -67,28 +67,30 @@ def test_build_north_korea_is_one_canonical_node(seed_build) -> None:  # type: i
     assert {"North Korea", "Democratic People\u2019s Republic of Korea", "Pyongyang"} <= surfaces
 
 
-def test_build_twice_gives_byte_identical_sorted_nquads(tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
-    first = build([seeds_dir], tmp_path / "a", store="memory", extractor=extractor)
+def test_build_twice_gives_byte_identical_sorted_nquads(  # type: ignore[no-untyped-def]
+    seed_memory_build, tmp_path: Path, seeds_dir: Path, extractor
+) -> None:
+    first, _ = seed_memory_build
     second = build([seeds_dir], tmp_path / "b", store="memory", extractor=extractor)
     nq = first.outputs["nquads"].read_text(encoding="utf-8")
     assert second.outputs["nquads"].read_text(encoding="utf-8") == nq
     assert nq.splitlines() == sorted(nq.splitlines())
 
 
-def test_build_memory_and_oxigraph_agree(seed_build, tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+def test_build_memory_and_oxigraph_agree(seed_build, seed_memory_build) -> None:  # type: ignore[no-untyped-def]
     _, out = seed_build
-    build([seeds_dir], tmp_path, store="memory", extractor=extractor)
+    _, memory = seed_memory_build
     for name in ("graph.nq", "graph.trig", "graph.ttl", "graph.jsonld"):
-        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+        assert (memory / name).read_bytes() == (out / name).read_bytes(), name
     # The view reads the memory store through the union of its graphs, Oxigraph through GRAPH ?g.
-    assert (tmp_path / "graph.html").read_bytes() == (out / "graph.html").read_bytes()
+    assert (memory / "graph.html").read_bytes() == (out / "graph.html").read_bytes()
 
 
 def test_build_counts_agree_across_stores_and_with_the_exported_quads(  # type: ignore[no-untyped-def]
-    seed_build, tmp_path: Path, seeds_dir: Path, extractor
+    seed_build, seed_memory_build
 ) -> None:
     report, out = seed_build
-    memory = build([seeds_dir], tmp_path, store="memory", extractor=extractor, exports=False)
+    memory, _ = seed_memory_build
     assert memory.counts == report.counts and memory.entities_by_class == report.entities_by_class
     lines = (out / "graph.nq").read_text(encoding="utf-8").splitlines()
     assert report.counts["quads"] == len(lines)
@@ -115,8 +117,11 @@ def test_build_leaves_the_garbage_collector_as_it_found_it(  # type: ignore[no-u
     assert kept
 
 
-def test_build_again_into_the_same_store_adds_nothing(tmp_path: Path, seeds_dir: Path, extractor) -> None:  # type: ignore[no-untyped-def]
-    first = build([seeds_dir], tmp_path, extractor=extractor, exports=False)
+def test_build_again_into_the_same_store_adds_nothing(  # type: ignore[no-untyped-def]
+    seed_build, tmp_path: Path, seeds_dir: Path, extractor
+) -> None:
+    first, built = seed_build
+    shutil.copytree(Path(built) / "store", tmp_path / "store")  # a copy of the seeds' store
     second = build([seeds_dir], tmp_path, extractor=extractor, exports=False)
     assert first.new_quads > 0
     assert second.new_quads == 0
@@ -327,32 +332,22 @@ def test_build_cli_interrupt_says_whole_articles_remain(
     assert err.count("\n") == 1 and "whole articles only" in err
 
 
-def test_build_exports_are_byte_identical_across_processes(tmp_path: Path, seeds_dir: Path) -> None:
-    """Two processes with different string hashing write the same bytes in every format: no
-    export may follow the order of a set."""
-    pages = {}
-    for seed in ("1", "2"):
-        out = tmp_path / seed
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "kg",
-                "-q",
-                "build",
-                str(seeds_dir),
-                "--out",
-                str(out),
-                "--store",
-                "memory",
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        pages[seed] = {name: (out / name).read_bytes() for name in EXPECTED_FILES}
+def test_build_exports_are_byte_identical_across_processes(  # type: ignore[no-untyped-def]
+    seed_memory_build, tmp_path: Path, seeds_dir: Path
+) -> None:
+    """A process with other string hashing than this one's writes the same bytes in every
+    format as this one did: no export may follow the order of a set."""
+    _, here = seed_memory_build
+    env = {**os.environ, "PYTHONHASHSEED": _a_hash_seed_other_than_this_process()}
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "kg", "-q", "build", str(seeds_dir), "--out", str(out)]
+    command += ["--store", "memory"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
     for name in EXPECTED_FILES:
-        assert pages["1"][name] == pages["2"][name], name
+        assert (out / name).read_bytes() == (here / name).read_bytes(), name
+
+
+def _a_hash_seed_other_than_this_process() -> str:
+    """This process hashes strings with PYTHONHASHSEED when it is set (else with a random key)."""
+    return "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"

@@ -11,7 +11,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,11 +48,11 @@ def first_only(  # type: ignore[no-untyped-def]
 @pytest.mark.slow
 @pytest.mark.parametrize("selector", [SECOND, SECOND_URL, "article-iri"])
 def test_remove_leaves_exactly_the_other_article(  # type: ignore[no-untyped-def]
-    tmp_path: Path, seeds_dir: Path, extractor, first_only: str, selector: str, capsys, store_nquads
+    tmp_path: Path, seed_build, first_only: str, selector: str, capsys, store_nquads
 ) -> None:
+    _, built = seed_build
     out = tmp_path / "out"
-    report = build([seeds_dir], out, extractor=extractor, exports=False)
-    assert report.articles_added == 2
+    shutil.copytree(Path(built) / "store", out / "store")  # a copy of the seeds' store
     if selector == "article-iri":
         store = open_store(out / "store")
         sources = store.dataset.quads((None, URIRef(CKG_SOURCE_FILE), None, None))
@@ -85,16 +84,6 @@ def test_remove_without_a_store_says_how_to_build_one(tmp_path: Path, capsys) ->
     assert not (tmp_path / "nothing").exists()
 
 
-def _many_articles(seeds_dir: Path, folder: Path, copies: int) -> Path:
-    """Distinct articles (a distinct last line each) so that a build has real work to do."""
-    folder.mkdir()
-    for name in (FIRST, SECOND):
-        text = (seeds_dir / name).read_text(encoding="utf-8")
-        for i in range(copies):
-            (folder / f"{i:03d}_{name}").write_text(f"{text}\n\nEdition {i}.\n", encoding="utf-8")
-    return folder
-
-
 def _article_graphs(store_dir: Path) -> dict[str, frozenset[str]]:
     store = open_store(store_dir)
     try:
@@ -108,29 +97,36 @@ def _article_graphs(store_dir: Path) -> dict[str, frozenset[str]]:
         store.close()
 
 
+#: What ``kg -v build`` logs once it has made its store and starts loading the model.
+LOADING_THE_MODEL = "loading spaCy model"
+
+
 @pytest.mark.slow
 def test_remove_killed_build_leaves_whole_articles_and_completes_next_time(  # type: ignore[no-untyped-def]
-    tmp_path: Path, seeds_dir: Path, extractor, store_nquads
+    tmp_path: Path, seeds_dir: Path, seed_build, store_nquads
 ) -> None:
-    articles = _many_articles(seeds_dir, tmp_path / "in", copies=8)
-    reference = tmp_path / "reference"
-    build([articles], reference, extractor=extractor, exports=False)
-    whole = _article_graphs(reference / "store")
+    """The ``kg build`` command, SIGKILLed while it loads the model (its store made, nothing in
+    it yet), then run again. Kills later in a build (extraction, store writes, exports) are
+    test_crash.py's, many of them, in builds forked from a process that loaded the model."""
+    _, reference = seed_build
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "kg", "build", str(articles), "--out", str(out)]
-    for delay in (1.0, 4.0):  # while loading the model / extracting, and later on
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        if process.poll() is None:
+    command = [sys.executable, "-m", "kg", "-v", "build", str(seeds_dir), "--out", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    logged = []
+    for line in process.stderr:  # the build logs each step; kill it at the model load
+        logged.append(line)
+        if LOADING_THE_MODEL in line:
             os.kill(process.pid, signal.SIGKILL)
-        process.wait()
-        if (out / "store").exists():
-            partial = _article_graphs(out / "store")  # the store opens
-            assert all(partial[name] == whole[name] for name in partial)  # whole articles only
-    finished = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert finished.returncode == 0, finished.stderr
-    assert _article_graphs(out / "store") == whole
-    assert store_nquads(out / "store") == store_nquads(reference / "store")
+            break
+    process.wait()
+    process.stderr.close()
+    assert process.returncode == -signal.SIGKILL, "".join(logged)
+    assert (out / "store").is_dir() and not _article_graphs(out / "store")  # it opens, and is empty
+    assert main(["build", str(seeds_dir), "--out", str(out)]) == 0
+    whole = _article_graphs(Path(reference) / "store")
+    assert len(whole) == 2 and _article_graphs(out / "store") == whole
+    assert store_nquads(out / "store") == store_nquads(Path(reference) / "store")
 
 
 @pytest.mark.parametrize("kind", ["folder", pytest.param("endpoint", marks=pytest.mark.server)])

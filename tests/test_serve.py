@@ -789,18 +789,17 @@ def test_serve_load_bench_runs_small_and_meets_only_the_intended_refusals(
 
 
 @pytest.mark.server
-def test_serve_command_line_errors_are_one_line(tmp_path: Path) -> None:
-    missing = subprocess.run(
-        [sys.executable, "-m", "kg", "serve", "--store", str(tmp_path / "nope")],
-        capture_output=True,
-        text=True,
-    )
-    assert missing.returncode == 1
-    assert missing.stderr.strip().startswith("error: no store at") and "kg build" in missing.stderr
-    bad_timeout = subprocess.run(
-        [sys.executable, "-m", "kg", "serve", "--timeout", "0"], capture_output=True, text=True
-    )
-    assert bad_timeout.returncode == 2 and "--timeout" in bad_timeout.stderr
+def test_serve_command_line_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import main
+
+    assert main(["serve", "--store", str(tmp_path / "nope")]) == 1
+    missing = capsys.readouterr().err
+    assert missing.strip().startswith("error: no store at") and "kg build" in missing
+    assert missing.count("\n") == 1
+    with pytest.raises(SystemExit) as bad_timeout:
+        main(["serve", "--timeout", "0"])
+    assert bad_timeout.value.code == 2 and "--timeout" in capsys.readouterr().err
+    # A port taken by another process: what the server process itself prints as it gives up.
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = str(taken.getsockname()[1])
         busy = subprocess.run(

@@ -30,26 +30,19 @@ from kg.store import open_store, sparql
 from kg.store.sparql import AUTH_ENV, basic_auth_header, parse_store_url
 
 
-@pytest.fixture(scope="module")
-def memory_build(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, extractor) -> Path:  # type: ignore[no-untyped-def]
-    """The seeds built into the memory store: the reference every backend must equal."""
-    out = tmp_path_factory.mktemp("memory-build")
-    build([seeds_dir], out, store="memory", extractor=extractor, exports=True)
-    return out / "graph.nq"
-
-
 @pytest.mark.slow
 @pytest.mark.server
 def test_store_remote_build_equals_memory_build_and_is_idempotent(  # type: ignore[no-untyped-def]
-    endpoint: str, memory_build: Path, tmp_path: Path, seeds_dir: Path, extractor
+    endpoint: str, seed_memory_build, tmp_path: Path, seeds_dir: Path, extractor
 ) -> None:
+    _, memory_build = seed_memory_build  # the reference every backend must equal
     first = build([seeds_dir], tmp_path / "a", store=endpoint, extractor=extractor, exports=True)
     assert first.store == endpoint
     assert first.articles_added == 2
-    nquads = memory_build.read_text(encoding="utf-8")
+    nquads = (memory_build / "graph.nq").read_text(encoding="utf-8")
     assert first.outputs["nquads"].read_text(encoding="utf-8") == nquads
     # The view reads an endpoint through GRAPH ?g and quad patterns, the memory store otherwise.
-    assert first.outputs["html"].read_bytes() == (memory_build.parent / "graph.html").read_bytes()
+    assert first.outputs["html"].read_bytes() == (memory_build / "graph.html").read_bytes()
     assert first.new_quads == first.counts["quads"] == nquads.count("\n")
 
     second = build([seeds_dir], tmp_path / "b", store=endpoint, extractor=extractor, exports=False)
