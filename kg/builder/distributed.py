@@ -51,7 +51,8 @@ class DaskExtraction:
                     n_workers=workers or os.cpu_count() or 1,
                     processes=True,
                     threads_per_worker=1,
-                    dashboard_address=None,
+                    # a free port: None still binds 8787 when free and warns when another has it
+                    dashboard_address=":0",
                 )
                 self._client: Any = distributed.Client(self._cluster)
             else:
