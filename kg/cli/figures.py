@@ -7,12 +7,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rich.console import Console
-
-from kg.cli.options import add_store_option, say_empty
+from kg.cli.options import add_store_option, named_entity, say_empty
 from kg.errors import QueryError
-from kg.rdf.export import write_files
-from kg.read.entities import entity_name
+from kg.files import write_files
 from kg.read.figure_table import open_table
 from kg.read.figures import (
     FIGURE_COLUMNS,
@@ -68,9 +65,13 @@ def run(args: argparse.Namespace) -> int:
     if args.window < 0:
         raise QueryError(f"--window {args.window}: give a number of days, 0 or more")
     with existing_store(args.store) as store, open_table(store) as table:
-        entity = entity_name(store.dataset, args.entity)
+        entity = named_entity(store, args.entity)
         records = read_figures(
-            store.dataset, entity=entity, measure=measure, per_assertion=not args.every_report, table=table
+            store.dataset if table is None else None,
+            entity=entity,
+            measure=measure,
+            per_assertion=not args.every_report,
+            table=table,
         )
         pairs = None if table is None else table.disagreeing_pairs
         groups = compare_figures(records, window_days=args.window, pairs=pairs)
@@ -79,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
         if plain:
             print(aligned_text(_TABLE_COLUMNS, _table_rows(group), title=_title(group)) + "\n")  # noqa: T201
         else:
+            from rich.console import Console
+
             Console().print(rich_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group)))
     if not groups:
         say_empty("figures", {"--entity": entity, "--measure": measure})

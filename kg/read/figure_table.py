@@ -27,23 +27,25 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from kg.rdf.ontology import ASSERTIONS_GRAPH
-from kg.read.assertions import AssertionSummary, assertions_by_claim
-from kg.read.figure_load import load_articles, load_shared
+from kg.read.assertions import AssertionSummary
+from kg.read.canned import canned_queries, parameters
 from kg.read.figure_sql import CANNED_SQL, EXPORT, NAMES, PAIRS, SCHEMA
-from kg.read.figures import Comparable
 from kg.read.lexical import ColumnKind, LexicalResult
-from kg.read.query import QueryResult, canned_queries, render, run_canned
 from kg.store import REMOTE_SCHEMES, QuadStore
 from kg.store.oxigraph import folder_generation
+
+if TYPE_CHECKING:
+    from kg.read.figures import Comparable
+    from kg.read.query import QueryResult
 
 __all__ = [
     "TABLE_FILE",
     "FigureTable",
+    "Rows",
     "TableUpkeep",
     "answer_canned",
     "open_table",
@@ -62,6 +64,12 @@ _STORE_MARKER = "CURRENT"
 
 #: The tables of the file that hold facts (``meta`` holds the generation).
 _TABLES = ("figures", "names", "shared_names", "labels", "entity_names", "claim_names", "reports")
+
+#: Rows fetched from DuckDB at a time where an answer is streamed (:meth:`FigureTable.stream`).
+_BATCH_ROWS = 10_000
+
+#: An answer's rows, a batch at a time.
+Rows = Iterator[list[tuple[str | None, ...]]]
 
 #: The kinds of the answers' columns that are not plain strings.
 _KINDS: dict[str, ColumnKind] = {
@@ -92,18 +100,29 @@ class FigureTable:
         """The answer of canned query ``name`` (one :meth:`answers`), as the store would give it.
 
         Raises:
-            QueryError: an unknown parameter or a bad number, as :func:`kg.read.query.render` says.
+            QueryError: an unknown parameter or a bad number, as :func:`kg.read.canned.parameters` says.
         """
-        query = canned_queries()[name]
-        given = dict(values or {})
-        render(query, given)  # the same refusals as the SPARQL path
-        params = {key: given.get(key, query.params.get(key, "")) for key in query.params}
-        if "window" in params:
-            params["window"] = str(Decimal(params["window"]))
+        cursor, variables, kinds = self._execute(name, values)
+        return LexicalResult(variables, kinds, tuple(cursor.fetchall()))
+
+    def stream(self, name: str, values: Mapping[str, str] | None = None) -> tuple[LexicalResult, Rows]:
+        """The answer of :meth:`canned`, its rows a batch at a time as DuckDB produces them: the
+        answer's header (a :class:`LexicalResult` without rows) and the batches. Memory stays
+        that of one batch however many rows there are; read them before the table is closed.
+
+        Raises:
+            QueryError: as :meth:`canned`.
+        """
+        cursor, variables, kinds = self._execute(name, values)
+        return LexicalResult(variables, kinds, ()), iter(lambda: cursor.fetchmany(_BATCH_ROWS), [])
+
+    def _execute(
+        self, name: str, values: Mapping[str, str] | None
+    ) -> tuple[duckdb.DuckDBPyConnection, tuple[str, ...], tuple[ColumnKind, ...]]:
+        params = parameters(canned_queries()[name], values or {})  # the SPARQL path's refusals
         cursor = self._db.execute(CANNED_SQL[name], params)
         variables = tuple(column[0] for column in cursor.description or ())
-        kinds = tuple(_KINDS.get(name, "string") for name in variables)
-        return LexicalResult(variables, kinds, tuple(cursor.fetchall()))
+        return cursor, variables, tuple(_KINDS.get(name, "string") for name in variables)
 
     def assertions_by_claim(self) -> dict[str, AssertionSummary]:
         """Each reported claim's assertion, as :func:`kg.read.assertions.assertions_by_claim` reads it."""
@@ -199,6 +218,8 @@ def answer_canned(
         with open_table(store) as table:
             if table is not None:
                 return table.canned(name, values)
+    from kg.read.query import run_canned
+
     return run_canned(store.dataset, name, values, timeout=timeout)
 
 
@@ -261,6 +282,8 @@ def _replace_articles(
     connection: duckdb.DuckDBPyConnection, store: QuadStore, articles: Sequence[str] | None
 ) -> None:
     """The rows of ``articles`` (every article where None) as the store holds them now."""
+    from kg.read.figure_load import load_articles
+
     native = store.native
     assert native is not None  # only stores with a native engine have a table
     load_articles(connection, native, articles)
@@ -270,6 +293,10 @@ def _refresh_shared(connection: duckdb.DuckDBPyConnection, store: QuadStore) -> 
     """What no one article holds: the labels and shared names, each claim's names, and each
     claim's assertion (read with SPARQL: the assertions graph is small, and only stores built
     with assertions have one)."""
+    from kg.rdf.ontology import ASSERTIONS_GRAPH
+    from kg.read.assertions import assertions_by_claim
+    from kg.read.figure_load import load_shared
+
     native = store.native
     assert native is not None
     load_shared(connection, native)

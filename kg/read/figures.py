@@ -34,13 +34,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset
-
 from kg.read.assertions import assertions_by_claim, fold_reports
 from kg.read.lexical import LexicalResult
 from kg.read.query import QueryResult, run_canned
 
 if TYPE_CHECKING:
+    from rdflib import Dataset
+
     from kg.read.figure_table import FigureTable
 
 __all__ = [
@@ -221,7 +221,7 @@ class FigureGroup:
 
 
 def read_figures(
-    dataset: Dataset,
+    dataset: Dataset | None,
     *,
     entity: str = "",
     measure: str = "",
@@ -231,21 +231,27 @@ def read_figures(
     """The figures of ``dataset`` (of one counted group, named any way the store knows it, and
     of one measure, when given), in the query's order; with ``per_assertion``, one figure per
     assertion where the store has them (its earliest report, :func:`kg.read.assertions.fold_reports`).
-    ``table``: the store's figures table, which answers the same in a fraction of the time.
+    ``table``: the store's figures table, which answers the same in a fraction of the time;
+    ``dataset`` (the store's rdflib view, None where ``table`` answers) is read where it is None.
 
     Raises:
         QueryError: the store cannot answer the query.
+        ValueError: neither ``dataset`` nor ``table`` was given.
     """
     values = {"entity": entity, "measure": measure}
     result: QueryResult | LexicalResult
-    if table is None:
+    if table is not None:
+        result = table.canned("figures_by_group", values)
+    elif dataset is not None:
         result = run_canned(dataset, "figures_by_group", values)
     else:
-        result = table.canned("figures_by_group", values)
+        raise ValueError("read_figures reads the store's dataset or its figures table: give one")
     records = [_record(row) for row in result.records()]
     by_claim = {}
-    if per_assertion:
-        by_claim = assertions_by_claim(dataset) if table is None else table.assertions_by_claim()
+    if per_assertion and table is not None:
+        by_claim = table.assertions_by_claim()
+    elif per_assertion and dataset is not None:
+        by_claim = assertions_by_claim(dataset)
     if by_claim:
         earliest = sorted(records, key=lambda r: (r.date is None, r.date or date.min, r.quantity))
         kept = {r.quantity: a for r, a in fold_reports(earliest, lambda r: r.claim, by_claim)}

@@ -7,20 +7,29 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Literal
 
-from rdflib import BNode
-from rdflib import Literal as RDFLiteral
-from rdflib.term import Identifier
-from rich.console import Console
-from rich.table import Table
-
-from kg.read.lexical import LexicalResult
+from kg.read.lexical import ColumnKind, LexicalResult, tsv_row
 from kg.read.query import QueryResult
-from kg.render.results import write_result
 
-__all__ = ["FORMATS", "RICH_ROWS", "aligned_text", "csv_text", "format_result", "plain_table", "rich_table"]
+if TYPE_CHECKING:
+    from rdflib.term import Identifier
+    from rich.table import Table
+
+__all__ = [
+    "FORMATS",
+    "RICH_ROWS",
+    "Format",
+    "STREAMED_FORMATS",
+    "aligned_text",
+    "csv_text",
+    "format_result",
+    "lexical_chunks",
+    "plain_table",
+    "plural",
+    "rich_table",
+]
 
 #: Up to this many rows a command draws its tables with rich (boxes, wrapped cells); beyond,
 #: :func:`aligned_text` lines them up as plain columns: rich spends about 2 ms on a row, a
@@ -29,6 +38,9 @@ RICH_ROWS = 1000
 
 Format = Literal["table", "csv", "tsv", "json", "xml"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "tsv", "json", "xml")
+
+#: The formats an answer kept as text is written in a batch of rows at a time (:func:`lexical_chunks`).
+STREAMED_FORMATS: tuple[Format, ...] = ("csv", "tsv")
 
 #: What a graph (CONSTRUCT, DESCRIBE) is written as, by ``--format``; Turtle otherwise.
 _GRAPH_FORMATS = {"json": "json-ld", "xml": "xml"}
@@ -39,14 +51,18 @@ def format_result(result: QueryResult | LexicalResult, fmt: Format) -> str:
 
     A graph is Turtle, or JSON-LD for ``json`` and RDF/XML for ``xml``. SPARQL writes an ASK
     answer only as JSON or XML; in a table, CSV or TSV it is one cell under ``ask``. An answer
-    kept as text is written as CSV or TSV without making a term of each cell.
+    kept as text is written as CSV or TSV without making a term of each cell. rdflib's writers
+    and rich are imported here, when needed, not by the commands that stream CSV.
     """
     if isinstance(result, LexicalResult):
-        if fmt == "csv":
-            return csv_text(result.variables, result.csv_cells()[1:], lineterminator="\r\n")
-        if fmt == "tsv":
-            return "\n".join(result.tsv_lines()) + "\n"
+        if fmt in STREAMED_FORMATS:
+            return "".join(lexical_chunks(result.variables, result.kinds, [result.rows], fmt))
         result = result.terms()
+    from rdflib import Literal as RDFLiteral
+    from rich.console import Console
+
+    from kg.render.results import write_result
+
     if result.graph is not None:
         return write_result(result, _GRAPH_FORMATS.get(fmt, "turtle")).decode("utf-8")
     if result.answer is not None and fmt not in ("json", "xml"):
@@ -57,6 +73,33 @@ def format_result(result: QueryResult | LexicalResult, fmt: Format) -> str:
     console = Console(file=buffer, width=160, color_system=None)
     console.print(rich_table(result.variables, [[_text(c) for c in row] for row in result.rows]))
     return buffer.getvalue()
+
+
+def lexical_chunks(
+    variables: Sequence[str],
+    kinds: Sequence[ColumnKind],
+    batches: Iterable[Sequence[Sequence[str | None]]],
+    fmt: Format,
+) -> Iterator[str]:
+    """A SELECT answer kept as text, as SPARQL CSV (rows ended by CRLF, unbound empty) or TSV
+    (terms as N-Triples writes them): the header, then each batch of rows as it comes, so an
+    answer of millions of rows is written in the memory of one batch.
+    """
+    if fmt == "tsv":
+        line = tsv_row(kinds)
+        yield "\t".join(f"?{name}" for name in variables) + "\n"
+        for batch in batches:
+            yield "".join(line(row) + "\n" for row in batch)
+        return
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(variables)
+    for batch in batches:
+        writer.writerows(["" if cell is None else cell for cell in row] for row in batch)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
 
 
 def csv_text(headers: Sequence[str], rows: Iterable[Sequence[object]], *, lineterminator: str = "\n") -> str:
@@ -97,6 +140,8 @@ _MIN_WIDTH = 8
 def rich_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None) -> Table:
     """A rich table for the terminal: long cells wrap rather than truncate, short ones (dates,
     numbers, bounds) never break, and a rule separates wrapped rows."""
+    from rich.table import Table
+
     table = Table(title=title, show_lines=True, header_style="bold")
     for i, header in enumerate(headers):
         widest = max((len(row[i]) for row in rows), default=0)
@@ -114,8 +159,15 @@ def rich_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: 
 
 def _text(cell: Identifier | None) -> str:
     """What a reader sees of a term: a literal's text, an IRI, ``_:`` and a blank node's label."""
+    from rdflib import BNode
+
     if cell is None:
         return ""
     if isinstance(cell, BNode):
         return f"_:{cell}"
     return str(cell)
+
+
+def plural(number: int, singular: str, plural_form: str | None = None) -> str:
+    """``number`` with its noun: "1 relation", "1,500 entities"."""
+    return f"{number:,} {singular if number == 1 else plural_form or singular + 's'}"
