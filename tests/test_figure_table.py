@@ -3,7 +3,10 @@ read while it holds another state than the store's."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -205,6 +208,45 @@ def test_figure_table_exported_as_parquet_holds_every_row(seed_copy: Path, tmp_p
         claims = run_canned(store.dataset, "claims")
     (counted,) = duckdb.sql(f"SELECT count(*), count(quantity) FROM '{path}'").fetchall()
     assert counted == (len(claims.rows), sum(1 for row in claims.records() if row["figure"] is not None))
+
+
+#: Runs each command line given (one per argument, words split on spaces) with ``kg.cli.main`` in
+#: this fresh interpreter, its stdout to a file, then prints the heavy packages it imported (rich
+#: is no more than a table of the seeds' few rows asks for).
+_IMPORTS_OF = """
+import contextlib, json, sys
+from kg.cli import main
+for i, line in enumerate(sys.argv[2:]):
+    out = open(f"{sys.argv[1]}/{i}.out", "w", encoding="utf-8", newline="")
+    with out, contextlib.redirect_stdout(out):
+        assert main(line.split()) == 0, line
+heavy = ("rdflib", "pyparsing", "oxrdflib", "spacy", "rapidfuzz", "networkx", "kg.rdf")
+print(json.dumps(sorted(h for h in heavy if any(m == h or m.startswith(h + ".") for m in sys.modules))))
+"""
+
+
+@pytest.mark.slow
+def test_figure_table_commands_import_no_sparql_engine_and_stream_what_the_table_answers(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    store = f"--store {seed_copy}"
+    lines = [
+        f"query --name claims --format csv {store}",
+        f"query --name disagreeing_figures --format csv {store}",
+        f"claims {store}",
+        f"figures --csv {tmp_path / 'figures.csv'} {store}",
+    ]
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_OF, str(tmp_path), *lines], capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout) == [], "a listing from the figures table imported these"
+    with existing_store(seed_copy) as store_, open_table(store_) as table:
+        assert table is not None
+        claims, pairs = table.canned("claims"), table.canned("disagreeing_figures")
+    assert claims.rows and pairs.rows
+    assert (tmp_path / "0.out").read_bytes().decode() == format_result(claims, "csv")
+    assert (tmp_path / "1.out").read_bytes().decode() == format_result(pairs, "csv")
+    assert "disagree" in (tmp_path / "figures.csv").read_text(encoding="utf-8")
 
 
 def test_figure_table_memory_store_answers_with_sparql_and_exports_no_parquet(
