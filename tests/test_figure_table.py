@@ -114,7 +114,7 @@ def test_figure_table_kg_claims_and_kg_figures_rows_equal_the_sparql_path(seed_c
             from_sparql = read_figures(store.dataset, entity=entity)
             for window in (0, 90, 1000):  # the pairs found in SQL, as Python finds them
                 shown = figure_rows(
-                    compare_figures(from_table, window_days=window, pairs=table.disagreeing_pairs)
+                    compare_figures(from_table, window_days=window, pairs=table.disagreements)
                 )
                 assert shown == figure_rows(compare_figures(from_sparql, window_days=window))
                 flag = FIGURE_COLUMNS.index("flag")

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             per_assertion=not args.every_report,
             table=table,
         )
-        pairs = None if table is None else table.disagreeing_pairs
+        pairs = None if table is None else table.disagreements
         groups = compare_figures(records, window_days=args.window, pairs=pairs)
     plain = len(records) > RICH_ROWS
     for group in groups:

@@ -9,7 +9,7 @@ the SQL fixes one: names sorted, ties broken by the figure's IRI.
 
 from __future__ import annotations
 
-__all__ = ["CANNED_SQL", "EXPORT", "NAMES", "PAIRS", "SCHEMA"]
+__all__ = ["CANNED_SQL", "DISAGREEMENTS", "EXPORT", "NAMES", "SCHEMA"]
 
 #: The tables of the figures file (lists are VARCHAR[]; dates as their lexical form and as a DATE).
 SCHEMA = """
@@ -156,13 +156,19 @@ FROM {_NAMED_FIGURES} LEFT JOIN reports r ON r.claim = f.claim
 ORDER BY f.article, f.claim, f.quantity NULLS FIRST
 """
 
-#: The disagreeing pairs among the figures ``kg figures`` compares (``comparable``: id, group,
-#: bounds as text, open ends, day number), as :func:`kg.read.figures.disagree` finds them: ``a``
-#: wholly below ``b`` and ``b`` stated at most ``$window`` days after ``a`` (or before it).
-PAIRS = """
-SELECT a.id, b.id FROM comparable a JOIN comparable b ON a.grp = b.grp
-WHERE a.high IS NOT NULL
-  AND (a.high::DECIMAL(38, 12) < b.low::DECIMAL(38, 12)
-       OR (a.high::DECIMAL(38, 12) = b.low::DECIMAL(38, 12) AND (a.high_open OR b.low_open)))
-  AND b.day - a.day <= $window
+#: The figures ``kg figures`` compares (``comparable``: id, group, bounds as text, open ends, day
+#: number) that disagree, as :func:`kg.read.figures.disagree` finds them: each pair ``a`` wholly
+#: below ``b`` with ``b`` stated at most ``$window`` days after ``a`` (or before it); then, for
+#: each figure in a pair, how many others it disagrees with and the first ``$shown`` of their ids.
+#: Millions of pairs are counted here and never leave DuckDB.
+DISAGREEMENTS = """
+WITH pairs AS (
+  SELECT a.id AS low, b.id AS high FROM comparable a JOIN comparable b ON a.grp = b.grp
+  WHERE a.high IS NOT NULL
+    AND (a.high::DECIMAL(38, 12) < b.low::DECIMAL(38, 12)
+         OR (a.high::DECIMAL(38, 12) = b.low::DECIMAL(38, 12) AND (a.high_open OR b.low_open)))
+    AND b.day - a.day <= $window
+),
+sides AS (SELECT low AS id, high AS other FROM pairs UNION SELECT high, low FROM pairs)
+SELECT id, count(*), min(other, $shown) FROM sides GROUP BY id
 """

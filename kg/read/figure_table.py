@@ -33,13 +33,14 @@ import duckdb
 
 from kg.read.assertions import AssertionSummary
 from kg.read.canned import canned_queries, parameters
-from kg.read.figure_sql import CANNED_SQL, EXPORT, NAMES, PAIRS, SCHEMA
+from kg.read.figure_sql import CANNED_SQL, DISAGREEMENTS, EXPORT, NAMES, SCHEMA
+from kg.read.figures import SHOWN_DISAGREEMENTS
 from kg.read.lexical import ColumnKind, LexicalResult
 from kg.store import REMOTE_SCHEMES, QuadStore
 from kg.store.oxigraph import folder_generation
 
 if TYPE_CHECKING:
-    from kg.read.figures import Comparable
+    from kg.read.figures import Comparable, Disagreements
     from kg.read.query import QueryResult
 
 __all__ = [
@@ -132,13 +133,14 @@ class FigureTable:
             for claim, iri, reports, stories, corroborated, disagrees in rows
         }
 
-    def disagreeing_pairs(self, comparables: Sequence[Comparable], window_days: int) -> list[tuple[int, int]]:
-        """The pairs of ``comparables`` that disagree, found by DuckDB as an interval join with
-        the rules of :func:`kg.read.figures.disagree`: a figure whose bounds lie wholly below
+    def disagreements(self, comparables: Sequence[Comparable], window_days: int) -> Disagreements:
+        """The figures of ``comparables`` that disagree, found by DuckDB as an interval join with
+        the rules of :func:`kg.read.figures.disagree` (a figure whose bounds lie wholly below
         another's, of the same group, stated at most ``window_days`` before it or at any time
-        after it (a running tally cannot shrink). A :data:`kg.read.figures.PairFinder`."""
+        after it: a running tally cannot shrink), each with how many others it disagrees with
+        and the first ids of them. A :data:`kg.read.figures.PairFinder`."""
         if not comparables:
-            return []
+            return {}
         ids, groups, bounds, days = zip(*comparables, strict=True)
         comparable = {  # noqa: F841  (DuckDB scans it by name)
             "id": _column(list(ids)),
@@ -149,8 +151,11 @@ class FigureTable:
             "high_open": _column([b.high_open for b in bounds]),
             "day": _column([d.toordinal() for d in days]),
         }
-        rows = self._db.execute(PAIRS, {"window": window_days}).fetchall()
-        return [(int(first), int(second)) for first, second in rows]
+        found = self._db.execute(DISAGREEMENTS, {"window": window_days, "shown": SHOWN_DISAGREEMENTS})
+        return {
+            int(figure): (int(count), tuple(int(i) for i in first))
+            for figure, count, first in found.fetchall()
+        }
 
     def write_parquet(self, path: Path) -> None:
         """Every figure and claim as one Parquet file (:data:`kg.read.figure_sql.EXPORT`), for

@@ -230,7 +230,7 @@ def error_line(exc: BaseException, text: str | None = None, *, update: bool = Fa
 def _plain(term: Identifier) -> Identifier:
     from rdflib import Literal
 
-    if isinstance(term, Literal) and term.datatype == _XSD_STRING:
+    if isinstance(term, Literal) and str(term.datatype) == _XSD_STRING:
         return Literal(str(term))
     return term
 
