@@ -471,9 +471,9 @@ def test_figures_without_a_group_are_compared_with_nothing() -> None:
 
 def test_a_figure_that_disagrees_with_many_counts_them_all_and_names_the_first_few() -> None:
     """One low toll against 25 floors above it stated the same day ("at least 1,000", which
-    agree with each other): it disagrees with all 25 and
-    lists the first SHOWN_DISAGREEMENTS of them; each higher one disagrees with it alone. The
-    figures table's SQL finds the same as the comparison in Python."""
+    agree with each other): it disagrees with all 25 and lists the first SHOWN_DISAGREEMENTS of
+    them; each floor disagrees with it alone. The figures table's SQL finds the same as the
+    comparison in Python."""
     from kg.read.figure_table import FigureTable
     from kg.render.tables import csv_text
 
