@@ -98,10 +98,14 @@ def test_figure_table_answers_each_figure_query_as_sparql_does(
         assert table is not None
         sparql = run_canned(store.dataset, name, values)
         answer = table.canned(name, values)
+        streamed = {}
+        for fmt in ("csv", "tsv"):  # kg query's lines, DuckDB writing the CSV
+            header, batches = table.lines(name, values, fmt=fmt)
+            streamed[fmt] = header + "".join(line for batch in batches for line in batch)
     assert sparql.rows, f"{name} {values} selects nothing on the seeds"
     assert format_result(_ordered(answer.terms()), "tsv") == format_result(_ordered(sparql), "tsv")
     for fmt in ("csv", "tsv"):  # written from the text: the bytes rdflib's writers give
-        assert format_result(answer, fmt) == format_result(answer.terms(), fmt)
+        assert format_result(answer, fmt) == format_result(answer.terms(), fmt) == streamed[fmt]
 
 
 @pytest.mark.slow
@@ -285,3 +289,24 @@ def test_figure_table_refuses_parameters_as_sparql_does(tmp_path: Path) -> None:
 )
 def test_claims_table_content_is_cut_at_a_word(content: str | None, shown: str) -> None:
     assert content_text(content) == shown
+
+
+def test_figure_table_csv_lines_written_by_duckdb_are_those_pythons_csv_writes() -> None:
+    """kg query --format csv from the table has DuckDB write each line: quoting, doubled quotes,
+    line breaks and unbound cells as Python's csv module (SPARQL's CSV results) writes them."""
+    import csv
+    import io
+
+    from kg.read.figure_sql import csv_line
+
+    cells = ["plain", "a,b", 'say "no"', "two\nlines", "cr\rhere", "", None, " lead", "tab\there", "“curly”"]
+    rows = [(cell, cell[::-1] if cell else cell) for cell in cells]
+    found = duckdb.connect().execute(
+        f"SELECT {csv_line(['x', 'y'])} FROM (SELECT unnest($x) AS x, unnest($y) AS y)",
+        {"x": [x for x, _ in rows], "y": [y for _, y in rows]},
+    )
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n").writerows(
+        ["" if c is None else c for c in row] for row in rows
+    )
+    assert "".join(line + "\r\n" for (line,) in found.fetchall()) == expected.getvalue()

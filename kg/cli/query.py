@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from kg.cli.options import add_store_option, named_entity, say_empty
 from kg.errors import QueryError
 from kg.read.canned import canned_queries
 from kg.read.figure_sql import CANNED_SQL
-from kg.read.figure_table import Rows, answer_canned, open_table
-from kg.read.lexical import LexicalResult
+from kg.read.figure_table import answer_canned, open_table
 from kg.read.measures import measure_name
 from kg.read.query import run_query
-from kg.render.tables import FORMATS, STREAMED_FORMATS, Format, format_result, lexical_chunks
+from kg.render.tables import FORMATS, format_result
 from kg.store import existing_store
 
 __all__ = ["configure"]
@@ -57,10 +57,10 @@ def run(args: argparse.Namespace) -> int:
         if args.name:
             for name in _ENTITY_PARAMS.intersection(values):
                 values[name] = named_entity(store, values[name], option=f"--param {name}=")
-            if args.name in CANNED_SQL and args.format in STREAMED_FORMATS:
+            if args.name in CANNED_SQL and args.format in ("csv", "tsv"):
                 with open_table(store) as table:
                     if table is not None:
-                        if not _write_streamed(*table.stream(args.name, values), args.format):
+                        if not _write_lines(*table.lines(args.name, values, fmt=args.format)):
                             _say_empty(values)
                         return 0
             result = answer_canned(store, args.name, values, timeout=args.timeout)
@@ -74,18 +74,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_streamed(header: LexicalResult, batches: Rows, fmt: Format) -> int:
-    """Write the rows to stdout as the figures table gives them; how many there were."""
+def _write_lines(header: str, batches: Iterator[list[str]]) -> int:
+    """Write the lines to stdout as the figures table gives them; how many rows there were."""
+    sys.stdout.write(header)
     count = 0
-
-    def counted(batches: Rows) -> Rows:
-        nonlocal count
-        for batch in batches:
-            count += len(batch)
-            yield batch
-
-    for chunk in lexical_chunks(header.variables, header.kinds, counted(batches), fmt):
-        sys.stdout.write(chunk)
+    for batch in batches:
+        sys.stdout.write("".join(batch))
+        count += len(batch)
     return count
 
 

@@ -9,7 +9,9 @@ the SQL fixes one: names sorted, ties broken by the figure's IRI.
 
 from __future__ import annotations
 
-__all__ = ["CANNED_SQL", "DISAGREEMENTS", "EXPORT", "NAMES", "SCHEMA"]
+from collections.abc import Sequence
+
+__all__ = ["CANNED_SQL", "DISAGREEMENTS", "EXPORT", "NAMES", "SCHEMA", "csv_line"]
 
 #: The tables of the figures file (lists are VARCHAR[]; dates as their lexical form and as a DATE).
 SCHEMA = """
@@ -172,3 +174,15 @@ WITH pairs AS (
 sides AS (SELECT low AS id, high AS other FROM pairs UNION SELECT high, low FROM pairs)
 SELECT id, count(*), min(other, $shown) FROM sides GROUP BY id
 """
+
+
+def csv_line(columns: Sequence[str]) -> str:
+    """An SQL expression for one row of ``columns`` (text) as a CSV line, as Python's ``csv``
+    writes it (``QUOTE_MINIMAL``): a cell quoted where it holds a comma, a quote or a line break,
+    its quotes doubled; an unbound cell empty."""
+    cells = (
+        f"""CASE WHEN "{c}" IS NULL THEN '' WHEN regexp_matches("{c}", '[",\\r\\n]') """
+        f"""THEN '"' || replace("{c}", '"', '""') || '"' ELSE "{c}" END"""
+        for c in columns
+    )
+    return " || ',' || ".join(cells)

@@ -22,7 +22,7 @@ from kg.read.query import QueryResult
 if TYPE_CHECKING:
     from rdflib.term import Identifier
 
-__all__ = ["ColumnKind", "LexicalResult", "tsv_row"]
+__all__ = ["ColumnKind", "LexicalResult", "tsv_header", "tsv_row"]
 
 #: What a column holds: IRIs, ``xsd:date`` or ``xsd:decimal`` literals, or plain strings.
 ColumnKind = Kind["iri", "date", "decimal", "string"]
@@ -60,6 +60,11 @@ class LexicalResult:
             for row in self.rows
         )
         return QueryResult("SELECT", self.variables, rows)
+
+
+def tsv_header(variables: Sequence[str]) -> str:
+    """The header line of SPARQL TSV (no line end): each variable with its ``?``."""
+    return "\t".join(f"?{name}" for name in variables)
 
 
 def tsv_row(kinds: Sequence[ColumnKind]) -> Callable[[Sequence[str | None]], str]:

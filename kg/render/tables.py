@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from kg.read.lexical import ColumnKind, LexicalResult, tsv_row
+from kg.read.lexical import LexicalResult, tsv_header, tsv_row
 from kg.read.query import QueryResult
 
 if TYPE_CHECKING:
@@ -20,12 +20,9 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "RICH_ROWS",
-    "Format",
-    "STREAMED_FORMATS",
     "aligned_text",
     "csv_text",
     "format_result",
-    "lexical_chunks",
     "plain_table",
     "plural",
     "rich_table",
@@ -38,9 +35,6 @@ RICH_ROWS = 1000
 
 Format = Literal["table", "csv", "tsv", "json", "xml"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "tsv", "json", "xml")
-
-#: The formats an answer kept as text is written in a batch of rows at a time (:func:`lexical_chunks`).
-STREAMED_FORMATS: tuple[Format, ...] = ("csv", "tsv")
 
 #: What a graph (CONSTRUCT, DESCRIBE) is written as, by ``--format``; Turtle otherwise.
 _GRAPH_FORMATS = {"json": "json-ld", "xml": "xml"}
@@ -55,8 +49,13 @@ def format_result(result: QueryResult | LexicalResult, fmt: Format) -> str:
     and rich are imported here, when needed, not by the commands that stream CSV.
     """
     if isinstance(result, LexicalResult):
-        if fmt in STREAMED_FORMATS:
-            return "".join(lexical_chunks(result.variables, result.kinds, [result.rows], fmt))
+        if fmt == "csv":
+            rows = [["" if cell is None else cell for cell in row] for row in result.rows]
+            return csv_text(result.variables, rows, lineterminator="\r\n")
+        if fmt == "tsv":
+            line = tsv_row(result.kinds)
+            lines = (tsv_header(result.variables), *(line(row) for row in result.rows))
+            return "".join(f"{text}\n" for text in lines)
         result = result.terms()
     from rdflib import Literal as RDFLiteral
     from rich.console import Console
@@ -73,33 +72,6 @@ def format_result(result: QueryResult | LexicalResult, fmt: Format) -> str:
     console = Console(file=buffer, width=160, color_system=None)
     console.print(rich_table(result.variables, [[_text(c) for c in row] for row in result.rows]))
     return buffer.getvalue()
-
-
-def lexical_chunks(
-    variables: Sequence[str],
-    kinds: Sequence[ColumnKind],
-    batches: Iterable[Sequence[Sequence[str | None]]],
-    fmt: Format,
-) -> Iterator[str]:
-    """A SELECT answer kept as text, as SPARQL CSV (rows ended by CRLF, unbound empty) or TSV
-    (terms as N-Triples writes them): the header, then each batch of rows as it comes, so an
-    answer of millions of rows is written in the memory of one batch.
-    """
-    if fmt == "tsv":
-        line = tsv_row(kinds)
-        yield "\t".join(f"?{name}" for name in variables) + "\n"
-        for batch in batches:
-            yield "".join(line(row) + "\n" for row in batch)
-        return
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(variables)
-    for batch in batches:
-        writer.writerows(["" if cell is None else cell for cell in row] for row in batch)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
 
 
 def csv_text(headers: Sequence[str], rows: Iterable[Sequence[object]], *, lineterminator: str = "\n") -> str:
