@@ -158,13 +158,17 @@ FROM {_NAMED_FIGURES} LEFT JOIN reports r ON r.claim = f.claim
 ORDER BY f.article, f.claim, f.quantity NULLS FIRST
 """
 
-#: The figures ``kg figures`` compares (``comparable``: id, group, bounds as text, open ends, day
-#: number) that disagree, as :func:`kg.read.figures.disagree` finds them: each pair ``a`` wholly
-#: below ``b`` with ``b`` stated at most ``$window`` days after ``a`` (or before it); then, for
-#: each figure in a pair, how many others it disagrees with and the first ``$shown`` of their ids.
-#: Millions of pairs are counted here and never leave DuckDB.
+#: The figures ``kg figures`` compares (given as lists side by side: id, group, bounds as text,
+#: open ends, day number) that disagree, as :func:`kg.read.figures.disagree` finds them: each
+#: pair ``a`` wholly below ``b`` with ``b`` stated at most ``$window`` days after ``a`` (or
+#: before it); then, for each figure in a pair, how many others it disagrees with and the first
+#: ``$shown`` of their ids. Millions of pairs are counted here and never leave DuckDB.
 DISAGREEMENTS = """
-WITH pairs AS (
+WITH comparable AS (
+  SELECT unnest($id) AS id, unnest($grp) AS grp, unnest($low) AS low, unnest($high) AS high,
+         unnest($low_open) AS low_open, unnest($high_open) AS high_open, unnest($day) AS day
+),
+pairs AS (
   SELECT a.id AS low, b.id AS high FROM comparable a JOIN comparable b ON a.grp = b.grp
   WHERE a.high IS NOT NULL
     AND (a.high::DECIMAL(38, 12) < b.low::DECIMAL(38, 12)

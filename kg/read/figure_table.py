@@ -27,7 +27,7 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import duckdb
 
@@ -164,16 +164,18 @@ class FigureTable:
         if not comparables:
             return {}
         ids, groups, bounds, days = zip(*comparables, strict=True)
-        comparable = {  # noqa: F841  (DuckDB scans it by name)
-            "id": _column(list(ids)),
-            "grp": _column(list(groups)),
-            "low": _column([_plain(b.low) for b in bounds]),
-            "high": _column([None if b.high is None else _plain(b.high) for b in bounds]),
-            "low_open": _column([b.low_open for b in bounds]),
-            "high_open": _column([b.high_open for b in bounds]),
-            "day": _column([d.toordinal() for d in days]),
+        columns = {  # DuckDB takes them as lists and unnests them side by side
+            "id": list(ids),
+            "grp": list(groups),
+            "low": [_plain(b.low) for b in bounds],
+            "high": [None if b.high is None else _plain(b.high) for b in bounds],
+            "low_open": [b.low_open for b in bounds],
+            "high_open": [b.high_open for b in bounds],
+            "day": [d.toordinal() for d in days],
         }
-        found = self._db.execute(DISAGREEMENTS, {"window": window_days, "shown": SHOWN_DISAGREEMENTS})
+        found = self._db.execute(
+            DISAGREEMENTS, {**columns, "window": window_days, "shown": SHOWN_DISAGREEMENTS}
+        )
         return {
             int(figure): (int(count), tuple(int(i) for i in first))
             for figure, count, first in found.fetchall()
@@ -191,15 +193,6 @@ class FigureTable:
 
     def close(self) -> None:
         self._db.close()
-
-
-def _column(values: list[object]) -> Any:
-    """A NumPy array of objects, which DuckDB scans as a column (NumPy loaded only here)."""
-    import numpy as np
-
-    column = np.empty(len(values), dtype=object)
-    column[:] = values
-    return column
 
 
 def _plain(number: Decimal) -> str:
