@@ -15,6 +15,9 @@ The store is the truth; the table is derived from it and never holds a fact the 
   between leaves no generation, or an old one, so the table is rebuilt before anyone reads it.
 
 Stores without a folder (``memory``, an endpoint) have no table: their callers use SPARQL.
+
+Reading the table imports neither rdflib nor its SPARQL engine; what fills it (the store read
+through :mod:`kg.read.figure_load`, the assertions through SPARQL) is imported where it is filled.
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ _STORE_MARKER = "CURRENT"
 #: The tables of the file that hold facts (``meta`` holds the generation).
 _TABLES = ("figures", "names", "shared_names", "labels", "entity_names", "claim_names", "reports")
 
-#: Rows fetched from DuckDB at a time where an answer is streamed (:meth:`FigureTable.stream`).
+#: Rows fetched from DuckDB at a time where an answer is streamed (:meth:`FigureTable.lines`).
 _BATCH_ROWS = 10_000
 
 #: The text formats :meth:`FigureTable.lines` writes.
