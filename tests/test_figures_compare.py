@@ -492,3 +492,22 @@ def test_a_figure_that_disagrees_with_many_counts_them_all_and_names_the_first_f
     assert (shown["disagreements"], len(shown["disagrees_with"].split())) == ("25", 10)
     page = timeline_html((group,))
     assert "; and 15 more</td>" in page
+
+
+def test_figures_below_each_other_are_one_disagreement_in_sql_as_in_python() -> None:
+    """Two "less than 0" figures ([0, 0) each) lie wholly below each other: one disagreement,
+    not two, in the figures table's SQL as in Python; a floor above a range disagrees with it
+    whichever is numbered first."""
+    from kg.read.figure_table import FigureTable
+
+    records = [
+        figure("fewer than none", "LessThan", 0),
+        figure("under zero", "LessThan", 0),
+        figure("at least 100", "AtLeast", 100),
+        figure("about 50", "Approximately", 50, on=date(2024, 12, 21)),
+    ]
+    table = FigureTable(duckdb.connect(":memory:"))
+    (group,) = compare_figures(records)
+    assert compare_figures(records, pairs=table.disagreements) == (group,)
+    counts = {f.record.figure: f.disagreements for f in group.figures}
+    assert counts == {"fewer than none": 3, "under zero": 3, "at least 100": 3, "about 50": 3}

@@ -168,14 +168,21 @@ WITH comparable AS (
   SELECT unnest($id) AS id, unnest($grp) AS grp, unnest($low) AS low, unnest($high) AS high,
          unnest($low_open) AS low_open, unnest($high_open) AS high_open, unnest($day) AS day
 ),
-pairs AS (
-  SELECT a.id AS low, b.id AS high FROM comparable a JOIN comparable b ON a.grp = b.grp
-  WHERE a.high IS NOT NULL
-    AND (a.high::DECIMAL(38, 12) < b.low::DECIMAL(38, 12)
-         OR (a.high::DECIMAL(38, 12) = b.low::DECIMAL(38, 12) AND (a.high_open OR b.low_open)))
-    AND b.day - a.day <= $window
+ranged AS (
+  SELECT id, grp, low::DECIMAL(38, 12) AS low, high::DECIMAL(38, 12) AS high, low_open, high_open, day
+  FROM comparable
 ),
-sides AS (SELECT low AS id, high AS other FROM pairs UNION SELECT high, low FROM pairs)
+pairs AS (
+  SELECT a.id AS low, b.id AS high FROM ranged a JOIN ranged b ON a.grp = b.grp
+  WHERE a.high IS NOT NULL AND a.id <> b.id
+    AND (a.high < b.low OR (a.high = b.low AND (a.high_open OR b.low_open)))
+    AND b.day - a.day <= $window
+    -- two points with an open end at one value ("less than 0") lie below each other: the pair
+    -- is kept once, as the comparison in Python keeps it (the later numbered the smaller)
+    AND NOT (a.id < b.id
+             AND coalesce(b.high = a.low AND a.low = a.high AND (b.high_open OR a.low_open), false))
+),
+sides AS (SELECT low AS id, high AS other FROM pairs UNION ALL SELECT high, low FROM pairs)
 SELECT id, count(*), min(other, $shown) FROM sides GROUP BY id
 """
 
