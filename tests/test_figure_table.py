@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -247,6 +248,11 @@ def test_figure_table_commands_import_no_sparql_engine_and_stream_what_the_table
     with existing_store(seed_copy) as store_, open_table(store_) as table:
         assert table is not None
         claims, pairs = table.canned("claims"), table.canned("disagreeing_figures")
+        # a reader's DuckDB sorts millions of rows on disk, in the temporary folder, not in memory
+        limit, spill = table._db.execute(
+            "SELECT current_setting('memory_limit'), current_setting('temp_directory')"
+        ).fetchone()
+    assert limit == "953.6 MiB" and spill.startswith(tempfile.gettempdir())  # 1 GB
     assert claims.rows and pairs.rows
     assert (tmp_path / "0.out").read_bytes().decode() == format_result(claims, "csv")
     assert (tmp_path / "1.out").read_bytes().decode() == format_result(pairs, "csv")
