@@ -89,7 +89,7 @@ _PYTHON: dict[str, Callable[[str], object]] = {"iri": str, "date": _date, "decim
 
 
 def _term_maker(kind: ColumnKind) -> Callable[[str], Identifier]:
-    """How a cell of a ``kind`` column becomes an rdflib term (rdflib is imported only here)."""
+    """How a cell of a ``kind`` column becomes an rdflib term (rdflib imported only when asked)."""
     from rdflib import Literal, URIRef
 
     if kind == "iri":
