@@ -27,9 +27,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from kg.errors import OntologyError
+from kg.errors import ExportError, OntologyError
 
-__all__ = ["Writer", "check_writable", "explain", "ontology_dir", "read_json", "write_whole"]
+__all__ = ["Writer", "check_writable", "explain", "ontology_dir", "read_json", "write_files", "write_whole"]
 
 #: Fills the temporary file it is given with the new content.
 Writer = Callable[[Path], object]
@@ -145,3 +145,15 @@ def read_json(path: Path | str) -> Any:
         ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise OntologyError(f"{path}: cannot read: {exc}") from exc
+
+
+def write_files(writers: Mapping[Path, Writer]) -> None:
+    """Write the files whole, all or none (see :func:`kg.files.write_whole`).
+
+    Raises:
+        ExportError: a file cannot be written; the message names it, the reason and the remedy.
+    """
+    try:
+        write_whole(writers)
+    except OSError as exc:
+        raise ExportError(f"cannot write {exc.filename}: {explain(exc)}") from exc

@@ -3,7 +3,11 @@ read while it holds another state than the store's."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -95,10 +99,14 @@ def test_figure_table_answers_each_figure_query_as_sparql_does(
         assert table is not None
         sparql = run_canned(store.dataset, name, values)
         answer = table.canned(name, values)
+        streamed = {}
+        for fmt in ("csv", "tsv"):  # kg query's lines, DuckDB writing the CSV
+            header, batches = table.lines(name, values, fmt=fmt)
+            streamed[fmt] = header + "".join(line for batch in batches for line in batch)
     assert sparql.rows, f"{name} {values} selects nothing on the seeds"
     assert format_result(_ordered(answer.terms()), "tsv") == format_result(_ordered(sparql), "tsv")
     for fmt in ("csv", "tsv"):  # written from the text: the bytes rdflib's writers give
-        assert format_result(answer, fmt) == format_result(answer.terms(), fmt)
+        assert format_result(answer, fmt) == format_result(answer.terms(), fmt) == streamed[fmt]
 
 
 @pytest.mark.slow
@@ -111,7 +119,7 @@ def test_figure_table_kg_claims_and_kg_figures_rows_equal_the_sparql_path(seed_c
             from_sparql = read_figures(store.dataset, entity=entity)
             for window in (0, 90, 1000):  # the pairs found in SQL, as Python finds them
                 shown = figure_rows(
-                    compare_figures(from_table, window_days=window, pairs=table.disagreeing_pairs)
+                    compare_figures(from_table, window_days=window, pairs=table.disagreements)
                 )
                 assert shown == figure_rows(compare_figures(from_sparql, window_days=window))
                 flag = FIGURE_COLUMNS.index("flag")
@@ -207,6 +215,50 @@ def test_figure_table_exported_as_parquet_holds_every_row(seed_copy: Path, tmp_p
     assert counted == (len(claims.rows), sum(1 for row in claims.records() if row["figure"] is not None))
 
 
+#: Runs each command line given (one per argument, words split on spaces) with ``kg.cli.main`` in
+#: this fresh interpreter, its stdout to a file, then prints the heavy packages it imported (rich
+#: is no more than a table of the seeds' few rows asks for).
+_IMPORTS_OF = """
+import contextlib, json, sys
+from kg.cli import main
+for i, line in enumerate(sys.argv[2:]):
+    out = open(f"{sys.argv[1]}/{i}.out", "w", encoding="utf-8", newline="")
+    with out, contextlib.redirect_stdout(out):
+        assert main(line.split()) == 0, line
+heavy = ("rdflib", "pyparsing", "oxrdflib", "spacy", "rapidfuzz", "networkx", "kg.rdf")
+print(json.dumps(sorted(h for h in heavy if any(m == h or m.startswith(h + ".") for m in sys.modules))))
+"""
+
+
+@pytest.mark.slow
+def test_figure_table_commands_import_no_sparql_engine_and_stream_what_the_table_answers(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    store = f"--store {seed_copy}"
+    lines = [
+        f"query --name claims --format csv {store}",
+        f"query --name disagreeing_figures --format csv {store}",
+        f"claims {store}",
+        f"figures --csv {tmp_path / 'figures.csv'} {store}",
+    ]
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_OF, str(tmp_path), *lines], capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout) == [], "a listing from the figures table imported these"
+    with existing_store(seed_copy) as store_, open_table(store_) as table:
+        assert table is not None
+        claims, pairs = table.canned("claims"), table.canned("disagreeing_figures")
+        # a reader's DuckDB sorts millions of rows on disk, in the temporary folder, not in memory
+        limit, spill = table._db.execute(
+            "SELECT current_setting('memory_limit'), current_setting('temp_directory')"
+        ).fetchone()
+    assert limit == "953.6 MiB" and spill.startswith(tempfile.gettempdir())  # 1 GB
+    assert claims.rows and pairs.rows
+    assert (tmp_path / "0.out").read_bytes().decode() == format_result(claims, "csv")
+    assert (tmp_path / "1.out").read_bytes().decode() == format_result(pairs, "csv")
+    assert "disagree" in (tmp_path / "figures.csv").read_text(encoding="utf-8")
+
+
 def test_figure_table_memory_store_answers_with_sparql_and_exports_no_parquet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -243,3 +295,24 @@ def test_figure_table_refuses_parameters_as_sparql_does(tmp_path: Path) -> None:
 )
 def test_claims_table_content_is_cut_at_a_word(content: str | None, shown: str) -> None:
     assert content_text(content) == shown
+
+
+def test_figure_table_csv_lines_written_by_duckdb_are_those_pythons_csv_writes() -> None:
+    """kg query --format csv from the table has DuckDB write each line: quoting, doubled quotes,
+    line breaks and unbound cells as Python's csv module (SPARQL's CSV results) writes them."""
+    import csv
+    import io
+
+    from kg.read.figure_sql import csv_line
+
+    cells = ["plain", "a,b", 'say "no"', "two\nlines", "cr\rhere", "", None, " lead", "tab\there", "“curly”"]
+    rows = [(cell, cell[::-1] if cell else cell) for cell in cells]
+    found = duckdb.connect().execute(
+        f"SELECT {csv_line(['x', 'y'])} FROM (SELECT unnest($x) AS x, unnest($y) AS y)",
+        {"x": [x for x, _ in rows], "y": [y for _, y in rows]},
+    )
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n").writerows(
+        ["" if c is None else c for c in row] for row in rows
+    )
+    assert "".join(line + "\r\n" for (line,) in found.fetchall()) == expected.getvalue()

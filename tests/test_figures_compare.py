@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from rdflib import Literal
 
@@ -21,6 +22,7 @@ from kg.errors import QueryError, StoreError
 from kg.rdf.ontology import SCHEMA
 from kg.read.figures import (
     FIGURE_COLUMNS,
+    SHOWN_DISAGREEMENTS,
     Bounds,
     FigureRecord,
     compare_figures,
@@ -465,3 +467,47 @@ def test_figures_without_a_group_are_compared_with_nothing() -> None:
     assert [f.disagrees_with for f in group.figures] == [(), ()]
     kpa = [replace(r, group="https://w3id.org/conflict-kg/id/korean-peoples-army") for r in records]
     assert [f.disagrees_with for f in compare_figures(kpa)[0].figures] == [(2,), (1,)]
+
+
+def test_a_figure_that_disagrees_with_many_counts_them_all_and_names_the_first_few() -> None:
+    """One low toll against 25 floors above it stated the same day ("at least 1,000", which
+    agree with each other): it disagrees with all 25 and lists the first SHOWN_DISAGREEMENTS of
+    them; each floor disagrees with it alone. The figures table's SQL finds the same as the
+    comparison in Python."""
+    from kg.read.figure_table import FigureTable
+    from kg.render.tables import csv_text
+
+    records = [figure("5", "Exact", 5)] + [figure(f"at least {n:,}", "AtLeast", n) for n in range(1000, 1025)]
+    (group,) = compare_figures(records)
+    low = next(f for f in group.figures if f.record.figure == "5")
+    higher = [f for f in group.figures if f is not low]
+    assert low.disagreements == 25 and len(low.disagrees_with) == SHOWN_DISAGREEMENTS == 10
+    assert low.disagrees_with == tuple(sorted(f.id for f in higher))[:10]
+    assert all(f.disagreements == 1 and f.disagrees_with == (low.id,) for f in higher)
+    assert group.disagreeing == 26
+    table = FigureTable(duckdb.connect(":memory:"))
+    assert compare_figures(records, pairs=table.disagreements) == (group,)
+    rows = list(csv.DictReader(csv_text(FIGURE_COLUMNS, figure_rows([group])).splitlines()))
+    shown = next(row for row in rows if row["figure"] == "5")
+    assert (shown["disagreements"], len(shown["disagrees_with"].split())) == ("25", 10)
+    page = timeline_html((group,))
+    assert "; and 15 more</td>" in page
+
+
+def test_figures_below_each_other_are_one_disagreement_in_sql_as_in_python() -> None:
+    """Two "less than 0" figures ([0, 0) each) lie wholly below each other: one disagreement,
+    not two, in the figures table's SQL as in Python; a floor above a range disagrees with it
+    whichever is numbered first."""
+    from kg.read.figure_table import FigureTable
+
+    records = [
+        figure("fewer than none", "LessThan", 0),
+        figure("under zero", "LessThan", 0),
+        figure("at least 100", "AtLeast", 100),
+        figure("about 50", "Approximately", 50, on=date(2024, 12, 21)),
+    ]
+    table = FigureTable(duckdb.connect(":memory:"))
+    (group,) = compare_figures(records)
+    assert compare_figures(records, pairs=table.disagreements) == (group,)
+    counts = {f.record.figure: f.disagreements for f in group.figures}
+    assert counts == {"fewer than none": 3, "under zero": 3, "at least 100": 3, "about 50": 3}

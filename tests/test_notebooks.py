@@ -41,6 +41,8 @@ def test_notebooks_walkthrough_shows_queries_centrality_timeline_and_view() -> N
     tables = _shown(outputs, "text/html")
     assert "<td>At least 100</td>" in tables  # disagreeing_figures: the NIS figure
     assert "<th>PageRank</th>" in tables
+    # the parquet export read into pandas: the NIS's troop count among the highest figures
+    assert "<th>first_stated</th>" in tables and "<td>11000.0</td>" in tables
     assert "<iframe srcdoc=" in tables and "vis.Network(" in tables.replace("&quot;", '"')
     svg = _shown(outputs, "image/svg+xml")
     assert "<svg" in svg and "National Intelligence Service" in svg

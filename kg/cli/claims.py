@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import argparse
 
-from rich.console import Console
-
-from kg.cli.options import add_store_option, say_empty
-from kg.read.entities import entity_name
+from kg.cli.options import add_store_option, named_entity, say_empty
 from kg.read.figure_table import open_table
 from kg.read.measures import measure_name
 from kg.render.claims_table import assertion_table, claim_table
-from kg.render.tables import RICH_ROWS, aligned_text, rich_table
-from kg.render.viz import plural
+from kg.render.tables import RICH_ROWS, aligned_text, plural, rich_table
 from kg.store import existing_store
 
 __all__ = ["configure"]
@@ -36,18 +32,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     measure = measure_name(args.measure)
     with existing_store(args.store) as store, open_table(store) as table:
-        entity = entity_name(store.dataset, args.entity)
+        entity = named_entity(store, args.entity)
         if args.assertions:
             headers, rows = assertion_table(store.dataset, entity=entity, measure=measure)
             title = f"{len(rows)} assertions, most independent stories first"
         else:
-            headers, rows = claim_table(store.dataset, entity=entity, measure=measure, table=table)
+            dataset = store.dataset if table is None else None
+            headers, rows = claim_table(dataset, entity=entity, measure=measure, table=table)
             title = f"{_counted(rows, headers.index('figure'))}, newest first"
     if not rows:
         say_empty("assertions" if args.assertions else "claims", {"--entity": entity, "--measure": measure})
     if len(rows) > RICH_ROWS:
         print(aligned_text(headers, rows, title=title))  # noqa: T201
     else:
+        from rich.console import Console
+
         Console().print(rich_table(headers, rows, title=title))
     return 0
 

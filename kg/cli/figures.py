@@ -7,12 +7,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rich.console import Console
-
-from kg.cli.options import add_store_option, say_empty
+from kg.cli.options import add_store_option, named_entity, say_empty
 from kg.errors import QueryError
-from kg.rdf.export import write_files
-from kg.read.entities import entity_name
+from kg.files import write_files
 from kg.read.figure_table import open_table
 from kg.read.figures import (
     FIGURE_COLUMNS,
@@ -32,6 +29,7 @@ __all__ = ["configure"]
 
 #: The columns of :data:`kg.read.figures.FIGURE_COLUMNS` the terminal shows.
 _TABLE_COLUMNS = ("id", "date", "claimant", "via", "figure", "bounds", "flag", "outlet", "assertion")
+_SHOWN = [FIGURE_COLUMNS.index(name) for name in _TABLE_COLUMNS]
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -68,22 +66,31 @@ def run(args: argparse.Namespace) -> int:
     if args.window < 0:
         raise QueryError(f"--window {args.window}: give a number of days, 0 or more")
     with existing_store(args.store) as store, open_table(store) as table:
-        entity = entity_name(store.dataset, args.entity)
+        entity = named_entity(store, args.entity)
         records = read_figures(
-            store.dataset, entity=entity, measure=measure, per_assertion=not args.every_report, table=table
+            store.dataset if table is None else None,
+            entity=entity,
+            measure=measure,
+            per_assertion=not args.every_report,
+            table=table,
         )
-        pairs = None if table is None else table.disagreeing_pairs
+        pairs = None if table is None else table.disagreements
         groups = compare_figures(records, window_days=args.window, pairs=pairs)
-    plain = len(records) > RICH_ROWS
+    rows = figure_rows(groups)  # once, for the terminal and the CSV
+    plain, start = len(records) > RICH_ROWS, 0
     for group in groups:
+        shown = _table_rows(rows[start : start + len(group.figures)])
+        start += len(group.figures)
         if plain:
-            print(aligned_text(_TABLE_COLUMNS, _table_rows(group), title=_title(group)) + "\n")  # noqa: T201
+            print(aligned_text(_TABLE_COLUMNS, shown, title=_title(group)) + "\n")  # noqa: T201
         else:
-            Console().print(rich_table(_TABLE_COLUMNS, _table_rows(group), title=_title(group)))
+            from rich.console import Console
+
+            Console().print(rich_table(_TABLE_COLUMNS, shown, title=_title(group)))
     if not groups:
         say_empty("figures", {"--entity": entity, "--measure": measure})
     if args.csv:
-        _write(args.csv, csv_text(FIGURE_COLUMNS, figure_rows(groups)))
+        _write(args.csv, csv_text(FIGURE_COLUMNS, rows))
     if args.html:
         title = "Figures over time" + (f": {_selection(entity, measure)}" if entity or measure else "")
         _write(args.html, timeline_html(groups, title=title))
@@ -94,9 +101,9 @@ def _selection(entity: str, measure: str) -> str:
     return " and ".join(part for part in (f"entity {entity!r}" if entity else "", measure) if part)
 
 
-def _table_rows(group: FigureGroup) -> list[list[str]]:
-    shown = [FIGURE_COLUMNS.index(name) for name in _TABLE_COLUMNS]
-    return [[row[i] for i in shown] for row in figure_rows([group])]
+def _table_rows(rows: list[list[str]]) -> list[list[str]]:
+    """The columns the terminal shows of a group's :func:`kg.read.figures.figure_rows`."""
+    return [[row[i] for i in _SHOWN] for row in rows]
 
 
 def _title(group: FigureGroup) -> str:

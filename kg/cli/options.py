@@ -4,8 +4,35 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-__all__ = ["add_store_option", "non_negative_int", "port", "positive_float", "positive_int", "say_empty"]
+if TYPE_CHECKING:
+    from kg.store import QuadStore
+
+__all__ = [
+    "add_store_option",
+    "named_entity",
+    "non_negative_int",
+    "port",
+    "positive_float",
+    "positive_int",
+    "say_empty",
+]
+
+
+def named_entity(store: QuadStore, given: str, *, option: str = "--entity") -> str:
+    """``given`` without its outer spaces once the store knows the name
+    (:func:`kg.read.entities.entity_name`), "" for none. Only a name given opens the store's rdflib
+    view and its SPARQL engine: a listing of everything answers from the figures table without them.
+
+    Raises:
+        QueryError: No entity has that name; the message offers up to three close ones.
+    """
+    if not given.strip():
+        return ""
+    from kg.read.entities import entity_name
+
+    return entity_name(store.dataset, given, option=option)
 
 
 def say_empty(what: str, selection: dict[str, str]) -> None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from kg.cli.options import add_store_option, say_empty
+from kg.cli.options import add_store_option, named_entity, say_empty
 from kg.errors import QueryError
-from kg.read.entities import entity_name
-from kg.read.figure_table import answer_canned
+from kg.read.canned import canned_queries
+from kg.read.figure_sql import CANNED_SQL
+from kg.read.figure_table import answer_canned, open_table
 from kg.read.measures import measure_name
-from kg.read.query import canned_queries, run_query
+from kg.read.query import run_query
 from kg.render.tables import FORMATS, format_result
 from kg.store import existing_store
 
@@ -53,16 +56,36 @@ def run(args: argparse.Namespace) -> int:
     with existing_store(args.store) as store:
         if args.name:
             for name in _ENTITY_PARAMS.intersection(values):
-                values[name] = entity_name(store.dataset, values[name], option=f"--param {name}=")
+                values[name] = named_entity(store, values[name], option=f"--param {name}=")
+            if args.name in CANNED_SQL and args.format in ("csv", "tsv"):
+                with open_table(store) as table:
+                    if table is not None:
+                        if not _write_lines(*table.lines(args.name, values, fmt=args.format)):
+                            _say_empty(values)
+                        return 0
             result = answer_canned(store, args.name, values, timeout=args.timeout)
         else:
             text = _read_query_file(args.file) if args.file else args.sparql
             result = run_query(store.dataset, text, name=str(args.file or "query"), timeout=args.timeout)
     if result.form == "SELECT" and not result.rows:
-        say_empty("rows", {f"--param {name}=": value for name, value in values.items()})
+        _say_empty(values)
     text = format_result(result, args.format)
     print(text, end="" if text.endswith("\n") else "\n")  # noqa: T201  (JSON comes without one)
     return 0
+
+
+def _write_lines(header: str, batches: Iterator[list[str]]) -> int:
+    """Write the lines to stdout as the figures table gives them; how many rows there were."""
+    sys.stdout.write(header)
+    count = 0
+    for batch in batches:
+        sys.stdout.write("".join(batch))
+        count += len(batch)
+    return count
+
+
+def _say_empty(values: dict[str, str]) -> None:
+    say_empty("rows", {f"--param {name}=": value for name, value in values.items()})
 
 
 def _params(pairs: list[str]) -> dict[str, str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -30,7 +30,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import IdentifiedNode, Node
 
 from kg.errors import ExportError, InputError
-from kg.files import Writer, check_writable, explain, write_whole
+from kg.files import Writer, check_writable, explain, write_files
 from kg.rdf.jsonld import write_jsonld
 from kg.rdf.linesort import LineSorter
 from kg.rdf.ontology import PREFIXES, XSD, decimal_literal, load_context
@@ -165,18 +165,6 @@ def write_exports(source: ox.Store | Dataset, out_dir: Path) -> dict[str, Path]:
     files = export_files(source, out_dir)
     write_files(dict(files.values()))
     return {fmt: path for fmt, (path, _) in files.items()}
-
-
-def write_files(writers: Mapping[Path, Writer]) -> None:
-    """Write the files whole, all or none (see :func:`kg.files.write_whole`).
-
-    Raises:
-        ExportError: a file cannot be written; the message names it, the reason and the remedy.
-    """
-    try:
-        write_whole(writers)
-    except OSError as exc:
-        raise ExportError(f"cannot write {exc.filename}: {explain(exc)}") from exc
 
 
 def check_output_folder(folder: Path) -> None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
-
-from rdflib import Dataset
+from typing import TYPE_CHECKING, TypeVar
 
 from kg.read.query import run_canned, run_query
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 __all__ = ["AssertionSummary", "assertions_by_claim", "fold_reports", "sorted_names"]
 

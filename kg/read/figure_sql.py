@@ -9,7 +9,9 @@ the SQL fixes one: names sorted, ties broken by the figure's IRI.
 
 from __future__ import annotations
 
-__all__ = ["CANNED_SQL", "EXPORT", "NAMES", "PAIRS", "SCHEMA"]
+from collections.abc import Sequence
+
+__all__ = ["CANNED_SQL", "DISAGREEMENTS", "EXPORT", "NAMES", "SCHEMA", "csv_line"]
 
 #: The tables of the figures file (lists are VARCHAR[]; dates as their lexical form and as a DATE).
 SCHEMA = """
@@ -156,13 +158,42 @@ FROM {_NAMED_FIGURES} LEFT JOIN reports r ON r.claim = f.claim
 ORDER BY f.article, f.claim, f.quantity NULLS FIRST
 """
 
-#: The disagreeing pairs among the figures ``kg figures`` compares (``comparable``: id, group,
-#: bounds as text, open ends, day number), as :func:`kg.read.figures.disagree` finds them: ``a``
-#: wholly below ``b`` and ``b`` stated at most ``$window`` days after ``a`` (or before it).
-PAIRS = """
-SELECT a.id, b.id FROM comparable a JOIN comparable b ON a.grp = b.grp
-WHERE a.high IS NOT NULL
-  AND (a.high::DECIMAL(38, 12) < b.low::DECIMAL(38, 12)
-       OR (a.high::DECIMAL(38, 12) = b.low::DECIMAL(38, 12) AND (a.high_open OR b.low_open)))
-  AND b.day - a.day <= $window
+#: The figures ``kg figures`` compares (given as lists side by side: id, group, bounds as text,
+#: open ends, day number) that disagree, as :func:`kg.read.figures.disagree` finds them: each
+#: pair ``a`` wholly below ``b`` with ``b`` stated at most ``$window`` days after ``a`` (or
+#: before it); then, for each figure in a pair, how many others it disagrees with and the first
+#: ``$shown`` of their ids. Millions of pairs are counted here and never leave DuckDB.
+DISAGREEMENTS = """
+WITH comparable AS (
+  SELECT unnest($id) AS id, unnest($grp) AS grp, unnest($low) AS low, unnest($high) AS high,
+         unnest($low_open) AS low_open, unnest($high_open) AS high_open, unnest($day) AS day
+),
+ranged AS (
+  SELECT id, grp, low::DECIMAL(38, 12) AS low, high::DECIMAL(38, 12) AS high, low_open, high_open, day
+  FROM comparable
+),
+pairs AS (
+  SELECT a.id AS low, b.id AS high FROM ranged a JOIN ranged b ON a.grp = b.grp
+  WHERE a.high IS NOT NULL AND a.id <> b.id
+    AND (a.high < b.low OR (a.high = b.low AND (a.high_open OR b.low_open)))
+    AND b.day - a.day <= $window
+    -- two points with an open end at one value ("less than 0") lie below each other: the pair
+    -- is kept once, as the comparison in Python keeps it (the later numbered the smaller)
+    AND NOT (a.id < b.id
+             AND coalesce(b.high = a.low AND a.low = a.high AND (b.high_open OR a.low_open), false))
+),
+sides AS (SELECT low AS id, high AS other FROM pairs UNION ALL SELECT high, low FROM pairs)
+SELECT id, count(*), min(other, $shown) FROM sides GROUP BY id
 """
+
+
+def csv_line(columns: Sequence[str]) -> str:
+    """An SQL expression for one row of ``columns`` (text) as a CSV line, as Python's ``csv``
+    writes it (``QUOTE_MINIMAL``): a cell quoted where it holds a comma, a quote or a line break,
+    its quotes doubled; an unbound cell empty."""
+    cells = (
+        f"""CASE WHEN "{c}" IS NULL THEN '' WHEN regexp_matches("{c}", '[",\\r\\n]') """
+        f"""THEN '"' || replace("{c}", '"', '""') || '"' ELSE "{c}" END"""
+        for c in columns
+    )
+    return " || ',' || ".join(cells)

@@ -15,6 +15,9 @@ The store is the truth; the table is derived from it and never holds a fact the 
   between leaves no generation, or an old one, so the table is rebuilt before anyone reads it.
 
 Stores without a folder (``memory``, an endpoint) have no table: their callers use SPARQL.
+
+Reading the table imports neither rdflib nor its SPARQL engine; what fills it (the store read
+through :mod:`kg.read.figure_load`, the assertions through SPARQL) is imported where it is filled.
 """
 
 from __future__ import annotations
@@ -24,26 +27,30 @@ import fcntl
 import hashlib
 import logging
 import os
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
 import duckdb
 
-from kg.rdf.ontology import ASSERTIONS_GRAPH
-from kg.read.assertions import AssertionSummary, assertions_by_claim
-from kg.read.figure_load import load_articles, load_shared
-from kg.read.figure_sql import CANNED_SQL, EXPORT, NAMES, PAIRS, SCHEMA
-from kg.read.figures import Comparable
-from kg.read.lexical import ColumnKind, LexicalResult
-from kg.read.query import QueryResult, canned_queries, render, run_canned
+from kg.read.assertions import AssertionSummary
+from kg.read.canned import canned_queries, parameters
+from kg.read.figure_sql import CANNED_SQL, DISAGREEMENTS, EXPORT, NAMES, SCHEMA, csv_line
+from kg.read.figures import SHOWN_DISAGREEMENTS
+from kg.read.lexical import ColumnKind, LexicalResult, tsv_header, tsv_row
 from kg.store import REMOTE_SCHEMES, QuadStore
 from kg.store.oxigraph import folder_generation
+
+if TYPE_CHECKING:
+    from kg.read.figures import Comparable, Disagreements
+    from kg.read.query import QueryResult
 
 __all__ = [
     "TABLE_FILE",
     "FigureTable",
+    "TextFormat",
     "TableUpkeep",
     "answer_canned",
     "open_table",
@@ -62,6 +69,17 @@ _STORE_MARKER = "CURRENT"
 
 #: The tables of the file that hold facts (``meta`` holds the generation).
 _TABLES = ("figures", "names", "shared_names", "labels", "entity_names", "claim_names", "reports")
+
+#: Rows fetched from DuckDB at a time where an answer is streamed (:meth:`FigureTable.lines`).
+_BATCH_ROWS = 10_000
+
+#: DuckDB's memory while it answers a reader: an answer of millions of rows (the disagreeing
+#: pairs of ten million quads: 9.4 million rows, gigabytes of text, sorted) is sorted on disk
+#: beyond it rather than held (5.9 GB at its peak before, 1.1 GB with it).
+_MEMORY_LIMIT = "1GB"
+
+#: The text formats :meth:`FigureTable.lines` writes.
+TextFormat = Literal["csv", "tsv"]
 
 #: The kinds of the answers' columns that are not plain strings.
 _KINDS: dict[str, ColumnKind] = {
@@ -92,18 +110,51 @@ class FigureTable:
         """The answer of canned query ``name`` (one :meth:`answers`), as the store would give it.
 
         Raises:
-            QueryError: an unknown parameter or a bad number, as :func:`kg.read.query.render` says.
+            QueryError: an unknown parameter or a bad number, as :func:`kg.read.canned.parameters` says.
         """
-        query = canned_queries()[name]
-        given = dict(values or {})
-        render(query, given)  # the same refusals as the SPARQL path
-        params = {key: given.get(key, query.params.get(key, "")) for key in query.params}
-        if "window" in params:
-            params["window"] = str(Decimal(params["window"]))
+        params = parameters(canned_queries()[name], values or {})  # the SPARQL path's refusals
+        cursor, variables, kinds = self._execute(name, params)
+        return LexicalResult(variables, kinds, tuple(cursor.fetchall()))
+
+    def lines(
+        self, name: str, values: Mapping[str, str] | None = None, *, fmt: TextFormat = "csv"
+    ) -> tuple[str, Iterator[list[str]]]:
+        """The answer of :meth:`canned` as SPARQL CSV or TSV text, byte for byte what
+        :func:`kg.render.tables.format_result` writes: the header line, then the rows' lines a
+        batch at a time as DuckDB produces them, each line ended. Memory stays that of one batch
+        however many rows there are; read them before the table is closed. DuckDB writes the
+        CSV lines itself (:func:`kg.read.figure_sql.csv_line`), twice as fast as Python's writer.
+
+        Raises:
+            QueryError: as :meth:`canned`.
+        """
+        params = parameters(canned_queries()[name], values or {})  # the SPARQL path's refusals
+        if fmt == "csv":
+            variables = self._variables(name, params)
+            cursor = self._db.execute(f"SELECT {csv_line(variables)} FROM ({CANNED_SQL[name]})", params)
+            batches = (
+                [line + "\r\n" for (line,) in batch]
+                for batch in iter(lambda: cursor.fetchmany(_BATCH_ROWS), [])
+            )
+            return ",".join(variables) + "\r\n", batches
+        cursor, variables, kinds = self._execute(name, params)
+        write = tsv_row(kinds)
+        rows = (
+            [write(row) + "\n" for row in batch] for batch in iter(lambda: cursor.fetchmany(_BATCH_ROWS), [])
+        )
+        return tsv_header(variables) + "\n", rows
+
+    def _variables(self, name: str, params: Mapping[str, str]) -> tuple[str, ...]:
+        """The columns canned query ``name`` answers with, asked of DuckDB without running it."""
+        found = self._db.execute(f"DESCRIBE {CANNED_SQL[name]}", params).fetchall()
+        return tuple(row[0] for row in found)
+
+    def _execute(
+        self, name: str, params: Mapping[str, str]
+    ) -> tuple[duckdb.DuckDBPyConnection, tuple[str, ...], tuple[ColumnKind, ...]]:
         cursor = self._db.execute(CANNED_SQL[name], params)
         variables = tuple(column[0] for column in cursor.description or ())
-        kinds = tuple(_KINDS.get(name, "string") for name in variables)
-        return LexicalResult(variables, kinds, tuple(cursor.fetchall()))
+        return cursor, variables, tuple(_KINDS.get(name, "string") for name in variables)
 
     def assertions_by_claim(self) -> dict[str, AssertionSummary]:
         """Each reported claim's assertion, as :func:`kg.read.assertions.assertions_by_claim` reads it."""
@@ -113,25 +164,31 @@ class FigureTable:
             for claim, iri, reports, stories, corroborated, disagrees in rows
         }
 
-    def disagreeing_pairs(self, comparables: Sequence[Comparable], window_days: int) -> list[tuple[int, int]]:
-        """The pairs of ``comparables`` that disagree, found by DuckDB as an interval join with
-        the rules of :func:`kg.read.figures.disagree`: a figure whose bounds lie wholly below
+    def disagreements(self, comparables: Sequence[Comparable], window_days: int) -> Disagreements:
+        """The figures of ``comparables`` that disagree, found by DuckDB as an interval join with
+        the rules of :func:`kg.read.figures.disagree` (a figure whose bounds lie wholly below
         another's, of the same group, stated at most ``window_days`` before it or at any time
-        after it (a running tally cannot shrink). A :data:`kg.read.figures.PairFinder`."""
+        after it: a running tally cannot shrink), each with how many others it disagrees with
+        and the first ids of them. A :data:`kg.read.figures.PairFinder`."""
         if not comparables:
-            return []
+            return {}
         ids, groups, bounds, days = zip(*comparables, strict=True)
-        comparable = {  # noqa: F841  (DuckDB scans it by name)
-            "id": _column(list(ids)),
-            "grp": _column(list(groups)),
-            "low": _column([_plain(b.low) for b in bounds]),
-            "high": _column([None if b.high is None else _plain(b.high) for b in bounds]),
-            "low_open": _column([b.low_open for b in bounds]),
-            "high_open": _column([b.high_open for b in bounds]),
-            "day": _column([d.toordinal() for d in days]),
+        columns = {  # DuckDB takes them as lists and unnests them side by side
+            "id": list(ids),
+            "grp": list(groups),
+            "low": [_plain(b.low) for b in bounds],
+            "high": [None if b.high is None else _plain(b.high) for b in bounds],
+            "low_open": [b.low_open for b in bounds],
+            "high_open": [b.high_open for b in bounds],
+            "day": [d.toordinal() for d in days],
         }
-        rows = self._db.execute(PAIRS, {"window": window_days}).fetchall()
-        return [(int(first), int(second)) for first, second in rows]
+        found = self._db.execute(
+            DISAGREEMENTS, {**columns, "window": window_days, "shown": SHOWN_DISAGREEMENTS}
+        )
+        return {
+            int(figure): (int(count), tuple(int(i) for i in first))
+            for figure, count, first in found.fetchall()
+        }
 
     def write_parquet(self, path: Path) -> None:
         """Every figure and claim as one Parquet file (:data:`kg.read.figure_sql.EXPORT`), for
@@ -145,15 +202,6 @@ class FigureTable:
 
     def close(self) -> None:
         self._db.close()
-
-
-def _column(values: list[object]) -> Any:
-    """A NumPy array of objects, which DuckDB scans as a column (NumPy loaded only here)."""
-    import numpy as np
-
-    column = np.empty(len(values), dtype=object)
-    column[:] = values
-    return column
 
 
 def _plain(number: Decimal) -> str:
@@ -199,7 +247,17 @@ def answer_canned(
         with open_table(store) as table:
             if table is not None:
                 return table.canned(name, values)
+    from kg.read.query import run_canned
+
     return run_canned(store.dataset, name, values, timeout=timeout)
+
+
+def _reading_config() -> dict[str, str | bool | int | float | list[str]]:
+    """DuckDB's memory held to :data:`_MEMORY_LIMIT`, beyond which it sorts and joins on disk, in a
+    folder of this process's own in the system's temporary folder (DuckDB makes it only when it
+    needs it and removes it when the table is closed)."""
+    spill = Path(tempfile.gettempdir()) / f"kg-figures-{os.getpid()}.tmp"
+    return {"memory_limit": _MEMORY_LIMIT, "temp_directory": str(spill)}
 
 
 def _reader(path: Path, generation: str) -> duckdb.DuckDBPyConnection | None:
@@ -207,7 +265,7 @@ def _reader(path: Path, generation: str) -> duckdb.DuckDBPyConnection | None:
     if not path.is_file():
         return None
     try:
-        connection = duckdb.connect(str(path), read_only=True)
+        connection = duckdb.connect(str(path), read_only=True, config=_reading_config())
     except duckdb.Error as exc:  # a writer holds it, or it is no DuckDB file
         log.info("cannot read the figures table %s: %s", path, exc)
         return None
@@ -261,6 +319,8 @@ def _replace_articles(
     connection: duckdb.DuckDBPyConnection, store: QuadStore, articles: Sequence[str] | None
 ) -> None:
     """The rows of ``articles`` (every article where None) as the store holds them now."""
+    from kg.read.figure_load import load_articles
+
     native = store.native
     assert native is not None  # only stores with a native engine have a table
     load_articles(connection, native, articles)
@@ -270,6 +330,10 @@ def _refresh_shared(connection: duckdb.DuckDBPyConnection, store: QuadStore) -> 
     """What no one article holds: the labels and shared names, each claim's names, and each
     claim's assertion (read with SPARQL: the assertions graph is small, and only stores built
     with assertions have one)."""
+    from kg.rdf.ontology import ASSERTIONS_GRAPH
+    from kg.read.assertions import assertions_by_claim
+    from kg.read.figure_load import load_shared
+
     native = store.native
     assert native is not None
     load_shared(connection, native)

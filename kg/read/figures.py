@@ -28,28 +28,30 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
-
-from rdflib import Dataset
 
 from kg.read.assertions import assertions_by_claim, fold_reports
 from kg.read.lexical import LexicalResult
 from kg.read.query import QueryResult, run_canned
 
 if TYPE_CHECKING:
+    from rdflib import Dataset
+
     from kg.read.figure_table import FigureTable
 
 __all__ = [
     "APPROXIMATE_TOLERANCE",
     "FIGURE_COLUMNS",
     "SAME_PERIOD_DAYS",
+    "SHOWN_DISAGREEMENTS",
     "Bounds",
     "Comparable",
     "ComparedFigure",
+    "Disagreements",
     "FigureGroup",
     "FigureRecord",
     "PairFinder",
@@ -187,7 +189,9 @@ class ComparedFigure:
         increment: It adds to a total ("2,000-3,000 more"), so it is compared with nothing.
         engagement: It counts those of one engagement, not the whole group, so it is compared
             with nothing.
-        disagrees_with: Ids of the figures of its group it cannot be true together with.
+        disagrees_with: Ids of the figures of its group it cannot be true together with, the
+            first :data:`SHOWN_DISAGREEMENTS` of them.
+        disagreements: How many figures of its group it cannot be true together with, in all.
     """
 
     id: int
@@ -196,11 +200,12 @@ class ComparedFigure:
     increment: bool = False
     engagement: bool = False
     disagrees_with: tuple[int, ...] = ()
+    disagreements: int = 0
 
     @property
     def flag(self) -> str:
         """A word or two for the CSV and the table: "disagrees", "increment", "one engagement" or empty."""
-        if self.disagrees_with:
+        if self.disagreements:
             return "disagrees"
         return "increment" if self.increment else "one engagement" if self.engagement else ""
 
@@ -217,11 +222,11 @@ class FigureGroup:
     @property
     def disagreeing(self) -> int:
         """How many of its figures disagree with another."""
-        return sum(1 for f in self.figures if f.disagrees_with)
+        return sum(1 for f in self.figures if f.disagreements)
 
 
 def read_figures(
-    dataset: Dataset,
+    dataset: Dataset | None,
     *,
     entity: str = "",
     measure: str = "",
@@ -231,21 +236,27 @@ def read_figures(
     """The figures of ``dataset`` (of one counted group, named any way the store knows it, and
     of one measure, when given), in the query's order; with ``per_assertion``, one figure per
     assertion where the store has them (its earliest report, :func:`kg.read.assertions.fold_reports`).
-    ``table``: the store's figures table, which answers the same in a fraction of the time.
+    ``table``: the store's figures table, which answers the same in a fraction of the time;
+    ``dataset`` (the store's rdflib view, None where ``table`` answers) is read where it is None.
 
     Raises:
         QueryError: the store cannot answer the query.
+        ValueError: neither ``dataset`` nor ``table`` was given.
     """
     values = {"entity": entity, "measure": measure}
     result: QueryResult | LexicalResult
-    if table is None:
+    if table is not None:
+        result = table.canned("figures_by_group", values)
+    elif dataset is not None:
         result = run_canned(dataset, "figures_by_group", values)
     else:
-        result = table.canned("figures_by_group", values)
+        raise ValueError("read_figures reads the store's dataset or its figures table: give one")
     records = [_record(row) for row in result.records()]
     by_claim = {}
-    if per_assertion:
-        by_claim = assertions_by_claim(dataset) if table is None else table.assertions_by_claim()
+    if per_assertion and table is not None:
+        by_claim = table.assertions_by_claim()
+    elif per_assertion and dataset is not None:
+        by_claim = assertions_by_claim(dataset)
     if by_claim:
         earliest = sorted(records, key=lambda r: (r.date is None, r.date or date.min, r.quantity))
         kept = {r.quantity: a for r, a in fold_reports(earliest, lambda r: r.claim, by_claim)}
@@ -355,9 +366,18 @@ def disagree(first: FigureRecord, second: FigureRecord, *, window_days: int = SA
 #: One comparable figure for a :data:`PairFinder`: its id, its group's index, its bounds and day.
 Comparable = tuple[int, int, "Bounds", date]
 
-#: Finds the pairs (smaller id, larger id) of figures of one group that disagree (:func:`disagree`)
-#: among the comparable figures given, ``window_days`` apart at most.
-PairFinder = Callable[[Sequence[Comparable], int], Iterable[tuple[int, int]]]
+#: What each figure that disagrees with others is shown with: how many, and the first ids.
+Disagreements = Mapping[int, tuple[int, tuple[int, ...]]]
+
+#: Finds, among the comparable figures given (``window_days`` apart at most), those of one group
+#: that disagree (:func:`disagree`): for each, how many others it disagrees with and the ids of
+#: the first :data:`SHOWN_DISAGREEMENTS` of them.
+PairFinder = Callable[[Sequence[Comparable], int], Disagreements]
+
+#: The ids a figure lists of those it disagrees with; it counts them all. A big store holds
+#: groups of thousands of figures, where one figure may disagree with thousands of others: a
+#: reader follows a few of them and the count, and a list of thousands helps no one.
+SHOWN_DISAGREEMENTS = 10
 
 
 def compare_figures(
@@ -368,7 +388,7 @@ def compare_figures(
 
     By default every pair within a group is compared in Python: quadratic in the size of a
     group. ``pairs`` finds them another way, with the same rules: the figures table does it
-    as an interval join in SQL (:meth:`kg.read.figure_table.FigureTable.disagreeing_pairs`).
+    as an interval join in SQL (:meth:`kg.read.figure_table.FigureTable.disagreements`).
     """
     by_group: defaultdict[tuple[str, str], list[FigureRecord]] = defaultdict(list)
     for record in records:
@@ -386,31 +406,41 @@ def compare_figures(
             found = _comparable(figure)
             if found is not None:
                 comparables.append((figure.id, index, *found))
-    conflicts: defaultdict[int, list[int]] = defaultdict(list)
-    for first, second in (pairs or _pairs_in_python)(comparables, window_days):
-        conflicts[first].append(second)
-        conflicts[second].append(first)
+    disagreeing = (pairs or _pairs_in_python)(comparables, window_days)
     return tuple(
         FigureGroup(
             group,
             figures[0].record.group_label,
             measure,
-            tuple(replace(f, disagrees_with=tuple(sorted(conflicts.get(f.id, ())))) for f in figures),
+            tuple(_flagged(f, disagreeing.get(f.id)) for f in figures),
         )
         for ((group, measure), _), figures in zip(ordered, panels, strict=True)
     )
 
 
-def _pairs_in_python(comparables: Sequence[Comparable], window_days: int) -> Iterator[tuple[int, int]]:
+def _flagged(figure: ComparedFigure, found: tuple[int, tuple[int, ...]] | None) -> ComparedFigure:
+    if found is None:
+        return figure
+    count, first = found
+    return replace(figure, disagreements=count, disagrees_with=first)
+
+
+def _pairs_in_python(comparables: Sequence[Comparable], window_days: int) -> Disagreements:
     """Every pair of each group compared."""
     by_group: defaultdict[int, list[Comparable]] = defaultdict(list)
     for item in comparables:
         by_group[item[1]].append(item)
+    conflicts: defaultdict[int, list[int]] = defaultdict(list)
     for members in by_group.values():
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
                 if _disagree((first[2], first[3]), (second[2], second[3]), window_days):
-                    yield first[0], second[0]
+                    conflicts[first[0]].append(second[0])
+                    conflicts[second[0]].append(first[0])
+    return {
+        figure: (len(others), tuple(sorted(others)[:SHOWN_DISAGREEMENTS]))
+        for figure, others in conflicts.items()
+    }
 
 
 def _figure(figure_id: int, record: FigureRecord) -> ComparedFigure:
@@ -463,6 +493,7 @@ FIGURE_COLUMNS = (
     "max",
     "bounds",
     "flag",
+    "disagreements",
     "disagrees_with",
     "assertion",
     "sentence",
@@ -494,6 +525,7 @@ def figure_rows(groups: Sequence[FigureGroup]) -> list[list[str]]:
                     _plain(record.max_value),
                     str(figure.bounds or ""),
                     figure.flag,
+                    str(figure.disagreements),
                     " ".join(str(i) for i in figure.disagrees_with),
                     record.assertion,
                     record.sentence,

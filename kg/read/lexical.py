@@ -10,25 +10,25 @@ from the text directly, byte for byte what the rdflib path writes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from typing import Literal as Kind
 
-from rdflib import Literal, URIRef
-from rdflib.term import Identifier
-
-from kg.rdf.ontology import XSD
-from kg.rdf.sparql import nt_lexical, sparql_iri
 from kg.read.query import QueryResult
 
-__all__ = ["ColumnKind", "LexicalResult"]
+if TYPE_CHECKING:
+    from rdflib.term import Identifier
+
+__all__ = ["ColumnKind", "LexicalResult", "tsv_header", "tsv_row"]
 
 #: What a column holds: IRIs, ``xsd:date`` or ``xsd:decimal`` literals, or plain strings.
 ColumnKind = Kind["iri", "date", "decimal", "string"]
 
-_DATATYPES = {"date": str(XSD.date), "decimal": str(XSD.decimal)}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_DATATYPES = {"date": _XSD + "date", "decimal": _XSD + "decimal"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,26 +54,25 @@ class LexicalResult:
 
     def terms(self) -> QueryResult:
         """The same answer as rdflib terms, for the writers that need them (JSON, XML, a table)."""
-        convert = [_TERM[kind] for kind in self.kinds]
+        convert = [_term_maker(kind) for kind in self.kinds]
         rows = tuple(
             tuple(None if cell is None else make(cell) for make, cell in zip(convert, row, strict=True))
             for row in self.rows
         )
         return QueryResult("SELECT", self.variables, rows)
 
-    def csv_cells(self) -> list[list[str]]:
-        """Header and rows as rdflib's CSV results writer gives them: lexical forms, unbound empty."""
-        return [list(self.variables), *[["" if cell is None else cell for cell in row] for row in self.rows]]
 
-    def tsv_lines(self) -> list[str]:
-        """Header and rows as SPARQL TSV: each term as N-Triples writes it, unbound empty."""
-        writers = [_nt_writer(kind) for kind in self.kinds]
-        lines = ["\t".join(f"?{name}" for name in self.variables)]
-        lines += [
-            "\t".join("" if cell is None else write(cell) for write, cell in zip(writers, row, strict=True))
-            for row in self.rows
-        ]
-        return lines
+def tsv_header(variables: Sequence[str]) -> str:
+    """The header line of SPARQL TSV (no line end): each variable with its ``?``."""
+    return "\t".join(f"?{name}" for name in variables)
+
+
+def tsv_row(kinds: Sequence[ColumnKind]) -> Callable[[Sequence[str | None]], str]:
+    """Writes a row of columns of these ``kinds`` as a SPARQL TSV line (no line end)."""
+    writers = [_nt_writer(kind) for kind in kinds]
+    return lambda row: "\t".join(
+        "" if cell is None else write(cell) for write, cell in zip(writers, row, strict=True)
+    )
 
 
 def _date(text: str) -> object:
@@ -81,19 +80,27 @@ def _date(text: str) -> object:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        return Literal(text, datatype=XSD.date)
+        from rdflib import Literal
+
+        return Literal(text, datatype=_DATATYPES["date"])
 
 
 _PYTHON: dict[str, Callable[[str], object]] = {"iri": str, "date": _date, "decimal": Decimal, "string": str}
-_TERM: dict[str, Callable[[str], Identifier]] = {
-    "iri": URIRef,
-    "date": lambda text: Literal(text, datatype=XSD.date),
-    "decimal": lambda text: Literal(text, datatype=XSD.decimal),
-    "string": Literal,
-}
+
+
+def _term_maker(kind: ColumnKind) -> Callable[[str], Identifier]:
+    """How a cell of a ``kind`` column becomes an rdflib term (rdflib imported only when asked)."""
+    from rdflib import Literal, URIRef
+
+    if kind == "iri":
+        return URIRef
+    datatype = _DATATYPES.get(kind)
+    return Literal if datatype is None else lambda text: Literal(text, datatype=datatype)
 
 
 def _nt_writer(kind: ColumnKind) -> Callable[[str], str]:
+    from kg.rdf.sparql import nt_lexical, sparql_iri
+
     if kind == "iri":
         return sparql_iri
     datatype = _DATATYPES.get(kind)

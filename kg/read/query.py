@@ -7,33 +7,32 @@ the engine raises into a :class:`~kg.errors.QueryError` (one line, but for a syn
 and caret); :func:`run_query` does both,
 with a time limit.
 
-A canned query is one ``.rq`` file whose leading comment says what it answers and declares its
-parameters (``# param NAME: meaning (default ...)``); ``{{NAME}}`` marks where a value goes. A
-value is inserted as a SPARQL string literal with every quote and backslash escaped, or, for a
-parameter whose default is a number, as a validated number, so a parameter can never change
-the query's structure.
+A canned query (:mod:`kg.read.canned`) runs as its text with the parameters filled in
+(:func:`render`).
+
+rdflib and its SPARQL parser are imported where a query runs, not with this module: commands
+that answer from the figures table use :class:`QueryResult`'s neighbours and never run SPARQL.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
-
-from rdflib import Dataset, Graph, Literal
-from rdflib.query import Result
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import QueryError
-from kg.files import ontology_dir
-from kg.rdf.ontology import PREFIXES, XSD
-from kg.rdf.sparql import sparql_string
-from kg.read.syntax import ENGINE_POSITION, syntax_message
+from kg.read.canned import CannedQuery, canned_queries, fill
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
+    from rdflib.query import Result
+    from rdflib.term import Identifier
+
+#: An ``xsd:string`` literal's datatype, which :func:`read_answer` drops.
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 __all__ = [
     "CannedQuery",
@@ -47,21 +46,6 @@ __all__ = [
     "run_query",
     "start_query",
 ]
-
-_PARAM_LINE = re.compile(r"^#\s*param\s+(\w+):\s*(.*)$")
-_DEFAULT = re.compile(r"\(default ([^)]*)\)|;\s*(\"\") for all")
-_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
-
-
-@dataclass(frozen=True, slots=True)
-class CannedQuery:
-    """A named query from ``ontology/queries/``: its text, what it answers, its parameters."""
-
-    name: str
-    description: str
-    text: str
-    params: Mapping[str, str]  # name -> default ("" when the parameter may be left out)
-    param_help: Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,61 +75,15 @@ class QueryResult:
         ]
 
 
-def canned_queries(directory: Path | None = None) -> dict[str, CannedQuery]:
-    """Every canned query, by name (the file's stem)."""
-    folder = directory or ontology_dir() / "queries"
-    return {path.stem: _load(path) for path in sorted(folder.glob("*.rq"))}
-
-
-def _load(path: Path) -> CannedQuery:
-    text = path.read_text(encoding="utf-8")
-    description, params, helps = [], {}, {}
-    for line in text.splitlines():
-        if not line.startswith("#"):
-            break
-        param = _PARAM_LINE.match(line)
-        if param is None:
-            description.append(line.lstrip("# ").rstrip())
-            continue
-        name, meaning = param.groups()
-        default = _DEFAULT.search(meaning)
-        params[name] = (default.group(1) or "").strip() if default and default.group(1) else ""
-        helps[name] = meaning
-    return CannedQuery(path.stem, " ".join(description), text, params, helps)
-
-
 def render(query: CannedQuery, values: Mapping[str, str]) -> str:
     """The query's text with every ``{{param}}`` replaced by a safely quoted value.
 
     Raises:
         QueryError: an unknown parameter, or a number parameter given something else.
     """
-    unknown = sorted(set(values) - set(query.params))
-    if unknown:
-        raise QueryError(
-            f"query {query.name!r} has no parameter {unknown[0]!r}; "
-            f"its parameters are: {', '.join(sorted(query.params)) or 'none'}"
-        )
+    from kg.rdf.sparql import sparql_string
 
-    def value(match: re.Match[str]) -> str:
-        name = match.group(1)
-        given = values.get(name, query.params.get(name, ""))
-        if _is_number(query.params.get(name, "")):
-            if not _is_number(given):
-                raise QueryError(
-                    f"parameter {name!r} of query {query.name!r} must be a number, not {given!r}"
-                )
-            return str(Decimal(given))
-        return sparql_string(given)
-
-    return _PLACEHOLDER.sub(value, query.text)
-
-
-def _is_number(text: str) -> bool:
-    try:
-        return Decimal(text).is_finite()
-    except (InvalidOperation, ValueError):
-        return False
+    return fill(query, values, sparql_string)
 
 
 def run_query(
@@ -212,7 +150,7 @@ def start_query(target: Graph, sparql: str, *, name: str = "query") -> Result:
 
 #: Called with each row (SELECT) or triple (CONSTRUCT, DESCRIBE) and its index before it is
 #: kept; it may raise to stop reading (``kg serve`` stops a cancelled or too large answer so).
-Watch = Callable[[int, tuple[Identifier | None, ...]], None]
+Watch = Callable[[int, tuple["Identifier | None", ...]], None]
 
 
 def read_answer(started: Result, *, name: str = "query", watch: Watch | None = None) -> QueryResult:
@@ -228,6 +166,10 @@ def read_answer(started: Result, *, name: str = "query", watch: Watch | None = N
     """
     if started.type == "ASK":
         return QueryResult("ASK", answer=bool(started.askAnswer))
+    from rdflib import Graph
+
+    from kg.rdf.ontology import PREFIXES
+
     if started.type == "SELECT":
         rows = []
         for index, row in enumerate(_each(started, name)):
@@ -271,6 +213,8 @@ def error_line(exc: BaseException, text: str | None = None, *, update: bool = Fa
     """The engine's message on one line, its position written the same way for both engines; a
     syntax error in ``text`` (a query, or an ``update``) also names the word found there and
     shows the line with a caret under it (:mod:`kg.read.syntax`), on two more lines."""
+    from kg.read.syntax import ENGINE_POSITION, syntax_message
+
     message = " ".join(str(exc).split()) or type(exc).__name__
     shown = syntax_message(text, message, update=update) if text is not None else None
     if shown is not None:
@@ -284,12 +228,16 @@ def error_line(exc: BaseException, text: str | None = None, *, update: bool = Fa
 
 
 def _plain(term: Identifier) -> Identifier:
-    if isinstance(term, Literal) and term.datatype == XSD.string:
+    from rdflib import Literal
+
+    if isinstance(term, Literal) and str(term.datatype) == _XSD_STRING:
         return Literal(str(term))
     return term
 
 
 def _python(cell: Identifier | None) -> object:
+    from rdflib import Literal
+
     if cell is None:
         return None
     if isinstance(cell, Literal):

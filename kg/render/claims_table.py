@@ -10,13 +10,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset
-
 from kg.read.assertions import sorted_names
 from kg.read.query import run_canned
 
 if TYPE_CHECKING:
+    from rdflib import Dataset
+
     from kg.read.figure_table import FigureTable
+    from kg.read.lexical import LexicalResult
+    from kg.read.query import QueryResult
 
 __all__ = [
     "ASSERTION_HEADERS",
@@ -57,12 +59,21 @@ _SIGNS = {
 
 
 def claim_table(
-    dataset: Dataset, *, entity: str = "", measure: str = "", table: FigureTable | None = None
+    dataset: Dataset | None, *, entity: str = "", measure: str = "", table: FigureTable | None = None
 ) -> tuple[tuple[str, ...], list[list[str]]]:
     """Header and rows of the claims (one row per figure), newest first; from the store's
-    figures table where ``table`` is given, which answers the same rows."""
+    figures table where ``table`` is given, which answers the same rows, else from ``dataset``.
+
+    Raises:
+        ValueError: neither ``dataset`` nor ``table`` was given.
+    """
     values = {"entity": entity, "measure": measure}
-    result = run_canned(dataset, "claims", values) if table is None else table.canned("claims", values)
+    if table is not None:
+        result: QueryResult | LexicalResult = table.canned("claims", values)
+    elif dataset is not None:
+        result = run_canned(dataset, "claims", values)
+    else:
+        raise ValueError("claim_table reads the store's dataset or its figures table: give one")
     rows = []
     for cell in result.records():
         claimant = names(cell["claimants"])

@@ -8,19 +8,25 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from rdflib import BNode
-from rdflib import Literal as RDFLiteral
-from rdflib.term import Identifier
-from rich.console import Console
-from rich.table import Table
-
-from kg.read.lexical import LexicalResult
+from kg.read.lexical import LexicalResult, tsv_header, tsv_row
 from kg.read.query import QueryResult
-from kg.render.results import write_result
 
-__all__ = ["FORMATS", "RICH_ROWS", "aligned_text", "csv_text", "format_result", "plain_table", "rich_table"]
+if TYPE_CHECKING:
+    from rdflib.term import Identifier
+    from rich.table import Table
+
+__all__ = [
+    "FORMATS",
+    "RICH_ROWS",
+    "aligned_text",
+    "csv_text",
+    "format_result",
+    "plain_table",
+    "plural",
+    "rich_table",
+]
 
 #: Up to this many rows a command draws its tables with rich (boxes, wrapped cells); beyond,
 #: :func:`aligned_text` lines them up as plain columns: rich spends about 2 ms on a row, a
@@ -39,14 +45,23 @@ def format_result(result: QueryResult | LexicalResult, fmt: Format) -> str:
 
     A graph is Turtle, or JSON-LD for ``json`` and RDF/XML for ``xml``. SPARQL writes an ASK
     answer only as JSON or XML; in a table, CSV or TSV it is one cell under ``ask``. An answer
-    kept as text is written as CSV or TSV without making a term of each cell.
+    kept as text is written as CSV or TSV without making a term of each cell. rdflib's writers
+    and rich are imported here, when needed, not by the commands that stream CSV.
     """
     if isinstance(result, LexicalResult):
         if fmt == "csv":
-            return csv_text(result.variables, result.csv_cells()[1:], lineterminator="\r\n")
+            rows = [["" if cell is None else cell for cell in row] for row in result.rows]
+            return csv_text(result.variables, rows, lineterminator="\r\n")
         if fmt == "tsv":
-            return "\n".join(result.tsv_lines()) + "\n"
+            line = tsv_row(result.kinds)
+            lines = (tsv_header(result.variables), *(line(row) for row in result.rows))
+            return "".join(f"{text}\n" for text in lines)
         result = result.terms()
+    from rdflib import Literal as RDFLiteral
+    from rich.console import Console
+
+    from kg.render.results import write_result
+
     if result.graph is not None:
         return write_result(result, _GRAPH_FORMATS.get(fmt, "turtle")).decode("utf-8")
     if result.answer is not None and fmt not in ("json", "xml"):
@@ -97,6 +112,8 @@ _MIN_WIDTH = 8
 def rich_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: str | None = None) -> Table:
     """A rich table for the terminal: long cells wrap rather than truncate, short ones (dates,
     numbers, bounds) never break, and a rule separates wrapped rows."""
+    from rich.table import Table
+
     table = Table(title=title, show_lines=True, header_style="bold")
     for i, header in enumerate(headers):
         widest = max((len(row[i]) for row in rows), default=0)
@@ -114,8 +131,15 @@ def rich_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, title: 
 
 def _text(cell: Identifier | None) -> str:
     """What a reader sees of a term: a literal's text, an IRI, ``_:`` and a blank node's label."""
+    from rdflib import BNode
+
     if cell is None:
         return ""
     if isinstance(cell, BNode):
         return f"_:{cell}"
     return str(cell)
+
+
+def plural(number: int, singular: str, plural_form: str | None = None) -> str:
+    """``number`` with its noun: "1 relation", "1,500 entities"."""
+    return f"{number:,} {singular if number == 1 else plural_form or singular + 's'}"

@@ -90,11 +90,12 @@ class Mark:
     qualifier: str
     sentence: str
     increment: bool
-    disagrees_with: tuple[int, ...]
+    disagrees_with: tuple[int, ...]  # the first of those it disagrees with (``disagreements`` in all)
     quantity: str
     engagement: bool = False
     assertion: str = ""  # reports, stories, who corroborates or contradicts it
     counts: str = ""  # the period it counts and whether it is the total so far (:func:`_counts`)
+    disagreements: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,7 @@ def _mark(figure: ComparedFigure, colour: str) -> Mark | None:
         increment=figure.increment,
         engagement=figure.engagement,
         disagrees_with=figure.disagrees_with,
+        disagreements=figure.disagreements,
         quantity=record.quantity,
         assertion=record.assertion,
         counts=_counts(record),
@@ -282,9 +284,12 @@ def _section(panel: Panel) -> str:
 
 
 def _flag(mark: Mark, by_id: dict[int, Mark]) -> str:
-    """What the mark's flag means, naming each figure it disagrees with."""
+    """What the mark's flag means, naming the figures it disagrees with (the first few where
+    there are many: :data:`kg.read.figures.SHOWN_DISAGREEMENTS`)."""
     if mark.disagrees_with:
-        return "disagrees with " + "; ".join(_named(i, by_id) for i in mark.disagrees_with)
+        more = mark.disagreements - len(mark.disagrees_with)
+        named = "; ".join(_named(i, by_id) for i in mark.disagrees_with)
+        return f"disagrees with {named}" + (f"; and {more:,} more" if more > 0 else "")
     if mark.increment:
         return "increment, compared with nothing"
     return "about one engagement, compared with nothing" if mark.engagement else ""

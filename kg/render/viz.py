@@ -44,6 +44,7 @@ from kg.render.layout import (
     layout,
     node_size,
 )
+from kg.render.tables import plural
 from kg.render.viewscripts import TIP_SCRIPT, place_script
 
 __all__ = [
@@ -216,11 +217,6 @@ def sentence_lines(sentences: Sequence[SourceSentence]) -> tuple[TipLine, ...]:
         for s in sentences
         for line in (TipLine("Sentence", f"\u201c{s.text}\u201d"), TipLine("Article", s.article))
     )
-
-
-def plural(number: int, singular: str, plural_form: str | None = None) -> str:
-    """``number`` with its noun: "1 relation", "1,500 entities"."""
-    return f"{number:,} {singular if number == 1 else plural_form or singular + 's'}"
 
 
 def view_html(view: View) -> str:

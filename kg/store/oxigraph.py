@@ -30,17 +30,19 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
-from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.files import explain, write_whole
-from kg.rdf.mapping import Quad
 from kg.store.base import Capabilities
 from kg.store.snapshot import Version, open_view, try_view, version
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, URIRef
+
+    from kg.rdf.mapping import Quad
 
 __all__ = ["OxigraphStore", "folder_generation"]
 
@@ -53,8 +55,6 @@ JOURNALS = (JOURNAL, WAS_EMPTY)
 
 #: The bulk loader's temporary files, ingested whole or left behind by a load cut short.
 BULK_FILES = "bulk-*.sst"
-
-_ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 class _LockedError(StoreError):
@@ -82,6 +82,8 @@ class OxigraphStore:
             self._attach(inner)
             return
         try:
+            from rdflib import Dataset
+
             path.mkdir(parents=True, exist_ok=True)
             self._dataset = Dataset(store="Oxigraph")
             self._dataset.open(str(path))
@@ -214,7 +216,9 @@ class OxigraphStore:
         return next(iter(self._inner.quads_for_pattern(None, None, None, None)), None) is None
 
     def _load_into_empty(self, quads: Sequence[Quad]) -> int:
-        lines = dict.fromkeys(_nquad(quad) for quad in quads)
+        from kg.store.nquads import nquad_line
+
+        lines = dict.fromkeys(nquad_line(quad) for quad in quads)
         if not lines:
             return 0
         text = "".join(lines).encode("utf-8")
@@ -298,6 +302,7 @@ def _remove_each(inner: ox.Store, quads: Iterable[ox.Quad]) -> None:
 
 def _rdflib_view(inner: ox.Store) -> Dataset:
     from oxrdflib import OxigraphStore as OxigraphBackend
+    from rdflib import Dataset
 
     return Dataset(store=OxigraphBackend(store=inner))
 
@@ -315,23 +320,6 @@ def _remove_leftovers(folder: Path) -> None:
     for pattern in (BULK_FILES, f".{JOURNAL}.*.tmp", f".{WAS_EMPTY}.*.tmp"):
         for leftover in folder.glob(pattern):
             leftover.unlink(missing_ok=True)
-
-
-def _nquad(quad: Quad) -> str:
-    return " ".join(_nquad_term(term) for term in quad) + " .\n"
-
-
-def _nquad_term(term: Node) -> str:
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        lexical = str(term).translate(_ECHAR)
-        if term.language:
-            return f'"{lexical}"@{term.language}'
-        return f'"{lexical}"^^<{term.datatype}>' if term.datatype else f'"{lexical}"'
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def _delete_data(quads: Sequence[Quad]) -> str:
