@@ -32,12 +32,14 @@ from kg.extract.organs import nationality_country
 from kg.extract.relationwords import (
     AFFILIATE_GROUP_NOUNS,
     AFFILIATE_NOUNS,
+    AGENT_TIE_PARTICIPLES,
     ALLY_WORDS,
     BODY_HEADS,
     COREFERENT_NOUNS,
     DEPLOY_NOUNS,
     DEPLOY_PREPOSITIONS,
     DEPLOY_VERBS,
+    EXCHANGE_VERBS,
     FORCE_NOUNS,
     HOSTILE_NOUNS,
     HOSTILE_PREPOSITIONS,
@@ -247,14 +249,22 @@ class _RelationFinder:
                 yield from self._larger_place(place)
             if named.cls in _FIGHTING_SIDES:
                 yield from self._alliance(named)
-        yield from self._hostilities(sent)
+        # the finders below act only at their own words: a sentence without any is not walked
+        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        hostile = not words.isdisjoint(HOSTILE_VERBS) or not words.isdisjoint(HOSTILE_NOUNS)
+        if hostile:
+            yield from self._hostilities(sent)
         yield from self._deployments(sent)
         yield from self._roles_before_names(sent)
-        yield from self._ally_of_pronoun(sent)
-        yield from agent_ties(sent, self.at)
-        yield from exchanges_of_fire(sent, self._side_in)
-        yield from claimed_attacks(sent, self._named_side, self._target_side)
-        yield from hostile_pronoun_subjects(sent, self._side_in, self._target_side)
+        if not words.isdisjoint(ALLY_WORDS):
+            yield from self._ally_of_pronoun(sent)
+        if not words.isdisjoint(AGENT_TIE_PARTICIPLES):
+            yield from agent_ties(sent, self.at)
+        if not words.isdisjoint(EXCHANGE_VERBS):
+            yield from exchanges_of_fire(sent, self._side_in)
+        if hostile:
+            yield from claimed_attacks(sent, self._named_side, self._target_side)
+            yield from hostile_pronoun_subjects(sent, self._side_in, self._target_side)
 
     # --- people ------------------------------------------------------------------------
 
