@@ -37,6 +37,8 @@ _TAIL_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"}
 #: Pronouns that name one person.
 _ONE_PRONOUNS = frozenset({"him", "her", "he", "she"})
 _CAPTURE_VERBS = frozenset(lemma for lemma, measure in CASUALTY_VERBS.items() if measure == "Captured")
+#: Every word an arrest word of :func:`_held` needs in its sentence.
+_HOLDING_WORDS = _CAPTURE_VERBS | CAPTURE_NOUNS | CUSTODY_NOUNS
 
 #: One part of a row: how many it counts, and whether that is a bound or a vague word.
 _Part = tuple[Decimal, Qualifier]
@@ -58,6 +60,8 @@ def detainee_rows(sent: Span, figures: Sequence[Figure]) -> list[DetaineeRow]:
     document characters. A row of one part that is a number is left to that number's own
     figure, unless it adds to the people held before (``alone`` marks it)."""
     found: list[DetaineeRow] = []
+    if {t.lemma_.lower() for t in sent}.isdisjoint(_HOLDING_WORDS):
+        return found  # no arrest word: most sentences, not walked word by word
     for word, row in _rows(sent):
         parts = [_part(person, figures) for person in row]
         counted = [part for part in parts if part is not None]
