@@ -540,7 +540,8 @@ ATTRIBUTIONS += [
     ("The army raised the alert to level 3.", None, (), None, "Asserted"),
     ("Russia raised fuel prices to 60 roubles a litre.", None, (), None, "Asserted"),
     ("The delegations held talks in Geneva on Tuesday.", None, (), None, "Asserted"),
-    ("The envoy called on Friday for a new round of talks.", None, (), None, "Asserted"),
+    ("The envoy called on Friday for a new round of talks.", "a new round of talks", (), "call", "Asserted"),
+    ("The army called on Monday.", None, (), None, "Asserted"),
     (
         "Sergei Lavrov has called the closure of the embassy a hostile act.",
         "the closure of the embassy a hostile act",
@@ -2441,14 +2442,16 @@ def test_claims_content_runs_on_past_a_colon(
             "the strikes had killed 15 people, as state media reported further strikes",
         ),
         ("As expected, the vote was delayed.", None, None),
+        ("The bridge, as the governor noted on Friday, had been closed for weeks.", None, None),
     ],
 )
 def test_claims_report_in_an_as_clause_puts_forward_the_clause_it_hangs_on(
     extractor: Extractor, text: str, source: str | None, content: str | None
 ) -> None:
     """ "..., as officials have said": the as-clause's speaker claims the rest of the sentence; an
-    as-clause of time ("as he spoke"), with no one named ("as expected") or with an object of
-    its own ("as state media reported further strikes") claims nothing of it."""
+    as-clause of time ("as he spoke"), with no one named ("as expected"), with an object of its
+    own ("as state media reported further strikes") or hung on a noun claims nothing of it; when
+    it was said ("noted on Friday") is no content."""
     claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
     found = [(c.source.text if c.source else None, c.content.text) for c in claims]
     assert found == ([(source, content)] if content is not None else [])

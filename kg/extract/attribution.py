@@ -814,6 +814,8 @@ def _as_report(verb: Token, lemma: str) -> tuple[int, int] | None:
     if any(c.dep_ in _OWN_OBJECT_DEPS for c in verb.children):
         return None  # "..., as state media reported further strikes": a report of its own
     head, doc = verb.head, verb.doc
+    if head.pos_ not in ("VERB", "AUX"):
+        return None  # hung on a noun ("The bridge, as X noted, had ..."): no one clause to take
     if verb.i > head.i:
         return _trim(doc, head.left_edge.i, verb.left_edge.i)
     return _trim(doc, verb.right_edge.i + 1, head.right_edge.i + 1)
@@ -885,7 +887,7 @@ _NOT_STATEMENT_DEPS = frozenset({"punct", "cc", "conj", "advcl", "npadvmod", "ad
 def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
     """What a verb of :data:`OBJECT_STATEMENT_VERBS` puts forward: its object and what follows
     ("urged both sides to stop the shelling"), when the words it needs are there."""
-    after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
+    after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS and not _occasion(c)]
     if lemma == "call" and not after:
         # "called for the militias to disarm", parsed as a clause marked by "for"
         after = [c for c in verb.rights if c.dep_ == "advcl" and any(m.lower_ == "for" for m in c.lefts)]
