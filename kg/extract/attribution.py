@@ -105,6 +105,7 @@ _CUE_LEMMAS = frozenset(
 
 
 def _may_cue(token: Token) -> bool:
+    """Whether any reader of :func:`find_attributions` could take ``token`` for a cue."""
     lower, lemma = token.lower_, token.lemma_.lower()
     return (
         lemma in _CUE_LEMMAS
@@ -798,7 +799,7 @@ _AS_REPORTING = frozenset(
     "say report note predict claim state announce confirm suggest warn write acknowledge estimate".split()
 )
 
-
+#: Dependents by which a verb in an as-clause says something of its own.
 _OWN_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp"})
 
 
