@@ -528,14 +528,14 @@ def _long_article(sentences: int) -> tuple[Doc, Article, tuple[tuple[Mention, st
 def test_claims_of_a_long_article_cost_no_more_each() -> None:
     """Each claim searched every claim before it (for an unnamed speaker, a pronoun, a figure's
     claim, an "could not be verified"): 6,000 sentences took 13 s. Four times the sentences
-    must cost about four times as much, not sixteen; timed as a ratio in one run, so a busy
-    machine slows both sides alike."""
-    seconds = {}
-    for sentences in (1500, 6000):
+    must cost about four times as much, not sixteen; timed as a ratio in one run, the best of
+    two for each size, so that a burst of other work during one of them does not decide it."""
+    seconds: dict[int, float] = {}
+    for sentences in (1500, 6000, 1500, 6000):
         doc, article, kyiv = _long_article(sentences)
         started = time.perf_counter()
         claims = claims_from_doc(doc, article, kyiv, {"kyiv": "State"}, shared_gazetteer())
-        seconds[sentences] = time.perf_counter() - started
+        seconds[sentences] = min(seconds.get(sentences, float("inf")), time.perf_counter() - started)
         assert len(claims) == sentences * 3 // 4
         assert sum(len(c.quantities) for c in claims) == sentences // 4
         assert {c.certainty for c in claims} == {"Unverified"}
