@@ -26,7 +26,7 @@ from kg.read.figure_table import (
 )
 from kg.read.figures import FIGURE_COLUMNS, compare_figures, figure_rows, read_figures
 from kg.read.query import QueryResult, run_canned
-from kg.render.claims_table import claim_table, content_text
+from kg.render.claims_table import CONTENT_CHARACTERS, HEADERS, claim_table, content_text
 from kg.render.tables import format_result
 from kg.store import existing_store, open_store
 from kg.store.oxigraph import folder_generation
@@ -111,19 +111,35 @@ def test_figure_table_answers_each_figure_query_as_sparql_does(
 
 @pytest.mark.slow
 def test_figure_table_kg_claims_and_kg_figures_rows_equal_the_sparql_path(seed_copy: Path) -> None:
+    """The listings DuckDB computes whole (kg claims, kg figures) hold the rows, titles and
+    order that Python computes over SPARQL's answers; so does the figures read from the table
+    and compared with the pairs DuckDB finds (kg figures --html)."""
     with existing_store(seed_copy) as store, open_table(store) as table:
         assert table is not None
-        assert claim_table(store.dataset, table=table) == claim_table(store.dataset)
-        for entity in ("", "North Korean troops"):
-            from_table = read_figures(store.dataset, entity=entity, table=table)
-            from_sparql = read_figures(store.dataset, entity=entity)
+        for entity, measure in (("", ""), ("North Korean troops", ""), ("", "Killed")):
+            listed = table.claim_listing(
+                entity=entity, measure=measure, content_characters=CONTENT_CHARACTERS
+            )
+            [(_, claims)] = listed.blocks(HEADERS)
+            assert claims == claim_table(store.dataset, entity=entity, measure=measure)[1]
+        for entity, per_assertion in (("", True), ("", False), ("North Korean troops", True)):
+            from_table = read_figures(store.dataset, entity=entity, per_assertion=per_assertion, table=table)
+            from_sparql = read_figures(store.dataset, entity=entity, per_assertion=per_assertion)
             for window in (0, 90, 1000):  # the pairs found in SQL, as Python finds them
-                shown = figure_rows(
-                    compare_figures(from_table, window_days=window, pairs=table.disagreements)
+                groups = compare_figures(from_sparql, window_days=window)
+                shown = figure_rows(groups)
+                paired = compare_figures(from_table, window_days=window, pairs=table.disagreements)
+                assert figure_rows(paired) == shown
+                listing = table.figure_listing(
+                    entity=entity, measure="", window_days=window, per_assertion=per_assertion
                 )
-                assert shown == figure_rows(compare_figures(from_sparql, window_days=window))
+                blocks = listing.blocks(FIGURE_COLUMNS)
+                assert [title for title, _ in blocks] == [group.title for group in groups]
+                assert [row for _, rows in blocks for row in rows] == shown
                 flag = FIGURE_COLUMNS.index("flag")
                 assert any(row[flag] == "disagrees" for row in shown) or window == 0
+        assertion = FIGURE_COLUMNS.index("assertion")
+        assert any(row[assertion] for row in shown), "no figure stands for an assertion: the fold is untested"
 
 
 @pytest.mark.slow
@@ -303,7 +319,7 @@ def test_figure_table_csv_lines_written_by_duckdb_are_those_pythons_csv_writes()
     import csv
     import io
 
-    from kg.read.figure_sql import csv_line
+    from kg.read.sql_text import csv_line
 
     cells = ["plain", "a,b", 'say "no"', "two\nlines", "cr\rhere", "", None, " lead", "tab\there", "“curly”"]
     rows = [(cell, cell[::-1] if cell else cell) for cell in cells]

@@ -5,11 +5,14 @@ one source, not ten."""
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Sequence
 
 from kg.cli.options import add_store_option, named_entity, say_empty
 from kg.read.figure_table import open_table
+from kg.read.listing import Listing
 from kg.read.measures import measure_name
-from kg.render.claims_table import assertion_table, claim_table
+from kg.render.claims_table import CONTENT_CHARACTERS, HEADERS, assertion_table, claim_table
 from kg.render.tables import RICH_ROWS, aligned_text, plural, rich_table
 from kg.store import existing_store
 
@@ -35,27 +38,47 @@ def run(args: argparse.Namespace) -> int:
         entity = named_entity(store, args.entity)
         if args.assertions:
             headers, rows = assertion_table(store.dataset, entity=entity, measure=measure)
-            title = f"{len(rows)} assertions, most independent stories first"
+            _show(headers, rows, f"{len(rows)} assertions, most independent stories first")
+            found = len(rows)
+        elif table is None:
+            headers, rows = claim_table(store.dataset, entity=entity, measure=measure)
+            figures = sum(1 for row in rows if row[headers.index("figure")])
+            _show(headers, rows, _counted(figures, len(rows) - figures))
+            found = len(rows)
         else:
-            dataset = store.dataset if table is None else None
-            headers, rows = claim_table(dataset, entity=entity, measure=measure, table=table)
-            title = f"{_counted(rows, headers.index('figure'))}, newest first"
-    if not rows:
+            found = _show_listing(
+                table.claim_listing(entity=entity, measure=measure, content_characters=CONTENT_CHARACTERS)
+            )
+    if not found:
         say_empty("assertions" if args.assertions else "claims", {"--entity": entity, "--measure": measure})
+    return 0
+
+
+def _show(headers: Sequence[str], rows: list[list[str]], title: str) -> None:
+    """The table under its title: plain aligned columns for many rows, rich's boxes for a few."""
     if len(rows) > RICH_ROWS:
         print(aligned_text(headers, rows, title=title))  # noqa: T201
     else:
         from rich.console import Console
 
         Console().print(rich_table(headers, rows, title=title))
-    return 0
 
 
-def _counted(rows: list[list[str]], figure: int) -> str:
+def _show_listing(listing: Listing) -> int:
+    """The claims DuckDB listed, as :func:`_show` shows them; many rows written as DuckDB lines
+    them up, a batch at a time. How many rows."""
+    count, figures = listing.count(), listing.filled("figure")
+    title = _counted(figures, count - figures)
+    if count > RICH_ROWS:
+        sys.stdout.writelines(listing.aligned(HEADERS, title=title))
+    else:
+        _show(HEADERS, [row for _, rows in listing.blocks(HEADERS) for row in rows], title)
+    return count
+
+
+def _counted(figures: int, bare: int) -> str:
     """What the rows hold, each thing counted once: a row is a figure, or a claim without one
     (a claim with three figures is three rows, so the rows are no count of claims)."""
-    figures = sum(1 for row in rows if row[figure])
-    bare = len(rows) - figures
     parts = [plural(figures, "figure")] if figures else []
     parts += [plural(bare, "claim") + " without a figure"] if bare else []
-    return " and ".join(parts) or "0 claims"
+    return " and ".join(parts) + ", newest first" if parts else "0 claims, newest first"

@@ -5,6 +5,8 @@ on request one CSV row per figure and the HTML timeline (:mod:`kg.render.timelin
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from kg.cli.options import add_store_option, named_entity, say_empty
@@ -19,6 +21,7 @@ from kg.read.figures import (
     figure_rows,
     read_figures,
 )
+from kg.read.listing import Listing
 from kg.read.measures import MEASURES, measure_name
 from kg.render.tables import RICH_ROWS, aligned_text, csv_text, rich_table
 from kg.render.timeline import timeline_html
@@ -61,56 +64,90 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Read, compare, print, and write the files asked for."""
+    """Read, compare, print, and write the files asked for: from the store's figures table where
+    it has one, computed whole in DuckDB, else in Python over the store."""
     measure = measure_name(args.measure)
     if args.window < 0:
         raise QueryError(f"--window {args.window}: give a number of days, 0 or more")
+    per_assertion = not args.every_report
     with existing_store(args.store) as store, open_table(store) as table:
         entity = named_entity(store, args.entity)
-        records = read_figures(
-            store.dataset if table is None else None,
-            entity=entity,
-            measure=measure,
-            per_assertion=not args.every_report,
-            table=table,
-        )
-        pairs = None if table is None else table.disagreements
-        groups = compare_figures(records, window_days=args.window, pairs=pairs)
+        if table is None:
+            records = read_figures(store.dataset, entity=entity, measure=measure, per_assertion=per_assertion)
+            groups = compare_figures(records, window_days=args.window)
+            found = _show_groups(groups, args.csv)
+        else:
+            listing = table.figure_listing(
+                entity=entity, measure=measure, window_days=args.window, per_assertion=per_assertion
+            )
+            found = _show_listing(listing, args.csv)
+            if args.html:  # the chart draws the figures as Python compares them
+                records = read_figures(
+                    None, entity=entity, measure=measure, per_assertion=per_assertion, table=table
+                )
+                groups = compare_figures(records, window_days=args.window, pairs=table.disagreements)
+    if not found:
+        say_empty("figures", {"--entity": entity, "--measure": measure})
+    if args.html:
+        title = "Figures over time" + (f": {_selection(entity, measure)}" if entity or measure else "")
+        html = timeline_html(groups, title=title)
+        _write(args.html, lambda tmp: tmp.write_text(html, encoding="utf-8"))
+    return 0
+
+
+def _show_groups(groups: Sequence[FigureGroup], csv: Path | None) -> int:
+    """Print the groups compared in Python, write their CSV where asked; how many figures."""
     rows = figure_rows(groups)  # once, for the terminal and the CSV
-    plain, start = len(records) > RICH_ROWS, 0
+    blocks, start = [], 0
     for group in groups:
-        shown = _table_rows(rows[start : start + len(group.figures)])
+        blocks.append((group.title, _table_rows(rows[start : start + len(group.figures)])))
         start += len(group.figures)
+    _print_blocks(blocks, plain=len(rows) > RICH_ROWS)
+    if csv:
+        text = csv_text(FIGURE_COLUMNS, rows)
+        _write(csv, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    return len(rows)
+
+
+def _show_listing(listing: Listing, csv: Path | None) -> int:
+    """Print the listing DuckDB computed, write its CSV where asked; how many figures. Many rows
+    are written as DuckDB lines them up, a batch at a time."""
+    count = listing.count()
+    if count > RICH_ROWS:
+        for text in listing.aligned(_TABLE_COLUMNS, gap="\n"):
+            sys.stdout.write(text)
+    else:
+        _print_blocks([(title or "", rows) for title, rows in listing.blocks(_TABLE_COLUMNS)], plain=False)
+    if csv:
+        _write(csv, lambda tmp: _write_lines(tmp, listing.csv(FIGURE_COLUMNS)))
+    return count
+
+
+def _print_blocks(blocks: Sequence[tuple[str, list[list[str]]]], *, plain: bool) -> None:
+    """Each group's table under its title: plain aligned columns, or rich's boxes for a few rows."""
+    for title, rows in blocks:
         if plain:
-            print(aligned_text(_TABLE_COLUMNS, shown, title=_title(group)) + "\n")  # noqa: T201
+            print(aligned_text(_TABLE_COLUMNS, rows, title=title) + "\n")  # noqa: T201
         else:
             from rich.console import Console
 
-            Console().print(rich_table(_TABLE_COLUMNS, shown, title=_title(group)))
-    if not groups:
-        say_empty("figures", {"--entity": entity, "--measure": measure})
-    if args.csv:
-        _write(args.csv, csv_text(FIGURE_COLUMNS, rows))
-    if args.html:
-        title = "Figures over time" + (f": {_selection(entity, measure)}" if entity or measure else "")
-        _write(args.html, timeline_html(groups, title=title))
-    return 0
+            Console().print(rich_table(_TABLE_COLUMNS, rows, title=title))
+
+
+def _write_lines(path: Path, lines: Iterable[str]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.writelines(lines)
 
 
 def _selection(entity: str, measure: str) -> str:
     return " and ".join(part for part in (f"entity {entity!r}" if entity else "", measure) if part)
 
 
-def _table_rows(rows: list[list[str]]) -> list[list[str]]:
+def _table_rows(rows: Sequence[list[str]]) -> list[list[str]]:
     """The columns the terminal shows of a group's :func:`kg.read.figures.figure_rows`."""
     return [[row[i] for i in _SHOWN] for row in rows]
 
 
-def _title(group: FigureGroup) -> str:
-    disagree = f", {group.disagreeing} disagree" if group.disagreeing else ""
-    return f"{group.group_label} \N{EM DASH} {group.measure}: {len(group.figures)} figures{disagree}"
-
-
-def _write(path: Path, text: str) -> None:
-    write_files({path: lambda tmp: tmp.write_text(text, encoding="utf-8")})  # whole or not at all
+def _write(path: Path, write: Callable[[Path], object]) -> None:
+    write_files({path: write})  # whole or not at all
     print(f"wrote     {path}")  # noqa: T201

@@ -37,9 +37,11 @@ import duckdb
 
 from kg.read.assertions import AssertionSummary
 from kg.read.canned import canned_queries, parameters
-from kg.read.figure_sql import CANNED_SQL, DISAGREEMENTS, EXPORT, NAMES, SCHEMA, csv_line
+from kg.read.figure_sql import CANNED_SQL, DISAGREEMENTS, EXPORT, FIGURE_LISTING, NAMES, SCHEMA, claim_listing
 from kg.read.figures import SHOWN_DISAGREEMENTS
 from kg.read.lexical import ColumnKind, LexicalResult, tsv_header, tsv_row
+from kg.read.listing import Listing
+from kg.read.sql_text import csv_line
 from kg.store import REMOTE_SCHEMES, QuadStore
 from kg.store.oxigraph import folder_generation
 
@@ -123,7 +125,7 @@ class FigureTable:
         :func:`kg.render.tables.format_result` writes: the header line, then the rows' lines a
         batch at a time as DuckDB produces them, each line ended. Memory stays that of one batch
         however many rows there are; read them before the table is closed. DuckDB writes the
-        CSV lines itself (:func:`kg.read.figure_sql.csv_line`), twice as fast as Python's writer.
+        CSV lines itself (:func:`kg.read.sql_text.csv_line`), twice as fast as Python's writer.
 
         Raises:
             QueryError: as :meth:`canned`.
@@ -163,6 +165,20 @@ class FigureTable:
             claim: AssertionSummary(iri, reports, stories, tuple(corroborated), tuple(disagrees))
             for claim, iri, reports, stories, corroborated, disagrees in rows
         }
+
+    def figure_listing(self, *, entity: str, measure: str, window_days: int, per_assertion: bool) -> Listing:
+        """``kg figures``' rows, numbered, flagged and grouped as :func:`kg.read.figures.read_figures`,
+        :func:`kg.read.figures.compare_figures` and :func:`kg.read.figures.figure_rows` give them
+        (:data:`kg.read.figure_sql.FIGURE_LISTING`), computed whole in DuckDB."""
+        values = {"entity": entity, "measure": measure, "window": window_days, "shown": SHOWN_DISAGREEMENTS}
+        self._db.execute(FIGURE_LISTING, {**values, "per_assertion": per_assertion})
+        return Listing(self._db)
+
+    def claim_listing(self, *, entity: str, measure: str, content_characters: int) -> Listing:
+        """``kg claims``' rows as :func:`kg.render.claims_table.claim_table` gives them, computed
+        whole in DuckDB (:func:`kg.read.figure_sql.claim_listing`)."""
+        self._db.execute(claim_listing(content_characters), {"entity": entity, "measure": measure})
+        return Listing(self._db)
 
     def disagreements(self, comparables: Sequence[Comparable], window_days: int) -> Disagreements:
         """The figures of ``comparables`` that disagree, found by DuckDB as an interval join with
@@ -348,9 +364,9 @@ def _refresh_shared(connection: duckdb.DuckDBPyConnection, store: QuadStore) -> 
         )
 
 
-#: The table's layout, recorded with the generation: a file an older layout wrote is rebuilt
-#: even when the store has not changed since.
-_LAYOUT = hashlib.sha256(SCHEMA.encode()).hexdigest()[:12]
+#: The table's layout (its tables and the names derived from them), recorded with the
+#: generation: a file an older layout wrote is rebuilt even when the store has not changed since.
+_LAYOUT = hashlib.sha256((SCHEMA + NAMES).encode()).hexdigest()[:12]
 
 
 def _record(connection: duckdb.DuckDBPyConnection, generation: str | None) -> None:

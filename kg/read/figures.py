@@ -224,6 +224,12 @@ class FigureGroup:
         """How many of its figures disagree with another."""
         return sum(1 for f in self.figures if f.disagreements)
 
+    @property
+    def title(self) -> str:
+        """What its table is headed with: "North Korean troops — Killed: 12 figures, 3 disagree"."""
+        disagree = f", {self.disagreeing} disagree" if self.disagreeing else ""
+        return f"{self.group_label} \N{EM DASH} {self.measure}: {len(self.figures)} figures{disagree}"
+
 
 def read_figures(
     dataset: Dataset | None,

@@ -16,9 +16,6 @@ from kg.read.query import run_canned
 if TYPE_CHECKING:
     from rdflib import Dataset
 
-    from kg.read.figure_table import FigureTable
-    from kg.read.lexical import LexicalResult
-    from kg.read.query import QueryResult
 
 __all__ = [
     "ASSERTION_HEADERS",
@@ -59,21 +56,11 @@ _SIGNS = {
 
 
 def claim_table(
-    dataset: Dataset | None, *, entity: str = "", measure: str = "", table: FigureTable | None = None
+    dataset: Dataset, *, entity: str = "", measure: str = ""
 ) -> tuple[tuple[str, ...], list[list[str]]]:
-    """Header and rows of the claims (one row per figure), newest first; from the store's
-    figures table where ``table`` is given, which answers the same rows, else from ``dataset``.
-
-    Raises:
-        ValueError: neither ``dataset`` nor ``table`` was given.
-    """
-    values = {"entity": entity, "measure": measure}
-    if table is not None:
-        result: QueryResult | LexicalResult = table.canned("claims", values)
-    elif dataset is not None:
-        result = run_canned(dataset, "claims", values)
-    else:
-        raise ValueError("claim_table reads the store's dataset or its figures table: give one")
+    """Header and rows of the claims (one row per figure), newest first. A store's figures table
+    lists the same rows itself (:meth:`kg.read.figure_table.FigureTable.claim_listing`)."""
+    result = run_canned(dataset, "claims", {"entity": entity, "measure": measure})
     rows = []
     for cell in result.records():
         claimant = names(cell["claimants"])

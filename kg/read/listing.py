@@ -1,0 +1,95 @@
+"""A listing a command shows (``kg figures``, ``kg claims``), computed whole by DuckDB into a
+temporary table ``listing`` of the figures table's connection, every column as text: a few rows
+are fetched for a rich table; a hundred thousand are written by DuckDB as aligned or CSV lines,
+which Python only passes on a batch at a time.
+
+The table has ``grp`` (the group a row belongs to; one table per group is shown), ``seq`` (the
+rows' order), ``title`` (the group's title, or NULL) and the shown columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import duckdb
+
+from kg.read.sql_text import aligned_line, csv_line, one_line, quoted
+
+__all__ = ["Block", "Listing"]
+
+#: Rows fetched from DuckDB at a time.
+_BATCH_ROWS = 10_000
+
+#: A group's title (None: the command words it) and its rows.
+Block = tuple[str | None, list[list[str]]]
+
+
+class Listing:
+    """The ``listing`` table of an open connection; read it before the connection closes."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self._db = connection
+
+    def count(self) -> int:
+        """How many rows."""
+        found = self._db.execute("SELECT count(*) FROM listing").fetchone()
+        return int(found[0]) if found else 0
+
+    def filled(self, column: str) -> int:
+        """How many rows have text in ``column``."""
+        found = self._db.execute(f"SELECT count(*) FROM listing WHERE {quoted(column)} <> ''").fetchone()
+        return int(found[0]) if found else 0
+
+    def blocks(self, columns: Sequence[str]) -> list[Block]:
+        """Each group's title and rows of ``columns``, in order: for a few rows."""
+        cells = ", ".join(map(quoted, columns))
+        found = self._db.execute(f"SELECT grp, title, [{cells}] FROM listing ORDER BY seq").fetchall()
+        blocks: list[Block] = []
+        last = None
+        for group, title, row in found:
+            if group != last:
+                blocks.append((title, []))
+                last = group
+            blocks[-1][1].append(list(row))
+        return blocks
+
+    def aligned(self, columns: Sequence[str], *, title: str | None = None, gap: str = "") -> Iterator[str]:
+        """Each group as :func:`kg.render.tables.aligned_text` writes it (its title, or ``title``,
+        the header, the rows of ``columns`` padded to the group's widest cell), each line ended
+        and ``gap`` after each group: text a batch of rows at a time."""
+        shown = [f"c{i}" for i in range(len(columns))]
+        cells = ", ".join(f"{one_line(quoted(c))} AS {s}" for c, s in zip(columns, shown, strict=True))
+        widths = ", ".join(
+            f"greatest({len(c)}, max(length({s}))) AS w{s}" for c, s in zip(columns, shown, strict=True)
+        )
+        headers = [f"'{c}'" for c in columns]
+        width_of = [f"w{s}" for s in shown]
+        title_sql = "title" if title is None else "$title"
+        cursor = self._db.execute(
+            f"""WITH t AS (SELECT grp, seq, title, {cells} FROM listing),
+                w AS (SELECT grp, {widths} FROM t GROUP BY grp)
+                SELECT CASE WHEN row_number() OVER (PARTITION BY grp ORDER BY seq) = 1
+                            THEN {title_sql} || chr(10) || {aligned_line(headers, width_of)} END,
+                       {aligned_line(shown, width_of)}
+                FROM t JOIN w USING (grp) ORDER BY seq""",
+            {} if title is None else {"title": title},
+        )
+        started = False
+        for batch in iter(lambda: cursor.fetchmany(_BATCH_ROWS), []):
+            text = []
+            for head, line in batch:
+                if head is not None:  # a group's first row
+                    text.append(f"{gap}{head}\n" if started else f"{head}\n")
+                    started = True
+                text.append(line + "\n")
+            yield "".join(text)
+        if started:
+            yield gap
+
+    def csv(self, columns: Sequence[str]) -> Iterator[str]:
+        """The rows of ``columns`` as CSV lines as Python's ``csv`` writes them, each ended by a
+        newline, after the header: text a batch of rows at a time."""
+        yield ",".join(columns) + "\n"
+        cursor = self._db.execute(f"SELECT {csv_line(columns)} FROM listing ORDER BY seq")
+        for batch in iter(lambda: cursor.fetchmany(_BATCH_ROWS), []):
+            yield "".join(line + "\n" for (line,) in batch)
