@@ -191,9 +191,10 @@ ORDER BY f.article, f.claim, f.quantity NULLS FIRST
 _DISAGREEMENT_COUNTS = """
 pairs AS (
   SELECT a.id AS low, b.id AS high FROM ranged a JOIN ranged b ON a.grp = b.grp
-  WHERE a.high IS NOT NULL AND a.id <> b.id AND b.day - a.day <= $window
+  -- one comparison of each candidate pair (of millions) first; the rest on those it keeps
+  WHERE a.high <= b.low AND b.day - a.day <= $window AND a.id <> b.id
     AND (a.high < b.low
-         OR (a.high = b.low AND (a.high_open OR b.low_open)
+         OR ((a.high_open OR b.low_open)
              -- two points with an open end at one value ("less than 0") lie below each other:
              -- the pair is kept once, as the comparison in Python keeps it (the later
              -- numbered the smaller)

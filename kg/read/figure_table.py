@@ -40,7 +40,7 @@ from kg.read.canned import canned_queries, parameters
 from kg.read.figure_sql import CANNED_SQL, DISAGREEMENTS, EXPORT, FIGURE_LISTING, NAMES, SCHEMA, claim_listing
 from kg.read.figures import SHOWN_DISAGREEMENTS
 from kg.read.lexical import ColumnKind, LexicalResult, tsv_header, tsv_row
-from kg.read.listing import Listing
+from kg.read.listing import BATCH_ROWS, Listing
 from kg.read.sql_text import csv_line
 from kg.store import REMOTE_SCHEMES, QuadStore
 from kg.store.oxigraph import folder_generation
@@ -71,9 +71,6 @@ _STORE_MARKER = "CURRENT"
 
 #: The tables of the file that hold facts (``meta`` holds the generation).
 _TABLES = ("figures", "names", "shared_names", "labels", "entity_names", "claim_names", "reports")
-
-#: Rows fetched from DuckDB at a time where an answer is streamed (:meth:`FigureTable.lines`).
-_BATCH_ROWS = 10_000
 
 #: DuckDB's memory while it answers a reader: an answer of millions of rows (the disagreeing
 #: pairs of ten million quads: 9.4 million rows, gigabytes of text, sorted) is sorted on disk
@@ -136,13 +133,13 @@ class FigureTable:
             cursor = self._db.execute(f"SELECT {csv_line(variables)} FROM ({CANNED_SQL[name]})", params)
             batches = (
                 [line + "\r\n" for (line,) in batch]
-                for batch in iter(lambda: cursor.fetchmany(_BATCH_ROWS), [])
+                for batch in iter(lambda: cursor.fetchmany(BATCH_ROWS), [])
             )
             return ",".join(variables) + "\r\n", batches
         cursor, variables, kinds = self._execute(name, params)
         write = tsv_row(kinds)
         rows = (
-            [write(row) + "\n" for row in batch] for batch in iter(lambda: cursor.fetchmany(_BATCH_ROWS), [])
+            [write(row) + "\n" for row in batch] for batch in iter(lambda: cursor.fetchmany(BATCH_ROWS), [])
         )
         return tsv_header(variables) + "\n", rows
 

@@ -15,10 +15,11 @@ import duckdb
 
 from kg.read.sql_text import aligned_line, csv_line, one_line, quoted
 
-__all__ = ["Block", "Listing"]
+__all__ = ["BATCH_ROWS", "Block", "Listing"]
 
-#: Rows fetched from DuckDB at a time.
-_BATCH_ROWS = 10_000
+#: Rows fetched from DuckDB at a time where an answer is streamed (:meth:`Listing.aligned`,
+#: :meth:`kg.read.figure_table.FigureTable.lines`).
+BATCH_ROWS = 10_000
 
 #: A group's title (None: the command words it) and its rows.
 Block = tuple[str | None, list[list[str]]]
@@ -75,7 +76,7 @@ class Listing:
             {} if title is None else {"title": title},
         )
         started = False
-        for batch in iter(lambda: cursor.fetchmany(_BATCH_ROWS), []):
+        for batch in iter(lambda: cursor.fetchmany(BATCH_ROWS), []):
             text = []
             for head, line in batch:
                 if head is not None:  # a group's first row
@@ -91,5 +92,5 @@ class Listing:
         newline, after the header: text a batch of rows at a time."""
         yield ",".join(columns) + "\n"
         cursor = self._db.execute(f"SELECT {csv_line(columns)} FROM listing ORDER BY seq")
-        for batch in iter(lambda: cursor.fetchmany(_BATCH_ROWS), []):
+        for batch in iter(lambda: cursor.fetchmany(BATCH_ROWS), []):
             yield "".join(line + "\n" for (line,) in batch)
