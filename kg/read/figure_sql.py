@@ -190,16 +190,17 @@ ORDER BY f.article, f.claim, f.quantity NULLS FIRST
 #: their ids. Millions of pairs are counted here and never leave DuckDB.
 _DISAGREEMENT_COUNTS = """
 pairs AS (
-  SELECT a.id AS low, b.id AS high FROM ranged a JOIN ranged b ON a.grp = b.grp
-  -- one comparison of each candidate pair (of millions) first; the rest on those it keeps
-  WHERE a.high <= b.low AND b.day - a.day <= $window AND a.id <> b.id
-    AND (a.high < b.low
-         OR ((a.high_open OR b.low_open)
-             -- two points with an open end at one value ("less than 0") lie below each other:
-             -- the pair is kept once, as the comparison in Python keeps it (the later
-             -- numbered the smaller)
-             AND NOT (a.id < b.id AND coalesce(b.high = a.low AND a.low = a.high
-                                               AND (b.high_open OR a.low_open), false))))
+  -- a wholly below b: a smaller upper bound than b's lower (one comparison of each of millions
+  -- of candidate pairs), or the same number where one end is open (an equi-join)
+  SELECT a.id AS low, b.id AS high FROM ranged a JOIN ranged b ON a.grp = b.grp AND a.high < b.low
+  WHERE b.day - a.day <= $window
+  UNION ALL
+  SELECT a.id, b.id FROM ranged a JOIN ranged b ON a.grp = b.grp AND a.high = b.low
+  WHERE (a.high_open OR b.low_open) AND b.day - a.day <= $window AND a.id <> b.id
+    -- two points with an open end at one value ("less than 0") lie below each other: the pair
+    -- is kept once, as the comparison in Python keeps it (the later numbered the smaller)
+    AND NOT (a.id < b.id
+             AND coalesce(b.high = a.low AND a.low = a.high AND (b.high_open OR a.low_open), false))
 ),
 sides AS (SELECT low AS id, high AS other FROM pairs UNION ALL SELECT high, low FROM pairs),
 disagreeing AS (SELECT id, count(*) AS n, min(other, $shown) AS first FROM sides GROUP BY id)

@@ -68,9 +68,9 @@ class Listing:
         title_sql = "title" if title is None else "$title"
         cursor = self._db.execute(
             f"""WITH t AS (SELECT grp, seq, title, {cells} FROM listing),
-                w AS (SELECT grp, {widths} FROM t GROUP BY grp)
-                SELECT CASE WHEN row_number() OVER (PARTITION BY grp ORDER BY seq) = 1
-                            THEN {title_sql} || chr(10) || {aligned_line(headers, width_of)} END,
+                widest AS (SELECT grp, min(seq) AS first, {widths} FROM t GROUP BY grp),
+                w AS (SELECT *, {aligned_line(headers, width_of)} AS header FROM widest)
+                SELECT CASE WHEN seq = first THEN {title_sql} || chr(10) || header END,
                        {aligned_line(shown, width_of)}
                 FROM t JOIN w USING (grp) ORDER BY seq""",
             {} if title is None else {"title": title},

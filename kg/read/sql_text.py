@@ -78,10 +78,11 @@ def grouped_number(number: str) -> str:
 def aligned_line(cells: Sequence[str], widths: Sequence[str]) -> str:
     """One line of left-aligned columns two spaces apart, trailing spaces cut: each of ``cells``
     (text, on one line) padded to the width of its column in ``widths``."""
-    padded = (  # repeat is twice as fast as rpad
-        f"{cell} || repeat(' ', {width} - length({cell}))" for cell, width in zip(cells, widths, strict=True)
-    )
-    joined = " || '  ' || ".join(padded)
+    padded = [  # repeat is twice as fast as rpad; the last cell's padding would be cut
+        f"{cell} || repeat(' ', {width} - length({cell}))"
+        for cell, width in zip(cells[:-1], widths[:-1], strict=True)
+    ]
+    joined = " || '  ' || ".join([*padded, cells[-1]])
     return f"rtrim({joined}, ' ')"
 
 
