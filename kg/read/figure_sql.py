@@ -202,7 +202,12 @@ pairs AS (
     AND NOT (a.id < b.id
              AND coalesce(b.high = a.low AND a.low = a.high AND (b.high_open OR a.low_open), false))
 ),
-sides AS (SELECT low AS id, high AS other FROM pairs UNION ALL SELECT high, low FROM pairs),
+-- each pair seen from both of its figures, streamed to the count (a union would store the pairs)
+sides AS (
+  SELECT CASE WHEN side.lower THEN p.low ELSE p.high END AS id,
+         CASE WHEN side.lower THEN p.high ELSE p.low END AS other
+  FROM pairs p, (VALUES (true), (false)) side(lower)
+),
 disagreeing AS (SELECT id, count(*) AS n, min(other, $shown) AS first FROM sides GROUP BY id)
 """
 
