@@ -87,6 +87,7 @@ _ROWS = [
     (1, "First group", 'a, with "quotes"', ""),
     (2, "Second, wider group", "x", "1,200 or\nmore"),
     (3, "Third", "“curly” words and a longer name than any", "7"),
+    (3, "Third", "a carriage\rreturn", "#8"),
 ]
 
 
@@ -98,7 +99,7 @@ def test_listing_aligned_lines_are_those_aligned_text_writes_per_group() -> None
         title = next(t for g, t, _, _ in _ROWS if g == group)
         expected += aligned_text(["name", "count"], rows, title=title) + "\n\n"
     assert "".join(listing.aligned(["name", "count"], gap="\n")) == expected
-    assert listing.count() == 4 and listing.filled("count") == 3
+    assert listing.count() == 5 and listing.filled("count") == 4
     assert "".join(listing.aligned(["name"], title="All")).startswith("All\nname\nNorth Korean troops\n")
 
 
@@ -109,5 +110,5 @@ def test_listing_csv_is_what_pythons_csv_writes_and_blocks_keep_the_groups() -> 
     assert blocks == [
         ("First group", [["12"], [""]]),
         ("Second, wider group", [["1,200 or\nmore"]]),
-        ("Third", [["7"]]),
+        ("Third", [["7"], ["#8"]]),
     ]

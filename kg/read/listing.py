@@ -91,6 +91,6 @@ class Listing:
         """The rows of ``columns`` as CSV lines as Python's ``csv`` writes them, each ended by a
         newline, after the header: text a batch of rows at a time."""
         yield ",".join(columns) + "\n"
-        cursor = self._db.execute(f"SELECT {csv_line(columns)} FROM listing ORDER BY seq")
+        cursor = self._db.execute(f"SELECT {csv_line(columns, line_end=chr(10))} FROM listing ORDER BY seq")
         for batch in iter(lambda: cursor.fetchmany(BATCH_ROWS), []):
             yield "".join(line + "\n" for (line,) in batch)

@@ -33,13 +33,13 @@ def quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def csv_line(columns: Sequence[str]) -> str:
+def csv_line(columns: Sequence[str], line_end: str = "\r\n") -> str:
     """One row of ``columns`` (text) as a CSV line, as Python's ``csv`` writes it
-    (``QUOTE_MINIMAL``): a cell quoted where it holds a comma, a quote or a line break, its quotes
-    doubled; an unbound cell empty."""
+    (``QUOTE_MINIMAL``) with rows ended by ``line_end``: a cell quoted where it holds a comma, a
+    quote or a character of ``line_end``, its quotes doubled; an unbound cell empty."""
+    special = " OR ".join(f"contains({{c}}, chr({ord(char)}))" for char in sorted({",", '"', *line_end}))
     cells = (
-        f"""CASE WHEN {c} IS NULL THEN '' WHEN contains({c}, ',') OR contains({c}, '"') """
-        f"""OR contains({c}, chr(10)) OR contains({c}, chr(13)) """
+        f"""CASE WHEN {c} IS NULL THEN '' WHEN {special.format(c=c)} """
         f"""THEN '"' || replace({c}, '"', '""') || '"' ELSE {c} END"""
         for c in map(quoted, columns)
     )
