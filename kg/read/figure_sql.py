@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from kg.read.sql_text import WHITESPACE, grouped_number, one_line, plain_number, shortened
 
-__all__ = ["CANNED_SQL", "DISAGREEMENTS", "EXPORT", "FIGURE_LISTING", "NAMES", "SCHEMA", "claim_listing"]
+__all__ = [
+    "BOUND_SIGNS",
+    "CANNED_SQL",
+    "DISAGREEMENTS",
+    "EXPORT",
+    "FIGURE_LISTING",
+    "NAMES",
+    "SCHEMA",
+    "claim_listing",
+]
 
 #: The tables of the figures file (lists are VARCHAR[]; dates as their lexical form and as a DATE).
 SCHEMA = """
@@ -332,8 +341,9 @@ FROM rows
 """
 
 
-#: How :func:`kg.render.claims_table.bounds_text` words bounds, by qualifier ("=" otherwise).
-_SIGNS = {
+#: How a bounds cell of ``kg claims`` signs a figure, by qualifier ("=" otherwise): here and in
+#: :func:`kg.render.claims_table.bounds_text`.
+BOUND_SIGNS = {
     "AtLeast": ">=",
     "MoreThan": ">",
     "AtMost": "<=",
@@ -348,7 +358,7 @@ def claim_listing(content_characters: int) -> str:
     :func:`kg.render.claims_table.claim_table` (every column as text, what was claimed cut past
     ``content_characters``), in the ``claims`` canned query's order (``seq``), all in one group
     (``grp``). Parameters: ``$entity``, ``$measure``."""
-    signs = " ".join(f"WHEN '{qualifier}' THEN '{sign}'" for qualifier, sign in _SIGNS.items())
+    signs = " ".join(f"WHEN '{qualifier}' THEN '{sign}'" for qualifier, sign in BOUND_SIGNS.items())
     return f"""
 CREATE OR REPLACE TEMP TABLE listing AS
 WITH c AS (

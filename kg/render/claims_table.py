@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kg.read.assertions import sorted_names
+from kg.read.figure_sql import BOUND_SIGNS
 from kg.read.query import run_canned
 
 if TYPE_CHECKING:
@@ -44,15 +45,6 @@ ASSERTION_HEADERS = (
     "corroborated by",
     "disagrees with",
 )
-
-_SIGNS = {
-    "AtLeast": ">=",
-    "MoreThan": ">",
-    "AtMost": "<=",
-    "LessThan": "<",
-    "Approximately": "~",
-    "Nearly": "<~",
-}
 
 
 def claim_table(
@@ -131,7 +123,7 @@ def bounds_text(qualifier: object, value: object, low: object, high: object) -> 
         return ""
     if low is not None and qualifier == "Vague":
         return f">= {_number(low)}"
-    return f"{_SIGNS.get(str(qualifier), '=')} {_number(number)}"
+    return f"{BOUND_SIGNS.get(str(qualifier), '=')} {_number(number)}"
 
 
 def _number(value: object) -> str:
