@@ -122,16 +122,19 @@ def test_figure_table_kg_claims_and_kg_figures_rows_equal_the_sparql_path(seed_c
             )
             [(_, claims)] = listed.blocks(HEADERS)
             assert claims == claim_table(store.dataset, entity=entity, measure=measure)[1]
-        for entity, per_assertion in (("", True), ("", False), ("North Korean troops", True)):
-            from_table = read_figures(store.dataset, entity=entity, per_assertion=per_assertion, table=table)
-            from_sparql = read_figures(store.dataset, entity=entity, per_assertion=per_assertion)
+        chosen = (("", "", True), ("", "", False), ("", "Killed", True), ("North Korean troops", "", True))
+        for entity, measure, per_assertion in chosen:
+            from_table = read_figures(
+                store.dataset, entity=entity, measure=measure, per_assertion=per_assertion, table=table
+            )
+            from_sparql = read_figures(store.dataset, entity=entity, measure=measure, per_assertion=per_assertion)
             for window in (0, 90, 1000):  # the pairs found in SQL, as Python finds them
                 groups = compare_figures(from_sparql, window_days=window)
                 shown = figure_rows(groups)
                 paired = compare_figures(from_table, window_days=window, pairs=table.disagreements)
                 assert figure_rows(paired) == shown
                 listing = table.figure_listing(
-                    entity=entity, measure="", window_days=window, per_assertion=per_assertion
+                    entity=entity, measure=measure, window_days=window, per_assertion=per_assertion
                 )
                 blocks = listing.blocks(FIGURE_COLUMNS)
                 assert [title for title, _ in blocks] == [group.title for group in groups]
