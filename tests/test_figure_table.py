@@ -127,7 +127,9 @@ def test_figure_table_kg_claims_and_kg_figures_rows_equal_the_sparql_path(seed_c
             from_table = read_figures(
                 store.dataset, entity=entity, measure=measure, per_assertion=per_assertion, table=table
             )
-            from_sparql = read_figures(store.dataset, entity=entity, measure=measure, per_assertion=per_assertion)
+            from_sparql = read_figures(
+                store.dataset, entity=entity, measure=measure, per_assertion=per_assertion
+            )
             for window in (0, 90, 1000):  # the pairs found in SQL, as Python finds them
                 groups = compare_figures(from_sparql, window_days=window)
                 shown = figure_rows(groups)
