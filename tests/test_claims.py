@@ -682,6 +682,39 @@ ATTRIBUTIONS += [
 ]
 
 
+# A belief, plan or expectation inside another report is what that report says: one claim, the
+# reporter's, as sure as the stance that opens it; not a second claim by "he" or "the army".
+ATTRIBUTIONS += [
+    (
+        "Defence Minister Anna Kovac said she believes the bridge will hold.",
+        "the bridge will hold",
+        ("anna-kovac",),
+        "say",
+        "Estimated",
+    ),
+    (
+        "Colonel Ivan Marek told reporters that he expects the convoy to arrive on Friday.",
+        "the convoy to arrive on Friday",
+        ("ivan-marek",),
+        "tell",
+        "Expected",
+    ),
+    (
+        "Police in Gdansk say they suspect the fire was set on purpose.",
+        "the fire was set on purpose",
+        (),
+        "say",
+        "Estimated",
+    ),
+    (
+        "Sergei Lavrov said the army plans to reopen the mountain pass.",
+        "to reopen the mountain pass",
+        ("sergei-lavrov",),
+        "say",
+        "Expected",
+    ),
+]
+
 # (text, phrase in the content, claimants, cue lemma, certainty): what an outlet could not
 # verify is its own statement; "X quoted Y as saying" is Y's report; "called for X to ...";
 # "underlined that"; a short name the model did not tag, and a name with a particle.
@@ -1976,8 +2009,8 @@ def test_claims_line_labelled_or_signed_by_its_speaker(
             [("the colonel", 'You say the corridor is safe," the colonel told the envoy. "I doubt it."')],
         ),
         (
-            "We think the road will stay open, the colonel said.",
-            [("the colonel", "We think the road will stay open"), ("We", "the road will stay open")],
+            "We told the envoy the road was shut, the colonel said.",
+            [("the colonel", "We told the envoy the road was shut"), ("We", "the road was shut")],
         ),
     ],
 )
@@ -1985,7 +2018,7 @@ def test_claims_first_person_report_inside_a_quote_is_the_speakers_aside(
     extractor: Extractor, text: str, records: list[tuple[str, str]]
 ) -> None:
     """'"I think ...," X said': the quote's own "I think" is no claim beside X's; outside a
-    quotation "we think" stays a claim."""
+    quotation "we told" stays a claim."""
     claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
     assert [(c.source.text if c.source else None, c.content.text) for c in claims] == records
 

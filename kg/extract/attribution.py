@@ -11,7 +11,7 @@ intermediary. Sources stay token spans here: claims.py resolves them to entities
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +22,7 @@ from kg.extract.claimwords import (
     FIGURE_OBJECT_VERBS,
     FIGURE_REVISING_VERBS,
     FIGURE_SETTING_VERBS,
+    INNER_STANCE_VERBS,
     OBJECT_STATEMENT_VERBS,
     OCCASION_ADVERBS,
     OCCASION_NOUNS,
@@ -93,7 +94,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             )
             is not None
         ]
-        found += _drop_inverted(in_sentence)
+        found += _fold_inner_stances(_drop_inverted(in_sentence))
     return found
 
 
@@ -138,6 +139,30 @@ def _drop_inverted(attributions: list[Attribution]) -> list[Attribution]:
         if not swallowed:
             kept.append(a)
     return kept
+
+
+def _fold_inner_stances(attributions: list[Attribution]) -> list[Attribution]:
+    """Fold a stance reported inside another attribution into it: "The minister said he
+    believes the bridge will hold" is the minister's one claim, as sure as the belief when the
+    stance opens what was said; "believes" puts nothing forward of its own."""
+    inner = [
+        b for b in attributions if b.cue_lemma in INNER_STANCE_VERBS and _reported_inside(b, attributions)
+    ]
+    kept = []
+    for a in attributions:
+        if a in inner:
+            continue
+        opening = next((b for b in inner if b.source is not None and b.source[0] == a.content[0]), None)
+        kept.append(a if opening is None else replace(a, certainty=opening.certainty))
+    return kept
+
+
+def _reported_inside(stance: Attribution, attributions: list[Attribution]) -> bool:
+    """Whether ``stance``'s cue stands in the content of another attribution of the list."""
+    cue = stance.cue
+    return cue is not None and any(
+        a is not stance and a.content[0] <= cue[0] < a.content[1] for a in attributions
+    )
 
 
 def _cue_lemma(token: Token) -> str | None:
