@@ -22,6 +22,7 @@ from kg.extract.claimwords import (
     FIGURE_OBJECT_VERBS,
     FIGURE_REVISING_VERBS,
     FIGURE_SETTING_VERBS,
+    HEARER_PREPOSITIONS,
     INNER_STANCE_VERBS,
     OBJECT_STATEMENT_VERBS,
     OCCASION_ADVERBS,
@@ -640,7 +641,8 @@ _OCCASION_WORDS = 7
 def _cue_words(verb: Token) -> tuple[int, int]:
     """The cue as PARC and PolNeAR mark it: the verb with the auxiliaries, negation and adverbs
     right before it, then when and where it was said right after ("said Monday", "said in an
-    interview"), else the particle of a phrasal verb ("called for", "pointed out")."""
+    interview"), else the particle of a phrasal verb ("called for", "pointed out"; not the "of"
+    of "said of the plan")."""
     doc = verb.doc
     start = verb.i
     while (
@@ -661,6 +663,7 @@ def _cue_words(verb: Token) -> tuple[int, int]:
         and after.head == verb
         and after.dep_ in ("prep", "prt")
         and after.lower_ in _CUE_PARTICLES
+        and after.lower_ not in HEARER_PREPOSITIONS.get(verb.lemma_.lower(), ())
     ):
         end += 1
     return start, end

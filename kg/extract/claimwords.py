@@ -158,6 +158,16 @@ OCCASION_NOUNS = frozenset(
     """.split()
 )
 
+#: Prepositions that, after these verbs of saying, name the topic, medium or hearer ("said of
+#: the plan", "added on Twitter", "shouted to the crowd", "talked to reporters") rather than make
+#: a phrasal cue as in "talked about" or "spoke out" (PolNeAR dev marks none of 17).
+HEARER_PREPOSITIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        "say add recall shout yell scream write tweet".split(), frozenset("of on to about with for".split())
+    ),
+    **dict.fromkeys("talk speak".split(), frozenset({"to", "with"})),
+}
+
 #: Adverbs of time right after a reporting verb that PolNeAR counts as part of its cue.
 OCCASION_ADVERBS = frozenset("then later earlier afterward afterwards again today yesterday recently".split())
 
