@@ -1457,6 +1457,16 @@ def test_claims_object_statement_owns_a_figure_only_alone(
         ('"The road is shut," the mayor said Thursday morning.', "said Thursday morning"),
         ("Syria said at the border that the airport was hit.", "said"),
         ("The minister pointed out that the convoy had not been searched.", "pointed out"),
+        (
+            "The governor could not resist pointing out that the bridge had reopened.",
+            "could not resist pointing out",
+        ),
+        (
+            "The general tried on Monday to make the case that the town was safe.",
+            "tried on Monday to make the case",
+        ),
+        ("The mayor appeared to suggest that the curfew would end.", "appeared to suggest"),
+        ("The army took to Telegram to accuse the rebels of shelling the port.", "to accuse"),
         ('The minister said of the ceasefire: "It will not hold."', "said"),
         ('"The convoy is late," the colonel added on Telegram.', "added"),
         ('"Stay indoors," the mayor shouted to the crowd.', "shouted"),
@@ -1464,8 +1474,8 @@ def test_claims_object_statement_owns_a_figure_only_alone(
 )
 def test_claims_cue_holds_its_auxiliaries_and_particle(extractor: Extractor, text: str, cue: str) -> None:
     """The cue as PARC and PolNeAR mark it (bench/quality/polnear.py scores its words): adverbs
-    before the verb, and when or in what it was said after it, belong to it; a place, a topic or
-    a hearer ("said of", "shouted to") does not."""
+    before the verb, the verb it is the infinitive or gerund of, and when or in what it was said
+    after it, belong to it; a place, a topic or a hearer ("said of", "shouted to") does not."""
     (claim,) = [c for c in extract_claims(extractor, text) if c.cue is not None]
     assert claim.cue is not None and claim.cue.text == cue
 

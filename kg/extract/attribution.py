@@ -640,9 +640,9 @@ _OCCASION_WORDS = 7
 
 def _cue_words(verb: Token) -> tuple[int, int]:
     """The cue as PARC and PolNeAR mark it: the verb with the auxiliaries, negation and adverbs
-    right before it, then when and where it was said right after ("said Monday", "said in an
-    interview"), else the particle of a phrasal verb ("called for", "pointed out"; not the "of"
-    of "said of the plan")."""
+    right before it, from the verb it is the infinitive of ("appeared to suggest"), then when
+    and where it was said right after ("said Monday", "said in an interview"), else the particle
+    of a phrasal verb ("called for", "pointed out"; not the "of" of "said of the plan")."""
     doc = verb.doc
     start = verb.i
     while (
@@ -652,6 +652,9 @@ def _cue_words(verb: Token) -> tuple[int, int]:
         and (doc[start - 1].dep_ != "advmod" or doc[start - 1].pos_ == "ADV")
     ):
         start -= 1
+    governor = _governor(verb, start)
+    if governor is not None:
+        start = _cue_words(governor)[0]
     end = verb.i + 1
     for child in verb.rights:
         if child.left_edge.i != end or not _occasion(child):
@@ -667,6 +670,23 @@ def _cue_words(verb: Token) -> tuple[int, int]:
     ):
         end += 1
     return start, end
+
+
+def _governor(verb: Token, start: int) -> Token | None:
+    """The verb whose infinitive or gerund the cue verb is, when only its adverbs, particle or
+    occasion stand between them ("could not resist pointing out", "tried on Monday to make the
+    case", "appeared to suggest"): PolNeAR's cue starts there. Not past an object or a place
+    ("took to Telegram to accuse")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.pos_ not in ("VERB", "AUX") or head.i > verb.i:
+        return None
+    allowed = {
+        t.i
+        for c in head.children
+        if c.i > head.i and (c.dep_ in ("advmod", "neg", "prt") or _occasion(c))
+        for t in c.subtree
+    }
+    return head if all(i in allowed for i in range(head.i + 1, start)) else None
 
 
 #: Prepositions and particles PolNeAR counts in a phrasal cue ("called for", "pointed to",
