@@ -715,6 +715,27 @@ ATTRIBUTIONS += [
     ),
 ]
 
+# A passive with its agent named puts forward its subject, as the active puts its object; "as X
+# has pointed out" the clause it hangs on; a particle alone ("is speaking out") is no content.
+ATTRIBUTIONS += [
+    ("The truce was rejected by Hamas on Sunday.", "The truce", ("hamas",), "reject", "Denied"),
+    (
+        "The ceasefire plan has been endorsed by the Arab League.",
+        "The ceasefire plan",
+        ("arab-league",),
+        "endorse",
+        "Asserted",
+    ),
+    (
+        "As the Interior Ministry has pointed out, the border crossing stays closed.",
+        "the border crossing stays closed",
+        ("interior-ministry",),
+        "point",
+        "Asserted",
+    ),
+    ("Sergei Lavrov is speaking out.", None, (), None, "Asserted"),
+]
+
 # (text, phrase in the content, claimants, cue lemma, certainty): what an outlet could not
 # verify is its own statement; "X quoted Y as saying" is Y's report; "called for X to ...";
 # "underlined that"; a short name the model did not tag, and a name with a particle.

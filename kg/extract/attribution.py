@@ -842,9 +842,13 @@ def _named_in_apposition(verb: Token) -> tuple[int, int] | None:
 
 
 #: Verbs that say something of the clause an as-clause of theirs hangs on ("as officials have
-#: said"); "as he spoke", "as they wrote to each other" only tell when.
+#: said", "as analysts have pointed out"); "as he spoke", "as they wrote to each other" only tell
+#: when.
 _AS_REPORTING = frozenset(
-    "say report note predict claim state announce confirm suggest warn write acknowledge estimate".split()
+    """
+    say report note predict claim state announce confirm suggest warn write acknowledge estimate
+    point
+    """.split()
 )
 
 #: Dependents by which a verb in an as-clause says something of its own.
@@ -936,6 +940,9 @@ _NOT_STATEMENT_DEPS = frozenset({"punct", "cc", "conj", "advcl", "npadvmod", "ad
 def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
     """What a verb of :data:`OBJECT_STATEMENT_VERBS` puts forward: its object and what follows
     ("urged both sides to stop the shelling"), when the words it needs are there."""
+    needs = OBJECT_STATEMENT_VERBS[lemma]
+    if needs is None and (subject := _passive_subject(verb)) is not None:
+        return _trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
     after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS and not _occasion(c)]
     if lemma == "call" and not after:
         # "called for the militias to disarm", parsed as a clause marked by "for"
@@ -944,7 +951,6 @@ def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
             return _trim(verb.doc, after[0].left_edge.i, after[0].right_edge.i + 1)
     if not after:
         return None
-    needs = OBJECT_STATEMENT_VERBS[lemma]
     if needs is not None:
         if lemma == "call":  # "called for X", "called on X to ...": the preposition right after
             first = after[0]
@@ -958,7 +964,17 @@ def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
     for clause in (t for c in after for t in c.subtree):
         if clause.dep_ == "relcl" and verb.doc[clause.left_edge.i - 1].text == ",":
             end = min(end, clause.left_edge.i - 1)  # "likened RT to the BBC, which ...": an aside
-    return _trim(verb.doc, after[0].left_edge.i, end)
+    first = after[0]
+    start = first.i + 1 if first.dep_ == "prt" else first.left_edge.i  # "pointed out": the cue's
+    return _trim(verb.doc, start, end)
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive with its agent named ("The truce was rejected by the rebels"):
+    what the agent puts forward, as the object is in the active."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _that_clause_after(verb: Token) -> tuple[int, int] | None:
