@@ -736,6 +736,34 @@ ATTRIBUTIONS += [
     ("Sergei Lavrov is speaking out.", None, (), None, "Asserted"),
 ]
 
+# A quotation closing before '," said X' is what X said even where the parser hangs its last
+# clause on "said" as an adverbial ("No matter what ..."): a quotation is never when or how.
+ATTRIBUTIONS += [
+    (
+        '"They want a headline. No matter what anyone says, that is not a fair trial," '
+        "said Colonel Ivan Marek.",
+        "No matter what anyone says",
+        ("ivan-marek",),
+        "say",
+        "Asserted",
+    ),
+    (
+        '"The army wants a parade. No matter what anyone says, that is not a victory," said Sergei Lavrov.',
+        "No matter what anyone says",
+        ("sergei-lavrov",),
+        "say",
+        "Asserted",
+    ),
+    (
+        '"They want a photo op. No matter what officials say, that is not a real inquiry," '
+        "said Senator Maria Lopez.",
+        "No matter what officials say",
+        ("maria-lopez",),
+        "say",
+        "Asserted",
+    ),
+]
+
 # (text, phrase in the content, claimants, cue lemma, certainty): what an outlet could not
 # verify is its own statement; "X quoted Y as saying" is Y's report; "called for X to ...";
 # "underlined that"; a short name the model did not tag, and a name with a particle.

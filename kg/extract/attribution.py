@@ -1008,8 +1008,8 @@ def _before_parenthetical(verb: Token, sent: Span) -> tuple[int, int] | None:
         before -= 1
     if before <= sent.start or doc[before].text not in (",", "?", "!"):
         return None
-
-    if _adverbial(doc[sent.start : before], verb):
+    quoted = doc[before + 1].text in _QUOTE_MARKS  # a quotation is what was said, never when
+    if not quoted and _adverbial(doc[sent.start : before], verb):
         return None  # "In an essay last week, the minister acknowledged ...": when, not what
     if _unfinished(doc[sent.start : before]) and (rest := _after_cue_clause(verb, subject, sent)):
         return _trim(doc, sent.start, rest)  # "Acts of protest, he said, are acts of patriotism."
