@@ -1959,6 +1959,44 @@ def test_claims_content_runs_over_a_cue_set_inside_it(extractor: Extractor, text
 
 
 @pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        (
+            "Kyiv said the bridge was not damaged; its engineers only learned of the strike on Friday.",
+            [("Kyiv", "said", "the bridge was not damaged")],
+        ),
+        (
+            "The governor said the curfew had ended; the police chief told reporters the streets were calm.",
+            [
+                ("The governor", "said", "the curfew had ended"),
+                ("the police chief", "told", "the streets were calm"),
+            ],
+        ),
+        (
+            "The convoy was late; the drivers said the road was mined.",
+            [("the drivers", "said", "the road was mined")],
+        ),
+        (
+            "The mayor of Odesa said the shelters were full; residents knew the raids would go on.",
+            [
+                ("The mayor of Odesa", "said", "the shelters were full"),
+                ("residents", "knew", "the raids would go on"),
+            ],
+        ),
+    ],
+)
+def test_claims_semicolon_parts_two_statements(
+    extractor: Extractor, text: str, records: list[tuple[str, str, str]]
+) -> None:
+    """A clause before a semicolon is no content of a cue after it, and a content stops at one
+    (outside a quotation): each side is its own sentence however the parser joins them."""
+    claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
+    assert [
+        (c.source.text if c.source else None, c.cue.text if c.cue else None, c.content.text) for c in claims
+    ] == records
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         (

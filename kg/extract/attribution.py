@@ -715,11 +715,12 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     doc = sent.doc
     for dep in _CONTENT_DEPS:
         for child in verb.children:
-            if child.dep_ == dep:
+            if child.dep_ == dep and not _semicolon_between(child, verb):
                 last = _last_clause_beside(verb, child)
                 end = _clause_end(verb, last)
-                stop = next((t.i for t in doc[child.i : end] if t.text == ";" and t.head == child), end)
-                return _trim(doc, child.left_edge.i, stop)  # not past "; they only learned ..."
+                start = child.left_edge.i
+                stops = (t.i for t in doc[start:end] if t.text == ";" and t.head == child and not _quoted(t))
+                return _trim(doc, start, next(stops, end))  # not past "; they only learned ..."
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "suggested looking at ..."
@@ -741,6 +742,17 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
             return _trim(doc, child.left_edge.i, max(c.right_edge.i for c in after) + 1)
     return _that_clause_after(verb) or _statement_clause(verb)
+
+
+def _quoted(token: Token) -> bool:
+    """Whether ``token`` stands inside a quotation of its sentence."""
+    return sum(t.text in _QUOTE_MARKS for t in token.doc[token.sent.start : token.i]) % 2 == 1
+
+
+def _semicolon_between(clause: Token, verb: Token) -> bool:
+    """Whether a semicolon parts a clause before the verb from it ("A was shut; they learned
+    ..."): the clause stands on its own, and is not what the verb reports."""
+    return clause.i < verb.i and any(t.text == ";" for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
 #: Verbs whose clause the parser may hang as an adverbial clause when a phrase comes between.
