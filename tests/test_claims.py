@@ -764,6 +764,32 @@ ATTRIBUTIONS += [
     ),
 ]
 
+# An opening "According to X," whose sentence the parser hangs on X (the verb read as a plural
+# noun in apposition) still has X for source and the rest for content.
+ATTRIBUTIONS += [
+    (
+        "According to army spokesman Ivan Petrov, the move reeks of panic and fear.",
+        "the move reeks of panic and fear",
+        ("ivan-petrov",),
+        "according to",
+        "Asserted",
+    ),
+    (
+        "According to Ukrainian defence analyst Oleh Zhdanov, the offensive smacks of desperation.",
+        "the offensive smacks of desperation",
+        ("oleh-zhdanov",),
+        "according to",
+        "Asserted",
+    ),
+    (
+        "According to former army chief Oleksandr Syrskyi, the retreat reeks of panic.",
+        "the retreat reeks of panic",
+        ("oleksandr-syrskyi",),
+        "according to",
+        "Asserted",
+    ),
+]
+
 # (text, phrase in the content, claimants, cue lemma, certainty): what an outlet could not
 # verify is its own statement; "X quoted Y as saying" is Y's report; "called for X to ...";
 # "underlined that"; a short name the model did not tag, and a name with a particle.

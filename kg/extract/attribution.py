@@ -401,6 +401,7 @@ def _according_to(token: Token, sent: Span) -> Attribution | None:
         return None
     phrase_end = max(t.i for t in head.subtree) + 1
     if token.i == sent.start or all(t.is_punct for t in sent.doc[sent.start : token.i]):
+        phrase_end = _opening_source_end(head, phrase_end, sent)
         content = _trim(sent.doc, phrase_end, sent.end)
     else:
         content = _trim(sent.doc, sent.start, token.i)
@@ -416,6 +417,14 @@ def _according_to(token: Token, sent: Span) -> Attribution | None:
         source_head=head.i,
         via=tuple(_via(head)),
     )
+
+
+def _opening_source_end(head: Token, end: int, sent: Span) -> int:
+    """Where the source of an opening "According to X," ends: its phrase, or its first comma
+    when the parser hung the rest of the sentence on it ("According to X, the move reeks ...")."""
+    if end < sent.end - 1:
+        return end
+    return next((t.i for t in sent.doc[head.i : end] if t.text == ","), end)
 
 
 def _with_antecedent(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
