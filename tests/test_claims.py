@@ -1542,6 +1542,10 @@ def test_claims_object_statement_owns_a_figure_only_alone(
         ),
         ("The mayor appeared to suggest that the curfew would end.", "appeared to suggest"),
         ("The army took to Telegram to accuse the rebels of shelling the port.", "to accuse"),
+        ("The ministry issued a statement saying the port was closed.", "issued a statement saying"),
+        ("Hamas released a statement calling the strike a massacre.", "released a statement calling"),
+        ("The governor sent a message saying the bridge was safe.", "sent a message saying"),
+        ("The army released a video saying the strike was staged.", "saying"),
         ('The minister said of the ceasefire: "It will not hold."', "said"),
         ('"The convoy is late," the colonel added on Telegram.', "added"),
         ('"Stay indoors," the mayor shouted to the crowd.', "shouted"),
@@ -1549,8 +1553,9 @@ def test_claims_object_statement_owns_a_figure_only_alone(
 )
 def test_claims_cue_holds_its_auxiliaries_and_particle(extractor: Extractor, text: str, cue: str) -> None:
     """The cue as PARC and PolNeAR mark it (bench/quality/polnear.py scores its words): adverbs
-    before the verb, the verb it is the infinitive or gerund of, and when or in what it was said
-    after it, belong to it; a place, a topic or a hearer ("said of", "shouted to") does not."""
+    before the verb, the verb it is the infinitive or gerund of, the verb that issued the
+    statement it hangs on, and when or in what it was said after it, belong to it; a place, a
+    topic or a hearer ("said of", "shouted to") does not."""
     (claim,) = [c for c in extract_claims(extractor, text) if c.cue is not None]
     assert claim.cue is not None and claim.cue.text == cue
 

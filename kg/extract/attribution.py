@@ -649,9 +649,10 @@ _OCCASION_WORDS = 7
 
 def _cue_words(verb: Token) -> tuple[int, int]:
     """The cue as PARC and PolNeAR mark it: the verb with the auxiliaries, negation and adverbs
-    right before it, from the verb it is the infinitive of ("appeared to suggest"), then when
-    and where it was said right after ("said Monday", "said in an interview"), else the particle
-    of a phrasal verb ("called for", "pointed out"; not the "of" of "said of the plan")."""
+    right before it, from the verb it is the infinitive of ("appeared to suggest") or that
+    issued the statement it hangs on ("issued a statement saying"), then when and where it was
+    said right after ("said Monday", "said in an interview"), else the particle of a phrasal
+    verb ("called for", "pointed out"; not the "of" of "said of the plan")."""
     doc = verb.doc
     start = verb.i
     while (
@@ -661,7 +662,7 @@ def _cue_words(verb: Token) -> tuple[int, int]:
         and (doc[start - 1].dep_ != "advmod" or doc[start - 1].pos_ == "ADV")
     ):
         start -= 1
-    governor = _governor(verb, start)
+    governor = _governor(verb, start) or _issuer(verb)
     if governor is not None:
         start = _cue_words(governor)[0]
     end = verb.i + 1
@@ -696,6 +697,20 @@ def _governor(verb: Token, start: int) -> Token | None:
         for t in c.subtree
     }
     return head if all(i in allowed for i in range(head.i + 1, start)) else None
+
+
+def _issuer(verb: Token) -> Token | None:
+    """ "issued a statement saying", "sent a message calling": the verb that put out the
+    statement the participle hangs on, with no comma between (PolNeAR's cue starts there; not
+    for other things put out, "released a video saying")."""
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.dep_ != "dobj":
+        return None
+    if verb.head.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    issuing = verb.head.head
+    if issuing.pos_ != "VERB" or any(t.is_punct for t in verb.doc[issuing.i : verb.i]):
+        return None
+    return issuing
 
 
 #: Prepositions and particles PolNeAR counts in a phrasal cue ("called for", "pointed to",
