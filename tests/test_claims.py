@@ -1531,6 +1531,9 @@ def test_claims_object_statement_owns_a_figure_only_alone(
         ),
         ('"The road is shut," the mayor said Thursday morning.', "said Thursday morning"),
         ("Syria said at the border that the airport was hit.", "said"),
+        ("The minister said in June that the road was shut.", "said"),
+        ("Iraq warned in 2023 that the dam could burst.", "warned"),
+        ("The general wrote in March that the airport was closed.", "wrote"),
         ("The minister pointed out that the convoy had not been searched.", "pointed out"),
         (
             "The governor could not resist pointing out that the bridge had reopened.",

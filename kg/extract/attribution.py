@@ -720,7 +720,8 @@ _CUE_PARTICLES = frozenset({"for", "on", "out", "to", "with", "about", "of"})
 
 def _occasion(word: Token) -> bool:
     """Whether a dependent right after a reporting verb says when or where it was said:
-    "Monday", "this week", "then", "in an interview", "at a rally on Tuesday"."""
+    "Monday", "this week", "then", "in an interview", "at a rally on Tuesday"; a month or year
+    ("in June") dates more than the words, and is left out."""
     if word.dep_ in ("npadvmod", "tmod"):
         return word.ent_type_ in _TIME_ENTITIES
     if word.dep_ == "advmod":
@@ -730,6 +731,8 @@ def _occasion(word: Token) -> bool:
     if len(list(word.subtree)) > _OCCASION_WORDS or any(t.pos_ == "VERB" for t in word.subtree):
         return False  # "at a conference announcing that ...": the content may start there
     objects = [c for c in word.children if c.dep_ == "pobj"]
+    if word.lower_ == "in":  # "in an interview", not "in June" (PolNeAR dev marks none of 4)
+        return any(o.lemma_.lower() in OCCASION_NOUNS for o in objects)
     return any(o.ent_type_ in _TIME_ENTITIES or o.lemma_.lower() in OCCASION_NOUNS for o in objects)
 
 
