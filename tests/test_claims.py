@@ -1523,6 +1523,9 @@ def test_claims_object_statement_owns_a_figure_only_alone(
         ("The World Health Organization called for safe passage for ambulances.", "called for"),
         ("Syria said the airport was hit.", "said"),
         ("Iraq has repeatedly warned that the border road will close.", "has repeatedly warned"),
+        ("Iraq has once again warned that the border road will close.", "has once again warned"),
+        ("The minister very clearly said that the road was shut.", "very clearly said"),
+        ("Syria almost immediately denied that the airport was hit.", "almost immediately denied"),
         ("The mayor also said on Monday that the road was shut.", "also said on Monday"),
         ("The general said in an interview that the airport was closed.", "said in an interview"),
         (

@@ -639,8 +639,8 @@ def _negated(token: Token) -> bool:
     return subject is not None and any(c.lower_ == "neither" for c in subject.children)
 
 
-#: Dependents right before a reporting verb that belong to its cue ("has said", "did not deny",
-#: "also noted", "has repeatedly warned").
+#: Dependents right before a reporting verb, or before an adverb of its cue, that belong to its
+#: cue ("has said", "did not deny", "also noted", "has repeatedly warned", "once again noted").
 _CUE_BEFORE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: The most words a phrase of when or where may add to a cue ("at a rally in Ohio on Friday").
@@ -657,7 +657,7 @@ def _cue_words(verb: Token) -> tuple[int, int]:
     start = verb.i
     while (
         start > verb.sent.start
-        and doc[start - 1].head == verb
+        and (doc[start - 1].head == verb or doc[start - 1].head.i in range(start, verb.i))
         and doc[start - 1].dep_ in _CUE_BEFORE_DEPS
         and (doc[start - 1].dep_ != "advmod" or doc[start - 1].pos_ == "ADV")
     ):
