@@ -790,6 +790,33 @@ ATTRIBUTIONS += [
     ),
 ]
 
+# A report quoted inside another's content ('"he said this, he posted that"') is words quoted:
+# it never stands for the real report, however the parser hangs the sentence on it.
+ATTRIBUTIONS += [
+    (
+        "The Ukrainian governor said Moscow and its media are to blame for focusing on "
+        "\u201che said this, he tweeted that.\u201d",
+        "Moscow and its media are to blame",
+        (),
+        "say",
+        "Asserted",
+    ),
+    (
+        "The mayor said the rebels are to blame for spreading \u201che said this, she posted that.\u201d",
+        "the rebels are to blame",
+        (),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Kyiv said the Kremlin is to blame for the endless \u201che said, she said.\u201d",
+        "the Kremlin is to blame",
+        ("ukraine",),
+        "say",
+        "Asserted",
+    ),
+]
+
 # (text, phrase in the content, claimants, cue lemma, certainty): what an outlet could not
 # verify is its own statement; "X quoted Y as saying" is Y's report; "called for X to ...";
 # "underlined that"; a short name the model did not tag, and a name with a particle.

@@ -95,7 +95,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             )
             is not None
         ]
-        found += _fold_inner_stances(_drop_inverted(in_sentence))
+        found += _fold_inner_stances(_drop_inverted(in_sentence, doc))
     return found
 
 
@@ -117,13 +117,15 @@ def _may_cue(token: Token) -> bool:
     )
 
 
-def _drop_inverted(attributions: list[Attribution]) -> list[Attribution]:
+def _drop_inverted(attributions: list[Attribution], doc: Doc) -> list[Attribution]:
     """Drop an attribution whose content swallows a later source and cue.
 
     In '"...," calling them a burden, the agency added' the parser may hang "added" under an
     earlier verb as its complement; the sentence-final "the agency added" is the real report.
     A report with no source whose content holds another's source and cue is a misparse too
     ("X suggested that ...: Hold the bridge", "Hold" taken for a verb with X's report as object).
+    A cue inside a quotation is words quoted ('blamed them for "he said this, he posted that"'),
+    not the real report.
     """
     kept = []
     for a in attributions:
@@ -131,6 +133,7 @@ def _drop_inverted(attributions: list[Attribution]) -> list[Attribution]:
             b is not a
             and b.cue is not None
             and b.source is not None
+            and not _quoted(doc[b.cue[0]])
             and a.content[0] <= b.source[0]
             and b.cue[1] <= a.content[1]
             and a.cue is not None
