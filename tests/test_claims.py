@@ -790,28 +790,27 @@ ATTRIBUTIONS += [
     ),
 ]
 
-# A report quoted inside another's content ('"he said this, he posted that"') is words quoted:
+# A report quoted inside another's content ("we warned you, they insisted") is words quoted:
 # it never stands for the real report, however the parser hangs the sentence on it.
 ATTRIBUTIONS += [
     (
-        "The Ukrainian governor said Moscow and its media are to blame for focusing on "
-        "\u201che said this, he tweeted that.\u201d",
-        "Moscow and its media are to blame",
-        (),
-        "say",
-        "Asserted",
-    ),
-    (
-        "The mayor said the rebels are to blame for spreading \u201che said this, she posted that.\u201d",
-        "the rebels are to blame",
-        (),
-        "say",
-        "Asserted",
-    ),
-    (
-        "Kyiv said the Kremlin is to blame for the endless \u201che said, she said.\u201d",
-        "the Kremlin is to blame",
+        "Kyiv said the Kremlin keeps repeating \u201cwe warned you, they insisted.\u201d",
+        "the Kremlin keeps repeating",
         ("ukraine",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Warsaw said the row looked like \u201cthey accused us, we denied it.\u201d",
+        "the row looked like",
+        ("poland",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "The general said the war had become a contest of \u201che said, she wrote.\u201d",
+        "the war had become a contest",
+        (),
         "say",
         "Asserted",
     ),
