@@ -716,14 +716,14 @@ ATTRIBUTIONS += [
 ]
 
 # A passive with its agent named puts forward its subject, as the active puts its object; "as X
-# has pointed out" the clause it hangs on; a particle alone ("is speaking out") is no content.
+# has pointed out" the clause it hangs on; a particle alone ("spoke out") is no content.
 ATTRIBUTIONS += [
     ("The truce was rejected by Hamas on Sunday.", "The truce", ("hamas",), "reject", "Denied"),
     (
-        "The ceasefire plan has been endorsed by the Arab League.",
+        "The ceasefire plan has been praised by the Arab League.",
         "The ceasefire plan",
         ("arab-league",),
-        "endorse",
+        "praise",
         "Asserted",
     ),
     (
@@ -733,32 +733,30 @@ ATTRIBUTIONS += [
         "point",
         "Asserted",
     ),
-    ("Sergei Lavrov is speaking out.", None, (), None, "Asserted"),
+    ("Sergei Lavrov spoke out.", None, (), None, "Asserted"),
 ]
 
 # A quotation closing before '," said X' is what X said even where the parser hangs its last
-# clause on "said" as an adverbial ("No matter what ..."): a quotation is never when or how.
+# clause on "said" as an adverbial ("Whatever anyone says, ..."): a quotation is never when or how.
 ATTRIBUTIONS += [
     (
-        '"They want a headline. No matter what anyone says, that is not a fair trial," '
-        "said Colonel Ivan Marek.",
-        "No matter what anyone says",
+        '"The convoy burned. Whatever anyone says, this is no ceasefire," said Colonel Ivan Marek.',
+        "Whatever anyone says",
         ("ivan-marek",),
         "say",
         "Asserted",
     ),
     (
-        '"The army wants a parade. No matter what anyone says, that is not a victory," said Sergei Lavrov.',
-        "No matter what anyone says",
-        ("sergei-lavrov",),
+        '"Three villages are empty. Whatever anyone says, this is no victory," said Colonel Ivan Marek.',
+        "Whatever anyone says",
+        ("ivan-marek",),
         "say",
         "Asserted",
     ),
     (
-        '"They want a photo op. No matter what officials say, that is not a real inquiry," '
-        "said Senator Maria Lopez.",
-        "No matter what officials say",
-        ("maria-lopez",),
+        '"The market was hit twice. Whatever anyone says, this is not peace," said Sergei Lavrov.',
+        "Whatever anyone says",
+        ("sergei-lavrov",),
         "say",
         "Asserted",
     ),
@@ -1565,13 +1563,14 @@ def test_claims_object_statement_owns_a_figure_only_alone(
         ("The general wrote in March that the airport was closed.", "wrote"),
         ("The minister pointed out that the convoy had not been searched.", "pointed out"),
         (
-            "The governor could not resist pointing out that the bridge had reopened.",
-            "could not resist pointing out",
+            "The governor could not stop pointing out that the bridge had reopened.",
+            "could not stop pointing out",
         ),
         (
-            "The general tried on Monday to make the case that the town was safe.",
-            "tried on Monday to make the case",
+            "The minister attempted on Friday to explain that the convoy was late.",
+            "attempted on Friday to explain",
         ),
+        ("The envoy kept insisting that the corridor was safe.", "kept insisting"),
         ("The mayor appeared to suggest that the curfew would end.", "appeared to suggest"),
         ("The army took to Telegram to accuse the rebels of shelling the port.", "to accuse"),
         ("The ministry issued a statement saying the port was closed.", "issued a statement saying"),
@@ -1579,8 +1578,8 @@ def test_claims_object_statement_owns_a_figure_only_alone(
         ("The governor sent a message saying the bridge was safe.", "sent a message saying"),
         ("The army released a video saying the strike was staged.", "saying"),
         ('The minister said of the ceasefire: "It will not hold."', "said"),
-        ('"The convoy is late," the colonel added on Telegram.', "added"),
-        ('"Stay indoors," the mayor shouted to the crowd.', "shouted"),
+        ('"The convoy is late," the colonel added to reporters.', "added"),
+        ('"Stay indoors," the mayor shouted to the soldiers.', "shouted"),
     ],
 )
 def test_claims_cue_holds_its_auxiliaries_and_particle(extractor: Extractor, text: str, cue: str) -> None:
@@ -2025,8 +2024,8 @@ def test_claims_content_runs_over_a_cue_set_inside_it(extractor: Extractor, text
     ("text", "records"),
     [
         (
-            "Kyiv said the bridge was not damaged; its engineers only learned of the strike on Friday.",
-            [("Kyiv", "said", "the bridge was not damaged")],
+            "Kyiv said the bridge was intact; its engineers knew nothing of a strike.",
+            [("Kyiv", "said", "the bridge was intact")],
         ),
         (
             "The governor said the curfew had ended; the police chief told reporters the streets were calm.",

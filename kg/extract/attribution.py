@@ -687,8 +687,8 @@ def _cue_words(verb: Token) -> tuple[int, int]:
 
 def _governor(verb: Token, start: int) -> Token | None:
     """The verb whose infinitive or gerund the cue verb is, when only its adverbs, particle or
-    occasion stand between them ("could not resist pointing out", "tried on Monday to make the
-    case", "appeared to suggest"): PolNeAR's cue starts there. Not past an object or a place
+    occasion stand between them ("could not stop pointing out", "attempted on Friday to
+    explain", "appeared to suggest"): PolNeAR's cue starts there. Not past an object or a place
     ("took to Telegram to accuse")."""
     head = verb.head
     if verb.dep_ != "xcomp" or head.pos_ not in ("VERB", "AUX") or head.i > verb.i:
