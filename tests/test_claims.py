@@ -766,23 +766,23 @@ ATTRIBUTIONS += [
 # noun in apposition) still has X for source and the rest for content.
 ATTRIBUTIONS += [
     (
-        "According to army spokesman Ivan Petrov, the move reeks of panic and fear.",
-        "the move reeks of panic and fear",
+        "According to army spokesman Ivan Petrov, the shelling costs lives daily.",
+        "the shelling costs lives daily",
         ("ivan-petrov",),
         "according to",
         "Asserted",
     ),
     (
-        "According to Ukrainian defence analyst Oleh Zhdanov, the offensive smacks of desperation.",
-        "the offensive smacks of desperation",
+        "According to defence analyst Oleh Zhdanov, the offensive signals panic.",
+        "the offensive signals panic",
         ("oleh-zhdanov",),
         "according to",
         "Asserted",
     ),
     (
-        "According to former army chief Oleksandr Syrskyi, the retreat reeks of panic.",
-        "the retreat reeks of panic",
-        ("oleksandr-syrskyi",),
+        "According to security expert Anna Kovac, the shelling costs lives daily.",
+        "the shelling costs lives daily",
+        ("anna-kovac",),
         "according to",
         "Asserted",
     ),

@@ -424,7 +424,8 @@ def _according_to(token: Token, sent: Span) -> Attribution | None:
 
 def _opening_source_end(head: Token, end: int, sent: Span) -> int:
     """Where the source of an opening "According to X," ends: its phrase, or its first comma
-    when the parser hung the rest of the sentence on it ("According to X, the move reeks ...")."""
+    when the parser hung the rest of the sentence on it ("According to X, the offensive signals
+    panic", "signals" read as a noun)."""
     if end < sent.end - 1:
         return end
     return next((t.i for t in sent.doc[head.i : end] if t.text == ","), end)
