@@ -1826,6 +1826,24 @@ def test_claims_source_chain(
             ("liberation-front",),
             [],
         ),
+        (  # subjects the parser joined to the noun before them: the whole coordination speaks
+            "In the fight for the port of Odesa, Moscow and Minsk claim that the city is surrounded.",
+            "the city is surrounded",
+            ("moscow", "minsk"),
+            [],
+        ),
+        (
+            "During the siege of the town of Bakhmut, Russia and Belarus insist that the road is open.",
+            "the road is open",
+            ("russia", "belarus"),
+            [],
+        ),
+        (
+            "In the war over the region of Karabakh, Armenia and France claim that the border was crossed.",
+            "the border was crossed",
+            ("armenia", "france"),
+            [],
+        ),
     ],
 )
 def test_claims_clause_and_source_the_parser_hung_elsewhere(

@@ -271,7 +271,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     else:
         source = _source_span(source_head, token) if source_head is not None else None
     if source_head is None and (source_head := _noun_before(token)) is not None:
-        source = _name_span(source_head)
+        source = (_name_span(source_head)[0], token.i)
     cue = _cue_words(token)
     if cue[0] <= content[0] < cue[1] < content[1]:
         content = (cue[1], content[1])  # "called for [a truce]": the preposition is the cue's
@@ -592,12 +592,15 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 def _noun_before(verb: Token) -> Token | None:
     """A subject the parser hung elsewhere: the noun right before a finite cue that has none,
     as in "the $20 million experts say it costs" (a relative clause without its pronoun) or
-    "in a meeting with the board Smith said that ..."."""
+    "in a meeting with the board Smith said that ..."; of nouns joined to one before them ("In
+    the siege of Kherson, Moscow and Minsk claim ..."), the first of the coordination."""
     if verb.tag_ not in _FINITE_TAGS or verb.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     before = verb.doc[verb.i - 1]
-    if before.pos_ not in _NOUNS or before.dep_ not in ("pobj", "dobj", "compound", "appos"):
+    if before.pos_ not in _NOUNS or before.dep_ not in ("pobj", "dobj", "compound", "appos", "conj"):
         return None
+    while before.dep_ == "conj" and before.head.dep_ == "conj":
+        before = before.head
     return before if not before.is_ancestor(verb) else None
 
 
