@@ -124,8 +124,8 @@ def _drop_inverted(attributions: list[Attribution], doc: Doc) -> list[Attributio
     earlier verb as its complement; the sentence-final "the agency added" is the real report.
     A report with no source whose content holds another's source and cue is a misparse too
     ("X suggested that ...: Hold the bridge", "Hold" taken for a verb with X's report as object).
-    A cue inside a quotation is words quoted ('blamed them for "he said this, he posted that"'),
-    not the real report.
+    A cue inside a quotation is words quoted ('Kyiv said Moscow keeps repeating "we warned you,
+    they insisted"'), never the real report.
     """
     kept = []
     for a in attributions:

@@ -159,8 +159,8 @@ OCCASION_NOUNS = frozenset(
 )
 
 #: Prepositions that, after these verbs of saying, name the topic, medium or hearer ("said of
-#: the plan", "added on Telegram", "shouted to the soldiers", "talked to reporters") rather than make
-#: a phrasal cue as in "talked about" or "spoke out" (PolNeAR dev marks none of 17).
+#: the plan", "added on Telegram", "shouted to the soldiers", "talked to reporters") rather
+#: than make a phrasal cue as in "talked about" or "spoke out" (PolNeAR dev marks none of 17).
 HEARER_PREPOSITIONS: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         "say add recall shout yell scream write tweet".split(), frozenset("of on to about with for".split())
