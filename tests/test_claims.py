@@ -713,6 +713,13 @@ ATTRIBUTIONS += [
         "say",
         "Expected",
     ),
+    (
+        "We think the road will stay open, the colonel said.",
+        "the road will stay open",
+        (),
+        "say",
+        "Estimated",
+    ),
 ]
 
 # A passive with its agent named puts forward its subject, as the active puts its object; "as X
