@@ -1578,6 +1578,9 @@ def test_claims_object_statement_owns_a_figure_only_alone(
             "attempted on Friday to explain",
         ),
         ("The envoy kept insisting that the corridor was safe.", "kept insisting"),
+        ("The minister stopped short of blaming Moscow for the blast.", "stopped short of blaming"),
+        ("The envoys have no way of knowing whether the convoy arrived.", "have no way of knowing"),
+        ("The general is steering clear of criticizing the ministry.", "is steering clear of criticizing"),
         ("The mayor appeared to suggest that the curfew would end.", "appeared to suggest"),
         ("The army took to Telegram to accuse the rebels of shelling the port.", "to accuse"),
         ("The ministry issued a statement saying the port was closed.", "issued a statement saying"),
@@ -1591,9 +1594,10 @@ def test_claims_object_statement_owns_a_figure_only_alone(
 )
 def test_claims_cue_holds_its_auxiliaries_and_particle(extractor: Extractor, text: str, cue: str) -> None:
     """The cue as PARC and PolNeAR mark it (bench/quality/polnear.py scores its words): adverbs
-    before the verb, the verb it is the infinitive or gerund of, the verb that issued the
-    statement it hangs on, and when or in what it was said after it, belong to it; a place, a
-    topic or a hearer ("said of", "shouted to") does not."""
+    before the verb, the verb it is the infinitive or gerund of (through "of": "stopped short
+    of blaming"), the verb that issued the statement it hangs on, and when or in what it was
+    said after it, belong to it; a place, a topic or a hearer ("said of", "shouted to") does
+    not."""
     (claim,) = [c for c in extract_claims(extractor, text) if c.cue is not None]
     assert claim.cue is not None and claim.cue.text == cue
 

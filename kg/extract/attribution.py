@@ -669,7 +669,7 @@ def _cue_words(verb: Token) -> tuple[int, int]:
         and (doc[start - 1].dep_ != "advmod" or doc[start - 1].pos_ == "ADV")
     ):
         start -= 1
-    governor = _governor(verb, start) or _issuer(verb)
+    governor = _governor(verb, start) or _issuer(verb) or _governor_through_of(verb)
     if governor is not None:
         start = _cue_words(governor)[0]
     end = verb.i + 1
@@ -704,6 +704,23 @@ def _governor(verb: Token, start: int) -> Token | None:
         for t in c.subtree
     }
     return head if all(i in allowed for i in range(head.i + 1, start)) else None
+
+
+def _governor_through_of(verb: Token) -> Token | None:
+    """The verb of a phrase that a gerund after "of" completes ("stopped short of blaming", "had
+    no way of knowing", "is steering clear of criticizing"): PolNeAR's cue starts there."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "of":
+        return None
+    word = verb.head.head
+    while word.pos_ not in ("VERB", "AUX") and word.dep_ in ("advmod", "acomp", "dobj", "oprd", "npadvmod"):
+        word = word.head
+    if (
+        word.pos_ not in ("VERB", "AUX")
+        or word.i > verb.i
+        or any(t.is_punct for t in verb.doc[word.i : verb.i])
+    ):
+        return None
+    return word
 
 
 def _issuer(verb: Token) -> Token | None:
