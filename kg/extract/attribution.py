@@ -10,7 +10,7 @@ intermediary. Sources stay token spans here: claims.py resolves them to entities
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -476,12 +476,13 @@ def _nominal_report(token: Token, sent: Span) -> Attribution | None:
 
 def _reporting_idiom(token: Token, sent: Span) -> Attribution | None:
     """ "As the general put it, ...", "made clear that ...", "made the case for X", "made no
-    secret of X": a report made with a verb that says nothing on its own."""
+    secret of X", "expressed concern about X": a report made with a verb that says nothing on
+    its own, or says only through its object."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in ("put", "make") or _negated(token):
+    if token.pos_ != "VERB" or lemma not in _IDIOMS or _negated(token):
         return None
     subject = _subject(token)
-    found = _as_put_it(token) if lemma == "put" else _made_plain(token)
+    found = _IDIOMS[lemma](token)
     if subject is None or found is None:
         return None
     content, cue_end = found
@@ -495,6 +496,23 @@ def _reporting_idiom(token: Token, sent: Span) -> Attribution | None:
         source=_source_span(subject, token),
         source_head=subject.i,
     )
+
+
+def _expressed_about(verb: Token) -> tuple[tuple[int, int], int] | None:
+    """ "expressed (deep) concern about X", "expressed outrage over X": what the feeling is
+    about is the content; the cue runs to the preposition."""
+    for feeling in (c for c in verb.children if c.dep_ == "dobj"):
+        after = [c for c in verb.children if c.i == feeling.right_edge.i + 1]  # "alarm | at"
+        preps = (c for c in (*feeling.children, *after) if c.dep_ == "prep" and c.lower_ in _ABOUT_WORDS)
+        prep = next(preps, None)
+        if prep is not None and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            content = _trim(verb.doc, prep.i + 1, prep.right_edge.i + 1)
+            return (content, prep.i + 1) if content is not None else None
+    return None
+
+
+#: Prepositions that say what a feeling expressed is about.
+_ABOUT_WORDS = frozenset({"about", "over", "at", "regarding"})
 
 
 def _as_put_it(verb: Token) -> tuple[tuple[int, int], int] | None:
@@ -532,6 +550,14 @@ def _made_plain(verb: Token) -> tuple[tuple[int, int], int] | None:
                     content = _trim(doc, part.i + 1, part.right_edge.i + 1)
                     return (content, part.i + 1) if content is not None else None
     return None
+
+
+#: Verbs whose report is an idiom, with the reader of each: content and where the cue ends.
+_IDIOMS: dict[str, Callable[[Token], tuple[tuple[int, int], int] | None]] = {
+    "put": _as_put_it,
+    "make": _made_plain,
+    "express": _expressed_about,
+}
 
 
 def _figure_setting(token: Token, sent: Span) -> Attribution | None:
