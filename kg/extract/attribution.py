@@ -10,8 +10,8 @@ intermediary. Sources stay token spans here: claims.py resolves them to entities
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +22,8 @@ from kg.extract.claimwords import (
     FIGURE_OBJECT_VERBS,
     FIGURE_REVISING_VERBS,
     FIGURE_SETTING_VERBS,
+    HEARER_PREPOSITIONS,
+    INNER_STANCE_VERBS,
     OBJECT_STATEMENT_VERBS,
     OCCASION_ADVERBS,
     OCCASION_NOUNS,
@@ -93,7 +95,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             )
             is not None
         ]
-        found += _drop_inverted(in_sentence)
+        found += _fold_inner_stances(_drop_inverted(in_sentence, doc))
     return found
 
 
@@ -115,13 +117,15 @@ def _may_cue(token: Token) -> bool:
     )
 
 
-def _drop_inverted(attributions: list[Attribution]) -> list[Attribution]:
+def _drop_inverted(attributions: list[Attribution], doc: Doc) -> list[Attribution]:
     """Drop an attribution whose content swallows a later source and cue.
 
     In '"...," calling them a burden, the agency added' the parser may hang "added" under an
     earlier verb as its complement; the sentence-final "the agency added" is the real report.
     A report with no source whose content holds another's source and cue is a misparse too
     ("X suggested that ...: Hold the bridge", "Hold" taken for a verb with X's report as object).
+    A cue inside a quotation is words quoted ('Kyiv said Moscow keeps repeating "we warned you,
+    they insisted"'), never the real report.
     """
     kept = []
     for a in attributions:
@@ -129,6 +133,7 @@ def _drop_inverted(attributions: list[Attribution]) -> list[Attribution]:
             b is not a
             and b.cue is not None
             and b.source is not None
+            and not _quoted(doc[b.cue[0]])
             and a.content[0] <= b.source[0]
             and b.cue[1] <= a.content[1]
             and a.cue is not None
@@ -138,6 +143,30 @@ def _drop_inverted(attributions: list[Attribution]) -> list[Attribution]:
         if not swallowed:
             kept.append(a)
     return kept
+
+
+def _fold_inner_stances(attributions: list[Attribution]) -> list[Attribution]:
+    """Fold a stance reported inside another attribution into it: "The minister said he
+    believes the bridge will hold" is the minister's one claim, as sure as the belief when the
+    stance opens what was said; "believes" puts nothing forward of its own."""
+    inner = [
+        b for b in attributions if b.cue_lemma in INNER_STANCE_VERBS and _reported_inside(b, attributions)
+    ]
+    kept = []
+    for a in attributions:
+        if a in inner:
+            continue
+        opening = next((b for b in inner if b.source is not None and b.source[0] == a.content[0]), None)
+        kept.append(a if opening is None else replace(a, certainty=opening.certainty))
+    return kept
+
+
+def _reported_inside(stance: Attribution, attributions: list[Attribution]) -> bool:
+    """Whether ``stance``'s cue stands in the content of another attribution of the list."""
+    cue = stance.cue
+    return cue is not None and any(
+        a is not stance and a.content[0] <= cue[0] < a.content[1] for a in attributions
+    )
 
 
 def _cue_lemma(token: Token) -> str | None:
@@ -242,7 +271,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
     else:
         source = _source_span(source_head, token) if source_head is not None else None
     if source_head is None and (source_head := _noun_before(token)) is not None:
-        source = _name_span(source_head)
+        source = (_name_span(source_head)[0], token.i)
     cue = _cue_words(token)
     if cue[0] <= content[0] < cue[1] < content[1]:
         content = (cue[1], content[1])  # "called for [a truce]": the preposition is the cue's
@@ -375,6 +404,7 @@ def _according_to(token: Token, sent: Span) -> Attribution | None:
         return None
     phrase_end = max(t.i for t in head.subtree) + 1
     if token.i == sent.start or all(t.is_punct for t in sent.doc[sent.start : token.i]):
+        phrase_end = _opening_source_end(head, phrase_end, sent)
         content = _trim(sent.doc, phrase_end, sent.end)
     else:
         content = _trim(sent.doc, sent.start, token.i)
@@ -390,6 +420,15 @@ def _according_to(token: Token, sent: Span) -> Attribution | None:
         source_head=head.i,
         via=tuple(_via(head)),
     )
+
+
+def _opening_source_end(head: Token, end: int, sent: Span) -> int:
+    """Where the source of an opening "According to X," ends: its phrase, or its first comma
+    when the parser hung the rest of the sentence on it ("According to X, the offensive signals
+    panic", "signals" read as a noun)."""
+    if end < sent.end - 1:
+        return end
+    return next((t.i for t in sent.doc[head.i : end] if t.text == ","), end)
 
 
 def _with_antecedent(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
@@ -437,12 +476,13 @@ def _nominal_report(token: Token, sent: Span) -> Attribution | None:
 
 def _reporting_idiom(token: Token, sent: Span) -> Attribution | None:
     """ "As the general put it, ...", "made clear that ...", "made the case for X", "made no
-    secret of X": a report made with a verb that says nothing on its own."""
+    secret of X", "expressed concern about X": a report made with a verb that says nothing on
+    its own, or says only through its object."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in ("put", "make") or _negated(token):
+    if token.pos_ != "VERB" or lemma not in _IDIOMS or _negated(token):
         return None
     subject = _subject(token)
-    found = _as_put_it(token) if lemma == "put" else _made_plain(token)
+    found = _IDIOMS[lemma](token)
     if subject is None or found is None:
         return None
     content, cue_end = found
@@ -456,6 +496,23 @@ def _reporting_idiom(token: Token, sent: Span) -> Attribution | None:
         source=_source_span(subject, token),
         source_head=subject.i,
     )
+
+
+def _expressed_about(verb: Token) -> tuple[tuple[int, int], int] | None:
+    """ "expressed (deep) concern about X", "expressed outrage over X": what the feeling is
+    about is the content; the cue runs to the preposition."""
+    for feeling in (c for c in verb.children if c.dep_ == "dobj"):
+        after = [c for c in verb.children if c.i == feeling.right_edge.i + 1]  # "alarm | at"
+        preps = (c for c in (*feeling.children, *after) if c.dep_ == "prep" and c.lower_ in _ABOUT_WORDS)
+        prep = next(preps, None)
+        if prep is not None and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            content = _trim(verb.doc, prep.i + 1, prep.right_edge.i + 1)
+            return (content, prep.i + 1) if content is not None else None
+    return None
+
+
+#: Prepositions that say what a feeling expressed is about.
+_ABOUT_WORDS = frozenset({"about", "over", "at", "regarding"})
 
 
 def _as_put_it(verb: Token) -> tuple[tuple[int, int], int] | None:
@@ -493,6 +550,14 @@ def _made_plain(verb: Token) -> tuple[tuple[int, int], int] | None:
                     content = _trim(doc, part.i + 1, part.right_edge.i + 1)
                     return (content, part.i + 1) if content is not None else None
     return None
+
+
+#: Verbs whose report is an idiom, with the reader of each: content and where the cue ends.
+_IDIOMS: dict[str, Callable[[Token], tuple[tuple[int, int], int] | None]] = {
+    "put": _as_put_it,
+    "make": _made_plain,
+    "express": _expressed_about,
+}
 
 
 def _figure_setting(token: Token, sent: Span) -> Attribution | None:
@@ -553,12 +618,15 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 def _noun_before(verb: Token) -> Token | None:
     """A subject the parser hung elsewhere: the noun right before a finite cue that has none,
     as in "the $20 million experts say it costs" (a relative clause without its pronoun) or
-    "in a meeting with the board Smith said that ..."."""
+    "in a meeting with the board Smith said that ..."; of nouns joined to one before them ("In
+    the siege of Kherson, Moscow and Minsk claim ..."), the first of the coordination."""
     if verb.tag_ not in _FINITE_TAGS or verb.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     before = verb.doc[verb.i - 1]
-    if before.pos_ not in _NOUNS or before.dep_ not in ("pobj", "dobj", "compound", "appos"):
+    if before.pos_ not in _NOUNS or before.dep_ not in ("pobj", "dobj", "compound", "appos", "conj"):
         return None
+    while before.dep_ == "conj" and before.head.dep_ == "conj":
+        before = before.head
     return before if not before.is_ancestor(verb) else None
 
 
@@ -604,8 +672,8 @@ def _negated(token: Token) -> bool:
     return subject is not None and any(c.lower_ == "neither" for c in subject.children)
 
 
-#: Dependents right before a reporting verb that belong to its cue ("has said", "did not deny",
-#: "also noted", "has repeatedly warned").
+#: Dependents right before a reporting verb, or before an adverb of its cue, that belong to its
+#: cue ("has said", "did not deny", "also noted", "has repeatedly warned", "once again noted").
 _CUE_BEFORE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: The most words a phrase of when or where may add to a cue ("at a rally in Ohio on Friday").
@@ -614,17 +682,22 @@ _OCCASION_WORDS = 7
 
 def _cue_words(verb: Token) -> tuple[int, int]:
     """The cue as PARC and PolNeAR mark it: the verb with the auxiliaries, negation and adverbs
-    right before it, then when and where it was said right after ("said Monday", "said in an
-    interview"), else the particle of a phrasal verb ("called for", "pointed out")."""
+    right before it, from the verb it is the infinitive of ("appeared to suggest") or that
+    issued the statement it hangs on ("issued a statement saying"), then when and where it was
+    said right after ("said Monday", "said in an interview"), else the particle of a phrasal
+    verb ("called for", "pointed out"; not the "of" of "said of the plan")."""
     doc = verb.doc
     start = verb.i
     while (
         start > verb.sent.start
-        and doc[start - 1].head == verb
+        and (doc[start - 1].head == verb or doc[start - 1].head.i in range(start, verb.i))
         and doc[start - 1].dep_ in _CUE_BEFORE_DEPS
         and (doc[start - 1].dep_ != "advmod" or doc[start - 1].pos_ == "ADV")
     ):
         start -= 1
+    governor = _governor(verb, start) or _issuer(verb) or _governor_through_of(verb)
+    if governor is not None:
+        start = _cue_words(governor)[0]
     end = verb.i + 1
     for child in verb.rights:
         if child.left_edge.i != end or not _occasion(child):
@@ -636,9 +709,58 @@ def _cue_words(verb: Token) -> tuple[int, int]:
         and after.head == verb
         and after.dep_ in ("prep", "prt")
         and after.lower_ in _CUE_PARTICLES
+        and after.lower_ not in HEARER_PREPOSITIONS.get(verb.lemma_.lower(), ())
     ):
         end += 1
     return start, end
+
+
+def _governor(verb: Token, start: int) -> Token | None:
+    """The verb whose infinitive or gerund the cue verb is, when only its adverbs, particle or
+    occasion stand between them ("could not stop pointing out", "attempted on Friday to
+    explain", "appeared to suggest"): PolNeAR's cue starts there. Not past an object or a place
+    ("took to Telegram to accuse")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.pos_ not in ("VERB", "AUX") or head.i > verb.i:
+        return None
+    allowed = {
+        t.i
+        for c in head.children
+        if c.i > head.i and (c.dep_ in ("advmod", "neg", "prt") or _occasion(c))
+        for t in c.subtree
+    }
+    return head if all(i in allowed for i in range(head.i + 1, start)) else None
+
+
+def _governor_through_of(verb: Token) -> Token | None:
+    """The verb of a phrase that a gerund after "of" completes ("stopped short of blaming", "had
+    no way of knowing", "is steering clear of criticizing"): PolNeAR's cue starts there."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "of":
+        return None
+    word = verb.head.head
+    while word.pos_ not in ("VERB", "AUX") and word.dep_ in ("advmod", "acomp", "dobj", "oprd", "npadvmod"):
+        word = word.head
+    if (
+        word.pos_ not in ("VERB", "AUX")
+        or word.i > verb.i
+        or any(t.is_punct for t in verb.doc[word.i : verb.i])
+    ):
+        return None
+    return word
+
+
+def _issuer(verb: Token) -> Token | None:
+    """ "issued a statement saying", "sent a message calling": the verb that put out the
+    statement the participle hangs on, with no comma between (PolNeAR's cue starts there; not
+    for other things put out, "released a video saying")."""
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.dep_ != "dobj":
+        return None
+    if verb.head.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    issuing = verb.head.head
+    if issuing.pos_ != "VERB" or any(t.is_punct for t in verb.doc[issuing.i : verb.i]):
+        return None
+    return issuing
 
 
 #: Prepositions and particles PolNeAR counts in a phrasal cue ("called for", "pointed to",
@@ -648,7 +770,8 @@ _CUE_PARTICLES = frozenset({"for", "on", "out", "to", "with", "about", "of"})
 
 def _occasion(word: Token) -> bool:
     """Whether a dependent right after a reporting verb says when or where it was said:
-    "Monday", "this week", "then", "in an interview", "at a rally on Tuesday"."""
+    "Monday", "this week", "then", "in an interview", "at a rally on Tuesday"; a month or year
+    ("in June") dates more than the words, and is left out."""
     if word.dep_ in ("npadvmod", "tmod"):
         return word.ent_type_ in _TIME_ENTITIES
     if word.dep_ == "advmod":
@@ -658,6 +781,8 @@ def _occasion(word: Token) -> bool:
     if len(list(word.subtree)) > _OCCASION_WORDS or any(t.pos_ == "VERB" for t in word.subtree):
         return False  # "at a conference announcing that ...": the content may start there
     objects = [c for c in word.children if c.dep_ == "pobj"]
+    if word.lower_ == "in":  # "in an interview", not "in June" (PolNeAR dev marks none of 4)
+        return any(o.lemma_.lower() in OCCASION_NOUNS for o in objects)
     return any(o.ent_type_ in _TIME_ENTITIES or o.lemma_.lower() in OCCASION_NOUNS for o in objects)
 
 
@@ -667,11 +792,12 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
     doc = sent.doc
     for dep in _CONTENT_DEPS:
         for child in verb.children:
-            if child.dep_ == dep:
+            if child.dep_ == dep and not _semicolon_between(child, verb):
                 last = _last_clause_beside(verb, child)
                 end = _clause_end(verb, last)
-                stop = next((t.i for t in doc[child.i : end] if t.text == ";" and t.head == child), end)
-                return _trim(doc, child.left_edge.i, stop)  # not past "; they only learned ..."
+                start = child.left_edge.i
+                stops = (t.i for t in doc[start:end] if t.text == ";" and t.head == child and not _quoted(t))
+                return _trim(doc, start, next(stops, end))  # not past "; they only learned ..."
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "suggested looking at ..."
@@ -693,6 +819,17 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
             return _trim(doc, child.left_edge.i, max(c.right_edge.i for c in after) + 1)
     return _that_clause_after(verb) or _statement_clause(verb)
+
+
+def _quoted(token: Token) -> bool:
+    """Whether ``token`` stands inside a quotation of its sentence."""
+    return sum(t.text in _QUOTE_MARKS for t in token.doc[token.sent.start : token.i]) % 2 == 1
+
+
+def _semicolon_between(clause: Token, verb: Token) -> bool:
+    """Whether a semicolon parts a clause before the verb from it ("A was shut; they learned
+    ..."): the clause stands on its own, and is not what the verb reports."""
+    return clause.i < verb.i and any(t.text == ";" for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
 #: Verbs whose clause the parser may hang as an adverbial clause when a phrase comes between.
@@ -794,9 +931,13 @@ def _named_in_apposition(verb: Token) -> tuple[int, int] | None:
 
 
 #: Verbs that say something of the clause an as-clause of theirs hangs on ("as officials have
-#: said"); "as he spoke", "as they wrote to each other" only tell when.
+#: said", "as analysts have pointed out"); "as he spoke", "as they wrote to each other" only tell
+#: when.
 _AS_REPORTING = frozenset(
-    "say report note predict claim state announce confirm suggest warn write acknowledge estimate".split()
+    """
+    say report note predict claim state announce confirm suggest warn write acknowledge estimate
+    point
+    """.split()
 )
 
 #: Dependents by which a verb in an as-clause says something of its own.
@@ -888,6 +1029,9 @@ _NOT_STATEMENT_DEPS = frozenset({"punct", "cc", "conj", "advcl", "npadvmod", "ad
 def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
     """What a verb of :data:`OBJECT_STATEMENT_VERBS` puts forward: its object and what follows
     ("urged both sides to stop the shelling"), when the words it needs are there."""
+    needs = OBJECT_STATEMENT_VERBS[lemma]
+    if needs is None and (subject := _passive_subject(verb)) is not None:
+        return _trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
     after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS and not _occasion(c)]
     if lemma == "call" and not after:
         # "called for the militias to disarm", parsed as a clause marked by "for"
@@ -896,7 +1040,6 @@ def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
             return _trim(verb.doc, after[0].left_edge.i, after[0].right_edge.i + 1)
     if not after:
         return None
-    needs = OBJECT_STATEMENT_VERBS[lemma]
     if needs is not None:
         if lemma == "call":  # "called for X", "called on X to ...": the preposition right after
             first = after[0]
@@ -910,7 +1053,17 @@ def _object_statement(verb: Token, lemma: str) -> tuple[int, int] | None:
     for clause in (t for c in after for t in c.subtree):
         if clause.dep_ == "relcl" and verb.doc[clause.left_edge.i - 1].text == ",":
             end = min(end, clause.left_edge.i - 1)  # "likened RT to the BBC, which ...": an aside
-    return _trim(verb.doc, after[0].left_edge.i, end)
+    first = after[0]
+    start = first.i + 1 if first.dep_ == "prt" else first.left_edge.i  # "pointed out": the cue's
+    return _trim(verb.doc, start, end)
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive with its agent named ("The truce was rejected by the rebels"):
+    what the agent puts forward, as the object is in the active."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _that_clause_after(verb: Token) -> tuple[int, int] | None:
@@ -944,8 +1097,8 @@ def _before_parenthetical(verb: Token, sent: Span) -> tuple[int, int] | None:
         before -= 1
     if before <= sent.start or doc[before].text not in (",", "?", "!"):
         return None
-
-    if _adverbial(doc[sent.start : before], verb):
+    quoted = doc[before + 1].text in _QUOTE_MARKS  # a quotation is what was said, never when
+    if not quoted and _adverbial(doc[sent.start : before], verb):
         return None  # "In an essay last week, the minister acknowledged ...": when, not what
     if _unfinished(doc[sent.start : before]) and (rest := _after_cue_clause(verb, subject, sent)):
         return _trim(doc, sent.start, rest)  # "Acts of protest, he said, are acts of patriotism."

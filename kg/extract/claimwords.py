@@ -42,6 +42,16 @@ REPORTING_VERBS: dict[str, Certainty] = {
     **dict.fromkeys("deny reject dismiss refute rebut".split(), "Denied"),
 }
 
+#: Verbs of a mind rather than of speech: a belief, plan, wish or expectation inside another
+#: report ("the minister said he believes ...", "officials said the militia plans to ...") is
+#: what that report says, not a statement of its own (PolNeAR dev marks it apart 3 times in 62).
+INNER_STANCE_VERBS = frozenset(
+    """
+    think believe hope plan intend want expect know understand realize realise suspect fear worry
+    reckon
+    """.split()
+)
+
 #: Reporting verbs that need a clause for their content ("expressed the view that ...", "polls
 #: show that ..."): with a bare object ("expressed alarm", "found the body") they report nothing.
 #: "call" reports only with an object predicate ("called the plan a failure").
@@ -147,6 +157,16 @@ OCCASION_NOUNS = frozenset(
     call hearing debate appearance event meeting session broadcast podcast op-ed column memo
     """.split()
 )
+
+#: Prepositions that, after these verbs of saying, name the topic, medium or hearer ("said of
+#: the plan", "added on Telegram", "shouted to the soldiers", "talked to reporters") rather
+#: than make a phrasal cue as in "talked about" or "spoke out" (PolNeAR dev marks none of 17).
+HEARER_PREPOSITIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        "say add recall shout yell scream write tweet".split(), frozenset("of on to about with for".split())
+    ),
+    **dict.fromkeys("talk speak".split(), frozenset({"to", "with"})),
+}
 
 #: Adverbs of time right after a reporting verb that PolNeAR counts as part of its cue.
 OCCASION_ADVERBS = frozenset("then later earlier afterward afterwards again today yesterday recently".split())
