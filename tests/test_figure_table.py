@@ -280,6 +280,31 @@ def test_figure_table_commands_import_no_sparql_engine_and_stream_what_the_table
     assert "disagree" in (tmp_path / "figures.csv").read_text(encoding="utf-8")
 
 
+_WITHOUT_FSSPEC = """
+import sys
+sys.modules["fsspec"] = None  # as in a plain install: DuckDB reads Python file objects through it
+from kg.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.slow
+def test_figure_table_is_built_without_fsspec(seed_copy: Path, tmp_path: Path) -> None:
+    """A plain install has no fsspec: the table is still built from the store (Oxigraph's
+    answers go through files DuckDB reads), and kg figures lists from it."""
+    copy = tmp_path / "store"
+    shutil.copytree(seed_copy, copy)
+    (copy / TABLE_FILE).unlink()
+    done = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_FSSPEC, "figures", "--store", str(copy)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Korean People's Army" in done.stdout and "disagrees" in done.stdout
+    assert _recorded(copy) == folder_generation(copy), "the reader did not build the table"
+
+
 def test_figure_table_memory_store_answers_with_sparql_and_exports_no_parquet(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -16,8 +16,9 @@ graph; the entities graph's labels whole (:func:`load_shared`).
 
 from __future__ import annotations
 
-import io
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 import duckdb
 import pyoxigraph as ox
@@ -172,21 +173,22 @@ def _stage(
     graphs: list[ox.NamedNode | ox.BlankNode] | None = None,
 ) -> None:
     """The query's answer (over ``graphs`` only, where given) as the temporary table
-    ``staged_<name>``; unbound cells are NULL."""
+    ``staged_<name>``; unbound cells are NULL.
+
+    Oxigraph writes the answer to a file that DuckDB reads, in a folder of its own in the
+    system's temporary folder, removed after: DuckDB reads a Python file object only through
+    fsspec, which a plain install lacks, and the answer never has to be held in memory."""
     answer = store.query(PREFIX_HEADER + query, named_graphs=graphs)
     assert isinstance(answer, ox.QuerySolutions)
-    text = answer.serialize(format=ox.QueryResultsFormat.CSV) or b""
-    relation = connection.read_csv(
-        io.BytesIO(text),
-        header=True,
-        columns=dict.fromkeys(columns, "VARCHAR"),
-        delimiter=",",
-        quotechar='"',
-        escapechar='"',
-    )
-    connection.register(f"staged_{name}_csv", relation)
-    connection.execute(f"CREATE OR REPLACE TEMP TABLE staged_{name} AS SELECT * FROM staged_{name}_csv")
-    connection.unregister(f"staged_{name}_csv")
+    with tempfile.TemporaryDirectory(prefix="kg-figures-") as folder:
+        path = Path(folder) / f"{name}.csv"
+        answer.serialize(str(path), ox.QueryResultsFormat.CSV)
+        types = ", ".join(f"'{column}': 'VARCHAR'" for column in columns)
+        connection.execute(
+            f"CREATE OR REPLACE TEMP TABLE staged_{name} AS SELECT * FROM read_csv($path, header = true, "
+            f"columns = {{{types}}}, delim = ',', quote = '\"', escape = '\"')",
+            {"path": str(path)},
+        )
 
 
 def _drop_staged(connection: duckdb.DuckDBPyConnection) -> None:
