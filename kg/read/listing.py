@@ -63,7 +63,7 @@ class Listing:
         widths = ", ".join(
             f"greatest({len(c)}, max(length({s}))) AS w{s}" for c, s in zip(columns, shown, strict=True)
         )
-        headers = [f"'{c}'" for c in columns]
+        headers = ["'" + c.replace("'", "''") + "'" for c in columns]  # as SQL string literals
         width_of = [f"w{s}" for s in shown]
         title_sql = "title" if title is None else "$title"
         cursor = self._db.execute(
