@@ -17,6 +17,7 @@ bottom, because the extractor's gazetteer needs them and must not import the RDF
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import glob
 import json
@@ -64,7 +65,8 @@ def write_whole(writers: Mapping[Path, Writer]) -> None:
             _fsync(current)  # the renames themselves reach the disk
     except BaseException as exc:
         for tmp in temporary.values():
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only folder refuses even this (EROFS)
+                tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OSError(exc.errno, exc.strerror or str(exc), str(current)) from exc
         raise

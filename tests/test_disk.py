@@ -310,6 +310,25 @@ def test_disk_read_only_out_folder_stops_build_and_remove_before_the_store(  # t
 
 
 @pytest.mark.slow
+def test_disk_figures_csv_into_a_read_only_folder_is_one_line(  # type: ignore[no-untyped-def]
+    copy_of_seed_build, tmp_path: Path, capsys
+) -> None:
+    """DuckDB writes the CSV of kg figures itself (from the store's figures table): its refusal
+    is one line naming the file, and the old file stays."""
+    store = copy_of_seed_build(tmp_path / "built") / "store"
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "figures.csv").write_text("old\n")
+    with _read_only(out):
+        assert main(["figures", "--store", str(store), "--csv", str(out / "figures.csv")]) == 1
+        _assert_one_line(capsys.readouterr().err, f"cannot write {out / 'figures.csv'}: ", "writable")
+    assert (out / "figures.csv").read_text() == "old\n"
+    assert main(["figures", "--store", str(store), "--csv", str(out / "figures.csv")]) == 0
+    assert (out / "figures.csv").read_text().startswith("id,group,measure,date,")
+    _assert_no_leftovers(out)
+
+
+@pytest.mark.slow
 def test_disk_read_only_store_folder_is_one_line_for_build_and_remove(  # type: ignore[no-untyped-def]
     copy_of_seed_build, tmp_path: Path, new_article: Path, capsys, store_nquads
 ) -> None:

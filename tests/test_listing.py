@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from kg.read.listing import Listing
+from kg.read.listing import SCRATCH, TABLE, Listing
 from kg.read.sql_text import grouped_number, one_line, plain_number, shortened
 from kg.render.claims_table import _number, content_text
 from kg.render.tables import aligned_text, csv_text
@@ -68,8 +69,9 @@ def test_shortened_cuts_what_was_claimed_as_content_text_does(content: str) -> N
 def _listing(rows: list[tuple[int, str | None, str, str]]) -> Listing:
     """A ``listing`` table of groups ``(grp, title, name, count)`` in the given order."""
     connection = duckdb.connect()
+    connection.execute(SCRATCH)
     connection.execute(
-        "CREATE TEMP TABLE listing AS SELECT unnest($grp) AS grp, unnest($seq) AS seq, "
+        f"CREATE TABLE {TABLE} AS SELECT unnest($grp) AS grp, unnest($seq) AS seq, "
         "unnest($title) AS title, unnest($name) AS name, unnest($count) AS count",
         {
             "grp": [g for g, _, _, _ in rows],
@@ -112,3 +114,17 @@ def test_listing_csv_is_what_pythons_csv_writes_and_blocks_keep_the_groups() -> 
         ("Second, wider group", [["1,200 or\nmore"]]),
         ("Third", [["7"], ["#8"]]),
     ]
+
+
+_NO_RETURN = [*_ROWS[:-1], (3, "Third", "#7 opens with a hash", "  ")]
+
+
+@pytest.mark.parametrize("rows", [_NO_RETURN, _ROWS], ids=["DuckDB's writer", "a carriage return"])
+def test_listing_csv_file_is_what_pythons_csv_writes(
+    rows: list[tuple[int, str | None, str, str]], tmp_path: Path
+) -> None:
+    """DuckDB's own CSV writer, but for a carriage return in a cell: empty cells, a '#', quotes,
+    commas and line breaks come out as Python's csv writes them."""
+    path = tmp_path / "listing.csv"
+    _listing(rows).write_csv(path, ["name", "count"])
+    assert path.read_bytes().decode() == csv_text(["name", "count"], [r[2:] for r in rows])

@@ -9,6 +9,7 @@ the SQL fixes one: names sorted, ties broken by the figure's IRI.
 
 from __future__ import annotations
 
+from kg.read.listing import TABLE
 from kg.read.sql_text import WHITESPACE, grouped_number, one_line, plain_number, shortened
 
 __all__ = [
@@ -253,14 +254,14 @@ CASE kind WHEN 'range' THEN mx WHEN 'point' THEN v WHEN 'AtLeast' THEN NULL WHEN
 kind = 'MoreThan' AS low_open, kind = 'LessThan' AS high_open
 """
 
-#: ``kg figures`` as one temporary table ``listing``: the rows of
+#: ``kg figures`` as one table :data:`kg.read.listing.TABLE`: the rows of
 #: :func:`kg.read.figures.figure_rows` (every column as text) over the figures
 #: :func:`kg.read.figures.read_figures` reads and :func:`kg.read.figures.compare_figures`
 #: compares, numbered and flagged alike, each with its group's number (``grp``), order
 #: (``seq``) and title. With ``$per_assertion``, each assertion's earliest report stands for it.
 #: Parameters: ``$entity``, ``$measure``, ``$window``, ``$shown``, ``$per_assertion``.
 FIGURE_LISTING = f"""
-CREATE OR REPLACE TEMP TABLE listing AS
+CREATE OR REPLACE TABLE {TABLE} AS
 WITH picked AS (
   -- the figures compared, each with only what orders and compares it (the text joins at the end)
   SELECT f.quantity, f.measure, f.qualifier, f.day, f.tally, f.text,
@@ -354,13 +355,13 @@ BOUND_SIGNS = {
 
 
 def claim_listing(content_characters: int) -> str:
-    """``kg claims`` as one temporary table ``listing``: the rows of
+    """``kg claims`` as one table :data:`kg.read.listing.TABLE`: the rows of
     :func:`kg.render.claims_table.claim_table` (every column as text, what was claimed cut past
     ``content_characters``), in the ``claims`` canned query's order (``seq``), all in one group
     (``grp``). Parameters: ``$entity``, ``$measure``."""
     signs = " ".join(f"WHEN '{qualifier}' THEN '{sign}'" for qualifier, sign in BOUND_SIGNS.items())
     return f"""
-CREATE OR REPLACE TEMP TABLE listing AS
+CREATE OR REPLACE TABLE {TABLE} AS
 WITH c AS (
   SELECT coalesce(f.stated, f.published) AS date, n.claimant_names, f.source, f.figure, f.measure,
          f.qualifier, f.certainty, f.outlet, {one_line("coalesce(f.content, '')")} AS content,

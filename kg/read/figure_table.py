@@ -40,8 +40,8 @@ from kg.read.canned import canned_queries, parameters
 from kg.read.figure_sql import CANNED_SQL, DISAGREEMENTS, EXPORT, FIGURE_LISTING, NAMES, SCHEMA, claim_listing
 from kg.read.figures import SHOWN_DISAGREEMENTS
 from kg.read.lexical import ColumnKind, LexicalResult, tsv_header, tsv_row
-from kg.read.listing import BATCH_ROWS, Listing
-from kg.read.sql_text import csv_line
+from kg.read.listing import BATCH_ROWS, SCRATCH, Listing
+from kg.read.sql_text import csv_line, string_literal
 from kg.store import REMOTE_SCHEMES, QuadStore
 from kg.store.oxigraph import folder_generation
 
@@ -168,12 +168,14 @@ class FigureTable:
         :func:`kg.read.figures.compare_figures` and :func:`kg.read.figures.figure_rows` give them
         (:data:`kg.read.figure_sql.FIGURE_LISTING`), computed whole in DuckDB."""
         values = {"entity": entity, "measure": measure, "window": window_days, "shown": SHOWN_DISAGREEMENTS}
+        self._db.execute(SCRATCH)
         self._db.execute(FIGURE_LISTING, {**values, "per_assertion": per_assertion})
         return Listing(self._db)
 
     def claim_listing(self, *, entity: str, measure: str, content_characters: int) -> Listing:
         """``kg claims``' rows as :func:`kg.render.claims_table.claim_table` gives them, computed
         whole in DuckDB (:func:`kg.read.figure_sql.claim_listing`)."""
+        self._db.execute(SCRATCH)
         self._db.execute(claim_listing(content_characters), {"entity": entity, "measure": measure})
         return Listing(self._db)
 
@@ -206,7 +208,7 @@ class FigureTable:
     def write_parquet(self, path: Path) -> None:
         """Every figure and claim as one Parquet file (:data:`kg.read.figure_sql.EXPORT`), for
         pandas, polars and DuckDB users."""
-        self._db.execute(f"COPY ({EXPORT}) TO {_sql_string(str(path))} (FORMAT parquet)")
+        self._db.execute(f"COPY ({EXPORT}) TO {string_literal(str(path))} (FORMAT parquet)")
 
     def contents(self) -> dict[str, list[tuple[object, ...]]]:
         """Every table's rows in a fixed order, the recorded generation aside: what two figures
@@ -219,10 +221,6 @@ class FigureTable:
 
 def _plain(number: Decimal) -> str:
     return format(number, "f")
-
-
-def _sql_string(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 @contextlib.contextmanager

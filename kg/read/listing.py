@@ -1,21 +1,31 @@
 """A listing a command shows (``kg figures``, ``kg claims``), computed whole by DuckDB into a
-temporary table ``listing`` of the figures table's connection, every column as text: a few rows
-are fetched for a rich table; a hundred thousand are written by DuckDB as aligned or CSV lines,
-which Python only passes on a batch at a time.
+table (:data:`TABLE`) beside the figures table, every column as text: a few rows are fetched for a
+rich table; a hundred thousand are written by DuckDB as aligned lines, which Python only passes on
+a batch at a time, or as a CSV file, which DuckDB writes itself.
 
 The table has ``grp`` (the group a row belongs to; one table per group is shown), ``seq`` (the
-rows' order), ``title`` (the group's title, or NULL) and the shown columns.
+rows' order), ``title`` (the group's title, or NULL) and the shown columns. It lies in an
+in-memory database attached to the connection (:data:`SCRATCH`), not among its temporary tables,
+because every cursor of the connection sees it there: the CSV file is written from one cursor
+while the terminal lines stream from another, each on a core of its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import duckdb
 
-from kg.read.sql_text import aligned_line, csv_line, one_line, quoted
+from kg.read.sql_text import aligned_line, csv_line, one_line, quoted, string_literal
 
-__all__ = ["BATCH_ROWS", "Block", "Listing"]
+__all__ = ["BATCH_ROWS", "SCRATCH", "TABLE", "Block", "Listing"]
+
+#: Attaches the in-memory database the listings are computed into (also to a read-only connection).
+SCRATCH = "ATTACH IF NOT EXISTS ':memory:' AS scratch (READ_WRITE)"
+
+#: The table a listing query fills, in :data:`SCRATCH`.
+TABLE = "scratch.listing"
 
 #: Rows fetched from DuckDB at a time where an answer is streamed (:meth:`Listing.aligned`,
 #: :meth:`kg.read.figure_table.FigureTable.lines`).
@@ -26,25 +36,25 @@ Block = tuple[str | None, list[list[str]]]
 
 
 class Listing:
-    """The ``listing`` table of an open connection; read it before the connection closes."""
+    """The :data:`TABLE` of an open connection; read it before the connection closes."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
         self._db = connection
 
     def count(self) -> int:
         """How many rows."""
-        found = self._db.execute("SELECT count(*) FROM listing").fetchone()
+        found = self._db.execute(f"SELECT count(*) FROM {TABLE}").fetchone()
         return int(found[0]) if found else 0
 
     def filled(self, column: str) -> int:
         """How many rows have text in ``column``."""
-        found = self._db.execute(f"SELECT count(*) FROM listing WHERE {quoted(column)} <> ''").fetchone()
+        found = self._db.execute(f"SELECT count(*) FROM {TABLE} WHERE {quoted(column)} <> ''").fetchone()
         return int(found[0]) if found else 0
 
     def blocks(self, columns: Sequence[str]) -> list[Block]:
         """Each group's title and rows of ``columns``, in order: for a few rows."""
         cells = ", ".join(map(quoted, columns))
-        found = self._db.execute(f"SELECT grp, title, [{cells}] FROM listing ORDER BY seq").fetchall()
+        found = self._db.execute(f"SELECT grp, title, [{cells}] FROM {TABLE} ORDER BY seq").fetchall()
         blocks: list[Block] = []
         last = None
         for group, title, row in found:
@@ -63,11 +73,11 @@ class Listing:
         widths = ", ".join(
             f"greatest({len(c)}, max(length({s}))) AS w{s}" for c, s in zip(columns, shown, strict=True)
         )
-        headers = ["'" + c.replace("'", "''") + "'" for c in columns]  # as SQL string literals
+        headers = [string_literal(c) for c in columns]
         width_of = [f"w{s}" for s in shown]
         title_sql = "title" if title is None else "$title"
         cursor = self._db.execute(
-            f"""WITH t AS (SELECT grp, seq, title, {cells} FROM listing),
+            f"""WITH t AS (SELECT grp, seq, title, {cells} FROM {TABLE}),
                 widest AS (SELECT grp, min(seq) AS first, {widths} FROM t GROUP BY grp),
                 w AS (SELECT *, {aligned_line(headers, width_of)} AS header FROM widest)
                 SELECT CASE WHEN seq = first THEN {title_sql} || chr(10) || header END,
@@ -90,7 +100,39 @@ class Listing:
     def csv(self, columns: Sequence[str]) -> Iterator[str]:
         """The rows of ``columns`` as CSV lines as Python's ``csv`` writes them, each ended by a
         newline, after the header: text a batch of rows at a time."""
-        yield ",".join(columns) + "\n"
-        cursor = self._db.execute(f"SELECT {csv_line(columns, line_end=chr(10))} FROM listing ORDER BY seq")
-        for batch in iter(lambda: cursor.fetchmany(BATCH_ROWS), []):
-            yield "".join(line + "\n" for (line,) in batch)
+        return _csv_lines(self._db, columns)
+
+    def write_csv(self, path: Path, columns: Sequence[str]) -> None:
+        """Write :meth:`csv`'s text to the file ``path``, from a cursor of its own, so that it may
+        run while another thread reads the listing. DuckDB's own writer writes it, a third faster
+        than lines made in SQL and passed through Python; it quotes what Python's ``csv`` quotes,
+        once an empty cell is made NULL (it quotes an empty string) and the comment character
+        unset (it quotes a ``#``), save a carriage return in a cell, which rows ended by a newline
+        leave bare: where one occurs, the lines are made in SQL instead.
+
+        Raises:
+            OSError: the file cannot be written.
+        """
+        cells = [quoted(c) for c in columns]
+        with self._db.cursor() as cursor:
+            returns = " OR ".join(f"contains({c}, chr(13))" for c in cells)
+            found = cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {returns}").fetchone()
+            if found and found[0]:
+                with path.open("w", encoding="utf-8", newline="") as out:
+                    out.writelines(_csv_lines(cursor, columns))
+                return
+            emptied = ", ".join(f"nullif({c}, '') AS {c}" for c in cells)
+            try:
+                cursor.execute(
+                    f"COPY (SELECT {emptied} FROM {TABLE} ORDER BY seq) TO {string_literal(str(path))} "
+                    "(FORMAT csv, HEADER, comment '')"
+                )
+            except duckdb.IOException as exc:  # a full disk, a folder that takes no files
+                raise OSError(str(exc)) from exc
+
+
+def _csv_lines(connection: duckdb.DuckDBPyConnection, columns: Sequence[str]) -> Iterator[str]:
+    yield ",".join(columns) + "\n"
+    cursor = connection.execute(f"SELECT {csv_line(columns, line_end=chr(10))} FROM {TABLE} ORDER BY seq")
+    for batch in iter(lambda: cursor.fetchmany(BATCH_ROWS), []):
+        yield "".join(line + "\n" for (line,) in batch)

@@ -20,6 +20,7 @@ __all__ = [
     "plain_number",
     "quoted",
     "shortened",
+    "string_literal",
 ]
 
 #: What ``str.split()`` splits on, as an RE2 class: RE2's ``\s`` knows only ASCII spaces.
@@ -31,6 +32,11 @@ WHITESPACE = (
 def quoted(name: str) -> str:
     """A column name as an SQL identifier."""
     return '"' + name.replace('"', '""') + '"'
+
+
+def string_literal(text: str) -> str:
+    """``text`` as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def csv_line(columns: Sequence[str], line_end: str = "\r\n") -> str:
