@@ -93,16 +93,16 @@ def _assert_kept_equals_rebuilt(folder: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "values"), CASES, ids=[f"{n}-{'-'.join(v.values())}" for n, v in CASES])
 def test_figure_table_answers_each_figure_query_as_sparql_does(
-    seed_copy: Path, name: str, values: dict[str, str]
+    seed_copy: Path, name: str, values: dict[str, str], tmp_path: Path
 ) -> None:
     with existing_store(seed_copy) as store, open_table(store) as table:
         assert table is not None
         sparql = run_canned(store.dataset, name, values)
         answer = table.canned(name, values)
-        streamed = {}
-        for fmt in ("csv", "tsv"):  # kg query's lines, DuckDB writing the CSV
-            header, batches = table.lines(name, values, fmt=fmt)
-            streamed[fmt] = header + "".join(line for batch in batches for line in batch)
+        header, batches = table.tsv_lines(name, values)  # what kg query writes
+        streamed = {"tsv": header + "".join(line for batch in batches for line in batch)}
+        assert table.write_csv(name, values, tmp_path / "answer.csv") == len(answer.rows)
+        streamed["csv"] = (tmp_path / "answer.csv").read_bytes().decode()
     assert sparql.rows, f"{name} {values} selects nothing on the seeds"
     assert format_result(_ordered(answer.terms()), "tsv") == format_result(_ordered(sparql), "tsv")
     for fmt in ("csv", "tsv"):  # written from the text: the bytes rdflib's writers give
@@ -343,22 +343,27 @@ def test_claims_table_content_is_cut_at_a_word(content: str | None, shown: str) 
     assert content_text(content) == shown
 
 
-def test_figure_table_csv_lines_written_by_duckdb_are_those_pythons_csv_writes() -> None:
-    """kg query --format csv from the table has DuckDB write each line: quoting, doubled quotes,
-    line breaks and unbound cells as Python's csv module (SPARQL's CSV results) writes them."""
+@pytest.mark.parametrize("line_end", ["\r\n", "\n"], ids=["CRLF", "LF"])
+def test_figure_table_csv_written_by_duckdb_is_what_pythons_csv_writes(line_end: str, tmp_path: Path) -> None:
+    """kg query --format csv and kg figures --csv from the table have DuckDB write the file
+    (csv_copy): quoting, doubled quotes, line breaks, empty and unbound cells, '#', as Python's
+    csv module (SPARQL's CSV results) writes them; a carriage return too where rows end in CRLF."""
     import csv
     import io
 
-    from kg.read.sql_text import csv_line
+    from kg.read.sql_text import csv_copy
 
-    cells = ["plain", "a,b", 'say "no"', "two\nlines", "cr\rhere", "", None, " lead", "tab\there", "“curly”"]
+    cells = ["plain", "a,b", 'say "no"', "two\nlines", "", None, " lead", "tab\there", "“curly”", "#1", '"']
+    if line_end == "\r\n":
+        cells.append("cr\rhere")
     rows = [(cell, cell[::-1] if cell else cell) for cell in cells]
-    found = duckdb.connect().execute(
-        f"SELECT {csv_line(['x', 'y'])} FROM (SELECT unnest($x) AS x, unnest($y) AS y)",
+    values = "SELECT unnest($x) AS x, unnest($y) AS y"
+    duckdb.connect().execute(
+        csv_copy(["x", "y"], values, str(tmp_path / "t.csv"), line_end=line_end),
         {"x": [x for x, _ in rows], "y": [y for _, y in rows]},
     )
     expected = io.StringIO()
-    csv.writer(expected, lineterminator="\r\n").writerows(
-        ["" if c is None else c for c in row] for row in rows
+    csv.writer(expected, lineterminator=line_end).writerows(
+        [("x", "y"), *(["" if c is None else c for c in row] for row in rows)]
     )
-    assert "".join(line + "\r\n" for (line,) in found.fetchall()) == expected.getvalue()
+    assert (tmp_path / "t.csv").read_bytes().decode() == expected.getvalue()

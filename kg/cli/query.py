@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 from kg.cli.options import add_store_option, named_entity, say_empty
 from kg.errors import QueryError
 from kg.read.canned import canned_queries
 from kg.read.figure_sql import CANNED_SQL
-from kg.read.figure_table import answer_canned, open_table
+from kg.read.figure_table import FigureTable, answer_canned, open_table
 from kg.read.measures import measure_name
+from kg.read.pipe import through_pipe
 from kg.read.query import run_query
 from kg.render.tables import FORMATS, format_result
 from kg.store import existing_store
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             if args.name in CANNED_SQL and args.format in ("csv", "tsv"):
                 with open_table(store) as table:
                     if table is not None:
-                        if not _write_lines(*table.lines(args.name, values, fmt=args.format)):
+                        if not _write_answer(table, args.name, values, args.format):
                             _say_empty(values)
                         return 0
             result = answer_canned(store, args.name, values, timeout=args.timeout)
@@ -74,8 +75,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_lines(header: str, batches: Iterator[list[str]]) -> int:
-    """Write the lines to stdout as the figures table gives them; how many rows there were."""
+def _write_answer(table: FigureTable, name: str, values: dict[str, str], fmt: str) -> int:
+    """Write the answer to stdout as the figures table gives it: CSV as DuckDB writes it, through
+    a pipe; TSV a batch of lines at a time. How many rows there were."""
+    sys.stdout.flush()
+    if fmt == "csv":
+        count = through_pipe(partial(table.write_csv, name, values), sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return count
+    header, batches = table.tsv_lines(name, values)
     sys.stdout.write(header)
     count = 0
     for batch in batches:

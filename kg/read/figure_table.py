@@ -31,7 +31,7 @@ import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -41,7 +41,7 @@ from kg.read.figure_sql import CANNED_SQL, DISAGREEMENTS, EXPORT, FIGURE_LISTING
 from kg.read.figures import SHOWN_DISAGREEMENTS
 from kg.read.lexical import ColumnKind, LexicalResult, tsv_header, tsv_row
 from kg.read.listing import BATCH_ROWS, SCRATCH, Listing
-from kg.read.sql_text import csv_line, string_literal
+from kg.read.sql_text import csv_copy, string_literal
 from kg.store import REMOTE_SCHEMES, QuadStore
 from kg.store.oxigraph import folder_generation
 
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 __all__ = [
     "TABLE_FILE",
     "FigureTable",
-    "TextFormat",
     "TableUpkeep",
     "answer_canned",
     "open_table",
@@ -76,9 +75,6 @@ _TABLES = ("figures", "names", "shared_names", "labels", "entity_names", "claim_
 #: pairs of ten million quads: 9.4 million rows, gigabytes of text, sorted) is sorted on disk
 #: beyond it rather than held (5.9 GB at its peak before, 1.1 GB with it).
 _MEMORY_LIMIT = "1GB"
-
-#: The text formats :meth:`FigureTable.lines` writes.
-TextFormat = Literal["csv", "tsv"]
 
 #: The kinds of the answers' columns that are not plain strings.
 _KINDS: dict[str, ColumnKind] = {
@@ -115,27 +111,33 @@ class FigureTable:
         cursor, variables, kinds = self._execute(name, params)
         return LexicalResult(variables, kinds, tuple(cursor.fetchall()))
 
-    def lines(
-        self, name: str, values: Mapping[str, str] | None = None, *, fmt: TextFormat = "csv"
-    ) -> tuple[str, Iterator[list[str]]]:
-        """The answer of :meth:`canned` as SPARQL CSV or TSV text, byte for byte what
-        :func:`kg.render.tables.format_result` writes: the header line, then the rows' lines a
-        batch at a time as DuckDB produces them, each line ended. Memory stays that of one batch
-        however many rows there are; read them before the table is closed. DuckDB writes the
-        CSV lines itself (:func:`kg.read.sql_text.csv_line`), twice as fast as Python's writer.
+    def write_csv(self, name: str, values: Mapping[str, str] | None, path: Path) -> int:
+        """Write the answer of :meth:`canned` to the file ``path`` as SPARQL CSV (rows ended by
+        CRLF), byte for byte what :func:`kg.render.tables.format_result` writes, by DuckDB's own
+        writer (:func:`kg.read.sql_text.csv_copy`); how many rows. Memory stays flat however
+        many rows there are.
 
         Raises:
             QueryError: as :meth:`canned`.
         """
         params = parameters(canned_queries()[name], values or {})  # the SPARQL path's refusals
-        if fmt == "csv":
-            variables = self._variables(name, params)
-            cursor = self._db.execute(f"SELECT {csv_line(variables)} FROM ({CANNED_SQL[name]})", params)
-            batches = (
-                [line + "\r\n" for (line,) in batch]
-                for batch in iter(lambda: cursor.fetchmany(BATCH_ROWS), [])
-            )
-            return ",".join(variables) + "\r\n", batches
+        variables = self._variables(name, params)
+        found = self._db.execute(csv_copy(variables, CANNED_SQL[name], str(path), line_end="\r\n"), params)
+        written = found.fetchone()
+        return int(written[0]) if written else 0
+
+    def tsv_lines(
+        self, name: str, values: Mapping[str, str] | None = None
+    ) -> tuple[str, Iterator[list[str]]]:
+        """The answer of :meth:`canned` as SPARQL TSV text, byte for byte what
+        :func:`kg.render.tables.format_result` writes: the header line, then the rows' lines a
+        batch at a time as DuckDB produces them, each line ended. Memory stays that of one batch
+        however many rows there are; read them before the table is closed.
+
+        Raises:
+            QueryError: as :meth:`canned`.
+        """
+        params = parameters(canned_queries()[name], values or {})  # the SPARQL path's refusals
         cursor, variables, kinds = self._execute(name, params)
         write = tsv_row(kinds)
         rows = (

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from kg.read.sql_text import aligned_line, csv_line, one_line, quoted, string_literal
+from kg.read.sql_text import aligned_line, csv_copy, csv_line, one_line, quoted, string_literal
 
 __all__ = ["BATCH_ROWS", "SCRATCH", "TABLE", "Block", "Listing"]
 
@@ -104,28 +104,23 @@ class Listing:
 
     def write_csv(self, path: Path, columns: Sequence[str]) -> None:
         """Write :meth:`csv`'s text to the file ``path``, from a cursor of its own, so that it may
-        run while another thread reads the listing. DuckDB's own writer writes it, a third faster
-        than lines made in SQL and passed through Python; it quotes what Python's ``csv`` quotes,
-        once an empty cell is made NULL (it quotes an empty string) and the comment character
-        unset (it quotes a ``#``), save a carriage return in a cell, which rows ended by a newline
-        leave bare: where one occurs, the lines are made in SQL instead.
+        run while another thread reads the listing: DuckDB's own writer writes it
+        (:func:`kg.read.sql_text.csv_copy`), save where a cell holds a carriage return, which it
+        would quote: then the lines are made in SQL.
 
         Raises:
             OSError: the file cannot be written.
         """
-        cells = [quoted(c) for c in columns]
         with self._db.cursor() as cursor:
-            returns = " OR ".join(f"contains({c}, chr(13))" for c in cells)
+            returns = " OR ".join(f"contains({quoted(c)}, chr(13))" for c in columns)
             found = cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {returns}").fetchone()
             if found and found[0]:
                 with path.open("w", encoding="utf-8", newline="") as out:
                     out.writelines(_csv_lines(cursor, columns))
                 return
-            emptied = ", ".join(f"nullif({c}, '') AS {c}" for c in cells)
             try:
                 cursor.execute(
-                    f"COPY (SELECT {emptied} FROM {TABLE} ORDER BY seq) TO {string_literal(str(path))} "
-                    "(FORMAT csv, HEADER, comment '')"
+                    csv_copy(columns, f"SELECT * FROM {TABLE} ORDER BY seq", str(path), line_end="\n")
                 )
             except duckdb.IOException as exc:  # a full disk, a folder that takes no files
                 raise OSError(str(exc)) from exc

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 __all__ = [
     "WHITESPACE",
     "aligned_line",
+    "csv_copy",
     "csv_line",
     "grouped_number",
     "one_line",
@@ -39,7 +40,7 @@ def string_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def csv_line(columns: Sequence[str], line_end: str = "\r\n") -> str:
+def csv_line(columns: Sequence[str], line_end: str) -> str:
     """One row of ``columns`` (text) as a CSV line, as Python's ``csv`` writes it
     (``QUOTE_MINIMAL``) with rows ended by ``line_end``: a cell quoted where it holds a comma, a
     quote or a character of ``line_end``, its quotes doubled; an unbound cell empty."""
@@ -50,6 +51,20 @@ def csv_line(columns: Sequence[str], line_end: str = "\r\n") -> str:
         for c in map(quoted, columns)
     )
     return " || ',' || ".join(cells)
+
+
+def csv_copy(columns: Sequence[str], rows: str, path: str, *, line_end: str) -> str:
+    """A statement that writes ``columns`` (text) of the query ``rows`` to the file ``path`` as
+    CSV, with a header, as Python's ``csv`` writes it (rows ended by ``line_end``), by DuckDB's own
+    writer, a third faster than lines made by :func:`csv_line`: an empty cell made NULL, as DuckDB
+    quotes an empty string; the comment character unset, as DuckDB would quote a ``#``. It still
+    quotes a carriage return, which Python leaves bare where rows end with a newline alone."""
+    cells = ", ".join(f"nullif({c}, '') AS {c}" for c in map(quoted, columns))
+    ends = "".join(f"\\x{ord(char):02x}" for char in line_end)
+    return (
+        f"COPY (SELECT {cells} FROM ({rows})) TO {string_literal(path)} "
+        f"(FORMAT csv, HEADER, comment '', new_line e'{ends}')"
+    )
 
 
 #: What :func:`one_line` changes: whitespace other than a space, two spaces, a space at an end.
