@@ -61,6 +61,9 @@ __all__ = ["background_quads", "synthetic_articles", "synthetic_quads", "write_n
 
 FIRST_DAY = date(2024, 10, 1)
 DAYS = 365
+#: The quads a year of coverage holds where a bigger graph is spread over more days
+#: (``spread``): the news rate of the 1M graph, about 2.7 articles a day.
+QUADS_PER_YEAR = 1_000_000
 
 #: Gazetteer ids real coverage names far more often than the rest, with relative weights.
 CORE = {
@@ -472,14 +475,15 @@ def _relation_sentence(w: _Writer, pool: _Pool) -> None:
         w.relate(person, "affiliatedWith", org, w.sentence(start))
 
 
-def synthetic_articles(seed: int = 0) -> Iterator[ExtractedArticle]:
-    """Endless made-up extracted articles; the same seed gives the same sequence."""
+def synthetic_articles(seed: int = 0, days: int = DAYS) -> Iterator[ExtractedArticle]:
+    """Endless made-up extracted articles, published over ``days`` days from :data:`FIRST_DAY`;
+    the same seed gives the same sequence."""
     rng = random.Random(seed)
     pool = entity_pool(rng)
     outlets = pool.gazetteer["MediaOutlet"]
     number = 0
     while True:
-        day = rng.randrange(DAYS)
+        day = rng.randrange(days)
         published = FIRST_DAY + timedelta(days=day)
         w = _Writer(rng)
         headline = f"{pool.pick(('State',)).label} says {pool.pick(('MilitaryUnit',)).label} lost ground"
@@ -520,10 +524,16 @@ def background_quads() -> Iterator[Quad]:
     yield from gazetteer_quads(load_gazetteer())
 
 
-def synthetic_quads(triples: int = 1_000_000, seed: int = 0, *, background: bool = True) -> Iterator[Quad]:
+def synthetic_quads(
+    triples: int = 1_000_000, seed: int = 0, *, background: bool = True, spread: bool = False
+) -> Iterator[Quad]:
     """Distinct quads, articles one after another, until at least ``triples`` have been yielded.
 
     Every quad is yielded once (a store holds exactly as many), so counts and load rates compare.
+    The articles are published over one year, or with ``spread`` over a year for each
+    :data:`QUADS_PER_YEAR` quads: one year's coverage of one story ten times as dense, or ten
+    years of it. Figures that disagree are pairs within a group and a few months, so they grow
+    with the square of the density and in step with the span.
     """
     emitted = 0
     entity_seen: set[Quad] = set()
@@ -531,7 +541,8 @@ def synthetic_quads(triples: int = 1_000_000, seed: int = 0, *, background: bool
         for quad in dict.fromkeys(background_quads()):
             yield quad
             emitted += 1
-    for extracted in synthetic_articles(seed):
+    days = max(DAYS, DAYS * triples // QUADS_PER_YEAR) if spread else DAYS
+    for extracted in synthetic_articles(seed, days):
         if emitted >= triples:
             return
         quads = dict.fromkeys(article_quads(extracted))
@@ -543,13 +554,13 @@ def synthetic_quads(triples: int = 1_000_000, seed: int = 0, *, background: bool
         emitted += len(quads)
 
 
-def write_nquads(path: Path, triples: int = 1_000_000, seed: int = 0) -> int:
+def write_nquads(path: Path, triples: int = 1_000_000, seed: int = 0, *, spread: bool = False) -> int:
     """Stream the synthetic graph to ``path`` (written to a temporary name, then renamed)."""
     counted = 0
 
     def converted() -> Iterator[ox.Quad]:
         nonlocal counted
-        for quad in synthetic_quads(triples, seed):
+        for quad in synthetic_quads(triples, seed, spread=spread):
             counted += 1
             yield to_ox(quad)
 
@@ -568,9 +579,12 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="the .nq file to write")
     parser.add_argument("--triples", type=int, default=1_000_000, help="about how many (default 1,000,000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--spread", action="store_true", help="a year of news per million quads (default: one year in all)"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
-    count = write_nquads(args.out, args.triples, args.seed)
+    count = write_nquads(args.out, args.triples, args.seed, spread=args.spread)
     seconds = time.perf_counter() - started
     print(f"wrote {count} quads to {args.out} in {seconds:.1f} s ({count / seconds:,.0f} quads/s)")  # noqa: T201
 

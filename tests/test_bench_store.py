@@ -9,13 +9,14 @@ import importlib.util
 import re
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from kg.rdf.export import read_graph_file
-from kg.rdf.ontology import CKG, RDF, RDFS, validate
+from kg.rdf.ontology import CKG, RDF, RDFS, SCHEMA, validate
 from kg.read.query import run_canned
 from kg.store import open_store
 
@@ -62,6 +63,20 @@ def test_bench_synth_graph_is_deterministic(tiny_nq: tuple[Path, int], tmp_path:
     assert (tmp_path / "again.nq").read_bytes() == path.read_bytes()
     assert synth.write_nquads(tmp_path / "other.nq", TINY, seed=1) > 0
     assert (tmp_path / "other.nq").read_bytes() != path.read_bytes()
+
+
+def test_bench_synth_graph_spread_covers_a_year_per_million_quads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--spread: a graph of four years' quads is published over four years, not one."""
+    published = SCHEMA.datePublished
+
+    def days(quads: list[tuple[object, ...]]) -> int:
+        dates = sorted(str(o) for _, p, o, _ in quads if p == published)
+        return (date.fromisoformat(dates[-1]) - date.fromisoformat(dates[0])).days
+
+    one_year = list(synth.synthetic_quads(TINY * 4, seed=0, background=False))
+    monkeypatch.setattr(synth, "QUADS_PER_YEAR", TINY)
+    four_years = list(synth.synthetic_quads(TINY * 4, seed=0, background=False, spread=True))
+    assert days(one_year) < 365 < 3 * 365 < days(four_years) < 4 * 365
 
 
 def test_bench_synth_graph_offsets_point_at_the_text() -> None:
