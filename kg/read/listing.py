@@ -28,7 +28,7 @@ SCRATCH = "ATTACH IF NOT EXISTS ':memory:' AS scratch (READ_WRITE)"
 TABLE = "scratch.listing"
 
 #: Rows fetched from DuckDB at a time where an answer is streamed (:meth:`Listing.aligned`,
-#: :meth:`kg.read.figure_table.FigureTable.lines`).
+#: :meth:`kg.read.figure_table.FigureTable.tsv_lines`).
 BATCH_ROWS = 10_000
 
 #: A group's title (None: the command words it) and its rows.
@@ -97,14 +97,10 @@ class Listing:
         if started:
             yield gap
 
-    def csv(self, columns: Sequence[str]) -> Iterator[str]:
-        """The rows of ``columns`` as CSV lines as Python's ``csv`` writes them, each ended by a
-        newline, after the header: text a batch of rows at a time."""
-        return _csv_lines(self._db, columns)
-
     def write_csv(self, path: Path, columns: Sequence[str]) -> None:
-        """Write :meth:`csv`'s text to the file ``path``, from a cursor of its own, so that it may
-        run while another thread reads the listing: DuckDB's own writer writes it
+        """Write the rows of ``columns`` to the file ``path`` as Python's ``csv`` writes them (rows
+        ended by a newline, after the header), from a cursor of its own, so that it may run while
+        another thread reads the listing. DuckDB's own writer writes them
         (:func:`kg.read.sql_text.csv_copy`), save where a cell holds a carriage return, which it
         would quote: then the lines are made in SQL.
 
@@ -127,6 +123,7 @@ class Listing:
 
 
 def _csv_lines(connection: duckdb.DuckDBPyConnection, columns: Sequence[str]) -> Iterator[str]:
+    """The CSV text, a batch of lines at a time, each line made by :func:`kg.read.sql_text.csv_line`."""
     yield ",".join(columns) + "\n"
     cursor = connection.execute(f"SELECT {csv_line(columns, line_end=chr(10))} FROM {TABLE} ORDER BY seq")
     for batch in iter(lambda: cursor.fetchmany(BATCH_ROWS), []):
