@@ -1,14 +1,15 @@
-"""Where a tagged name ends (a figure or line break inside it) and the teams of sports tables:
-components run on hand-made docs, no model."""
+"""Where a tagged name ends (a figure or line break inside it), the teams of sports tables, and
+capitalised common nouns taken for names: components run on hand-made docs, no model."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.labels import GAZETTEER_LABEL
 from kg.extract.namebreaks import break_names
+from kg.extract.nlp import drop_capitalised_common_nouns
 from kg.extract.scorelines import label_teams
 
 
@@ -103,3 +104,43 @@ def test_break_names_keeps_a_place_after_a_complete_name() -> None:
         "The Interior Ministry in Chad said so.", ("The Interior Ministry", "ORG"), ("Chad", GAZETTEER_LABEL)
     )
     assert _ents(break_names(doc)) == [("The Interior Ministry", "ORG"), ("Chad", GAZETTEER_LABEL)]
+
+
+def _tagged(words: list[str], tags: list[str], ents: list[tuple[int, str]]) -> Doc:
+    """A doc of ``words`` with their tags, a sentence starting after each ".", and one-word
+    entities (index, label)."""
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, sent_starts=starts)
+    doc.ents = [Span(doc, i, i + 1, label=label) for i, label in ents]
+    return doc
+
+
+_OPENING = ["Photographs", "posted", "online", "showed", "the", "bridge", "."]
+_OPENING_TAGS = ["NNS", "VBN", "RB", "VBD", "DT", "NN", "."]
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "ents", "kept"),
+    [
+        (_OPENING, _OPENING_TAGS, [(0, "ORG")], []),  # a plural common noun opening the sentence
+        (_OPENING, _OPENING_TAGS, [(0, "PERSON")], []),
+        (_OPENING, ["NNP", *_OPENING_TAGS[1:]], [(0, "ORG")], [("Photographs", "ORG")]),  # a name
+        (_OPENING, _OPENING_TAGS, [(0, "NORP")], [("Photographs", "NORP")]),  # "Islamists" stay
+        (  # written capitalised mid-sentence too: a name
+            [*_OPENING, "Analysts", "studied", "Photographs", "."],
+            [*_OPENING_TAGS, "NNS", "VBD", "NNS", "."],
+            [(0, "ORG"), (9, "ORG")],
+            [("Photographs", "ORG"), ("Photographs", "ORG")],
+        ),
+        (
+            ["Rescuers", "found", "Sentinels", "."],
+            ["NNS", "VBD", "NNS", "."],
+            [(2, "ORG")],
+            [("Sentinels", "ORG")],
+        ),
+    ],
+)
+def test_a_capitalised_plural_common_noun_opening_a_sentence_is_no_name(
+    words: list[str], tags: list[str], ents: list[tuple[int, str]], kept: list[tuple[str, str]]
+) -> None:
+    assert _ents(drop_capitalised_common_nouns(_tagged(words, tags, ents))) == kept

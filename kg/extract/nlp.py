@@ -231,6 +231,29 @@ def force_names(doc: Doc) -> Doc:
     return tag_force_names(doc)
 
 
+#: The model's labels for names that a capitalised common noun passes for.
+_NAME_LABELS = frozenset({"ORG", "PERSON"})
+
+
+@Language.component("ckg_common_nouns", assigns=["doc.ents"])
+def drop_capitalised_common_nouns(doc: Doc) -> Doc:
+    """ "Photographs posted online showed ...": the model takes a plural common noun, capitalised
+    only because it opens the sentence, for an organisation or a person. A one-word ORG or PERSON
+    that the tagger reads as a plural common noun (NNS, where a name is NNP or NNPS) at a sentence
+    start is dropped, unless the document writes the word capitalised mid-sentence too."""
+    kept = [ent for ent in doc.ents if not _capitalised_common_noun(ent)]
+    if len(kept) != len(doc.ents):
+        doc.ents = kept
+    return doc
+
+
+def _capitalised_common_noun(ent: Span) -> bool:
+    token = ent[0]
+    if len(ent) != 1 or ent.label_ not in _NAME_LABELS or token.tag_ != "NNS" or not token.is_sent_start:
+        return False
+    return not any(t.text == token.text and not t.is_sent_start for t in ent.doc if t.i != token.i)
+
+
 @Language.component("ckg_name_particles", assigns=["doc.ents"])
 def join_name_particles(doc: Doc) -> Doc:
     """'Ahmad al Shara', 'Ursula von der Leyen': the model often ends a person's name at a
@@ -298,7 +321,8 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
         ruler = nlp.add_pipe("entity_ruler", name=name, before="ner", config={"phrase_matcher_attr": attr})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe("ckg_word_context", after="ckg_words")
-    nlp.add_pipe("ckg_name_particles", after="ner")
+    nlp.add_pipe("ckg_common_nouns", after="ner")
+    nlp.add_pipe("ckg_name_particles", after="ckg_common_nouns")
     nlp.add_pipe("ckg_person_names", after="ckg_name_particles")
     nlp.add_pipe("ckg_name_breaks", after="ckg_person_names")
     nlp.add_pipe("ckg_score_lines", after="ckg_name_breaks")
