@@ -1781,6 +1781,12 @@ SOURCE_CHAINS = [
         "12 more people were killed",
         ("kivu-doctors-network",),
     ),
+    (  # "the youth committee": the body named before with those words, not the last body speaking
+        "The Kassala Youth Committee said 20 homes were burned. UNICEF said 300 children were "
+        "displaced. The youth committee said the attackers came from the east.",
+        "the attackers came from the east",
+        ("kassala-youth-committee",),
+    ),
     (
         "The Sahel Rights League said 40 villagers died in the raid and blamed the Liberation Front "
         "of Azawad. Later, the rights group said nine more bodies were found.",

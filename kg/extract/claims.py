@@ -390,14 +390,19 @@ class _ClaimBuilder:
 
     def _described(self, head: Token, field: frozenset[str] = frozenset()) -> str | None:
         """'the group': the actor last called so, else the last one of its kind. With words of
-        its own ("the medical group", "the rights monitor") it re-describes an actor already
-        speaking, so the last speaker of that kind comes before the last one named."""
+        its own it is the actor named before with those words and the noun in its name, whatever
+        its kind ("the resistance committee" after "the Madani Resistance Committee"), else it re-describes an
+        actor already speaking ("the medical group", "the rights monitor"), so the last speaker
+        of that kind comes before the last one named."""
         lemma = head.lemma_.lower()
         remembered = self.descriptors.get(lemma)
         if remembered:
             return remembered[0]
         classes = ANAPHOR_CLASSES[lemma]
         if field and classes != _PERSON:
+            named = self.entities.last_before(head.idx, _ACTOR_CLASSES, field | {head.lower_})
+            if named is not None:
+                return named
             speaker = self._last_speaker(head.idx, classes)
             if speaker is not None:
                 return speaker
