@@ -1814,6 +1814,41 @@ SOURCE_CHAINS = [
 ]
 
 
+#: "<what was said>, <name>, <post>, said": the parser hangs the speaker on the content's last
+#: noun and leaves the cue without a subject; the content stops before the speaker.
+SPEAKERS_HUNG_ON_THE_CONTENT = [
+    (
+        "Dozens were hurt in the strike on Balakliia, the regional governor, Petro Kovalenko, said.",
+        "Dozens were hurt in the strike on Balakliia",
+        ("petro-kovalenko",),
+        "the regional governor, Petro Kovalenko",
+    ),
+    (  # the cue joined to the content's verb
+        "Women and children were among the dead in the raid on Tawila, Fatima Idris, the state "
+        "health minister, said on Sunday.",
+        "Women and children were among the dead in the raid on Tawila",
+        ("fatima-idris",),
+        "Fatima Idris, the state health minister",
+    ),
+    (  # a place's apposition that only holds a name is no speaker
+        "A relief group set up to help families in Kassala, the capital of the state, said on "
+        "Sunday that the convoy was stopped.",
+        "the convoy was stopped",
+        (),
+        "A relief group",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "claimants", "source"), SPEAKERS_HUNG_ON_THE_CONTENT)
+def test_claims_speaker_hung_on_the_content(
+    extractor: Extractor, text: str, content: str, claimants: tuple[str, ...], source: str
+) -> None:
+    claim = claim_with(extract_claims(extractor, text), content)
+    assert (claim.content.text, claim.claimants) == (content, claimants)
+    assert claim.source is not None and claim.source.text == source
+
+
 @pytest.mark.parametrize(("text", "phrase", "claimants"), SOURCE_CHAINS)
 def test_claims_source_chain(
     extractor: Extractor, text: str, phrase: str, claimants: tuple[str, ...]

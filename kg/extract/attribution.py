@@ -245,6 +245,9 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         return None  # "..., X said, citing Y", "as cited by Y": Y is an intermediary (see _via)
     object_only = False
     content = _content(token, lemma, sent)
+    speaker = _speaker_in_apposition(token, sent)
+    if speaker is not None:  # the content runs up to the speaker the parser hung on it
+        content = _trim(token.doc, content[0] if content else token.head.left_edge.i, speaker.left_edge.i)
     personal = lemma not in PERSONAL_STANCE_VERBS or _done_by_a_person(token)
     if lemma in ("decline", "refuse") and _refused_word(token):
         return None  # "declined to comment", "refused to confirm that ...": no statement
@@ -258,7 +261,7 @@ def _reporting_verb(token: Token, sent: Span) -> Attribution | None:
         return None  # "continued to advance", "responded with artillery"; "replied that ..." reports
     content = _reopened_quote(token, content, sent)
     quoting = _quoting_verb(token)
-    source_head = _quoted_object(quoting) if quoting is not None else _source_head(token)
+    source_head = _quoted_object(quoting) if quoting is not None else speaker or _source_head(token)
     source: tuple[int, int] | None
     if source_head is not None and source_head.lower_ in _RELATIVE_PRONOUNS:
         if source_head.lower_ != "who" and token.head.pos_ != "PROPN":
@@ -628,6 +631,42 @@ def _noun_before(verb: Token) -> Token | None:
     while before.dep_ == "conj" and before.head.dep_ == "conj":
         before = before.head
     return before if not before.is_ancestor(verb) else None
+
+
+#: Entity types of a speaker's name: a person, an organisation, a name of the gazetteer.
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG", GAZETTEER_LABEL})
+
+
+def _speaker_in_apposition(verb: Token, sent: Span) -> Token | None:
+    """'Women were among the victims in Gezira, Ahmed Saleh, the governor, said': a name the
+    parser hung on the last noun of the content (in apposition, or joined by a comma alone), set
+    off by commas right up to a cue that has no subject of its own (left as the root, or joined
+    to the content's verb), is the speaker; of the phrases so hung, the first that is a name or
+    has one in apposition ("the regional governor, Oleh Synehubov"; not "the capital city of
+    Gezira", which only holds one)."""
+    doc = verb.doc
+    if (
+        verb.tag_ not in _FINITE_TAGS
+        or verb.i < 2
+        or doc[verb.i - 1].text != ","
+        or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        or not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.i < verb.i))
+    ):
+        return None
+    for token in doc[sent.start : verb.i - 1]:
+        if (
+            token.dep_ in ("appos", "conj")
+            and token.head.i < token.i
+            and token.right_edge.i in (verb.i - 2, verb.i - 1)  # the comma, or the word before it
+            and doc[token.left_edge.i - 1].text == ","
+            and any(t.ent_type_ in _SPEAKER_TYPES for t in (token, *_appositions(token)))
+        ):
+            return token
+    return None
+
+
+def _appositions(token: Token) -> Iterator[Token]:
+    return (c for c in token.children if c.dep_ == "appos")
 
 
 def _name_span(noun: Token) -> tuple[int, int]:
