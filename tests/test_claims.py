@@ -1781,6 +1781,18 @@ SOURCE_CHAINS = [
         "12 more people were killed",
         ("kivu-doctors-network",),
     ),
+    (  # a nationality the gazetteer lacks: the state of that name in the article
+        "Fighting in Sudan killed 20 people. The Sudanese government condemned the attacks.",
+        "the attacks",
+        ("sudan",),
+    ),
+    (  # of the states whose names hold it, the one with no other words
+        "Clashes erupted along the border of Sudan and South Sudan. The Sudanese government "
+        "condemned the attacks.",
+        "the attacks",
+        ("sudan",),
+    ),
+    ("The Sudanese government condemned the attacks.", "the attacks", ()),  # no Sudan named
     (  # "the youth committee": the body named before with those words, not the last body speaking
         "The Kassala Youth Committee said 20 homes were burned. UNICEF said 300 children were "
         "displaced. The youth committee said the attackers came from the east.",

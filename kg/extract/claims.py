@@ -44,6 +44,7 @@ from kg.extract.figures import find_figures
 from kg.extract.figuretime import figure_time
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.measures import read_measure
+from kg.extract.organs import nationality_country
 from kg.extract.quotes import quote_regions
 from kg.extract.speakerlines import find_speaker_lines
 from kg.extract.wordlists import ORGAN_HEADS
@@ -437,12 +438,28 @@ class _ClaimBuilder:
                 )
                 if state is not None:
                     return state.id
+                if (country := nationality_country(child.text)) is not None:
+                    if (key := self._state_named(country)) is not None:
+                        return key  # "the Sudanese government": Sudan, named in the article
         for child in head.children:
             # "a group spokesman", "an army spokeswoman": the group or army of the story
             classes = ANAPHOR_CLASSES.get(child.lemma_.lower())
             if child.dep_ == "compound" and classes is not None and classes != _PERSON:
                 return self._described(child)
         return None
+
+    def _state_named(self, country: str) -> str | None:
+        """The state of the article named ``country``: of those whose names hold its words, the
+        one with the fewest words ("Sudan", not "South Sudan"), if only one has that few."""
+        wanted = set(_WORD.findall(country.lower()))
+        found = sorted(
+            (len(words), key)
+            for key, words in self.entities.words.items()
+            if self.entities.classes.get(key) == "State" and wanted <= words
+        )
+        if not found or (len(found) > 1 and found[0][0] == found[1][0]):
+            return None
+        return found[0][1]
 
     def _compass_state(self, word: Token) -> str | None:
         """'the North's ministry': "the North" is the last state named "North ..." before it."""
