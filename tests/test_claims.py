@@ -1781,6 +1781,13 @@ SOURCE_CHAINS = [
         "12 more people were killed",
         ("kivu-doctors-network",),
     ),
+    (  # "with X saying", the "with" hung on a figure before it rather than on the verb
+        "The ministry said 30 people were killed and some 400 wounded in blasts across the "
+        "province on Monday, with the Free Valley Front earlier saying the radios belonged to "
+        "its fighters.",
+        "the radios belonged to its fighters",
+        ("free-valley-front",),
+    ),
     (  # a nationality the gazetteer lacks: the state of that name in the article
         "Fighting in Sudan killed 20 people. The Sudanese government condemned the attacks.",
         "the attacks",

@@ -690,7 +690,14 @@ def _with_subject(verb: Token) -> Token | None:
             between = verb.doc[noun.right_edge.i + 1 : verb.i] if noun is not None else None
             if between is not None and all(t.pos_ in ("ADV", "NOUN", "DET", "PROPN") for t in between):
                 return noun
-    return None
+    # the "with" hung elsewhere ("some 2,750 wounded ..., with Hezbollah earlier saying"): its
+    # object right before the participle, adverbs aside
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].pos_ == "ADV":
+        before -= 1
+    last = verb.doc[before]
+    noun = next((t for t in (last, *last.ancestors) if t.dep_ == "pobj" and t.head.lower_ == "with"), None)
+    return noun if noun is not None and noun.right_edge.i == before else None
 
 
 def _negated(token: Token) -> bool:
