@@ -1833,6 +1833,24 @@ SOURCE_CHAINS = [
 ]
 
 
+def test_claims_a_report_passed_on_according_to_someone_keeps_its_speaker(extractor: Extractor) -> None:
+    """ "X said ..., according to Y": X's report stands, Y passes it on (an intermediary, and a
+    report of its own whose content is X's report, as PolNeAR marks it)."""
+    trailing = extract_claims(
+        extractor,
+        "The Free Valley Front said on Monday it had shelled army positions near the dam but did "
+        "not mention any casualties, according to a statement seen by Interfax.",
+    )
+    inner = claim_with(trailing, "it had shelled army positions")
+    assert inner.claimants == ("free-valley-front",) and inner.content.text.endswith("any casualties")
+    assert any(c.cue is not None and c.cue.text == "according to" for c in trailing)
+    opening = extract_claims(
+        extractor, "According to Interfax, the Free Valley Front said 12 of its fighters were killed."
+    )
+    inner = claim_with(opening, "12 of its fighters were killed")
+    assert (inner.claimants, inner.via) == (("free-valley-front",), ("interfax",))
+
+
 #: "<what was said>, <name>, <post>, said": the parser hangs the speaker on the content's last
 #: noun and leaves the cue without a subject; the content stops before the speaker.
 SPEAKERS_HUNG_ON_THE_CONTENT = [
