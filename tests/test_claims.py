@@ -1788,6 +1788,17 @@ SOURCE_CHAINS = [
         "the radios belonged to its fighters",
         ("free-valley-front",),
     ),
+    (  # a news outlet's staff report for the outlet
+        "A Reuters reporter at the scene said the building was destroyed.",
+        "the building was destroyed",
+        ("reuters",),
+    ),
+    (
+        "A reporter for the Kyiv Independent said the bridge was hit.",
+        "the bridge was hit",
+        ("kyiv-independent",),
+    ),
+    ("A reporter said the bridge was hit.", "the bridge was hit", ()),
     (  # a nationality the gazetteer lacks: the state of that name in the article
         "Fighting in Sudan killed 20 people. The Sudanese government condemned the attacks.",
         "the attacks",

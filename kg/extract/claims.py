@@ -28,6 +28,7 @@ from kg.extract.attribution import Attribution, find_attributions
 from kg.extract.claimwords import (
     ANAPHOR_CLASSES,
     LEADER_ORGAN_NOUNS,
+    NEWS_STAFF_NOUNS,
     PERSON_SOURCE_NOUNS,
     PRONOUN_CLASSES,
     QUOTED_SPEAKER_PRONOUNS,
@@ -365,6 +366,8 @@ class _ClaimBuilder:
             owner = self._owner(head)
             if owner is not None:
                 return owner
+        if lemma in NEWS_STAFF_NOUNS and (outlet := self._outlet(head)) is not None:
+            return outlet
         if ANAPHOR_CLASSES.get(lemma) == frozenset({"Person"}) and a.source is not None:
             start, end = self.doc[a.source[0]].idx, _end_char(self.doc, a.source[1])
             people = [k for k in self.entities.within(start, end) if self.entities.classes.get(k) == "Person"]
@@ -460,6 +463,19 @@ class _ClaimBuilder:
         if not found or (len(found) > 1 and found[0][0] == found[1][0]):
             return None
         return found[0][1]
+
+    def _outlet(self, staff: Token) -> str | None:
+        """The news outlet a reporter works for: "an AFP correspondent", "Reuters' reporter",
+        "a reporter for Reuters"."""
+        for child in staff.children:
+            named = [child] if child.dep_ in ("compound", "poss", "nmod", "amod") else []
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "with", "from"):
+                named = [c for c in child.children if c.dep_ == "pobj"]
+            for word in named:
+                key = self._mention_at(word)
+                if key is not None and self.entities.classes.get(key) == "MediaOutlet":
+                    return key
+        return None
 
     def _compass_state(self, word: Token) -> str | None:
         """'the North's ministry': "the North" is the last state named "North ..." before it."""

@@ -293,6 +293,12 @@ ANAPHOR_CLASSES: dict[str, frozenset[str]] = {
     ),
 }
 
+#: A news outlet's staff: "an AFP correspondent", "AP photographers at the hospital", "a
+#: reporter for Reuters" report for their outlet, which is the claimant.
+NEWS_STAFF_NOUNS = frozenset(
+    "reporter correspondent photographer journalist cameraman camerawoman videographer stringer".split()
+)
+
 #: Common nouns for a single person as a source ("a nurse said ... she added"), beyond the
 #: titles of ANAPHOR_CLASSES: "he" and "she" after them mean that person, named or not.
 PERSON_SOURCE_NOUNS = frozenset(
