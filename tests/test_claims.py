@@ -1799,6 +1799,12 @@ SOURCE_CHAINS = [
         ("kyiv-independent",),
     ),
     ("A reporter said the bridge was hit.", "the bridge was hit", ()),
+    (  # a name the model did not tag is no description of the body speaking before
+        "The State Emergency Service said 20 people were rescued. The Zaporizhzhia City Council "
+        "later announced that schools will close on Monday.",
+        "schools will close on Monday",
+        (),
+    ),
     (  # a nationality the gazetteer lacks: the state of that name in the article
         "Fighting in Sudan killed 20 people. The Sudanese government condemned the attacks.",
         "the attacks",

@@ -380,7 +380,7 @@ class _ClaimBuilder:
         if lemma in ORGAN_HEADS and field:
             # "the defence ministry": the body before whose names have "defence", not any body
             return self.entities.last_before(head.idx, ANAPHOR_CLASSES[lemma], field)
-        if determiner in _DEFINITE and lemma in ANAPHOR_CLASSES:
+        if determiner in _DEFINITE and lemma in ANAPHOR_CLASSES and not _unknown_name(head):
             return self._described(head, field)
         return None
 
@@ -766,6 +766,12 @@ class _ClaimBuilder:
 #: The measures of people harmed in one event: "a further" one of them after another counts
 #: more victims of the event, not more of the same measure.
 _HARMED = frozenset({"Killed", "Wounded", "KilledOrWounded", "Captured"})
+
+
+def _unknown_name(head: Token) -> bool:
+    """ "The Sumy City Council": a capitalised name the model did not tag, not a description of
+    an actor named before ("the council", "the Council")."""
+    return head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
 
 
 def _added_to_another_measure(quantity: Quantity, measured: list[str]) -> Quantity:
