@@ -1868,6 +1868,13 @@ def test_claims_a_report_passed_on_according_to_someone_keeps_its_speaker(extrac
     assert (inner.claimants, inner.via) == (("free-valley-front",), ("interfax",))
 
 
+def test_claims_an_object_before_a_participle_opens_the_content(extractor: Extractor) -> None:
+    """ "declared two days of mourning starting on Friday": what was declared is the object and
+    the participle after it, not the participle alone."""
+    claims = extract_claims(extractor, "The governor declared two days of mourning starting on Friday.")
+    assert claim_with(claims, "starting on Friday").content.text == "two days of mourning starting on Friday"
+
+
 #: "<what was said>, <name>, <post>, said": the parser hangs the speaker on the content's last
 #: noun and leaves the cue without a subject; the content stops before the speaker.
 SPEAKERS_HUNG_ON_THE_CONTENT = [

@@ -878,7 +878,10 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
                 return _trim(doc, start, next(stops, end))  # not past "; they only learned ..."
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
-            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "suggested looking at ..."
+            # "suggested looking at ..."; "announced three days of mourning starting on Monday":
+            # an object before the participle opens the content
+            objects = [c.left_edge.i for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i]
+            return _trim(doc, min([child.left_edge.i, *objects]), child.right_edge.i + 1)
         if child.dep_ == "advcl" and child.i > verb.i and lemma in _SAYING and _unmarked_clause(child):
             return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "said after the vote he ..."
     if lemma == "call" and (called := _called_as(verb)) is not None:
