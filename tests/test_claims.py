@@ -1806,17 +1806,17 @@ SOURCE_CHAINS = [
         (),
     ),
     (  # a nationality the gazetteer lacks: the state of that name in the article
-        "Fighting in Sudan killed 20 people. The Sudanese government condemned the attacks.",
+        "Fighting in Nigeria killed 20 people. The Nigerian government condemned the attacks.",
         "the attacks",
-        ("sudan",),
+        ("nigeria",),
     ),
     (  # of the states whose names hold it, the one with no other words
-        "Clashes erupted along the border of Sudan and South Sudan. The Sudanese government "
+        "Clashes erupted along the border of Guinea and Equatorial Guinea. The Guinean government "
         "condemned the attacks.",
         "the attacks",
-        ("sudan",),
+        ("guinea",),
     ),
-    ("The Sudanese government condemned the attacks.", "the attacks", ()),  # no Sudan named
+    ("The Nigerian government condemned the attacks.", "the attacks", ()),  # no Nigeria named
     (  # "the youth committee": the body named before with those words, not the last body speaking
         "The Kassala Youth Committee said 20 homes were burned. UNICEF said 300 children were "
         "displaced. The youth committee said the attackers came from the east.",
@@ -1885,9 +1885,9 @@ SPEAKERS_HUNG_ON_THE_CONTENT = [
         "the regional governor, Petro Kovalenko",
     ),
     (  # the cue joined to the content's verb
-        "Women and children were among the dead in the raid on Tawila, Fatima Idris, the state "
-        "health minister, said on Sunday.",
-        "Women and children were among the dead in the raid on Tawila",
+        "Three medics were among the dead in the raid on Tawila, Fatima Idris, the state health "
+        "minister, said on Sunday.",
+        "Three medics were among the dead in the raid on Tawila",
         ("fatima-idris",),
         "Fatima Idris, the state health minister",
     ),

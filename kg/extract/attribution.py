@@ -670,12 +670,12 @@ _SPEAKER_TYPES = frozenset({"PERSON", "ORG", GAZETTEER_LABEL})
 
 
 def _speaker_in_apposition(verb: Token, sent: Span) -> Token | None:
-    """'Women were among the victims in Gezira, Ahmed Saleh, the governor, said': a name the
-    parser hung on the last noun of the content (in apposition, or joined by a comma alone), set
-    off by commas right up to a cue that has no subject of its own (left as the root, or joined
-    to the content's verb), is the speaker; of the phrases so hung, the first that is a name or
-    has one in apposition ("the regional governor, Oleh Synehubov"; not "the capital city of
-    Gezira", which only holds one)."""
+    """'Women were among the dead in Tawila, Fatima Idris, the health minister, said': a name
+    the parser hung on the last noun of the content (in apposition, or joined by a comma alone),
+    set off by commas right up to a cue that has no subject of its own (left as the root, or
+    joined to the content's verb), is the speaker; of the phrases so hung, the first that is a
+    name or has one in apposition ("the regional governor, Petro Kovalenko"; not "the capital of
+    Kassala State", which only holds one)."""
     doc = verb.doc
     if (
         verb.tag_ not in _FINITE_TAGS
@@ -722,7 +722,7 @@ def _with_subject(verb: Token) -> Token | None:
             between = verb.doc[noun.right_edge.i + 1 : verb.i] if noun is not None else None
             if between is not None and all(t.pos_ in ("ADV", "NOUN", "DET", "PROPN") for t in between):
                 return noun
-    # the "with" hung elsewhere ("some 2,750 wounded ..., with Hezbollah earlier saying"): its
+    # the "with" hung elsewhere ("some 400 wounded ..., with the militia earlier saying"): its
     # object right before the participle, adverbs aside
     before = verb.i - 1
     while before > 0 and verb.doc[before].pos_ == "ADV":
@@ -878,7 +878,7 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
                 return _trim(doc, start, next(stops, end))  # not past "; they only learned ..."
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > verb.i:
-            # "suggested looking at ..."; "announced three days of mourning starting on Monday":
+            # "suggested looking at ..."; "declared two days of mourning starting on Friday":
             # an object before the participle opens the content
             objects = [c.left_edge.i for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i]
             return _trim(doc, min([child.left_edge.i, *objects]), child.right_edge.i + 1)

@@ -395,9 +395,9 @@ class _ClaimBuilder:
     def _described(self, head: Token, field: frozenset[str] = frozenset()) -> str | None:
         """'the group': the actor last called so, else the last one of its kind. With words of
         its own it is the actor named before with those words and the noun in its name, whatever
-        its kind ("the resistance committee" after "the Madani Resistance Committee"), else it re-describes an
-        actor already speaking ("the medical group", "the rights monitor"), so the last speaker
-        of that kind comes before the last one named."""
+        its kind ("the youth committee" after "the Kassala Youth Committee"), else it
+        re-describes an actor already speaking ("the medical group", "the rights monitor"), so
+        the last speaker of that kind comes before the last one named."""
         lemma = head.lemma_.lower()
         remembered = self.descriptors.get(lemma)
         if remembered:
@@ -443,7 +443,7 @@ class _ClaimBuilder:
                     return state.id
                 if (country := nationality_country(child.text)) is not None:
                     if (key := self._state_named(country)) is not None:
-                        return key  # "the Sudanese government": Sudan, named in the article
+                        return key  # "the Nigerian government": Nigeria, named in the article
         for child in head.children:
             # "a group spokesman", "an army spokeswoman": the group or army of the story
             classes = ANAPHOR_CLASSES.get(child.lemma_.lower())
@@ -769,8 +769,8 @@ _HARMED = frozenset({"Killed", "Wounded", "KilledOrWounded", "Captured"})
 
 
 def _unknown_name(head: Token) -> bool:
-    """ "The Sumy City Council": a capitalised name the model did not tag, not a description of
-    an actor named before ("the council", "the Council")."""
+    """ "The Zaporizhzhia City Council": a capitalised name the model did not tag, not a
+    description of an actor named before ("the council", "the Council")."""
     return head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
 
 

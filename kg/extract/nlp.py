@@ -237,7 +237,7 @@ _NAME_LABELS = frozenset({"ORG", "PERSON"})
 
 @Language.component("ckg_common_nouns", assigns=["doc.ents"])
 def drop_capitalised_common_nouns(doc: Doc) -> Doc:
-    """ "Photographs posted online showed ...": the model takes a plural common noun, capitalised
+    """ "Photographs released by the army showed ...": the model takes a plural common noun, capitalised
     only because it opens the sentence, for an organisation or a person. A one-word ORG or PERSON
     that the tagger reads as a plural common noun (NNS, where a name is NNP or NNPS) at a sentence
     start is dropped, unless the document writes the word capitalised mid-sentence too."""
