@@ -1875,6 +1875,16 @@ def test_claims_an_object_before_a_participle_opens_the_content(extractor: Extra
     assert claim_with(claims, "starting on Friday").content.text == "two days of mourning starting on Friday"
 
 
+def test_claims_a_quotation_in_single_marks_keeps_its_speaker_over_sentences(extractor: Extractor) -> None:
+    claims = extract_claims(
+        extractor,
+        "The Free Valley Front said it had left the town. 'The road is shut. Nobody was hurt on "
+        "the bridge,' it said in a statement.",
+    )
+    quoted = claim_with(claims, "Nobody was hurt on the bridge")
+    assert "The road is shut" in quoted.content.text and quoted.claimants == ("free-valley-front",)
+
+
 #: "<what was said>, <name>, <post>, said": the parser hangs the speaker on the content's last
 #: noun and leaves the cue without a subject; the content stops before the speaker.
 SPEAKERS_HUNG_ON_THE_CONTENT = [

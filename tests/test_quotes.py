@@ -1,4 +1,4 @@
-"""Quotation spans: curly and straight marks, quotes over sentences and paragraphs."""
+"""Quotation spans: curly and straight marks, double and single, quotes over sentences and paragraphs."""
 
 from __future__ import annotations
 
@@ -20,6 +20,15 @@ from kg.render.claims_table import bounds_text
         ),
         ("\u201cNever closed\n\nNext paragraph.", ["Never closed"]),
         ('He called it "normal" and left.', ["normal"]),
+        # single marks, where a paragraph has no double ones
+        ("'The road is shut. Nobody was hurt,' it said.", ["The road is shut. Nobody was hurt,"]),
+        ("\u2018It must stop at once,\u2019 she said.", ["It must stop at once,"]),
+        ("They called the plan 'reckless', and left.", ["reckless"]),
+        ("Talks on the 'peace plan' stalled.", ["peace plan"]),
+        ("The soldiers' families said it's over in the '90s style.", []),  # apostrophes
+        ("'The soldiers' families are safe,' he said.", ["The soldiers"]),  # closed early, no more
+        ("'A quote that never closes and runs on", []),
+        ("\"Double,\" he said of the 'plan'.", ["Double,"]),  # double marks rule the paragraph
     ],
 )
 def test_quotes_regions(text: str, quoted: list[str]) -> None:
