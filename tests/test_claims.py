@@ -1799,11 +1799,11 @@ SOURCE_CHAINS = [
         ("kyiv-independent",),
     ),
     ("A reporter said the bridge was hit.", "the bridge was hit", ()),
-    (  # a name the model did not tag is no description of the body speaking before
+    (  # a capitalised name is no description of the body speaking before
         "The State Emergency Service said 20 people were rescued. The Zaporizhzhia City Council "
         "later announced that schools will close on Monday.",
         "schools will close on Monday",
-        (),
+        ("zaporizhzhia-city-council",),
     ),
     (  # a nationality the gazetteer lacks: the state of that name in the article
         "Fighting in Nigeria killed 20 people. The Nigerian government condemned the attacks.",
@@ -1918,6 +1918,31 @@ def test_claims_speaker_hung_on_the_content(
     claim = claim_with(extract_claims(extractor, text), content)
     assert (claim.content.text, claim.claimants) == (content, claimants)
     assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "deps", "name"),
+    [
+        (
+            ["The", "Lyman", "City", "Council"],
+            ["DET", "PROPN", "PROPN", "PROPN"],
+            ["det", "compound", "compound", "ROOT"],
+            True,
+        ),
+        (["the", "city", "council"], ["DET", "NOUN", "NOUN"], ["det", "compound", "ROOT"], False),
+        (["the", "Council"], ["DET", "PROPN"], ["det", "ROOT"], False),
+    ],
+)
+def test_claims_a_capitalised_name_the_model_missed_is_no_description(
+    words: list[str], pos: list[str], deps: list[str], name: bool
+) -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extract.claims import _unknown_name
+
+    doc = Doc(Vocab(), words=words, pos=pos, deps=deps, heads=[len(words) - 1] * len(words))
+    assert _unknown_name(doc[len(words) - 1]) is name
 
 
 @pytest.mark.parametrize(("text", "phrase", "claimants"), SOURCE_CHAINS)

@@ -228,6 +228,12 @@ def test_extract_classify_organization_by_head_words(name: str, cls: str) -> Non
     [
         ("Passengers flew Air France to Paris on Monday.", "Air France", "France"),
         ("The U.S. Treasury announced new sanctions on Monday.", "U.S. Treasury", "U.S."),
+        # a longer gazetteer name ("Kharkiv City") that a capitalised word continues
+        (
+            "The Kharkiv City Council announced that schools will close.",
+            "Kharkiv City Council",
+            "Kharkiv City",
+        ),
     ],
 )
 def test_extract_one_word_name_inside_a_longer_name_is_not_cut_out(  # type: ignore[no-untyped-def]

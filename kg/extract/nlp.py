@@ -158,25 +158,34 @@ def _glued_stop(token: Token) -> bool:
 
 @Language.component("ckg_word_context", assigns=["doc.ents"])
 def release_embedded_words(doc: Doc) -> Doc:
-    """A one-word gazetteer name inside a longer capitalised name is left to the NER.
+    """A gazetteer name inside a longer capitalised name is left to the NER.
 
     "Air France", "Dynamo Moscow", "U.S. Treasury": the one-word ruler would cut France,
     Moscow, U.S. out of them. When a capitalised word that no entity holds stands right
-    before or after the match, the match is dropped and the model reads the whole name. So is
-    a name that is an English word in capitals ("US", "IS") in a line of capitals.
+    before or after the match, the match is dropped and the model reads the whole name; so is a
+    longer match such a word continues ("Kharkiv City" of "Kharkiv City Council"). So is a name
+    that is an English word in capitals ("US", "IS") in a line of capitals.
     """
     kept = []
     for ent in doc.ents:
-        if (
-            ent.label_ == GAZETTEER_LABEL
-            and len(ent) == 1
-            and (_joined_to_a_name(ent) or _word_in_capitals(ent))
+        if ent.label_ == GAZETTEER_LABEL and (
+            (len(ent) == 1 and (_joined_to_a_name(ent) or _word_in_capitals(ent)))
+            or (len(ent) > 1 and _name_goes_on(ent))
         ):
             continue
         kept.append(ent)
     if len(kept) != len(doc.ents):
         doc.ents = kept
     return doc
+
+
+def _name_goes_on(ent: Span) -> bool:
+    """ "Kharkiv City Council": a longer gazetteer name ("Kharkiv City") that a capitalised
+    word no entity holds continues is the start of another name, left to the model."""
+    if ent.end >= len(ent.doc):
+        return False
+    after = ent.doc[ent.end]
+    return after.is_title and after.is_alpha and after.ent_type == 0 and after.lower_ not in PERSON_TITLES
 
 
 def _word_in_capitals(ent: Span) -> bool:
