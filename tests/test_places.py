@@ -310,6 +310,13 @@ def test_place_names_the_model_mistags(
         ),
         # a person in the same slots stays a person: a full name of the article holds the word
         ("Rania Saleh arrived. Crowds waited outside Saleh for hours.", {"rania-saleh": ("Person", None)}),
+        # a list of names "villages" closes (a subdivision's type word: tests/test_relations.py)
+        (
+            "Troops raided Ywa Thit, Kyun Taw and Nat Gyi villages.",
+            {n: ("Settlement", None) for n in ("ywa-thit", "kyun-taw", "nat-gyi")},
+        ),
+        # a subdivision's type word with a body's name going on after it is the body's
+        ("The Salin District Council met on Monday.", {"salin-district-council": ("GovernmentBody", None)}),
     ],
     ids=[
         "near",
@@ -319,6 +326,8 @@ def test_place_names_the_model_mistags(
         "dam-barrage-gate",
         "untagged",
         "person-outside",
+        "villages",
+        "district-council",
     ],
 )
 def test_unlisted_places_and_structures(

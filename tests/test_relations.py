@@ -457,6 +457,23 @@ RELATIONS += [
     ("Gunmen attacked the Malian town of Gao on Friday.", {("gao", "locatedIn", "mali")}),
     ("Rebels shelled the Chadian city of Abeche at dawn.", {("abeche", "locatedIn", "chad")}),
     ("Floods cut the Ruritanian capital off from the coast.", set()),
+    # a coast a place is on; a describing noun's second place; "X Township, Y Region"; a list
+    # of names a settlement noun closes; a place in a compass part of a larger one
+    ("Migrants left from Zuwara, a town on Libya's west coast.", {("zuwara", "locatedIn", "libya")}),
+    ("Rockets hit a town on the Syrian border.", set()),
+    (
+        "Rebels entered Goma, the capital of North Kivu province in eastern Congo.",
+        {("goma", "locatedIn", "north-kivu"), ("north-kivu", "locatedIn", "congo")},
+    ),
+    (
+        "Fighting spread to Kani Township, Magway Region, on Sunday.",
+        {("kani-township", "locatedIn", "magway-region")},
+    ),
+    ("Drones hit Salin Township in Magway Region.", {("salin-township", "locatedIn", "magway-region")}),
+    (
+        "Soldiers burned Kone Tan and Mya Pan villages in Salin Township.",
+        {("kone-tan", "locatedIn", "salin-township"), ("mya-pan", "locatedIn", "salin-township")},
+    ),
 ]
 
 

@@ -143,7 +143,8 @@ def article_places(doc: Doc, state_names: Iterable[str]) -> ArticlePlaces:
 def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
     """A name the place data does not know (a town under its size cut, a spelling it lacks)
     that the model took for a person or group is a town where only a place fits: "near X",
-    "outside X", "the town of X", "X village", "X, a town"; and for a person's tag "in X" too
+    "outside X", "the town of X", "X village", "X, a town", "X, Y and Z villages"; and for a
+    person's tag "in X" too
     (a group can be in NATO; "fighting in X" is no place for a person)."""
     root, doc = ent.root, ent.doc
     if ent[0].lower_ in PERSON_TITLES:
@@ -154,6 +155,7 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
     settled = (
         before in _ONLY_PLACES_PREPOSITIONS
         or after in _SETTLEMENT_NOUNS
+        or _listed_before_kind(ent)
         or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SETTLEMENT_NOUNS)
         or any(c.dep_ == "appos" and c.lower_ in _SETTLEMENT_NOUNS for c in root.children)
         or (label == "PERSON" and root.dep_ == "pobj" and head.lower_ == "in")
@@ -161,12 +163,27 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
     return PlaceChoice("Settlement") if settled else None
 
 
+def _listed_before_kind(ent: Span) -> bool:
+    """Whether a name opens a list of names a settlement noun closes: "A, B and C villages"."""
+    doc, j = ent.doc, ent.end
+    listed = False
+    while j + 1 < len(doc) and doc[j].lower_ in (",", "and") and doc[j + 1].ent_iob_ == "B":
+        j += 2
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        listed = True
+    return listed and j < len(doc) and doc[j].lower_ in _SETTLEMENT_NOUNS
+
+
 def _in_place_slot(ent: Span) -> bool:
-    """ "in X", "near the city of X", "the capital X", "X province", "X and <place>"."""
+    """ "in X", "near the city of X", "the capital X", "X province", "X, the capital of Y", "X and
+    <place>", "X, Y and Z villages"."""
     root, doc = ent.root, ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if before in PLACE_NOUNS or after in PLACE_NOUNS or before in _WHERE_PREPOSITIONS:
+    if before in PLACE_NOUNS or after in PLACE_NOUNS | _SETTLEMENT_NOUNS or before in _WHERE_PREPOSITIONS:
+        return True
+    if _listed_before_kind(ent):
         return True
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
@@ -175,6 +192,8 @@ def _in_place_slot(ent: Span) -> bool:
         return True
     if root.dep_ in ("appos", "compound") and head.lower_ in PLACE_NOUNS:
         return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in root.children):
+        return True  # "X, the capital of Y"
     conjuncts = [head] if root.dep_ == "conj" else []
     conjuncts += [c for c in root.children if c.dep_ == "conj"]
     return any(_is_place_token(t) for t in conjuncts)

@@ -1,5 +1,6 @@
 """Where a name the model tagged really starts and ends: after a preposition that opens a
-sentence, at a number or a line break inside it, and not at "of".
+sentence, at a number or a line break inside it, at a comma after a place's type word, and not
+at "of".
 
 The small model runs a name into the figures after it and on into the next name: a score line
 "Dover 3 Hastings 1" comes out as one organisation, a scorecard's "J. Smith 63" as one
@@ -22,7 +23,12 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.labels import GAZETTEER_LABEL
-from kg.extract.wordlists import ENGLISH_COMPASS, LOCATIVE_PREPOSITIONS, NUMBERED_NAME_HEADS
+from kg.extract.wordlists import (
+    ENGLISH_COMPASS,
+    LOCATIVE_PREPOSITIONS,
+    NUMBERED_NAME_HEADS,
+    SUBDIVISION_TYPE_WORDS,
+)
 
 __all__ = ["break_names", "is_figure"]
 
@@ -32,6 +38,8 @@ _FIGURE = re.compile(r"^[.+-]?\d[\d.,:/-]*$")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 #: Labels of the place a name in "of" runs on over: the model's and the gazetteer ruler's.
 _PLACE_LABELS = frozenset({"GPE", "LOC", GAZETTEER_LABEL})
+#: Words that close a place's name, so that a comma after them ends it.
+_PLACE_TYPE_WORDS = SUBDIVISION_TYPE_WORDS | frozenset({"township", "city", "town", "village"})
 
 
 def is_figure(token: Token) -> bool:
@@ -93,9 +101,13 @@ def _opening_preposition(ent: Span) -> bool:
 
 
 def _breaks(token: Token, first: int) -> bool:
-    """A line break, or a figure after a word of the name that no number completes."""
+    """A line break, a figure after a word of the name that no number completes, or a comma
+    after a place's type word ("X Township, Y Region" are two places)."""
     if token.is_space:
         return "\n" in token.text
+    if token.text == "," and token.i > first:
+        before = token.doc[token.i - 1]
+        return before.is_title and before.lower_ in _PLACE_TYPE_WORDS
     if token.i == first or not is_figure(token):
         return False
     return token.doc[token.i - 1].lower_ not in NUMBERED_NAME_HEADS

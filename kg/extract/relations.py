@@ -52,9 +52,11 @@ from kg.extract.relationwords import (
     PRESENCE_PREPOSITIONS,
     PRESENCE_VERBS,
     RECIPROCAL_HOSTILE_VERBS,
+    SHORE_NOUNS,
     STATE_OUTLET_WORDS,
     TIE_PARTICIPLES,
     TITLE_WORDS,
+    WHERE_IN_WORDS,
 )
 from kg.extract.resolve import name_key
 from kg.extract.speakerlabels import SpeakerLabel, speaker_labels
@@ -639,10 +641,11 @@ class _RelationFinder:
                 return
         # a kind noun says what the place is inside the larger one: "Sanaa's X district", "the
         # X neighbourhood in Y", so a district of a city lies in it though both are settlements
-        for gloss in _place_glosses(root):
-            larger = self._place_of_gloss(gloss)
+        for gloss in [root, *_place_glosses(root)]:
+            larger = self._place_on_shore(gloss) if gloss is root else self._place_of_gloss(gloss)
             if larger is not None and larger.key != place.key and _PLACE_RANK.get(larger.cls, -1) >= rank:
                 yield place.key, "locatedIn", larger.key
+                yield from self._gloss_place_in(gloss, larger)
                 return
         larger, kind_named = self._place_in_after(place)
         if larger is not None and larger.key != place.key:
@@ -661,6 +664,8 @@ class _RelationFinder:
         if j >= len(doc) - 1 or doc[j].lower_ != "in":
             return None, kind_named
         j += 1 + (doc[j + 1].lower_ == "the")
+        while j < len(doc) - 1 and doc[j].lower_ in WHERE_IN_WORDS and doc[j].pos_ == "ADJ":
+            j += 1  # "X in western Y"
         larger = self._place_in(doc[j], depth=0) if j < len(doc) else None
         if larger is not None and larger.end < len(doc) and doc[larger.end].text in _POSSESSIVE:
             return None, kind_named  # "X in Sudan's Y state": X lies in Y, which the model may not name
@@ -699,12 +704,38 @@ class _RelationFinder:
                 state = self._demonym_state(child.i)
                 if state is not None:
                     return state
+        shore = self._place_on_shore(gloss)  # before "of": "the town of X on Y's coast"
+        if shore is not None:
+            return shore
         for prep in _preps(gloss, frozenset({"of", "in"})):
             for pobj in prep.children:
                 place = self._place_in(pobj, depth=0) if pobj.dep_ == "pobj" else None
                 if place is not None:
                     return place
         return None
+
+    def _place_on_shore(self, token: Token) -> _Named | None:
+        """The place whose coast a word is on: "the town of X on Lebanon's south coast", "X, on
+        the Libyan coast", "on the coast of Y"."""
+        for prep in _preps(token, frozenset({"on", "along"})):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in SHORE_NOUNS:
+                    return self._place_of_gloss(pobj)
+        return None
+
+    def _gloss_place_in(self, gloss: Token, place: _Named) -> Iterator[tuple[str, str, str]]:
+        """The larger place a describing noun names after the one it gives: "the capital of X in
+        western Y" puts X in Y too."""
+        for prep in _preps(gloss, frozenset({"in"})):
+            for pobj in prep.children:
+                larger = self._place_in(pobj, depth=0) if pobj.dep_ == "pobj" else None
+                if (
+                    larger is not None
+                    and larger.key != place.key
+                    and _PLACE_RANK.get(larger.cls, -1) > _PLACE_RANK.get(place.cls, -1)
+                ):
+                    yield place.key, "locatedIn", larger.key
+                    return
 
     def _ties(self, group: _Named) -> Iterator[tuple[str, str, str]]:
         """ "the Iran-backed militia X", "X, an al-Qaeda-linked armed group", "the London-based

@@ -7,6 +7,8 @@ FightingAgainst, AlliesOf).
 
 from __future__ import annotations
 
+from kg.extract.wordlists import ENGLISH_COMPASS
+
 #: The last word of a title that makes its bearer the leader of what the title names:
 #: "North Korean leader Kim Jong Un", "NIS Director ...", "the head of the agency".
 LEADER_TITLES = frozenset(
@@ -124,6 +126,15 @@ PLACE_NOUNS = {
     "suburb": "Settlement",
     "quarter": "Settlement",
 }
+
+#: Nouns of a stretch of coast that lies in the place owning it: "on Lebanon's south coast", "on
+#: the Libyan coast", "on the shores of Lake X". Never "border" or "frontier": a town on a border
+#: may lie on either side.
+SHORE_NOUNS = frozenset("coast coastline shore shores seaboard".split())
+#: Words between "in" and a larger place that say where in it: "in western Sudan".
+WHERE_IN_WORDS = ENGLISH_COMPASS | frozenset(
+    "central northeastern northwestern southeastern southwestern far".split()
+)
 
 #: Nouns and verbs of hostility between actors: "Russia's war against Ukraine", "fought against".
 HOSTILE_NOUNS = frozenset(

@@ -1,11 +1,14 @@
 """Names the model leaves untagged where only a place can stand.
 
 The small model tags no entity in many lines of strike reports (". Near Ayn Dhiyab, one strike
-destroyed ...") and in names of structures ("the construction of the Qaryat Dam"). Two slots
+destroyed ...") and in names of structures ("the construction of the Qaryat Dam"). Three slots
 say a place whatever the model made of them: a run of capitalised proper nouns right after
 "near" or "outside" (people stand near a person rarely, and never as a capitalised run after
-the preposition), and such a run closed by a structure's noun ("Kaldoun Barrage",
-:data:`~kg.extract.wordlists.STRUCTURE_NOUNS`). Words another entity holds are never taken.
+the preposition), such a run closed by a structure's noun ("Kaldoun Barrage",
+:data:`~kg.extract.wordlists.STRUCTURE_NOUNS`), and one closed by a subdivision's type word
+("Tanin Region", "Wardak Province") unless another name goes on after it ("X District
+Council"), or followed by "village(s)" ("A and B villages"). Words another entity holds are
+never taken.
 """
 
 from __future__ import annotations
@@ -21,15 +24,23 @@ __all__ = ["tag_untagged_places"]
 
 #: Prepositions whose object is a place and nothing else ("around" takes people, "inside" groups).
 _ONLY_PLACES_BEFORE = frozenset({"near", "outside"})
+#: Type words that close a subdivision's name. Not "state" ("Islamic State"), "division" or
+#: "department", which close the names of armies and offices as often.
+_SUBDIVISION_NOUNS = frozenset(
+    "region province township governorate oblast district county prefecture".split()
+)
+#: Nouns after a village's name, which is not theirs: "Kyin Taw village", "A and B villages".
+_VILLAGE_NOUNS = frozenset({"village", "villages"})
 #: Most words of a place's name read after the preposition: "Tell Abu Sabir".
 _MAX_NAME_WORDS = 4
 #: The words that can open a slot. A document is searched by their hashes in
 #: ``Doc.to_array(LOWER)``, without making a Python object of each of its tokens.
-_TRIGGERS = sorted(_ONLY_PLACES_BEFORE | STRUCTURE_NOUNS)
+_TRIGGERS = sorted(_ONLY_PLACES_BEFORE | STRUCTURE_NOUNS | _SUBDIVISION_NOUNS | _VILLAGE_NOUNS)
 
 
 def tag_untagged_places(doc: Doc) -> Doc:
-    """Tag the places of the two slots as GPE (after a preposition) and FAC (a structure)."""
+    """Tag the places of the three slots as GPE (after a preposition or before a subdivision's
+    type word) and FAC (a structure)."""
     found = []
     triggers = [doc.vocab.strings[word] for word in _TRIGGERS]
     for i in np.flatnonzero(np.isin(doc.to_array(LOWER), triggers)).tolist():
@@ -43,6 +54,12 @@ def tag_untagged_places(doc: Doc) -> Doc:
             start = _run_start(doc, token.i)
             if start < token.i:
                 found.append(Span(doc, start, token.i + 1, label="FAC"))
+        elif (lower in _SUBDIVISION_NOUNS and token.is_title or lower in _VILLAGE_NOUNS) and (
+            not token.ent_type_ and _closes(doc, token.i)
+        ):
+            start = _run_start(doc, token.i)
+            if start < token.i:
+                found.append(Span(doc, start, token.i + 1 if token.is_title else token.i, label="GPE"))
     if found:
         doc.ents = filter_spans([*doc.ents, *found])
     return doc
@@ -51,6 +68,11 @@ def tag_untagged_places(doc: Doc) -> Doc:
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun that no entity holds."""
     return token.is_title and token.pos_ == "PROPN" and not token.ent_type_
+
+
+def _closes(doc: Doc, i: int) -> bool:
+    """Whether no name goes on after the word at ``i``."""
+    return i + 1 == len(doc) or not (doc[i + 1].ent_type_ or doc[i + 1].is_title)
 
 
 def _run_end(doc: Doc, start: int) -> int:
