@@ -238,7 +238,7 @@ RELATIONS = [
     ),
     (
         "Raids hit Kasra, a stronghold of the Black Lions led by Yusuf Adamu.",
-        {("yusuf-adamu", "leaderOf", "black-lions")},
+        {("yusuf-adamu", "leaderOf", "black-lions"), ("black-lions", "deployedTo", "kasra")},
     ),
     (
         "The Black Lions, backed by Chad and Niger, shelled the town.",
@@ -473,6 +473,23 @@ RELATIONS += [
     (
         "Soldiers burned Kone Tan and Mya Pan villages in Salin Township.",
         {("kone-tan", "locatedIn", "salin-township"), ("mya-pan", "locatedIn", "salin-township")},
+    ),
+    # a place an armed actor holds has its forces in it; not a place beside it in a list
+    ("Shelling hit the SLM-controlled town of Tawila on Sunday.", {("slm", "deployedTo", "tawila")}),
+    ("Jets struck the Hamas stronghold of Khan Younis.", {("hamas", "deployedTo", "khan-younis")}),
+    ("Kerem, the Hamas bastion in the south, was hit.", {("hamas", "deployedTo", "kerem")}),
+    (
+        "Raids hit the province of Taiz, Ibb in the west and the Hamas bastion of Kerem.",
+        {("hamas", "deployedTo", "kerem")},
+    ),
+    # an armed group's affiliate is an armed group tied to it, whatever the model took it for
+    (
+        "Islamic State affiliate Jund al-Fajr claimed the bombing.",
+        {("jund-al-fajr", "affiliatedWith", "islamic-state")},
+    ),
+    (
+        "Jund al-Fajr, an al-Qaeda affiliate, claimed the bombing.",
+        {("jund-al-fajr", "affiliatedWith", "al-qaeda")},
     ),
 ]
 

@@ -19,6 +19,7 @@ from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
 from kg.extract.locate import PLACE_CLASSES, ArticlePlaces, article_places, place_mention
 from kg.extract.nationalities import nations_for_demonym
 from kg.extract.organs import organ_mentions
+from kg.extract.relationwords import ACTOR_TIE_PARTICIPLES, AFFILIATE_GROUP_NOUNS
 from kg.extract.wordlists import (
     ARMED_NAME_WORDS,
     COUNTRY_NAMES,
@@ -128,11 +129,53 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     if choice is not None:
         return place_mention(Mention(start, end, text[start:end], name, choice.cls), choice)
     cls = _class_for(label, name)
-    if cls is not None and cls != "State" and described_as_armed_group(ent):
+    if cls in PLACE_CLASSES and _tied_actor(ent):
+        cls = classify_organization(name)  # "M23-held", "ISIS-linked": no place the data knows
+    if (
+        cls is not None
+        and cls != "State"
+        and (described_as_armed_group(ent) or _armed_groups_affiliate(ent, gazetteer))
+    ):
         cls = "ArmedGroup"
     elif cls in ("Organization", "Person") and described_as_media_outlet(ent):
         cls = "MediaOutlet"
     return None if cls is None else Mention(start, end, text[start:end], name, cls)
+
+
+def _tied_actor(ent: Span) -> bool:
+    """Whether a hyphenated participle after the name ties it to something as an actor: "the
+    M23-held town", "an ISIS-linked cell"."""
+    doc, end = ent.doc, ent.end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ACTOR_TIE_PARTICIPLES
+
+
+def _armed_groups_affiliate(ent: Span, gazetteer: Gazetteer) -> bool:
+    """Whether ``ent`` is introduced as an affiliate of an armed group the gazetteer knows, so an
+    armed group itself, whatever the model took the name for: "Islamic State affiliate X", "X,
+    an al-Qaeda affiliate", "X, an offshoot of Y"."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in AFFILIATE_GROUP_NOUNS:
+        return _armed_group_at(doc, ent.start - 1, gazetteer, ending=True)
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 1].lower_ not in _ARTICLES:
+        return False
+    for i in range(ent.end + 2, min(ent.end + 8, len(doc))):
+        if doc[i].lower_ in AFFILIATE_GROUP_NOUNS:
+            if i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+                return _armed_group_at(doc, i + 2 + (doc[i + 2].lower_ in _ARTICLES), gazetteer, ending=False)
+            return _armed_group_at(doc, i, gazetteer, ending=True)
+        if doc[i].is_punct and doc[i].text != "-":
+            break
+    return False
+
+
+def _armed_group_at(doc: Doc, i: int, gazetteer: Gazetteer, *, ending: bool) -> bool:
+    """Whether a name of an armed group the gazetteer knows ends right before ``i`` (``ending``)
+    or starts at it."""
+    for ent in doc.ents:
+        if (ent.end == i if ending else ent.start == i) and ent.label_ == GAZETTEER_LABEL:
+            entry = gazetteer_entry(gazetteer, ent.ent_id_)
+            return entry is not None and entry.cls == "ArmedGroup"
+    return False
 
 
 def _place_for_group(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) -> Mention | None:

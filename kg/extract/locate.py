@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.namebreaks import is_figure
 from kg.extract.places import Place, PlaceIndex, place_index
+from kg.extract.relationwords import HELD_PLACE_NOUNS, HOLDING_PARTICIPLES
 from kg.extract.wordlists import (
     ENGLISH_COMPASS,
     LOCATIVE_PREPOSITIONS,
@@ -52,8 +53,12 @@ _WHERE_PREPOSITIONS = frozenset("in near outside around inside across throughout
 #: Of those, the ones whose object is a place and nothing else: people are "around" a leader,
 #: groups "inside" a coalition.
 _ONLY_PLACES_PREPOSITIONS = frozenset({"near", "outside", "throughout"})
+_APPOSED_PLACE_NOUNS = PLACE_NOUNS | HELD_PLACE_NOUNS
 #: Nouns of a settlement that put the name beside them in its slot ("the town of X", "X village").
 _SETTLEMENT_NOUNS = frozenset("city town village cities towns villages".split())
+#: ... and those of a place an armed actor holds, beside it: "X, a Hamas bastion" (not "of":
+#: "a stronghold of the X Brigade" names its holder).
+_HELD_SETTLEMENT_NOUNS = _SETTLEMENT_NOUNS | HELD_PLACE_NOUNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +148,8 @@ def article_places(doc: Doc, state_names: Iterable[str]) -> ArticlePlaces:
 def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
     """A name the place data does not know (a town under its size cut, a spelling it lacks)
     that the model took for a person or group is a town where only a place fits: "near X",
-    "outside X", "the town of X", "X village", "X, a town", "X, Y and Z villages"; and for a
-    person's tag "in X" too
+    "outside X", "the town of X", "X village", "X, a town", "X, Y and Z villages", "X, a rebel
+    stronghold"; and for a person's tag "in X" too
     (a group can be in NATO; "fighting in X" is no place for a person)."""
     root, doc = ent.root, ent.doc
     if ent[0].lower_ in PERSON_TITLES:
@@ -157,7 +162,7 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
         or after in _SETTLEMENT_NOUNS
         or _listed_before_kind(ent)
         or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SETTLEMENT_NOUNS)
-        or any(c.dep_ == "appos" and c.lower_ in _SETTLEMENT_NOUNS for c in root.children)
+        or any(c.dep_ == "appos" and c.lower_ in _HELD_SETTLEMENT_NOUNS for c in root.children)
         or (label == "PERSON" and root.dep_ == "pobj" and head.lower_ == "in")
     )
     return PlaceChoice("Settlement") if settled else None
@@ -177,23 +182,27 @@ def _listed_before_kind(ent: Span) -> bool:
 
 def _in_place_slot(ent: Span) -> bool:
     """ "in X", "near the city of X", "the capital X", "X province", "X, the capital of Y", "X and
-    <place>", "X, Y and Z villages"."""
+    <place>", "X, Y and Z villages", "rebel-held X"."""
     root, doc = ent.root, ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if before in PLACE_NOUNS or after in PLACE_NOUNS | _SETTLEMENT_NOUNS or before in _WHERE_PREPOSITIONS:
         return True
-    if _listed_before_kind(ent):
-        return True
+    if _listed_before_kind(ent) or (
+        before in HOLDING_PARTICIPLES and ent.start > 1 and doc[ent.start - 2].text == "-"
+    ):
+        return True  # "A, B and C villages", "the M23-held X"
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS | ENGLISH_COMPASS:
         return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in HELD_PLACE_NOUNS:
+        return bool(place_index().candidates(ent.text))  # "the stronghold of <a place or its holder>"
     if root.dep_ in ("appos", "compound") and head.lower_ in PLACE_NOUNS:
         return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in root.children):
-        return True  # "X, the capital of Y"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _APPOSED_PLACE_NOUNS for c in root.children):
+        return True  # "X, the capital of Y", "X, a rebel stronghold"
     conjuncts = [head] if root.dep_ == "conj" else []
     conjuncts += [c for c in root.children if c.dep_ == "conj"]
     return any(_is_place_token(t) for t in conjuncts)

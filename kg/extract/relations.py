@@ -41,6 +41,8 @@ from kg.extract.relationwords import (
     DEPLOY_VERBS,
     EXCHANGE_VERBS,
     FORCE_NOUNS,
+    HELD_PLACE_NOUNS,
+    HOLDING_PARTICIPLES,
     HOSTILE_NOUNS,
     HOSTILE_PREPOSITIONS,
     HOSTILE_VERBS,
@@ -80,6 +82,9 @@ _ACTORS = _ORGANISATIONS | {"State", "Person"}
 _FIGHTING_SIDES = frozenset({"State", "MilitaryUnit", "ArmedGroup", "Organization"})
 #: What is sent somewhere: a state's forces and armed groups.
 _FORCES = frozenset({"MilitaryUnit", "ArmedGroup"})
+#: Whose hold on a place puts its forces there ("the M23-held town of X"): not a state's, which
+#: the words name by a nationality ("Russian-held") more often than as the state.
+_PLACE_HOLDERS = _FIGHTING_SIDES - {"State"}
 #: Organisations a nationality makes part of its state: its forces and its government's bodies.
 _STATE_ORGANS = frozenset({"MilitaryUnit", "GovernmentBody"})
 _STATE = frozenset({"State"})
@@ -249,6 +254,7 @@ class _RelationFinder:
             place = self._as_place(named)
             if place is not None:
                 yield from self._larger_place(place)
+                yield from self._holder(place)
             if named.cls in _FIGHTING_SIDES:
                 yield from self._alliance(named)
         # the finders below act only at their own words: a sentence without any is not walked
@@ -652,6 +658,46 @@ class _RelationFinder:
             larger_rank = _PLACE_RANK.get(larger.cls, -1)
             if larger_rank > rank or (kind_named and larger_rank == rank):
                 yield place.key, "locatedIn", larger.key
+
+    def _holder(self, place: _Named) -> Iterator[tuple[str, str, str]]:
+        """The armed actor whose forces hold a place: "M23-held X", "the RSF-controlled city of X",
+        "the Hezbollah stronghold of X", "X, a Houthi bastion". Read off the words: the parser
+        hangs the hyphenated participle anywhere."""
+        doc = self.doc
+        j = place.start - 1
+        kind = None
+        if j >= 1 and doc[j].lower_ == "of":
+            kind, j = doc[j - 1], j - 2
+        elif j >= 0 and doc[j].lower_ in HELD_PLACE_NOUNS:  # "the Hezbollah stronghold X"
+            kind, j = doc[j], j - 1
+        elif j >= 0 and doc[j].lower_ in PLACE_NOUNS and doc[j].tag_ == "NN":  # "the M23-held town X"
+            j -= 1
+        holder = None
+        if kind is not None and kind.lower_ in HELD_PLACE_NOUNS:
+            holder = self._actor_ending_at(j)
+        elif kind is not None and kind.lemma_.lower() not in PLACE_NOUNS:
+            return
+        elif j >= 2 and doc[j].lower_ in HOLDING_PARTICIPLES and doc[j - 1].text == "-":
+            holder = self._actor_ending_at(j - 2)
+        if holder is None:
+            holder = self._holder_apposed(place.end)
+        if holder is not None and holder.cls in _PLACE_HOLDERS:
+            yield holder.key, "deployedTo", place.key
+
+    def _holder_apposed(self, end: int) -> _Named | None:
+        """The holder an apposition after a place names: "X, a Hezbollah stronghold", "X, a
+        stronghold of the Y Brigade"; not "X, Y and the Hezbollah stronghold of Z"."""
+        doc = self.doc
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+            return None
+        for i in range(end + 2, min(end + 7, len(doc))):
+            if doc[i].lower_ in HELD_PLACE_NOUNS and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+                return self._actor_starting_at(i + 2)  # "X, a stronghold of the Y Brigade"
+            if doc[i].lower_ in HELD_PLACE_NOUNS:
+                return self._actor_ending_at(i - 1)
+            if not self._description_token(i) or doc[i].pos_ in ("ADP", "CCONJ"):
+                return None
+        return None
 
     def _place_in_after(self, place: _Named) -> tuple[_Named | None, bool]:
         """The place named in the words right after a place, read off the words since parsers

@@ -176,5 +176,14 @@ AGENT_TIE_PARTICIPLES = {
     **dict.fromkeys(("led", "headed", "commanded"), "leaderOf"),
     **dict.fromkeys(("backed", "supported", "armed", "funded", "sponsored"), "alliedWith"),
 }
+#: Participles after an actor's name and a hyphen that say it holds the place after them: "the
+#: M23-held town of X", "Houthi-controlled X", "the Russian-occupied city of X".
+HOLDING_PARTICIPLES = frozenset({"held", "controlled", "occupied"})
+#: Nouns for a place an actor holds, its own name in front: "the Hezbollah stronghold of X", "X, a
+#: rebel bastion".
+HELD_PLACE_NOUNS = frozenset({"stronghold", "bastion", "heartland"})
+#: Participles after a name and a hyphen that make the name an actor's, whatever the model took
+#: it for: "M23-held", "ISIS-linked", "RSF-led". Not "based": "London-based" names a place.
+ACTOR_TIE_PARTICIPLES = (frozenset(TIE_PARTICIPLES) - {"based"}) | HOLDING_PARTICIPLES | {"led"}
 #: Nouns for a group that belongs to another: "an affiliate of X", "X's affiliate", "X affiliate Y".
 AFFILIATE_GROUP_NOUNS = frozenset({"affiliate", "offshoot", "franchise", "proxy"})

@@ -1,14 +1,14 @@
 """Names the model leaves untagged where only a place can stand.
 
 The small model tags no entity in many lines of strike reports (". Near Ayn Dhiyab, one strike
-destroyed ...") and in names of structures ("the construction of the Qaryat Dam"). Three slots
+destroyed ...") and in names of structures ("the construction of the Qaryat Dam"). These slots
 say a place whatever the model made of them: a run of capitalised proper nouns right after
 "near" or "outside" (people stand near a person rarely, and never as a capitalised run after
-the preposition), such a run closed by a structure's noun ("Kaldoun Barrage",
-:data:`~kg.extract.wordlists.STRUCTURE_NOUNS`), and one closed by a subdivision's type word
-("Tanin Region", "Wardak Province") unless another name goes on after it ("X District
-Council"), or followed by "village(s)" ("A and B villages"). Words another entity holds are
-never taken.
+the preposition) or after a hyphenated participle of holding ("M23-held X"); such a run closed
+by a structure's noun ("Kaldoun Barrage", :data:`~kg.extract.wordlists.STRUCTURE_NOUNS`), or
+by a subdivision's type word ("Tanin Region", "Zerin Province") unless another name goes on
+after it ("X District Council"); and one followed by "village(s)" ("A and B villages"). Words
+another entity holds are never taken.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.relationwords import HOLDING_PARTICIPLES
 from kg.extract.wordlists import STRUCTURE_NOUNS
 
 __all__ = ["tag_untagged_places"]
@@ -35,18 +36,19 @@ _VILLAGE_NOUNS = frozenset({"village", "villages"})
 _MAX_NAME_WORDS = 4
 #: The words that can open a slot. A document is searched by their hashes in
 #: ``Doc.to_array(LOWER)``, without making a Python object of each of its tokens.
-_TRIGGERS = sorted(_ONLY_PLACES_BEFORE | STRUCTURE_NOUNS | _SUBDIVISION_NOUNS | _VILLAGE_NOUNS)
+_TRIGGERS = sorted(
+    _ONLY_PLACES_BEFORE | HOLDING_PARTICIPLES | STRUCTURE_NOUNS | _SUBDIVISION_NOUNS | _VILLAGE_NOUNS
+)
 
 
 def tag_untagged_places(doc: Doc) -> Doc:
-    """Tag the places of the three slots as GPE (after a preposition or before a subdivision's
-    type word) and FAC (a structure)."""
+    """Tag the places of the slots as FAC (a structure) and GPE (the others)."""
     found = []
     triggers = [doc.vocab.strings[word] for word in _TRIGGERS]
     for i in np.flatnonzero(np.isin(doc.to_array(LOWER), triggers)).tolist():
         token = doc[i]
         lower = token.lower_
-        if lower in _ONLY_PLACES_BEFORE and token.i + 1 < len(doc):
+        if (lower in _ONLY_PLACES_BEFORE or _holding(doc, i)) and token.i + 1 < len(doc):
             end = _run_end(doc, token.i + 1)
             if end > token.i + 1:
                 found.append(Span(doc, token.i + 1, end, label="GPE"))
@@ -68,6 +70,11 @@ def tag_untagged_places(doc: Doc) -> Doc:
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun that no entity holds."""
     return token.is_title and token.pos_ == "PROPN" and not token.ent_type_
+
+
+def _holding(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` is a participle of holding after a name and a hyphen: "M23-held"."""
+    return doc[i].lower_ in HOLDING_PARTICIPLES and i >= 2 and doc[i - 1].text == "-"
 
 
 def _closes(doc: Doc, i: int) -> bool:
