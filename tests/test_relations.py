@@ -482,6 +482,19 @@ RELATIONS += [
         "Raids hit the province of Taiz, Ibb in the west and the Hamas bastion of Kerem.",
         {("hamas", "deployedTo", "kerem")},
     ),
+    # an office named with "of"/"for" ties its holder to the state before it
+    (
+        "Kenya's Minister of Interior Daniel Otieno said the border was closed.",
+        {("daniel-otieno", "affiliatedWith", "kenya")},
+    ),
+    (
+        "Ghana's Minister for Foreign Affairs Kofi Mensah said talks resumed.",
+        {("kofi-mensah", "affiliatedWith", "ghana")},
+    ),
+    # where an organisation is seated; a state's base abroad is no seat
+    ("The Tarek Brigade, headquartered in Kasra, denied it.", {("tarek-brigade", "locatedIn", "kasra")}),
+    ("The Jund Front's headquarters in Kasra was hit.", {("jund-front", "locatedIn", "kasra")}),
+    ("Russia's base in Latakia was hit.", set()),
     # an armed group's affiliate is an armed group tied to it, whatever the model took it for
     (
         "Islamic State affiliate Jund al-Fajr claimed the bombing.",

@@ -54,6 +54,7 @@ from kg.extract.relationwords import (
     PRESENCE_PREPOSITIONS,
     PRESENCE_VERBS,
     RECIPROCAL_HOSTILE_VERBS,
+    SEAT_WORDS,
     SHORE_NOUNS,
     STATE_OUTLET_WORDS,
     TIE_PARTICIPLES,
@@ -82,6 +83,8 @@ _ACTORS = _ORGANISATIONS | {"State", "Person"}
 _FIGHTING_SIDES = frozenset({"State", "MilitaryUnit", "ArmedGroup", "Organization"})
 #: What is sent somewhere: a state's forces and armed groups.
 _FORCES = frozenset({"MilitaryUnit", "ArmedGroup"})
+#: Whose base is where they are seated rather than where forces were sent.
+_BASED_BODIES = frozenset({"ArmedGroup", "Organization"})
 #: Whose hold on a place puts its forces there ("the M23-held town of X"): not a state's, which
 #: the words name by a nationality ("Russian-held") more often than as the state.
 _PLACE_HOLDERS = _FIGHTING_SIDES - {"State"}
@@ -93,6 +96,9 @@ _PLACE_RANK = {"Settlement": 0, "Region": 1, "State": 2}
 #: What a role after "of"/"at"/"in" may be held in: any actor but a person, or a place it governs.
 _HOLDERS = (_ACTORS | frozenset(_PLACE_RANK)) - {"Person"}
 _PART_PREPOSITIONS = frozenset({"at", "of", "under", "within"})
+#: Words inside a title after its office: "Minister of the Interior", "Minister for Foreign Affairs".
+_PORTFOLIO_LINKS = frozenset({"of", "for"})
+_PORTFOLIO_WORDS = frozenset({"the", "affairs"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Prepositions under which a place may sit inside a longer phrase: "the province of X".
 _NESTED_PLACE_PREPOSITIONS = frozenset({"of", "in", "near", "around", "outside"})
@@ -263,6 +269,8 @@ class _RelationFinder:
         if hostile:
             yield from self._hostilities(sent)
         yield from self._deployments(sent)
+        if not words.isdisjoint(SEAT_WORDS):
+            yield from self._seats(sent)
         yield from self._roles_before_names(sent)
         if not words.isdisjoint(ALLY_WORDS):
             yield from self._ally_of_pronoun(sent)
@@ -277,17 +285,22 @@ class _RelationFinder:
     # --- people ------------------------------------------------------------------------
 
     def _title(self, person: _Named) -> Iterator[tuple[str, str, str]]:
-        """'Russian President Vladimir Putin', 'NIS Director Cho', "Russia's Deputy Foreign Minister X"."""
+        """'Russian President Vladimir Putin', 'NIS Director Cho', "Russia's Deputy Foreign Minister
+        X", "Kenya's Minister of Interior X"."""
         doc = self.doc
         i = person.start
         while i < person.end and doc[i].lower_ in TITLE_WORDS:
             i += 1  # a title the mention itself took in
         title = [t for t in doc[person.start : i]]
         j = person.start - 1
-        while j >= 0 and doc[j].lower_ in TITLE_WORDS and self.at(doc[j]) is None:
-            title.insert(0, doc[j])
+        while j >= 0 and self.at(doc[j]) is None:
+            word = doc[j].lower_
+            portfolio = title and word in _PORTFOLIO_LINKS and j >= 1 and doc[j - 1].lower_ in TITLE_WORDS
+            if not (word in TITLE_WORDS or word in _PORTFOLIO_WORDS or portfolio):
+                break
+            title.insert(0, doc[j])  # "Minister of the Interior X", "Minister for Foreign Affairs X"
             j -= 1
-        if not title:
+        if not title or title[0].lower_ in _PORTFOLIO_WORDS:
             return
         j = _before_parenthesis(doc, j)  # "United Kingdom (UK) Prime Minister X"
         if j >= 0 and doc[j].text in _POSSESSIVE:
@@ -889,6 +902,30 @@ class _RelationFinder:
                 for place in places:
                     if force is not None:
                         yield force.key, "deployedTo", place.key
+
+    def _seats(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
+        """Where an organisation is seated: "X, headquartered in Y", "X's headquarters in Y", "Y is
+        a known base of X" (an armed group's or another non-state body's base: a state's base
+        abroad is where its forces are sent)."""
+        for token in sent:
+            lower = token.lower_
+            if token.lemma_.lower() == "headquarter" and token.tag_ == "VBN":
+                owner = self.at(token.head) if token.dep_ == "acl" else None
+                places = [p for prep in _preps(token, frozenset({"in"})) for p in self._places_after(prep)]
+            elif lower in SEAT_WORDS and token.pos_ == "NOUN":
+                owners = [self.at(c) for c in token.children if c.dep_ == "poss"]
+                owners += [self.at(o) for prep in _preps(token, frozenset({"of"})) for o in prep.children]
+                owner = next((o for o in owners if o is not None), None)
+                places = [p for prep in _preps(token, frozenset({"in"})) for p in self._places_after(prep)]
+                if token.dep_ == "attr" and token.head.lemma_ == "be":  # "Y is a known base of X"
+                    subjects = [self.at(c) for c in token.head.children if c.dep_ == "nsubj"]
+                    places += [p for s in subjects if s is not None and (p := self._as_place(s)) is not None]
+                if owner is not None and lower == "base" and owner.cls not in _BASED_BODIES:
+                    owner = None
+            else:
+                continue
+            if owner is not None and owner.cls in _ORGANISATIONS:
+                yield from ((owner.key, "locatedIn", place.key) for place in places)
 
     def _forces_of_verb(self, verb: Token, *, sending: bool) -> list[_Named | None]:
         """The forces a verb moves or places: its subject (or the one it shares with the verbs it

@@ -127,6 +127,9 @@ PLACE_NOUNS = {
     "quarter": "Settlement",
 }
 
+#: Words for where an organisation is seated: "headquartered in", "its headquarters in", "a
+#: known base of".
+SEAT_WORDS = frozenset({"headquartered", "headquarters", "base"})
 #: Nouns of a stretch of coast that lies in the place owning it: "on Lebanon's south coast", "on
 #: the Libyan coast", "on the shores of Lake X". Never "border" or "frontier": a town on a border
 #: may lie on either side.
