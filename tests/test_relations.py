@@ -494,6 +494,7 @@ RELATIONS += [
     # where an organisation is seated; a state's base abroad is no seat
     ("The Tarek Brigade, headquartered in Kasra, denied it.", {("tarek-brigade", "locatedIn", "kasra")}),
     ("The Jund Front's headquarters in Kasra was hit.", {("jund-front", "locatedIn", "kasra")}),
+    ("Kandahar is a known base of the Jund Front.", {("jund-front", "locatedIn", "kandahar")}),
     ("Russia's base in Latakia was hit.", set()),
     # an armed group's affiliate is an armed group tied to it, whatever the model took it for
     (
