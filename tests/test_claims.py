@@ -2824,3 +2824,11 @@ def test_claims_report_in_an_as_clause_puts_forward_the_clause_it_hangs_on(
     claims = [c for c in extract_claims(extractor, text) if c.cue is not None]
     found = [(c.source.text if c.source else None, c.content.text) for c in claims]
     assert found == ([(source, content)] if content is not None else [])
+
+
+def test_claims_source_keeps_the_bracket_it_opens(extractor: Extractor) -> None:
+    """A source ending in its acronym keeps the closing bracket; no source ends inside one."""
+    text = "Al Qaeda affiliate Jamaat Nasr al-Din (JND) has claimed responsibility for the attack."
+    claim = claim_with(extract_claims(extractor, text), "responsibility for the attack")
+    assert claim.source is not None and claim.source.text == "Al Qaeda affiliate Jamaat Nasr al-Din (JND)"
+    assert claim.claimants == ("jamaat-nasr-al-din",)

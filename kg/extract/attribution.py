@@ -1365,6 +1365,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """``[start, end)`` without edge punctuation, quotes and complementisers; None if empty."""
     while start < end and (_edge_word(doc[start]) or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while (
+        end > start
+        and (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and not _closes_bracket(doc, start, end)
+    ):
         end -= 1
     return (start, end) if start < end else None
+
+
+def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+    """Whether the span's last token closes a bracket it opens: "X (JNIM)" keeps its ")"."""
+    return doc[end - 1].text == ")" and doc[start : end - 1].text.count("(") > doc[
+        start : end - 1
+    ].text.count(")")
