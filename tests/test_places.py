@@ -259,6 +259,14 @@ def test_the_data_s_state_is_a_description_not_a_stated_relation(extractor) -> N
             "Troops dug in north of Al Mukalla as talks stalled.",
             {"al-mukalla": ("Settlement", GeoPoint(78754, Decimal("14.54248"), Decimal("49.12424")))},
         ),
+        (  # a person's name that shares a word with a place's is no reason to make the place a person
+            "Gunmen killed Ed Kamil, a trader, on Monday. Families fled to Ed Damer in River Nile State.",
+            {
+                "ed-kamil": ("Person", None),
+                "ed-damer": ("Settlement", GeoPoint(380173, Decimal("17.59898"), Decimal("33.97205"))),
+                "river-nile-state": ("Region", GeoPoint(408664, Decimal("19.0105596"), Decimal("33.018318"))),
+            },
+        ),
         (  # the capital "Near" is no part of the name; several countries have an Alexandria, none named
             "Near Alexandria, a drone struck two trucks on Sunday.",
             {"alexandria": ("Settlement", None)},
@@ -272,7 +280,14 @@ def test_the_data_s_state_is_a_description_not_a_stated_relation(extractor) -> N
             {},
         ),
     ],
-    ids=["nationality-tag", "person-tag", "opening-preposition", "result-line", "ship-and-weapon"],
+    ids=[
+        "nationality-tag",
+        "person-tag",
+        "shared-word",
+        "opening-preposition",
+        "result-line",
+        "ship-and-weapon",
+    ],
 )
 def test_place_names_the_model_mistags(
     extractor, text: str, expected: dict[str, tuple[str, GeoPoint | None]]

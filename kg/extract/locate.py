@@ -117,8 +117,8 @@ class ArticlePlaces:
         """A name the model took for a person or organisation is a place in a place's slot, or
         when the place lies in a state the article names; never when a person's name holds it."""
         words = tuple(w.casefold() for w in name.split())
-        if any(set(words) & set(person) for person in self.person_names if person != words):
-            return False  # "Jordan" beside "Jordan Peterson"; not the name's own person tag
+        if any(set(words) <= set(person) for person in self.person_names if person != words):
+            return False  # "Jordan" beside "Jordan Peterson"; not "Wad X" beside a "Wad Y" tagged a person
         if ent.end < len(ent.doc) and is_figure(ent.doc[ent.end]):
             return False  # "Dover 3", "NEW HAVEN 58 71": a team with its score or standing
         return _in_place_slot(ent) or any(p.country in self.countries for p in self.index.candidates(name))
