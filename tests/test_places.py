@@ -330,6 +330,13 @@ def test_place_names_the_model_mistags(
             "Troops raided Ywa Thit, Kyun Taw and Nat Gyi villages.",
             {n: ("Settlement", None) for n in ("ywa-thit", "kyun-taw", "nat-gyi")},
         ),
+        # ... a suburb, a camp; a lower-case compass word before a name; "control of" a known place
+        ("They were killed in the Al-Kalakla suburb.", {"al-kalakla": ("Settlement", None)}),
+        ("Four men from southern Al-Kalakla were executed.", {"al-kalakla": ("Settlement", None)}),
+        (
+            "The army said it had seized control of Kosti on Monday.",
+            {"kosti": ("Settlement", GeoPoint(371760, Decimal("13.1629"), Decimal("32.66347")))},
+        ),
         # a subdivision's type word with a body's name going on after it is the body's
         ("The Salin District Council met on Monday.", {"salin-district-council": ("GovernmentBody", None)}),
     ],
@@ -342,6 +349,9 @@ def test_place_names_the_model_mistags(
         "untagged",
         "person-outside",
         "villages",
+        "suburb",
+        "compass-word",
+        "control-of",
         "district-council",
     ],
 )

@@ -474,6 +474,10 @@ RELATIONS += [
         "Soldiers burned Kone Tan and Mya Pan villages in Salin Township.",
         {("kone-tan", "locatedIn", "salin-township"), ("mya-pan", "locatedIn", "salin-township")},
     ),
+    (
+        "They were killed in the Al-Kalakla suburb, in the capital Khartoum.",
+        {("al-kalakla", "locatedIn", "khartoum")},
+    ),
     # a place an armed actor holds has its forces in it; not a place beside it in a list
     ("Shelling hit the SLM-controlled town of Tawila on Sunday.", {("slm", "deployedTo", "tawila")}),
     ("Jets struck the Hamas stronghold of Khan Younis.", {("hamas", "deployedTo", "khan-younis")}),

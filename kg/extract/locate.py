@@ -54,6 +54,11 @@ _WHERE_PREPOSITIONS = frozenset("in near outside around inside across throughout
 #: groups "inside" a coalition.
 _ONLY_PLACES_PREPOSITIONS = frozenset({"near", "outside", "throughout"})
 _APPOSED_PLACE_NOUNS = PLACE_NOUNS | HELD_PLACE_NOUNS
+#: Nouns whose "of" names a place the place data knows, or else its holder or a body: "the
+#: stronghold of X", "took control of X".
+_HELD_OR_CONTROLLED = HELD_PLACE_NOUNS | {"control"}
+#: Compass adjectives before a place's name: "southern X".
+_COMPASS_ADJECTIVES = frozenset(w for w in ENGLISH_COMPASS if w.endswith("ern"))
 #: Nouns of a settlement that put the name beside them in its slot ("the town of X", "X village").
 _SETTLEMENT_NOUNS = frozenset("city town village cities towns villages".split())
 #: ... and those of a place an armed actor holds, beside it: "X, a Hamas bastion" (not "of":
@@ -149,7 +154,7 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
     """A name the place data does not know (a town under its size cut, a spelling it lacks)
     that the model took for a person or group is a town where only a place fits: "near X",
     "outside X", "the town of X", "X village", "X, a town", "X, Y and Z villages", "X, a rebel
-    stronghold"; and for a person's tag "in X" too
+    stronghold", "southern X"; and for a person's tag "in X" too
     (a group can be in NATO; "fighting in X" is no place for a person)."""
     root, doc = ent.root, ent.doc
     if ent[0].lower_ in PERSON_TITLES:
@@ -159,6 +164,7 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
     head = root.head
     settled = (
         before in _ONLY_PLACES_PREPOSITIONS
+        or (before in _COMPASS_ADJECTIVES and doc[ent.start - 1].is_lower)
         or after in _SETTLEMENT_NOUNS
         or _listed_before_kind(ent)
         or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SETTLEMENT_NOUNS)
@@ -182,12 +188,14 @@ def _listed_before_kind(ent: Span) -> bool:
 
 def _in_place_slot(ent: Span) -> bool:
     """ "in X", "near the city of X", "the capital X", "X province", "X, the capital of Y", "X and
-    <place>", "X, Y and Z villages", "rebel-held X"."""
+    <place>", "X, Y and Z villages", "rebel-held X", "southern X", "control of X"."""
     root, doc = ent.root, ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if before in PLACE_NOUNS or after in PLACE_NOUNS | _SETTLEMENT_NOUNS or before in _WHERE_PREPOSITIONS:
         return True
+    if before in _COMPASS_ADJECTIVES and doc[ent.start - 1].is_lower:
+        return True  # "southern X"
     if _listed_before_kind(ent) or (
         before in HOLDING_PARTICIPLES and ent.start > 1 and doc[ent.start - 2].text == "-"
     ):
@@ -197,7 +205,7 @@ def _in_place_slot(ent: Span) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS | ENGLISH_COMPASS:
         return True
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in HELD_PLACE_NOUNS:
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _HELD_OR_CONTROLLED:
         return bool(place_index().candidates(ent.text))  # "the stronghold of <a place or its holder>"
     if root.dep_ in ("appos", "compound") and head.lower_ in PLACE_NOUNS:
         return True

@@ -96,6 +96,8 @@ _PLACE_RANK = {"Settlement": 0, "Region": 1, "State": 2}
 #: What a role after "of"/"at"/"in" may be held in: any actor but a person, or a place it governs.
 _HOLDERS = (_ACTORS | frozenset(_PLACE_RANK)) - {"Person"}
 _PART_PREPOSITIONS = frozenset({"at", "of", "under", "within"})
+#: Nouns for a place its name follows: "in the capital Khartoum", "in the city Y".
+_NAMED_PLACE_NOUNS = frozenset({"capital", "city", "town"})
 #: Words inside a title after its office: "Minister of the Interior", "Minister for Foreign Affairs".
 _PORTFOLIO_LINKS = frozenset({"of", "for"})
 _PORTFOLIO_WORDS = frozenset({"the", "affairs"})
@@ -720,11 +722,15 @@ class _RelationFinder:
         j = self._after_place_list(place.end)
         kind_named = j < len(doc) and doc[j].lemma_.lower() in PLACE_NOUNS
         j += kind_named
+        if kind_named and j < len(doc) - 1 and doc[j].text == ",":
+            j += 1  # "the X suburb, in the capital Y"
         if j >= len(doc) - 1 or doc[j].lower_ != "in":
             return None, kind_named
         j += 1 + (doc[j + 1].lower_ == "the")
         while j < len(doc) - 1 and doc[j].lower_ in WHERE_IN_WORDS and doc[j].pos_ == "ADJ":
             j += 1  # "X in western Y"
+        if j < len(doc) - 1 and doc[j].lower_ in _NAMED_PLACE_NOUNS and self.at(doc[j]) is None:
+            j += 1  # "in the capital Y"
         larger = self._place_in(doc[j], depth=0) if j < len(doc) else None
         if larger is not None and larger.end < len(doc) and doc[larger.end].text in _POSSESSIVE:
             return None, kind_named  # "X in Sudan's Y state": X lies in Y, which the model may not name

@@ -7,8 +7,8 @@ say a place whatever the model made of them: a run of capitalised proper nouns r
 the preposition) or after a hyphenated participle of holding ("M23-held X"); such a run closed
 by a structure's noun ("Kaldoun Barrage", :data:`~kg.extract.wordlists.STRUCTURE_NOUNS`), or
 by a subdivision's type word ("Tanin Region", "Zerin Province") unless another name goes on
-after it ("X District Council"); and one followed by "village(s)" ("A and B villages"). Words
-another entity holds are never taken.
+after it ("X District Council"); and one followed by a lower-case "village(s)", "suburb",
+"district" or "camp" ("A and B villages"). Words another entity holds are never taken.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.relationwords import HOLDING_PARTICIPLES
-from kg.extract.wordlists import STRUCTURE_NOUNS
+from kg.extract.wordlists import PERSON_TITLES, STRUCTURE_NOUNS
 
 __all__ = ["tag_untagged_places"]
 
@@ -30,8 +30,9 @@ _ONLY_PLACES_BEFORE = frozenset({"near", "outside"})
 _SUBDIVISION_NOUNS = frozenset(
     "region province township governorate oblast district county prefecture".split()
 )
-#: Nouns after a village's name, which is not theirs: "Kyin Taw village", "A and B villages".
-_VILLAGE_NOUNS = frozenset({"village", "villages"})
+#: Lower-case nouns after a place's name, which is not theirs: "Kyin Taw village", "A and B
+#: villages", "the Al-Kalakla suburb", "the Zamzam camp".
+_VILLAGE_NOUNS = frozenset("village villages suburb suburbs neighbourhood neighborhood district camp".split())
 #: Most words of a place's name read after the preposition: "Tell Abu Sabir".
 _MAX_NAME_WORDS = 4
 #: The words that can open a slot. A document is searched by their hashes in
@@ -56,12 +57,14 @@ def tag_untagged_places(doc: Doc) -> Doc:
             start = _run_start(doc, token.i)
             if start < token.i:
                 found.append(Span(doc, start, token.i + 1, label="FAC"))
-        elif (lower in _SUBDIVISION_NOUNS and token.is_title or lower in _VILLAGE_NOUNS) and (
-            not token.ent_type_ and _closes(doc, token.i)
-        ):
+        elif lower in _SUBDIVISION_NOUNS and token.is_title and not token.ent_type_ and _closes(doc, token.i):
             start = _run_start(doc, token.i)
             if start < token.i:
-                found.append(Span(doc, start, token.i + 1 if token.is_title else token.i, label="GPE"))
+                found.append(Span(doc, start, token.i + 1, label="GPE"))
+        elif lower in _VILLAGE_NOUNS and _closes(doc, token.i) and not _compound_goes_on(doc, token.i):
+            start = _run_start(doc, token.i)
+            if start < token.i and doc[start].lower_ not in PERSON_TITLES:
+                found.append(Span(doc, start, token.i, label="GPE"))
     if found:
         doc.ents = filter_spans([*doc.ents, *found])
     return doc
@@ -82,6 +85,11 @@ def _closes(doc: Doc, i: int) -> bool:
     return i + 1 == len(doc) or not (doc[i + 1].ent_type_ or doc[i + 1].is_title)
 
 
+def _compound_goes_on(doc: Doc, i: int) -> bool:
+    """Whether a noun follows the one at ``i`` as part of one compound: "the X district council"."""
+    return i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"
+
+
 def _run_end(doc: Doc, start: int) -> int:
     """The end of the run of name words from ``start`` (``start`` when there is none), or
     ``start`` when the run is longer than a place's name or runs into another name."""
@@ -96,6 +104,11 @@ def _run_end(doc: Doc, start: int) -> int:
 def _run_start(doc: Doc, head: int) -> int:
     """The first of the name words right before a structure's noun at ``head``."""
     start = head
-    while start > 0 and head - start < _MAX_NAME_WORDS and _name_word(doc[start - 1]):
-        start -= 1
+    while start > 0 and head - start < _MAX_NAME_WORDS:
+        if _name_word(doc[start - 1]):
+            start -= 1
+        elif start > 1 and doc[start - 1].text == "-" and _name_word(doc[start - 2]) and start < head:
+            start -= 2  # "Al-Kalakla"
+        else:
+            break
     return start
