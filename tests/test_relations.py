@@ -495,6 +495,26 @@ RELATIONS += [
         "Ghana's Minister for Foreign Affairs Kofi Mensah said talks resumed.",
         {("kofi-mensah", "affiliatedWith", "ghana")},
     ),
+    # a mayor governs the city named before the title, a governor the region named after it
+    (
+        "Acting Dnipro Mayor Ivan Lysenko said earlier on Telegram that 4 died.",
+        {("ivan-lysenko", "leaderOf", "dnipro")},
+    ),
+    (
+        "The Zhytomyr region was shelled, Zhytomyr regional governor Oleh Bondar said.",
+        {("oleh-bondar", "leaderOf", "zhytomyr-oblast")},
+    ),
+    ("Zhytomyr governor Oleh Bondar said two died.", set()),
+    # an appositive title before the name; a body named beside the title beats the place after it
+    ("Moldova's first lady, Ana Rusu, wrote on X.", {("ana-rusu", "affiliatedWith", "moldova")}),
+    (
+        "Anna Berg, the UN coordinator in Chad, said the camps were full.",
+        {("anna-berg", "affiliatedWith", "united-nations")},
+    ),
+    (
+        "Turkish state-run Anadolu news agency said the ambassador was hurt.",
+        {("anadolu", "affiliatedWith", "turkey")},
+    ),
     # where an organisation is seated; a state's base abroad is no seat
     ("The Tarek Brigade, headquartered in Kasra, denied it.", {("tarek-brigade", "locatedIn", "kasra")}),
     ("The Jund Front's headquarters in Kasra was hit.", {("jund-front", "locatedIn", "kasra")}),

@@ -98,6 +98,11 @@ _HOLDERS = (_ACTORS | frozenset(_PLACE_RANK)) - {"Person"}
 _PART_PREPOSITIONS = frozenset({"at", "of", "under", "within"})
 #: Nouns for a place its name follows: "in the capital Khartoum", "in the city Y".
 _NAMED_PLACE_NOUNS = frozenset({"capital", "city", "town"})
+#: Adjectives inside a title that say which office: "Kharkiv regional governor", "city mayor".
+_OFFICE_ADJECTIVES = frozenset({"regional", "provincial", "municipal", "city", "district", "local"})
+_REGIONAL_WORDS = frozenset({"regional", "provincial"})
+#: Titles of whoever governs a place named before them: "Sumy Mayor X", "Poltava governor X".
+_GOVERNING_TITLES = frozenset({"mayor", "governor"})
 #: Words inside a title after its office: "Minister of the Interior", "Minister for Foreign Affairs".
 _PORTFOLIO_LINKS = frozenset({"of", "for"})
 _PORTFOLIO_WORDS = frozenset({"the", "affairs"})
@@ -298,19 +303,41 @@ class _RelationFinder:
         while j >= 0 and self.at(doc[j]) is None:
             word = doc[j].lower_
             portfolio = title and word in _PORTFOLIO_LINKS and j >= 1 and doc[j - 1].lower_ in TITLE_WORDS
-            if not (word in TITLE_WORDS or word in _PORTFOLIO_WORDS or portfolio):
+            office = title and word in _OFFICE_ADJECTIVES  # "Kharkiv regional governor X"
+            if not (word in TITLE_WORDS or word in _PORTFOLIO_WORDS or portfolio or office):
                 break
             title.insert(0, doc[j])  # "Minister of the Interior X", "Minister for Foreign Affairs X"
             j -= 1
-        if not title or title[0].lower_ in _PORTFOLIO_WORDS:
+        while title and title[0].lower_ in _PORTFOLIO_WORDS:
+            j = title.pop(0).i  # "the", taken in before a title with nothing before it
+        if not title:
             return
         j = _before_parenthesis(doc, j)  # "United Kingdom (UK) Prime Minister X"
         if j >= 0 and doc[j].text in _POSSESSIVE:
             j -= 1
         holder = self._holder_before(j)
-        if holder is None:
-            return
-        yield person.key, self._role(title, holder), holder.key
+        if holder is not None:
+            yield person.key, self._role(title, holder), holder.key
+        elif title[-1].lower_ in _GOVERNING_TITLES:
+            place = self._governed_place(j, title)
+            if place is not None:
+                yield person.key, "leaderOf", place.key
+
+    def _governed_place(self, j: int, title: list[Token]) -> _Named | None:
+        """The place a mayor or governor named before the title governs: "Sumy Mayor X"; for a
+        governor or with "regional", the region the article names after the city ("Kharkiv
+        regional governor X" governs the Kharkiv region), never the city."""
+        named = self.at(self.doc[j]) if j >= 0 else None
+        place = self._as_place(named) if named is not None else None
+        if place is None or place.cls == "State":
+            return None
+        words = {t.lower_ for t in title}
+        if place.cls == "Settlement" and ("governor" in words or not _REGIONAL_WORDS.isdisjoint(words)):
+            regions = sorted(
+                k for k, c in self.classes.items() if c == "Region" and k.startswith(place.key + "-")
+            )
+            return _Named(regions[0], "Region", place.start, place.end, place.root) if regions else None
+        return place
 
     def _holder_before(self, j: int) -> _Named | None:
         """What a title belongs to, ending at token ``j``: a named actor, or a nationality."""
@@ -378,8 +405,16 @@ class _RelationFinder:
             yield person.key, role, target.key
 
     def _appositive_target(self, noun: Token) -> _Named | None:
-        """The actor an appositive names: after of/at/for/with, else its possessor or nationality."""
+        """The actor an appositive names: after of/at/for/with, else its possessor or nationality;
+        before "in" the body the noun names beats the place it serves in ("the UN coordinator in
+        Chad")."""
         for child in noun.children:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "in"
+                and (owner := self._modifier_actor(noun)) is not None
+            ):
+                return owner
             if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with", "in"):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
@@ -573,8 +608,8 @@ class _RelationFinder:
         before: list[int] = []
         i = outlet.start - 1
         while i >= 0 and len(before) < 6 and doc[i].lower_ not in _DEFINITE | {"a", "an"}:
-            if not (doc[i].is_alpha or doc[i].text in _POSSESSIVE):
-                break
+            if not (doc[i].is_alpha or doc[i].text in _POSSESSIVE or doc[i].text == "-"):
+                break  # "Iranian state-run X" goes on over its hyphen
             before.insert(0, i)  # the words back to its article: "Syrian state news agency"
             i -= 1
         if not any(self.doc[i].lower_ in STATE_OUTLET_WORDS for i in before):

@@ -85,6 +85,8 @@ AFFILIATE_NOUNS = frozenset(
         "minister",
         "lawmaker",
         "diplomat",
+        "coordinator",
+        "lady",  # "the country's first lady, X"
     }
 )
 
