@@ -2832,3 +2832,35 @@ def test_claims_source_keeps_the_bracket_it_opens(extractor: Extractor) -> None:
     claim = claim_with(extract_claims(extractor, text), "responsibility for the attack")
     assert claim.source is not None and claim.source.text == "Al Qaeda affiliate Jamaat Nasr al-Din (JND)"
     assert claim.claimants == ("jamaat-nasr-al-din",)
+
+
+def test_claims_figures_listed_after_a_reported_figure_share_its_report(extractor: Extractor) -> None:
+    """The parser hangs "five wounded" on the verb as a clause of its own; it is still reported."""
+    text = "The agency reported three dead, five wounded and debris in a strike on the village."
+    claims = [c for c in extract_claims(extractor, text) if c.quantities]
+    assert sorted((c.quantities[0].measure, c.source.text if c.source else None) for c in claims) == [
+        ("Killed", "The agency"),
+        ("Wounded", "The agency"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        (  # the one monitoring group the article names, named after the lead
+            "More than 500 people were killed in clashes, a war monitor said on Saturday. The "
+            "UK-based Kassala Observatory for Human Rights said that 12 soldiers died.",
+            ("kassala-observatory-for-human-rights",),
+        ),
+        (  # two such groups: the lead's monitor is neither
+            "More than 500 people were killed in clashes, a war monitor said on Saturday. Human "
+            "Rights Watch and the Nile Monitor Network disagree.",
+            (),
+        ),
+    ],
+)
+def test_claims_an_unnamed_monitor_is_the_monitoring_group_named(
+    extractor: Extractor, text: str, claimants: tuple[str, ...]
+) -> None:
+    claim = claim_with(extract_claims(extractor, text), "More than 500 people were killed in clashes")
+    assert claim.claimants == claimants

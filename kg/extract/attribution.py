@@ -895,11 +895,21 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
         if lemma == "describe" and as_phrase is not None:
             return _trim(doc, child.left_edge.i, as_phrase.right_edge.i + 1)  # "described X as Y"
         if lemma in FIGURE_OBJECT_VERBS and any(t.like_num for t in (child, *child.children)):
-            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)  # "documented 4,000 deaths"
+            return _trim(doc, child.left_edge.i, _figure_list_end(verb, child))  # "documented 4,000 deaths"
         if lemma in EVIDENCE_VERBS and _evidence(_subject(verb)):
             after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
             return _trim(doc, child.left_edge.i, max(c.right_edge.i for c in after) + 1)
     return _that_clause_after(verb) or _statement_clause(verb)
+
+
+def _figure_list_end(verb: Token, obj: Token) -> int:
+    """Where a verb's figure object ends with the figures listed after it, which the parser
+    hangs on the verb as clauses of their own: "reported three dead, five wounded and ..."."""
+    end = obj.right_edge.i + 1
+    for sibling in verb.rights:
+        if sibling.i > obj.i and sibling.left_edge.like_num and sibling.left_edge.i <= end + 1:
+            end = max(end, sibling.right_edge.i + 1)
+    return end
 
 
 def _quoted(token: Token) -> bool:

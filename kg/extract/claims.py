@@ -28,6 +28,8 @@ from kg.extract.attribution import Attribution, find_attributions
 from kg.extract.claimwords import (
     ANAPHOR_CLASSES,
     LEADER_ORGAN_NOUNS,
+    MONITOR_NAME_WORDS,
+    MONITOR_NOUNS,
     NEWS_STAFF_NOUNS,
     PERSON_SOURCE_NOUNS,
     PRONOUN_CLASSES,
@@ -82,6 +84,8 @@ _PLACE_CLASSES = frozenset({"State", "Region", "Settlement"})
 _WORD = re.compile(r"[a-z]+")
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _PERSON = frozenset({"Person"})
+#: What a monitoring group is typed: an NGO, or a body of an international organisation.
+_MONITOR_CLASSES = frozenset({"Organization", "InternationalOrganization"})
 _NOUN_TAGS = frozenset({"NOUN", "PROPN", "PRON"})
 #: How far back (characters) "the agency" may look for the agency it means.
 _ANAPHOR_REACH = 1500
@@ -201,6 +205,7 @@ class _ClaimBuilder:
             for lemma in dict.fromkeys(t.lemma_.lower() for t in words or ()):
                 self.said[lemma].append(draft)
         self._name_later()
+        self._monitor_named()
         drafts = list(self.drafts)
         self._attach_quotes(drafts)
         drafts += self._place_figures(drafts)
@@ -281,6 +286,24 @@ class _ClaimBuilder:
                 for earlier in unnamed.pop(lemma):
                     if draft.paragraph - earlier.paragraph <= 3:
                         earlier.claimants = draft.claimants
+
+    def _monitor_named(self) -> None:
+        """'..., a war monitor said. The Syrian Observatory for Human Rights said ...': a monitor
+        left unnamed is the one monitoring group the article names anywhere (a name with
+        "Observatory", "Monitor" or "Watch" in it), before or after; with two, no one."""
+        monitors = [
+            key
+            for key, words in self.entities.words.items()
+            if self.entities.classes.get(key) in _MONITOR_CLASSES and not words.isdisjoint(MONITOR_NAME_WORDS)
+        ]
+        if len(monitors) != 1:
+            return
+        for draft in self.drafts:
+            a = draft.attribution
+            if draft.claimants or a is None or a.source_head is None:
+                continue
+            if self.doc[a.source_head].lemma_.lower() in MONITOR_NOUNS:
+                draft.claimants = (monitors[0],)
 
     def _named_person(self, head: Token, draft: _Draft) -> bool:
         """Whether ``draft``'s one claimant is a person its source names beside ``head``."""

@@ -293,6 +293,12 @@ ANAPHOR_CLASSES: dict[str, frozenset[str]] = {
     ),
 }
 
+#: Nouns of an unnamed monitoring group as a source ("a war monitor said"), and the words of
+#: the names of such groups ("Syrian Observatory for Human Rights", "Airwars Monitor", "Human
+#: Rights Watch"): an article naming one such group means it.
+MONITOR_NOUNS = frozenset({"monitor", "watchdog", "observatory"})
+MONITOR_NAME_WORDS = frozenset({"observatory", "monitor", "monitoring", "watch"})
+
 #: A news outlet's staff: "an AFP correspondent", "AP photographers at the hospital", "a
 #: reporter for Reuters" report for their outlet, which is the claimant.
 NEWS_STAFF_NOUNS = frozenset(
