@@ -2864,3 +2864,16 @@ def test_claims_an_unnamed_monitor_is_the_monitoring_group_named(
 ) -> None:
     claim = claim_with(extract_claims(extractor, text), "More than 500 people were killed in clashes")
     assert claim.claimants == claimants
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitor said later that 12 more bodies were found.",
+        "Officials said again that 12 more bodies were found.",
+    ],
+)
+def test_claims_content_starts_after_when_it_was_said(extractor: Extractor, text: str) -> None:
+    """The parser puts "later" inside the that-clause; the content is what was said."""
+    (claim,) = extract_claims(extractor, text)
+    assert claim.content.text == "12 more bodies were found"

@@ -1372,9 +1372,16 @@ def _edge_word(token: Token) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """``[start, end)`` without edge punctuation, quotes and complementisers; None if empty."""
+    """``[start, end)`` without edge punctuation, quotes and complementisers, nor the words of
+    when it was said that the parser put before the complementiser ("said later that X",
+    "said on Monday that X"); None if empty."""
     while start < end and (_edge_word(doc[start]) or doc[start].is_punct or doc[start].is_space):
         start += 1
+    mark = next(
+        (t for t in doc[start : min(end, start + 5)] if t.dep_ == "mark" and t.lower_ == "that"), None
+    )
+    if mark is not None and all(t.dep_ in _WHEN_SAID_DEPS for t in doc[start : mark.i]):
+        start = mark.i + 1
     while (
         end > start
         and (doc[end - 1].is_punct or doc[end - 1].is_space)
@@ -1382,6 +1389,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     ):
         end -= 1
     return (start, end) if start < end else None
+
+
+#: Dependents of the words between a cue and its "that" that say when: "later", "on Monday".
+_WHEN_SAID_DEPS = frozenset({"advmod", "npadvmod", "prep", "pobj", "det", "amod", "compound"})
 
 
 def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
