@@ -2877,3 +2877,27 @@ def test_claims_content_starts_after_when_it_was_said(extractor: Extractor, text
     """The parser puts "later" inside the that-clause; the content is what was said."""
     (claim,) = extract_claims(extractor, text)
     assert claim.content.text == "12 more bodies were found"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parser hangs both numbers on "parts"; the adjective after each says what it counts
+            'The agency reported two dead, four wounded and "body parts" in a strike on the village.',
+            [("Killed", 2), ("Wounded", 4)],
+        ),
+        ("Shelling left four wounded soldiers and two dead civilians.", [("Wounded", 4), ("Killed", 2)]),
+    ],
+)
+def test_claims_a_casualty_word_right_after_the_number(
+    extractor: Extractor, text: str, expected: list[tuple[str, int]]
+) -> None:
+    quantities = [q for c in extract_claims(extractor, text) for q in c.quantities]
+    assert [(q.measure, q.figure.value) for q in quantities] == [(m, Decimal(n)) for m, n in expected]
+
+
+def test_claims_content_keeps_the_quotation_it_opens(extractor: Extractor) -> None:
+    text = 'The agency reported two dead, four wounded and "body parts" in a strike on the village.'
+    assert {c.content.text for c in extract_claims(extractor, text)} == {
+        'two dead, four wounded and "body parts"'
+    }

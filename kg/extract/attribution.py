@@ -1396,7 +1396,11 @@ _WHEN_SAID_DEPS = frozenset({"advmod", "npadvmod", "prep", "pobj", "det", "amod"
 
 
 def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
-    """Whether the span's last token closes a bracket it opens: "X (JNIM)" keeps its ")"."""
-    return doc[end - 1].text == ")" and doc[start : end - 1].text.count("(") > doc[
-        start : end - 1
-    ].text.count(")")
+    """Whether the span's last token closes a bracket or quotation it opens: "X (JNIM)" keeps its
+    ")", 'four wounded and "body parts"' its closing mark."""
+    last, before = doc[end - 1].text, doc[start : end - 1].text
+    if last == ")":
+        return before.count("(") > before.count(")")
+    if last == "”":
+        return before.count("“") > before.count("”")
+    return last == '"' and before.count('"') % 2 == 1

@@ -115,6 +115,8 @@ def _number_token(span: Span) -> Token:
 
 
 def _counted_noun(number: Token) -> Token | None:
+    if _casualty_word_after(number):
+        return None  # "two dead, four wounded and body parts": the parser hung both on "parts"
     head = number.head
     if number.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
         while head.dep_ == "nummod" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
@@ -128,8 +130,27 @@ def _counted_noun(number: Token) -> Token | None:
     return None
 
 
+#: Nouns a figure counts people by, whatever the words between say of them.
+_PEOPLE_OR_PERSONNEL = PEOPLE_NOUNS | PERSONNEL_NOUNS
+
+
+def _casualty_word_after(number: Token) -> Measure | None:
+    """The measure of a casualty adjective right after the number that counts no noun of people:
+    "two dead", "four wounded and body parts" (not "four wounded soldiers")."""
+    doc = number.doc
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if after is None or after.lower_ not in CASUALTY_ADJECTIVES:
+        return None
+    noun = number.head
+    if after.head == number or (after.head == noun and noun.lemma_.lower() not in _PEOPLE_OR_PERSONNEL):
+        return CASUALTY_ADJECTIVES[after.lower_]
+    return None
+
+
 def _measure(number: Token, noun: Token | None) -> Measure | None:
     """Casualty words decide; people under arms with none are a troop figure."""
+    if noun is None and (listed := _casualty_word_after(number)) is not None:
+        return listed
     if noun is not None and noun.like_num and noun.i != number.i:
         return _measure(noun, _counted_noun(noun))  # "eight of the 68 injured": the inner figure's
     if noun is not None and noun.lower_ in _PARTITIVE_PRONOUNS and noun.head.lower_ == "of":
