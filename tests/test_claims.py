@@ -2901,3 +2901,20 @@ def test_claims_content_keeps_the_quotation_it_opens(extractor: Extractor) -> No
     assert {c.content.text for c in extract_claims(extractor, text)} == {
         'two dead, four wounded and "body parts"'
     }
+
+
+def test_claims_a_gapped_clause_the_parser_hung_on_the_cue_is_still_content(extractor: Extractor) -> None:
+    """ "killed and 62 others injured": "others" parsed as the object of "said", not of the
+    that-clause; the content runs on over it and the figure keeps its source."""
+    text = (
+        "On Thursday, the medical group said that 31 people were killed and 62 others injured in "
+        "RSF artillery shelling targeting a market and the Hay al-Jabal neighborhood in Kadugli.\n"
+        "Local committees and authorities in Kadugli have repeatedly accused the RSF of "
+        "responsibility for artillery attacks and repeated assaults on the city, which has been "
+        "under siege since May 10, despite international warnings over the risks of fighting in "
+        "the city that serves as the hub for aid operations across the region's three states."
+    )
+    wounded = [c for c in extract_claims(extractor, text) if [q.measure for q in c.quantities] == ["Wounded"]]
+    assert [(c.source.text if c.source else None, c.quantities[0].figure.value) for c in wounded] == [
+        ("the medical group", Decimal(62))
+    ]

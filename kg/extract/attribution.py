@@ -872,7 +872,7 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
         for child in verb.children:
             if child.dep_ == dep and not _semicolon_between(child, verb):
                 last = _last_clause_beside(verb, child)
-                end = _clause_end(verb, last)
+                end = _gapped_conjunct_end(verb, _clause_end(verb, last))
                 start = child.left_edge.i
                 stops = (t.i for t in doc[start:end] if t.text == ";" and t.head == child and not _quoted(t))
                 return _trim(doc, start, next(stops, end))  # not past "; they only learned ..."
@@ -900,6 +900,19 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
             return _trim(doc, child.left_edge.i, max(c.right_edge.i for c in after) + 1)
     return _that_clause_after(verb) or _statement_clause(verb)
+
+
+def _gapped_conjunct_end(verb: Token, end: int) -> int:
+    """Where a content ending in "and" ends with the clause the parser hung on the cue instead:
+    'said that 24 people were killed and 55 others injured' ("others" a conjunct or object of
+    "said"). A verb there is a second report of the speaker's own ("said X and added Y")."""
+    doc = verb.doc
+    if end < 1 or doc[end - 1].dep_ != "cc":
+        return end
+    conjunct = next((c for c in verb.children if c.dep_ in ("conj", "dobj") and c.left_edge.i == end), None)
+    if conjunct is None or conjunct.pos_ in ("VERB", "AUX"):
+        return end
+    return conjunct.right_edge.i + 1
 
 
 def _figure_list_end(verb: Token, obj: Token) -> int:
