@@ -2918,3 +2918,12 @@ def test_claims_a_gapped_clause_the_parser_hung_on_the_cue_is_still_content(extr
     assert [(c.source.text if c.source else None, c.quantities[0].figure.value) for c in wounded] == [
         ("the medical group", Decimal(62))
     ]
+
+
+def test_claims_every_named_source_of_a_coordinated_list_claims(extractor: Extractor) -> None:
+    text = (
+        "Attacks killed at least 12 people, according to local officials, an aid group and the "
+        "United Nations."
+    )
+    (claim,) = extract_claims(extractor, text)
+    assert claim.claimants == ("united-nations",)

@@ -1409,11 +1409,13 @@ _WHEN_SAID_DEPS = frozenset({"advmod", "npadvmod", "prep", "pobj", "det", "amod"
 
 
 def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
-    """Whether the span's last token closes a bracket or quotation it opens: "X (JNIM)" keeps its
-    ")", 'four wounded and "body parts"' its closing mark."""
+    """Whether the span's last token closes a bracket or a quoted phrase it opens: "X (JNIM)"
+    keeps its ")", 'four wounded and "body parts"' its closing mark."""
     last, before = doc[end - 1].text, doc[start : end - 1].text
     if last == ")":
         return before.count("(") > before.count(")")
+    if doc[end - 2].is_punct:
+        return False  # a quoted sentence's close, '... for years."', goes with its stop
     if last == "”":
         return before.count("“") > before.count("”")
     return last == '"' and before.count('"') % 2 == 1

@@ -363,7 +363,7 @@ class _ClaimBuilder:
             antecedent = self._pronoun_antecedent(head)
             if antecedent is not None:
                 return antecedent
-        heads = [head, *(c for c in head.children if c.dep_ in ("conj", "appos"))]
+        heads = [head, *(c for c in head.children if c.dep_ == "appos"), *_conjuncts(head)]
         keys = [k for h in heads if (k := self._resolve(h, a)) is not None]
         if not keys:
             keys = list(self._through_reporter(head, a))
@@ -789,6 +789,17 @@ class _ClaimBuilder:
 #: The measures of people harmed in one event: "a further" one of them after another counts
 #: more victims of the event, not more of the same measure.
 _HARMED = frozenset({"Killed", "Wounded", "KilledOrWounded", "Captured"})
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The words coordinated with ``head``, down the chain: "officials, an aid group and the UN"."""
+    found, todo = [], [head]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ == "conj":
+                found.append(child)
+                todo.append(child)
+    return found
 
 
 def _unknown_name(head: Token) -> bool:
