@@ -2828,33 +2828,71 @@ def test_claims_report_in_an_as_clause_puts_forward_the_clause_it_hangs_on(
 
 def test_claims_source_keeps_the_bracket_it_opens(extractor: Extractor) -> None:
     """A source ending in its acronym keeps the closing bracket; no source ends inside one."""
-    text = "Al Qaeda affiliate Jamaat Nasr al-Din (JND) has claimed responsibility for the attack."
-    claim = claim_with(extract_claims(extractor, text), "responsibility for the attack")
-    assert claim.source is not None and claim.source.text == "Al Qaeda affiliate Jamaat Nasr al-Din (JND)"
-    assert claim.claimants == ("jamaat-nasr-al-din",)
+    text = "A spokesman for the Sahel Liberation Front (SLF) said the convoy was ambushed."
+    (claim,) = extract_claims(extractor, text)
+    assert (
+        claim.source is not None and claim.source.text == "A spokesman for the Sahel Liberation Front (SLF)"
+    )
+    assert claim.claimants == ("sahel-liberation-front",)
 
 
-def test_claims_figures_listed_after_a_reported_figure_share_its_report(extractor: Extractor) -> None:
-    """The parser hangs "five wounded" on the verb as a clause of its own; it is still reported."""
-    text = "The agency reported three dead, five wounded and debris in a strike on the village."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police reported seven dead, nine wounded and dozens of cars burned after the blast.",
+        'Officials reported two dead, four wounded and "burned cars" near the depot.',
+    ],
+)
+def test_claims_figures_listed_after_a_reported_figure_share_its_report(
+    extractor: Extractor, text: str
+) -> None:
+    """The parser hangs the second figure on the verb as a clause of its own, or on the noun
+    that closes the list; it is still what was reported."""
     claims = [c for c in extract_claims(extractor, text) if c.quantities]
     assert sorted((c.quantities[0].measure, c.source.text if c.source else None) for c in claims) == [
-        ("Killed", "The agency"),
-        ("Wounded", "The agency"),
+        ("Killed", text.split()[0]),
+        ("Wounded", text.split()[0]),
     ]
+
+
+def test_claims_content_keeps_the_quoted_phrase_it_opens(extractor: Extractor) -> None:
+    text = 'Police reported one dead, seven wounded and "heavy damage" after the blast at the depot.'
+    assert {c.content.text for c in extract_claims(extractor, text)} == {
+        'one dead, seven wounded and "heavy damage" after the blast at the depot'
+    }
+
+
+def test_claims_a_casualty_word_right_after_the_number_says_what_it_counts() -> None:
+    """ "three dead, five wounded and burned cars", parsed with both numbers on "cars" and
+    "wounded" on it too: each number counts what the adjective right after it says."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.measures import read_measure
+
+    words = ["Medics", "found", "three", "dead", ",", "five", "wounded", "and", "burned", "cars"]
+    heads = [1, 1, 9, 2, 2, 9, 9, 6, 9, 1]
+    deps = ["nsubj", "ROOT", "nummod", "amod", "punct", "nummod", "amod", "cc", "amod", "dobj"]
+    pos = ["NOUN", "VERB", "NUM", "ADJ", "PUNCT", "NUM", "ADJ", "CCONJ", "ADJ", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    measures = []
+    for i in (2, 5):
+        counted = read_measure(doc, doc.text, doc[i].idx, doc[i].idx + len(doc[i].text))
+        measures.append(counted.measure if counted is not None else None)
+    assert measures == ["Killed", "Wounded"]
 
 
 @pytest.mark.parametrize(
     ("text", "claimants"),
     [
-        (  # the one monitoring group the article names, named after the lead
-            "More than 500 people were killed in clashes, a war monitor said on Saturday. The "
-            "UK-based Kassala Observatory for Human Rights said that 12 soldiers died.",
-            ("kassala-observatory-for-human-rights",),
+        (  # the one monitoring group the article names, named after the report
+            "Nine fighters died near the dam, a rights monitor reported. The Kivu Human Rights "
+            "Observatory said the toll could rise.",
+            ("kivu-human-rights-observatory",),
         ),
-        (  # two such groups: the lead's monitor is neither
-            "More than 500 people were killed in clashes, a war monitor said on Saturday. Human "
-            "Rights Watch and the Nile Monitor Network disagree.",
+        (  # two such groups: the monitor is neither
+            "Nine fighters died near the dam, a rights monitor reported. Human Rights Watch and the "
+            "Nile Monitor Network disagree.",
             (),
         ),
     ],
@@ -2862,7 +2900,7 @@ def test_claims_figures_listed_after_a_reported_figure_share_its_report(extracto
 def test_claims_an_unnamed_monitor_is_the_monitoring_group_named(
     extractor: Extractor, text: str, claimants: tuple[str, ...]
 ) -> None:
-    claim = claim_with(extract_claims(extractor, text), "More than 500 people were killed in clashes")
+    claim = claim_with(extract_claims(extractor, text), "Nine fighters died near the dam")
     assert claim.claimants == claimants
 
 
@@ -2879,51 +2917,52 @@ def test_claims_content_starts_after_when_it_was_said(extractor: Extractor, text
     assert claim.content.text == "12 more bodies were found"
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (  # the parser hangs both numbers on "parts"; the adjective after each says what it counts
-            'The agency reported two dead, four wounded and "body parts" in a strike on the village.',
-            [("Killed", 2), ("Wounded", 4)],
-        ),
-        ("Shelling left four wounded soldiers and two dead civilians.", [("Wounded", 4), ("Killed", 2)]),
-    ],
-)
-def test_claims_a_casualty_word_right_after_the_number(
-    extractor: Extractor, text: str, expected: list[tuple[str, int]]
-) -> None:
-    quantities = [q for c in extract_claims(extractor, text) for q in c.quantities]
-    assert [(q.measure, q.figure.value) for q in quantities] == [(m, Decimal(n)) for m, n in expected]
-
-
-def test_claims_content_keeps_the_quotation_it_opens(extractor: Extractor) -> None:
-    text = 'The agency reported two dead, four wounded and "body parts" in a strike on the village.'
-    assert {c.content.text for c in extract_claims(extractor, text)} == {
-        'two dead, four wounded and "body parts"'
-    }
-
-
-def test_claims_a_gapped_clause_the_parser_hung_on_the_cue_is_still_content(extractor: Extractor) -> None:
-    """ "killed and 62 others injured": "others" parsed as the object of "said", not of the
-    that-clause; the content runs on over it and the figure keeps its source."""
-    text = (
-        "On Thursday, the medical group said that 31 people were killed and 62 others injured in "
-        "RSF artillery shelling targeting a market and the Hay al-Jabal neighborhood in Kadugli.\n"
-        "Local committees and authorities in Kadugli have repeatedly accused the RSF of "
-        "responsibility for artillery attacks and repeated assaults on the city, which has been "
-        "under siege since May 10, despite international warnings over the risks of fighting in "
-        "the city that serves as the hub for aid operations across the region's three states."
-    )
-    wounded = [c for c in extract_claims(extractor, text) if [q.measure for q in c.quantities] == ["Wounded"]]
-    assert [(c.source.text if c.source else None, c.quantities[0].figure.value) for c in wounded] == [
-        ("the medical group", Decimal(62))
-    ]
-
-
 def test_claims_every_named_source_of_a_coordinated_list_claims(extractor: Extractor) -> None:
-    text = (
-        "Attacks killed at least 12 people, according to local officials, an aid group and the "
-        "United Nations."
-    )
+    text = "The bridge was destroyed, according to police, hospital staff and the World Health Organization."
     (claim,) = extract_claims(extractor, text)
-    assert claim.claimants == ("united-nations",)
+    assert claim.claimants == ("world-health-organization",)
+
+
+def test_claims_a_gapped_clause_the_parser_hung_on_the_cue_is_still_content() -> None:
+    """ "said that 8 people were killed and 19 others injured", parsed with "others" as the
+    object of "said" (as the small model does in some contexts): the content runs on over it."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.attribution import find_attributions
+
+    words = [
+        "The",
+        "clinic",
+        "said",
+        "that",
+        "8",
+        "people",
+        "were",
+        "killed",
+        "and",
+        "19",
+        "others",
+        "injured",
+    ]
+    heads = [1, 2, 2, 7, 5, 7, 7, 2, 7, 10, 2, 10]
+    deps = [
+        "det",
+        "nsubj",
+        "ROOT",
+        "mark",
+        "nummod",
+        "nsubjpass",
+        "auxpass",
+        "ccomp",
+        "cc",
+        "nummod",
+        "dobj",
+        "acl",
+    ]
+    pos = ["DET", "NOUN", "VERB", "SCONJ", "NUM", "NOUN", "AUX", "VERB", "CCONJ", "NUM", "NOUN", "VERB"]
+    tags = ["DT", "NN", "VBD", "IN", "CD", "NNS", "VBD", "VBN", "CC", "CD", "NNS", "VBN"]
+    lemmas = ["the", "clinic", "say", "that", "8", "people", "be", "kill", "and", "19", "other", "injure"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    (attribution,) = find_attributions(doc)
+    assert doc[attribution.content[0] : attribution.content[1]].text.endswith("and 19 others injured")

@@ -327,14 +327,14 @@ def test_place_names_the_model_mistags(
         ("Rania Saleh arrived. Crowds waited outside Saleh for hours.", {"rania-saleh": ("Person", None)}),
         # a list of names "villages" closes (a subdivision's type word: tests/test_relations.py)
         (
-            "Troops raided Ywa Thit, Kyun Taw and Nat Gyi villages.",
+            "Floods cut off Ywa Thit, Kyun Taw and Nat Gyi villages.",
             {n: ("Settlement", None) for n in ("ywa-thit", "kyun-taw", "nat-gyi")},
         ),
         # ... a suburb, a camp; a lower-case compass word before a name; "control of" a known place
-        ("They were killed in the Al-Kalakla suburb.", {"al-kalakla": ("Settlement", None)}),
-        ("Four men from southern Al-Kalakla were executed.", {"al-kalakla": ("Settlement", None)}),
+        ("Shells fell on the Al-Nasr suburb.", {"al-nasr": ("Settlement", None)}),
+        ("Families fled from southern Al-Nasr overnight.", {"al-nasr": ("Settlement", None)}),
         (
-            "The army said it had seized control of Kosti on Monday.",
+            "The army regained control of Kosti on Monday.",
             {"kosti": ("Settlement", GeoPoint(371760, Decimal("13.1629"), Decimal("32.66347")))},
         ),
         # a subdivision's type word with a body's name going on after it is the body's

@@ -475,15 +475,15 @@ RELATIONS += [
         {("kone-tan", "locatedIn", "salin-township"), ("mya-pan", "locatedIn", "salin-township")},
     ),
     (
-        "They were killed in the Al-Kalakla suburb, in the capital Khartoum.",
-        {("al-kalakla", "locatedIn", "khartoum")},
+        "Shells fell on the Al-Nasr suburb, in the capital Amman.",
+        {("al-nasr", "locatedIn", "amman")},
     ),
     # a place an armed actor holds has its forces in it; not a place beside it in a list
     ("Shelling hit the SLM-controlled town of Tawila on Sunday.", {("slm", "deployedTo", "tawila")}),
     ("Jets struck the Hamas stronghold of Khan Younis.", {("hamas", "deployedTo", "khan-younis")}),
     ("Kerem, the Hamas bastion in the south, was hit.", {("hamas", "deployedTo", "kerem")}),
     (
-        "Raids hit the province of Taiz, Ibb in the west and the Hamas bastion of Kerem.",
+        "Jets bombed Tarsi, Kola and the Hamas bastion of Kerem.",
         {("hamas", "deployedTo", "kerem")},
     ),
     # an office named with "of"/"for" ties its holder to the state before it
@@ -497,7 +497,7 @@ RELATIONS += [
     ),
     # a mayor governs the city named before the title, a governor the region named after it
     (
-        "Acting Dnipro Mayor Ivan Lysenko said earlier on Telegram that 4 died.",
+        "Acting Dnipro Mayor Ivan Lysenko opened the shelter on Monday.",
         {("ivan-lysenko", "leaderOf", "dnipro")},
     ),
     (
@@ -506,19 +506,19 @@ RELATIONS += [
     ),
     ("Zhytomyr governor Oleh Bondar said two died.", set()),
     # an appositive title before the name; a body named beside the title beats the place after it
-    ("Moldova's first lady, Ana Rusu, wrote on X.", {("ana-rusu", "affiliatedWith", "moldova")}),
+    ("Moldova's first lady, Ana Rusu, opened the clinic.", {("ana-rusu", "affiliatedWith", "moldova")}),
     (
         "Anna Berg, the UN coordinator in Chad, said the camps were full.",
         {("anna-berg", "affiliatedWith", "united-nations")},
     ),
     (
-        "Turkish state-run Anadolu news agency said the ambassador was hurt.",
+        "Turkish state-run Anadolu news agency said the border crossing had reopened.",
         {("anadolu", "affiliatedWith", "turkey")},
     ),
     # where an organisation is seated; a state's base abroad is no seat
     ("The Tarek Brigade, headquartered in Kasra, denied it.", {("tarek-brigade", "locatedIn", "kasra")}),
     ("The Jund Front's headquarters in Kasra was hit.", {("jund-front", "locatedIn", "kasra")}),
-    ("Kandahar is a known base of the Jund Front.", {("jund-front", "locatedIn", "kandahar")}),
+    ("Kandahar is the main base of the Jund Front.", {("jund-front", "locatedIn", "kandahar")}),
     ("Russia's base in Latakia was hit.", set()),
     # an armed group's affiliate is an armed group tied to it, whatever the model took it for
     (

@@ -872,7 +872,7 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
         for child in verb.children:
             if child.dep_ == dep and not _semicolon_between(child, verb):
                 last = _last_clause_beside(verb, child)
-                end = _gapped_conjunct_end(verb, _clause_end(verb, last))
+                end = _clause_end(verb, last)
                 start = child.left_edge.i
                 stops = (t.i for t in doc[start:end] if t.text == ";" and t.head == child and not _quoted(t))
                 return _trim(doc, start, next(stops, end))  # not past "; they only learned ..."
@@ -900,19 +900,6 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
             after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
             return _trim(doc, child.left_edge.i, max(c.right_edge.i for c in after) + 1)
     return _that_clause_after(verb) or _statement_clause(verb)
-
-
-def _gapped_conjunct_end(verb: Token, end: int) -> int:
-    """Where a content ending in "and" ends with the clause the parser hung on the cue instead:
-    'said that 24 people were killed and 55 others injured' ("others" a conjunct or object of
-    "said"). A verb there is a second report of the speaker's own ("said X and added Y")."""
-    doc = verb.doc
-    if end < 1 or doc[end - 1].dep_ != "cc":
-        return end
-    conjunct = next((c for c in verb.children if c.dep_ in ("conj", "dobj") and c.left_edge.i == end), None)
-    if conjunct is None or conjunct.pos_ in ("VERB", "AUX"):
-        return end
-    return conjunct.right_edge.i + 1
 
 
 def _figure_list_end(verb: Token, obj: Token) -> int:
@@ -963,9 +950,9 @@ def _last_clause_beside(verb: Token, clause: Token) -> Token:
 
 
 def _clause_end(verb: Token, clause: Token) -> int:
-    """Where the content ends: its clause, what follows a colon closing it, and a gapped passive
-    the parser made a conjunct of the reporting verb ("said 24 were killed and 55 others
-    injured", with "injured" hung on "said"); not a clause of its own ("..., and officials gave
+    """Where the content ends: its clause, what follows a colon closing it, and a gapped clause
+    the parser hung on the reporting verb ("said 8 were killed and 19 others injured", with
+    "injured", or "others", hung on "said"); not a clause of its own ("..., and officials gave
     details")."""
     end = clause.right_edge.i + 1
     doc = verb.doc
@@ -974,13 +961,21 @@ def _clause_end(verb: Token, clause: Token) -> int:
         # clause of what follows the colon, which is the rest of what was said
         return verb.sent.end
     for conj in verb.children:
-        if (
+        if conj.i < end:
+            continue
+        passive = (
             conj.dep_ == "conj"
-            and conj.i >= end
             and conj.tag_ == "VBN"
             and any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
             and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
-        ):
+        )
+        noun = (  # "... killed and 19 others injured" with "others" the cue's own
+            conj.dep_ in ("conj", "dobj")
+            and conj.pos_ not in ("VERB", "AUX")
+            and conj.left_edge.i == end
+            and doc[end - 1].dep_ == "cc"
+        )
+        if passive or noun:
             end = conj.right_edge.i + 1
     return end
 
@@ -1410,7 +1405,7 @@ _WHEN_SAID_DEPS = frozenset({"advmod", "npadvmod", "prep", "pobj", "det", "amod"
 
 def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
     """Whether the span's last token closes a bracket or a quoted phrase it opens: "X (JNIM)"
-    keeps its ")", 'four wounded and "body parts"' its closing mark."""
+    keeps its ")", 'nine wounded and "burned cars"' its closing mark."""
     last, before = doc[end - 1].text, doc[start : end - 1].text
     if last == ")":
         return before.count("(") > before.count(")")

@@ -288,7 +288,7 @@ class _ClaimBuilder:
                         earlier.claimants = draft.claimants
 
     def _monitor_named(self) -> None:
-        """'..., a war monitor said. The Syrian Observatory for Human Rights said ...': a monitor
+        """'..., a rights monitor reported. The Kivu Human Rights Observatory said ...': a monitor
         left unnamed is the one monitoring group the article names anywhere (a name with
         "Observatory", "Monitor" or "Watch" in it), before or after; with two, no one."""
         monitors = [

@@ -293,8 +293,8 @@ ANAPHOR_CLASSES: dict[str, frozenset[str]] = {
     ),
 }
 
-#: Nouns of an unnamed monitoring group as a source ("a war monitor said"), and the words of
-#: the names of such groups ("Syrian Observatory for Human Rights", "Airwars Monitor", "Human
+#: Nouns of an unnamed monitoring group as a source ("a rights monitor reported"), and the words of
+#: the names of such groups ("the X Observatory for Human Rights", "X Monitor", "Human
 #: Rights Watch"): an article naming one such group means it.
 MONITOR_NOUNS = frozenset({"monitor", "watchdog", "observatory"})
 MONITOR_NAME_WORDS = frozenset({"observatory", "monitor", "monitoring", "watch"})

@@ -60,7 +60,9 @@ _HELD_OR_CONTROLLED = HELD_PLACE_NOUNS | {"control"}
 #: Compass adjectives before a place's name: "southern X".
 _COMPASS_ADJECTIVES = frozenset(w for w in ENGLISH_COMPASS if w.endswith("ern"))
 #: Nouns of a settlement that put the name beside them in its slot ("the town of X", "X village").
-_SETTLEMENT_NOUNS = frozenset("city town village cities towns villages".split())
+_SETTLEMENT_NOUNS = frozenset(
+    "city town village cities towns villages suburb suburbs neighbourhood neighborhood camp".split()
+)
 #: ... and those of a place an armed actor holds, beside it: "X, a Hamas bastion" (not "of":
 #: "a stronghold of the X Brigade" names its holder).
 _HELD_SETTLEMENT_NOUNS = _SETTLEMENT_NOUNS | HELD_PLACE_NOUNS
@@ -123,7 +125,7 @@ class ArticlePlaces:
         when the place lies in a state the article names; never when a person's name holds it."""
         words = tuple(w.casefold() for w in name.split())
         if any(set(words) <= set(person) for person in self.person_names if person != words):
-            return False  # "Jordan" beside "Jordan Peterson"; not "Wad X" beside a "Wad Y" tagged a person
+            return False  # "Jordan" beside "Jordan Peterson"; not "Ed Damer" beside a person "Ed Kamil"
         if ent.end < len(ent.doc) and is_figure(ent.doc[ent.end]):
             return False  # "Dover 3", "NEW HAVEN 58 71": a team with its score or standing
         return _in_place_slot(ent) or any(p.country in self.countries for p in self.index.candidates(name))

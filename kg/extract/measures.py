@@ -116,7 +116,7 @@ def _number_token(span: Span) -> Token:
 
 def _counted_noun(number: Token) -> Token | None:
     if _casualty_word_after(number):
-        return None  # "two dead, four wounded and body parts": the parser hung both on "parts"
+        return None  # "seven dead, nine wounded and burned cars": the parser hung both on "cars"
     head = number.head
     if number.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in ("NOUN", "PROPN"):
         while head.dep_ == "nummod" and head.head.pos_ in ("NOUN", "PROPN") and head.head is not head:
@@ -136,7 +136,7 @@ _PEOPLE_OR_PERSONNEL = PEOPLE_NOUNS | PERSONNEL_NOUNS
 
 def _casualty_word_after(number: Token) -> Measure | None:
     """The measure of a casualty adjective right after the number that counts no noun of people:
-    "two dead", "four wounded and body parts" (not "four wounded soldiers")."""
+    "seven dead", "nine wounded and burned cars" (not "nine wounded soldiers")."""
     doc = number.doc
     after = doc[number.i + 1] if number.i + 1 < len(doc) else None
     if after is None or after.lower_ not in CASUALTY_ADJECTIVES:

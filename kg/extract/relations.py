@@ -96,7 +96,7 @@ _PLACE_RANK = {"Settlement": 0, "Region": 1, "State": 2}
 #: What a role after "of"/"at"/"in" may be held in: any actor but a person, or a place it governs.
 _HOLDERS = (_ACTORS | frozenset(_PLACE_RANK)) - {"Person"}
 _PART_PREPOSITIONS = frozenset({"at", "of", "under", "within"})
-#: Nouns for a place its name follows: "in the capital Khartoum", "in the city Y".
+#: Nouns for a place its name follows: "in the capital Amman", "in the city Y".
 _NAMED_PLACE_NOUNS = frozenset({"capital", "city", "town"})
 #: Adjectives inside a title that say which office: "Kharkiv regional governor", "city mayor".
 _OFFICE_ADJECTIVES = frozenset({"regional", "provincial", "municipal", "city", "district", "local"})
@@ -711,7 +711,7 @@ class _RelationFinder:
 
     def _holder(self, place: _Named) -> Iterator[tuple[str, str, str]]:
         """The armed actor whose forces hold a place: "M23-held X", "the RSF-controlled city of X",
-        "the Hezbollah stronghold of X", "X, a Houthi bastion". Read off the words: the parser
+        "the Hezbollah stronghold of X", "X, a rebel bastion". Read off the words: the parser
         hangs the hyphenated participle anywhere."""
         doc = self.doc
         j = place.start - 1
@@ -946,7 +946,7 @@ class _RelationFinder:
 
     def _seats(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
         """Where an organisation is seated: "X, headquartered in Y", "X's headquarters in Y", "Y is
-        a known base of X" (an armed group's or another non-state body's base: a state's base
+        the main base of X" (an armed group's or another non-state body's base: a state's base
         abroad is where its forces are sent)."""
         for token in sent:
             lower = token.lower_
@@ -958,7 +958,7 @@ class _RelationFinder:
                 owners += [self.at(o) for prep in _preps(token, frozenset({"of"})) for o in prep.children]
                 owner = next((o for o in owners if o is not None), None)
                 places = [p for prep in _preps(token, frozenset({"in"})) for p in self._places_after(prep)]
-                if token.dep_ == "attr" and token.head.lemma_ == "be":  # "Y is a known base of X"
+                if token.dep_ == "attr" and token.head.lemma_ == "be":  # "Y is the main base of X"
                     subjects = [self.at(c) for c in token.head.children if c.dep_ == "nsubj"]
                     places += [p for s in subjects if s is not None and (p := self._as_place(s)) is not None]
                 if owner is not None and lower == "base" and owner.cls not in _BASED_BODIES:

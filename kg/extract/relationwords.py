@@ -130,7 +130,7 @@ PLACE_NOUNS = {
 }
 
 #: Words for where an organisation is seated: "headquartered in", "its headquarters in", "a
-#: known base of".
+#: main base of".
 SEAT_WORDS = frozenset({"headquartered", "headquarters", "base"})
 #: Nouns of a stretch of coast that lies in the place owning it: "on Lebanon's south coast", "on
 #: the Libyan coast", "on the shores of Lake X". Never "border" or "frontier": a town on a border
@@ -182,7 +182,7 @@ AGENT_TIE_PARTICIPLES = {
     **dict.fromkeys(("backed", "supported", "armed", "funded", "sponsored"), "alliedWith"),
 }
 #: Participles after an actor's name and a hyphen that say it holds the place after them: "the
-#: M23-held town of X", "Houthi-controlled X", "the Russian-occupied city of X".
+#: M23-held town of X", "rebel-controlled X", "the Russian-occupied city of X".
 HOLDING_PARTICIPLES = frozenset({"held", "controlled", "occupied"})
 #: Nouns for a place an actor holds, its own name in front: "the Hezbollah stronghold of X", "X, a
 #: rebel bastion".
