@@ -272,6 +272,12 @@ def test_gazetteer_lookup_finds_the_entry(gazetteer: Gazetteer, name: str, entry
         ("Orbán", "viktor-orban"),
         ("No Kwang-chol", "no-kwang-chol"),
         ("Kim Myung-soo", "kim-myung-soo"),
+        # the humanitarian and monitoring bodies whose figures the news of any war cites
+        ("WFP", "world-food-programme"),
+        ("U.N. humanitarian office", "ocha"),
+        ("UN migration agency", "international-organization-for-migration"),
+        ("Norwegian Refugee Council", "norwegian-refugee-council"),
+        ("ACLED", "acled"),
     ],
 )
 def test_gazetteer_lookup_finds_names_of_the_wider_war(
