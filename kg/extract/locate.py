@@ -53,6 +53,7 @@ _WHERE_PREPOSITIONS = frozenset("in near outside around inside across throughout
 #: Of those, the ones whose object is a place and nothing else: people are "around" a leader,
 #: groups "inside" a coalition.
 _ONLY_PLACES_PREPOSITIONS = frozenset({"near", "outside", "throughout"})
+#: Nouns an apposition describes a place by: "X, the capital of Y", "X, a rebel stronghold".
 _APPOSED_PLACE_NOUNS = PLACE_NOUNS | HELD_PLACE_NOUNS
 #: Nouns whose "of" names a place the place data knows, or else its holder or a body: "the
 #: stronghold of X", "took control of X".

@@ -101,7 +101,7 @@ _NAMED_PLACE_NOUNS = frozenset({"capital", "city", "town"})
 #: Adjectives inside a title that say which office: "Kharkiv regional governor", "city mayor".
 _OFFICE_ADJECTIVES = frozenset({"regional", "provincial", "municipal", "city", "district", "local"})
 _REGIONAL_WORDS = frozenset({"regional", "provincial"})
-#: Titles of whoever governs a place named before them: "Sumy Mayor X", "Poltava governor X".
+#: Titles of whoever governs a place named before them: "Dnipro Mayor X", "Zhytomyr governor X".
 _GOVERNING_TITLES = frozenset({"mayor", "governor"})
 #: Words inside a title after its office: "Minister of the Interior", "Minister for Foreign Affairs".
 _PORTFOLIO_LINKS = frozenset({"of", "for"})
@@ -324,7 +324,7 @@ class _RelationFinder:
                 yield person.key, "leaderOf", place.key
 
     def _governed_place(self, j: int, title: list[Token]) -> _Named | None:
-        """The place a mayor or governor named before the title governs: "Sumy Mayor X"; for a
+        """The place a mayor or governor named before the title governs: "Dnipro Mayor X"; for a
         governor or with "regional", the region the article names after the city ("Kharkiv
         regional governor X" governs the Kharkiv region), never the city."""
         named = self.at(self.doc[j]) if j >= 0 else None
@@ -710,15 +710,15 @@ class _RelationFinder:
                 yield place.key, "locatedIn", larger.key
 
     def _holder(self, place: _Named) -> Iterator[tuple[str, str, str]]:
-        """The armed actor whose forces hold a place: "M23-held X", "the RSF-controlled city of X",
-        "the Hezbollah stronghold of X", "X, a rebel bastion". Read off the words: the parser
+        """The armed actor whose forces hold a place: "M23-held X", "the SLM-controlled city of X",
+        "the Hamas stronghold of X", "X, a rebel bastion". Read off the words: the parser
         hangs the hyphenated participle anywhere."""
         doc = self.doc
         j = place.start - 1
         kind = None
         if j >= 1 and doc[j].lower_ == "of":
             kind, j = doc[j - 1], j - 2
-        elif j >= 0 and doc[j].lower_ in HELD_PLACE_NOUNS:  # "the Hezbollah stronghold X"
+        elif j >= 0 and doc[j].lower_ in HELD_PLACE_NOUNS:  # "the Hamas stronghold X"
             kind, j = doc[j], j - 1
         elif j >= 0 and doc[j].lower_ in PLACE_NOUNS and doc[j].tag_ == "NN":  # "the M23-held town X"
             j -= 1
@@ -735,8 +735,8 @@ class _RelationFinder:
             yield holder.key, "deployedTo", place.key
 
     def _holder_apposed(self, end: int) -> _Named | None:
-        """The holder an apposition after a place names: "X, a Hezbollah stronghold", "X, a
-        stronghold of the Y Brigade"; not "X, Y and the Hezbollah stronghold of Z"."""
+        """The holder an apposition after a place names: "X, a Hamas stronghold", "X, a
+        stronghold of the Y Brigade"; not "X, Y and the Hamas stronghold of Z"."""
         doc = self.doc
         if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
             return None
@@ -815,7 +815,7 @@ class _RelationFinder:
         return None
 
     def _place_on_shore(self, token: Token) -> _Named | None:
-        """The place whose coast a word is on: "the town of X on Lebanon's south coast", "X, on
+        """The place whose coast a word is on: "the town of X on Libya's west coast", "X, on
         the Libyan coast", "on the coast of Y"."""
         for prep in _preps(token, frozenset({"on", "along"})):
             for pobj in prep.children:

@@ -132,7 +132,7 @@ PLACE_NOUNS = {
 #: Words for where an organisation is seated: "headquartered in", "its headquarters in", "a
 #: main base of".
 SEAT_WORDS = frozenset({"headquartered", "headquarters", "base"})
-#: Nouns of a stretch of coast that lies in the place owning it: "on Lebanon's south coast", "on
+#: Nouns of a stretch of coast that lies in the place owning it: "on Libya's west coast", "on
 #: the Libyan coast", "on the shores of Lake X". Never "border" or "frontier": a town on a border
 #: may lie on either side.
 SHORE_NOUNS = frozenset("coast coastline shore shores seaboard".split())
@@ -184,7 +184,7 @@ AGENT_TIE_PARTICIPLES = {
 #: Participles after an actor's name and a hyphen that say it holds the place after them: "the
 #: M23-held town of X", "rebel-controlled X", "the Russian-occupied city of X".
 HOLDING_PARTICIPLES = frozenset({"held", "controlled", "occupied"})
-#: Nouns for a place an actor holds, its own name in front: "the Hezbollah stronghold of X", "X, a
+#: Nouns for a place an actor holds, its own name in front: "the Hamas stronghold of X", "X, a
 #: rebel bastion".
 HELD_PLACE_NOUNS = frozenset({"stronghold", "bastion", "heartland"})
 #: Participles after a name and a hyphen that make the name an actor's, whatever the model took
