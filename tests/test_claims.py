@@ -2966,3 +2966,23 @@ def test_claims_a_gapped_clause_the_parser_hung_on_the_cue_is_still_content() ->
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     (attribution,) = find_attributions(doc)
     assert doc[attribution.content[0] : attribution.content[1]].text.endswith("and 19 others injured")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The report also put the wounded at 1,900.", [("Wounded", 1900)]),
+        ("The army put its casualties at 640.", [("KilledOrWounded", 640)]),
+        ("Officials put the dead at 45 and the wounded at 130.", [("Killed", 45), ("Wounded", 130)]),
+    ],
+)
+def test_claims_put_the_wounded_at_a_figure(
+    extractor: Extractor, text: str, expected: list[tuple[str, int]]
+) -> None:
+    """The object "put ... at" sets may be the casualties themselves, and a second object with
+    its own figure is set by the same cue."""
+    claims = [c for c in extract_claims(extractor, text) if c.quantities]
+    assert [(q.measure, q.figure.value) for c in claims for q in c.quantities] == [
+        (m, Decimal(n)) for m, n in expected
+    ]
+    assert all(c.cue_lemma == "put" for c in claims)

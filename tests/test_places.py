@@ -337,6 +337,11 @@ def test_place_names_the_model_mistags(
             "The army regained control of Kosti on Monday.",
             {"kosti": ("Settlement", GeoPoint(371760, Decimal("13.1629"), Decimal("32.66347")))},
         ),
+        # "the province of" a name the data does not know makes it a region
+        (
+            "Troops entered the Iraqi province of Zerin on Monday.",
+            {"zerin": ("Region", None), "iraq": ("State", None)},
+        ),
         # a subdivision's type word with a body's name going on after it is the body's
         ("The Salin District Council met on Monday.", {"salin-district-council": ("GovernmentBody", None)}),
     ],
@@ -352,6 +357,7 @@ def test_place_names_the_model_mistags(
         "suburb",
         "compass-word",
         "control-of",
+        "province-of",
         "district-council",
     ],
 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.claimwords import (
+    CASUALTY_ADJECTIVES,
     CLAUSE_ONLY_VERBS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
@@ -615,7 +616,7 @@ def _figure_setting(token: Token, sent: Span) -> Attribution | None:
         return None  # "raised the alert to red", "raised prices to 5 dollars"
     if not any(c.dep_ == "pobj" and c.like_num for c in at.children):
         return None
-    content = _trim(sent.doc, min(obj.left_edge.i, at.i), at.right_edge.i + 1)
+    content = _trim(sent.doc, min(obj.left_edge.i, at.i), _figure_list_end(token, at))
     if content is None:
         return None
     source_head = _source_head(token)
@@ -907,8 +908,11 @@ def _figure_list_end(verb: Token, obj: Token) -> int:
     hangs on the verb as clauses of their own: "reported three dead, five wounded and ..."."""
     end = obj.right_edge.i + 1
     for sibling in verb.rights:
-        if sibling.i > obj.i and sibling.left_edge.like_num and sibling.left_edge.i <= end + 1:
-            end = max(end, sibling.right_edge.i + 1)
+        if sibling.i <= obj.i or sibling.left_edge.i > end + 1:
+            continue
+        counted = any(t.like_num for t in sibling.subtree) or sibling.lower_ in CASUALTY_ADJECTIVES
+        if sibling.left_edge.like_num or (sibling.dep_ in ("prep", "conj") and counted):
+            end = max(end, sibling.right_edge.i + 1)  # "put the dead at 45 and the wounded at 130"
     return end
 
 

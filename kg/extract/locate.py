@@ -60,6 +60,8 @@ _APPOSED_PLACE_NOUNS = PLACE_NOUNS | HELD_PLACE_NOUNS
 _HELD_OR_CONTROLLED = HELD_PLACE_NOUNS | {"control"}
 #: Compass adjectives before a place's name: "southern X".
 _COMPASS_ADJECTIVES = frozenset(w for w in ENGLISH_COMPASS if w.endswith("ern"))
+#: Nouns of a subdivision whose "of" names one: "the province of X".
+_REGION_NOUNS = frozenset("province region district governorate county oblast".split())
 #: Nouns of a settlement that put the name beside them in its slot ("the town of X", "X village").
 _SETTLEMENT_NOUNS = frozenset(
     "city town village cities towns villages suburb suburbs neighbourhood neighborhood camp".split()
@@ -97,7 +99,9 @@ class ArticlePlaces:
             return self._region(name)
         candidates = self.index.candidates(name)
         if not candidates:
-            return None if label in _PLACE_LABELS else _unlisted_place(ent, label)
+            if label in _PLACE_LABELS:
+                return PlaceChoice("Region") if _region_slot(ent) else None
+            return _unlisted_place(ent, label)
         states = [p for p in candidates if p.cls == "State"]
         others = [p for p in candidates if p.cls != "State"]
         named_here = [p for p in others if p.country in self.countries]
@@ -158,7 +162,8 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
     that the model took for a person or group is a town where only a place fits: "near X",
     "outside X", "the town of X", "X village", "X, a town", "X, Y and Z villages", "X, a rebel
     stronghold", "southern X"; and for a person's tag "in X" too
-    (a group can be in NATO; "fighting in X" is no place for a person)."""
+    (a group can be in NATO; "fighting in X" is no place for a person). "The province of X"
+    makes it a region."""
     root, doc = ent.root, ent.doc
     if ent[0].lower_ in PERSON_TITLES:
         return None  # "near President X": the title says who
@@ -174,7 +179,15 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
         or any(c.dep_ == "appos" and c.lower_ in _HELD_SETTLEMENT_NOUNS for c in root.children)
         or (label == "PERSON" and root.dep_ == "pobj" and head.lower_ == "in")
     )
-    return PlaceChoice("Settlement") if settled else None
+    if settled:
+        return PlaceChoice("Settlement")
+    return PlaceChoice("Region") if _region_slot(ent) else None
+
+
+def _region_slot(ent: Span) -> bool:
+    """ "the Iraqi province of X": a subdivision's noun names the place after "of"."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _REGION_NOUNS
 
 
 def _listed_before_kind(ent: Span) -> bool:

@@ -370,9 +370,13 @@ def _tally_measure(number: Token) -> Measure | None:
     verb = number.head
     if number.dep_ == "pobj" and verb.dep_ == "prep":
         preposition, verb = verb, verb.head  # "has risen to 212", "put the toll at 1,040"
-        tally = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        # the object nearest before the figure: "put the dead at 45 and the wounded at 130"
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "conj") and c.i < preposition.i]
+        tally = max(objects, key=lambda c: c.i) if objects else None
         if preposition.lower_ == "at" and tally is not None:
-            return _tally_noun_measure(tally)
+            # "put the toll at 1,040"; "put the wounded at 1,900", "put casualties at 640"
+            named = CASUALTY_ADJECTIVES.get(tally.lower_) or CASUALTY_NOUNS.get(tally.lemma_.lower())
+            return _tally_noun_measure(tally) or named
         if preposition.lower_ == "to" and tally is not None and tally.lemma_.lower() in TALLY_NOUNS:
             return _tally_noun_measure(tally)  # "raised the toll to 70"
     for _ in range(3):
