@@ -478,6 +478,10 @@ RELATIONS += [
         "Shells fell on the Al-Nasr suburb, in the capital Amman.",
         {("al-nasr", "locatedIn", "amman")},
     ),
+    # a part or a number of a force is that force
+    ("Half of the Georgian commandos have been moved to Chad.", {("georgian-forces", "deployedTo", "chad")}),
+    ("Dozens of Polish soldiers have been wounded in Mali.", {("polish-forces", "deployedTo", "mali")}),
+    ("Most of the protesters were moved to Ankara.", set()),
     # a place an armed actor holds has its forces in it; not a place beside it in a list
     ("Shelling hit the SLM-controlled town of Tawila on Sunday.", {("slm", "deployedTo", "tawila")}),
     ("Jets struck the Hamas stronghold of Khan Younis.", {("hamas", "deployedTo", "khan-younis")}),

@@ -50,6 +50,7 @@ from kg.extract.relationwords import (
     LEADER_TITLES,
     MEMBER_NOUNS,
     NOT_LEADING,
+    PARTITIVE_HEADS,
     PLACE_NOUNS,
     PRESENCE_PREPOSITIONS,
     PRESENCE_VERBS,
@@ -980,7 +981,8 @@ class _RelationFinder:
             holder = holder.head
         subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
         subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]  # "X and Y fought in Z"
-        forces = [self._force_in(c) for c in subjects]
+        # "Half of the Turkish commandos", "hundreds of Iranian soldiers": the force after "of"
+        forces = [self._force_in(c, depth=int(c.like_num or c.lower_ in PARTITIVE_HEADS)) for c in subjects]
         if holder.dep_ in ("acl", "relcl"):
             forces.append(self._force_in(holder.head, depth=2))
         if sending:

@@ -106,6 +106,14 @@ PRESENCE_VERBS = frozenset(
     """.split()
 )
 PRESENCE_PREPOSITIONS = frozenset({"in", "into", "inside", "within", "near", "around", "at"})
+#: Words for a part or a number of a group, whose "of" names the group: "half of the troops",
+#: "hundreds of soldiers", "most of the unit".
+PARTITIVE_HEADS = frozenset(
+    """
+    half most some many all part majority rest number hundreds dozens thousands scores tens several
+    few third quarter
+    """.split()
+)
 #: Nouns for people under arms that the contingent heads leave out: "Iranian advisers and militiamen".
 FORCE_NOUNS = frozenset("advisers advisors militiamen instructors mercenaries".split())
 #: Nouns that introduce a place by name, and the class of place they make it: "the province of X".
