@@ -1272,6 +1272,9 @@ FIGURES = [
         (700, None, None),
     ),
     ("The army reported 45 casualties in the battle.", "45", "KilledOrWounded", "Exact", (45, None, None)),
+    # the figure after a force's noun and "of" is its size
+    ("A contingent of 1,300 arrived in Chad in May.", "1,300", "TroopCount", "Exact", (1300, None, None)),
+    ("A garrison of about 600 held the fort.", "about 600", "TroopCount", "Approximately", (600, None, None)),
     ("Ukraine said it had taken 12 prisoners.", "12", "Captured", "Exact", (12, None, None)),
     ("Monitors documented 212 killings in the province.", "212", "Killed", "Exact", (212, None, None)),
 ]

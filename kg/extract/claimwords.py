@@ -338,7 +338,8 @@ PERSONNEL_NOUNS = frozenset(
     """
     troop soldier serviceman servicemen servicemember personnel fighter marine paratrooper
     conscript recruit mercenary infantryman commando reservist volunteer sailor airman
-    militant insurgent combatant guerrilla force militiaman militiamen
+    militant insurgent combatant guerrilla force militiaman militiamen contingent detachment
+    garrison
     """.split()
 )
 

@@ -127,9 +127,17 @@ def _counted_noun(number: Token) -> Token | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj  # "dozens of troops"
+    if (
+        number.dep_ == "pobj"
+        and number.head.lower_ == "of"
+        and number.head.head.lemma_.lower() in _FORCE_OF_NOUNS
+    ):
+        return number.head.head  # "a contingent of 4,200", "a force of 3,000"
     return None
 
 
+#: Nouns for a body of troops that "of" gives the size of: "a contingent of 4,200".
+_FORCE_OF_NOUNS = frozenset({"contingent", "force", "detachment", "garrison"})
 #: Nouns a figure counts people by, whatever the words between say of them.
 _PEOPLE_OR_PERSONNEL = PEOPLE_NOUNS | PERSONNEL_NOUNS
 
