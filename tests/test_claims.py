@@ -2989,3 +2989,11 @@ def test_claims_put_the_wounded_at_a_figure(
         (m, Decimal(n)) for m, n in expected
     ]
     assert all(c.cue_lemma == "put" for c in claims)
+
+
+def test_claims_a_cue_the_parser_made_a_participle_of_its_subject(extractor: Extractor) -> None:
+    """ "Monitors estimated over 9,400 fighters had entered X": the parser reads "monitors
+    estimated over 9,400 fighters" as one noun phrase, the subject of "had entered"."""
+    (claim,) = extract_claims(extractor, "Monitors estimated over 5,000 fighters had crossed into Chad.")
+    assert claim.source is not None and claim.source.text == "Monitors"
+    assert (claim.cue_lemma, claim.content.text) == ("estimate", "over 5,000 fighters had crossed into Chad")

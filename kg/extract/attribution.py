@@ -900,7 +900,24 @@ def _content(verb: Token, lemma: str, sent: Span) -> tuple[int, int] | None:
         if lemma in EVIDENCE_VERBS and _evidence(_subject(verb)):
             after = [c for c in verb.rights if c.dep_ not in _NOT_STATEMENT_DEPS]
             return _trim(doc, child.left_edge.i, max(c.right_edge.i for c in after) + 1)
-    return _that_clause_after(verb) or _statement_clause(verb)
+    return _that_clause_after(verb) or _statement_clause(verb) or _clause_past_participle(verb)
+
+
+def _clause_past_participle(verb: Token) -> tuple[int, int] | None:
+    """ "Monitors estimated over 9,400 fighters had entered Iraq", where the parser makes the
+    cue a participle of its subject ("monitors estimated ...") and the content's subject its
+    object, or a second subject of the main verb: the content runs from there through the main
+    verb's clause."""
+    subject, doc = verb.head, verb.doc
+    main = subject.head
+    if verb.dep_ != "acl" or subject.dep_ not in ("nsubj", "nsubjpass") or main.i < verb.i:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]  # or a second subject of the main verb
+    objects += [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i]
+    obj = objects[0] if objects else None
+    if obj is None or obj.right_edge.i >= main.i or main.pos_ not in ("VERB", "AUX"):
+        return None
+    return _trim(doc, obj.left_edge.i, main.right_edge.i + 1)
 
 
 def _figure_list_end(verb: Token, obj: Token) -> int:
