@@ -61,6 +61,9 @@ def _class_of(entities: dict[str, tuple[str, str, set[str]]], surface: str) -> s
             "Coalition military forces",
             "MilitaryUnit",
         ),
+        # a numbered unit the model leaves untagged
+        ("The 4th Brigade was hit.", "4th Brigade", "MilitaryUnit"),
+        ("The 9th Separate Mountain Brigade held the pass.", "9th Separate Mountain Brigade", "MilitaryUnit"),
         # a short name that is an English word, in mixed-case prose
         ("Earlier IS fighters shelled the town, and IS later claimed the attack.", "IS", "ArmedGroup"),
     ],
