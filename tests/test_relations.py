@@ -345,7 +345,7 @@ RELATIONS = [
     ),
     (
         "Private Karl Weiss, a sniper in the 7th Rifle Battalion, was wounded.",
-        {("karl-weiss", "memberOf", "rifle-battalion")},
+        {("karl-weiss", "memberOf", "7th-rifle-battalion")},
     ),
     ("Peter Lang, a spokesman in the city, said the water was off.", set()),
     # possessors and pronouns that refer back (PATTERNS 12)
@@ -363,7 +363,7 @@ RELATIONS = [
     (
         "The 12th Rifle Brigade held the bridge. The brigade's spokesman, Major Tomas "
         "Varga, said two men were hurt.",
-        {("tomas-varga", "affiliatedWith", "rifle-brigade")},
+        {("tomas-varga", "affiliatedWith", "12th-rifle-brigade")},
     ),
     # partOf variants (PATTERNS 21)
     ("Sudan's Rapid Support Forces attacked the camp.", {("rapid-support-forces", "partOf", "sudan")}),
