@@ -19,6 +19,8 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.extract.wordlists import UNIT_HEADS
+
 __all__ = ["FORCE_NAME_WORDS", "tag_force_names"]
 
 #: Collective words that, capitalised, name a multinational force.
@@ -27,8 +29,6 @@ FORCE_NAME_WORDS = frozenset({"Coalition", "Allied"})
 _MODIFIERS = frozenset("military air ground naval maritime special partner".split())
 #: Nouns of a force.
 _FORCE_NOUNS = frozenset({"forces", "troops"})
-#: Nouns of a numbered unit, capitalised in its name: "the 4th Brigade".
-_UNIT_NOUNS = frozenset("brigade battalion regiment division corps squadron".split())
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: What the model may have made of a numbered unit's words after its ordinal: nothing, or an
 #: organisation's name.
@@ -52,7 +52,7 @@ def tag_force_names(doc: Doc) -> Doc:
             end += 1
         if end < len(doc) and doc[end].lower_ in _FORCE_NOUNS and not doc[end].ent_type_:
             found.append(Span(doc, token.i, end + 1, label="ORG"))
-    units = [doc.vocab.strings[word] for word in sorted(_UNIT_NOUNS)]
+    units = [doc.vocab.strings[word] for word in sorted(UNIT_HEADS)]
     for i in np.flatnonzero(np.isin(doc.to_array(LOWER), units)).tolist():
         start = _numbered_unit_start(doc, i)
         if start is not None:

@@ -39,6 +39,7 @@ from kg.extract.wordlists import (
     LOCATIVE_PREPOSITIONS,
     PERSON_TITLES,
     PLACE_NOUNS,
+    SETTLEMENT_KIND_NOUNS,
     SUBDIVISION_TYPE_WORDS,
 )
 from kg.model import Entity, ExtractedArticle, Mention, Relation
@@ -63,9 +64,7 @@ _COMPASS_ADJECTIVES = frozenset(w for w in ENGLISH_COMPASS if w.endswith("ern"))
 #: Nouns of a subdivision whose "of" names one: "the province of X".
 _REGION_NOUNS = frozenset("province region district governorate county oblast".split())
 #: Nouns of a settlement that put the name beside them in its slot ("the town of X", "X village").
-_SETTLEMENT_NOUNS = frozenset(
-    "city town village cities towns villages suburb suburbs neighbourhood neighborhood camp".split()
-)
+_SETTLEMENT_NOUNS = frozenset("city town cities towns".split()) | SETTLEMENT_KIND_NOUNS
 #: ... and those of a place an armed actor holds, beside it: "X, a Hamas bastion" (not "of":
 #: "a stronghold of the X Brigade" names its holder).
 _HELD_SETTLEMENT_NOUNS = _SETTLEMENT_NOUNS | HELD_PLACE_NOUNS
@@ -172,7 +171,7 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
     head = root.head
     settled = (
         before in _ONLY_PLACES_PREPOSITIONS
-        or (before in _COMPASS_ADJECTIVES and doc[ent.start - 1].is_lower)
+        or _after_compass_adjective(ent)
         or after in _SETTLEMENT_NOUNS
         or _listed_before_kind(ent)
         or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SETTLEMENT_NOUNS)
@@ -188,6 +187,12 @@ def _region_slot(ent: Span) -> bool:
     """ "the Iraqi province of X": a subdivision's noun names the place after "of"."""
     root = ent.root
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _REGION_NOUNS
+
+
+def _after_compass_adjective(ent: Span) -> bool:
+    """ "southern X": a lower-case compass adjective right before the name."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.is_lower and before.lower_ in _COMPASS_ADJECTIVES
 
 
 def _listed_before_kind(ent: Span) -> bool:
@@ -210,7 +215,7 @@ def _in_place_slot(ent: Span) -> bool:
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if before in PLACE_NOUNS or after in PLACE_NOUNS | _SETTLEMENT_NOUNS or before in _WHERE_PREPOSITIONS:
         return True
-    if before in _COMPASS_ADJECTIVES and doc[ent.start - 1].is_lower:
+    if _after_compass_adjective(ent):
         return True  # "southern X"
     if _listed_before_kind(ent) or (
         before in HOLDING_PARTICIPLES and ent.start > 1 and doc[ent.start - 2].text == "-"

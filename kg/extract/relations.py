@@ -64,7 +64,7 @@ from kg.extract.relationwords import (
 )
 from kg.extract.resolve import name_key
 from kg.extract.speakerlabels import SpeakerLabel, speaker_labels
-from kg.extract.wordlists import CONTINGENT_HEADS
+from kg.extract.wordlists import CONTINGENT_HEADS, UNIT_HEADS
 from kg.model import Article, Mention, Relation, Span
 
 __all__ = ["FoundRelations", "relations_from_doc"]
@@ -111,8 +111,6 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Prepositions under which a place may sit inside a longer phrase: "the province of X".
 _NESTED_PLACE_PREPOSITIONS = frozenset({"of", "in", "near", "around", "outside"})
 _DEFINITE = frozenset({"the", "these", "those"})
-#: Head words of a numbered unit's name: "the 4th Mechanised Brigade", "the 3rd Army Corps".
-_UNIT_HEADS = frozenset({"brigade", "battalion", "regiment", "division", "corps", "army", "squadron"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,7 +426,7 @@ class _RelationFinder:
 
     def _unit_name(self, head: Token) -> _Named | None:
         """A numbered unit the model left untagged: "the 4th Mechanised Brigade"."""
-        if head.lower_ not in _UNIT_HEADS or not head.text[0].isupper():
+        if head.lower_ not in UNIT_HEADS or not head.text[0].isupper():
             return None
         start = head.i
         while start > 0 and (self.doc[start - 1].text[0].isupper() or self.doc[start - 1].like_num):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.extract.relationwords import HOLDING_PARTICIPLES
-from kg.extract.wordlists import PERSON_TITLES, STRUCTURE_NOUNS
+from kg.extract.wordlists import PERSON_TITLES, SETTLEMENT_KIND_NOUNS, STRUCTURE_NOUNS
 
 __all__ = ["tag_untagged_places"]
 
@@ -30,9 +30,9 @@ _ONLY_PLACES_BEFORE = frozenset({"near", "outside"})
 _SUBDIVISION_NOUNS = frozenset(
     "region province township governorate oblast district county prefecture".split()
 )
-#: Lower-case nouns after a place's name, which is not theirs: "Kyin Taw village", "A and B
-#: villages", "the Al-Kalakla suburb", "the Zamzam camp".
-_VILLAGE_NOUNS = frozenset("village villages suburb suburbs neighbourhood neighborhood district camp".split())
+#: Lower-case nouns after a place's name, which is not theirs: a settlement's kind, or "the X
+#: district".
+_VILLAGE_NOUNS = SETTLEMENT_KIND_NOUNS | {"district"}
 #: Most words of a place's name read after the preposition: "Tell Abu Sabir".
 _MAX_NAME_WORDS = 4
 #: The words that can open a slot. A document is searched by their hashes in

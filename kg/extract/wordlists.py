@@ -227,6 +227,13 @@ JOB_NOUNS = frozenset(
     "correspondent".split()
 )
 
+#: Lower-case nouns after a small place's name, which is not theirs: "Kyin Taw village", "A and
+#: B villages", "the Al-Nasr suburb", "the Zamzam camp".
+SETTLEMENT_KIND_NOUNS = frozenset("village villages suburb suburbs neighbourhood neighborhood camp".split())
+
+#: Head words of a numbered unit's name: "the 4th Mechanised Brigade", "the 3rd Army Corps".
+UNIT_HEADS = frozenset({"brigade", "battalion", "regiment", "division", "corps", "army", "squadron"})
+
 #: Words a number completes as part of a name: "Unit 8200", "Channel 12", "Route 66", "Flight
 #: 17", "Resolution 2334". After any other word a number ends the name: "Dorset 97-4" and
 #: "Dover 3 Hastings 1" are scores beside names, "Dorset 2024-05-11" a dateline.
