@@ -40,6 +40,7 @@ from kg.extract.claimwords import (
     STATEMENT_NOUNS,
     UNVERIFIED_PATTERN,
 )
+from kg.extract.coordination import conjuncts
 from kg.extract.dates import find_dates
 from kg.extract.detainees import added_to, detainee_rows
 from kg.extract.doctext import doc_text, span_text
@@ -363,7 +364,7 @@ class _ClaimBuilder:
             antecedent = self._pronoun_antecedent(head)
             if antecedent is not None:
                 return antecedent
-        heads = [head, *(c for c in head.children if c.dep_ == "appos"), *_conjuncts(head)]
+        heads = [head, *(c for c in head.children if c.dep_ == "appos"), *conjuncts(head)]
         keys = [k for h in heads if (k := self._resolve(h, a)) is not None]
         if not keys:
             keys = list(self._through_reporter(head, a))
@@ -789,17 +790,6 @@ class _ClaimBuilder:
 #: The measures of people harmed in one event: "a further" one of them after another counts
 #: more victims of the event, not more of the same measure.
 _HARMED = frozenset({"Killed", "Wounded", "KilledOrWounded", "Captured"})
-
-
-def _conjuncts(head: Token) -> list[Token]:
-    """The words coordinated with ``head``, down the chain: "officials, an aid group and the UN"."""
-    found, todo = [], [head]
-    while todo:
-        for child in todo.pop().children:
-            if child.dep_ == "conj":
-                found.append(child)
-                todo.append(child)
-    return found
 
 
 def _unknown_name(head: Token) -> bool:

@@ -24,6 +24,7 @@ from spacy.tokens import Span as DocSpan
 from kg.extract.agentties import agent_ties
 from kg.extract.contingents import resolve_contingent
 from kg.extract.convert import classify_organization
+from kg.extract.coordination import conjuncts
 from kg.extract.doctext import doc_text, span_text
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.hostility import claimed_attacks, exchanges_of_fire, hostile_pronoun_subjects
@@ -485,7 +486,7 @@ class _RelationFinder:
                 named
                 for appos in noun.children
                 if appos.dep_ == "appos"
-                for token in (appos, *(_conjuncts(appos) if noun.tag_ == "NNS" else ()))
+                for token in (appos, *(conjuncts(appos) if noun.tag_ == "NNS" else ()))
                 if (named := self.at(token)) is not None and named.cls == "Person"
             ]
             if not persons:
@@ -1217,12 +1218,6 @@ class _RelationFinder:
             other = self.at(token)
             if other is not None and other.cls in _FIGHTING_SIDES:
                 yield side.key, "alliedWith", other.key
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """What is coordinated with a word, however long the list: "A, B and C"."""
-    found = [c for c in token.children if c.dep_ == "conj"]
-    return found + [d for c in found for d in _conjuncts(c)]
 
 
 def _before_parenthesis(doc: Doc, j: int) -> int:
