@@ -17,7 +17,8 @@ import pytest
 
 from kg.rdf.export import read_graph_file
 from kg.rdf.ontology import CKG, RDF, RDFS, SCHEMA, validate
-from kg.read.query import run_canned
+from kg.read.lexical import LexicalResult
+from kg.read.query import QueryResult, run_canned
 from kg.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,3 +139,27 @@ def test_bench_store_bench_runs_small_and_prints_ratios(tmp_path: Path, run_benc
     assert "pyoxigraph Store.bulk_load" in out and "pyoxigraph Store.extend of to_ox terms" in out
     for name in ("claims", "claims_about", "claims_by_claimant", "figures_over_time", "disagreeing_figures"):
         assert re.search(rf"^{name}\b", out, flags=re.M), name
+
+
+@pytest.mark.slow
+def test_bench_disagreeing_figures_from_the_table_equal_sparql_on_the_synthetic_graph(tmp_path: Path) -> None:
+    """Dozens of groups of running tolls: the figures table's SQL (running bounds over days)
+    and SPARQL (every pair) count the same figures and pairs and show the same widest pair,
+    for each window."""
+    from kg.read.figure_table import rebuilt_table
+
+    def rows(result: LexicalResult | QueryResult) -> list[tuple[str | None, ...]]:
+        records = result.records()
+        return [tuple(None if v is None else "; ".join(sorted(str(v).split("; "))) for v in r.values()) for r in records]
+
+    store = open_store(tmp_path / "store")
+    try:
+        store.add(list(synth.synthetic_quads(60_000, seed=1)))
+        table = rebuilt_table(store)
+        for window in ("0", "90", "400"):
+            sparql = rows(run_canned(store.dataset, "disagreeing_figures", {"window": window}))
+            assert len(sparql) > 10 and max(int(r[3] or 0) for r in sparql) > 20
+            assert rows(table.canned("disagreeing_figures", {"window": window})) == sparql
+        table.close()
+    finally:
+        store.close()

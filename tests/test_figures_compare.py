@@ -19,7 +19,7 @@ from rdflib import Literal
 
 from kg.cli import parse
 from kg.errors import QueryError, StoreError
-from kg.rdf.ontology import SCHEMA
+from kg.rdf.ontology import CKG, ID, SCHEMA, XSD
 from kg.read.figures import (
     FIGURE_COLUMNS,
     SHOWN_DISAGREEMENTS,
@@ -208,6 +208,62 @@ def test_the_canned_query_leaves_out_figures_about_one_engagement() -> None:
     assert (pairs(local=False), pairs(local=True)) == (1, 0)
 
 
+def _tolls_world() -> Any:
+    """Killed: about 50 and about 100 on one day, about 300 twice a few days later (the second
+    with the smaller IRI), about 5,000 a year on; Wounded: about 1,000, then about 200 half a year
+    later and about 3,000 three weeks after that. Each figure "about", so +/-10%."""
+    from test_views import A1, _claim, make_world
+
+    ds = make_world()
+    tolls = [  # start (orders the IRIs), figure, measure, day stated
+        (900, "about 50", "Killed", "2024-12-01"), (910, "about 100", "Killed", "2024-12-01"),
+        (930, "about 300", "Killed", "2024-12-05"), (920, "about 300", "Killed", "2024-12-06"),
+        (940, "about 5000", "Killed", "2025-12-01"), (950, "about 1000", "Wounded", "2024-12-01"),
+        (960, "about 200", "Wounded", "2025-06-01"), (970, "about 3000", "Wounded", "2025-06-20"),
+    ]  # fmt: skip
+    for start, text, measure, day in tolls:
+        sentence = f"Officials said {text} were hit on {day}."
+        _claim(ds, A1, start, sentence, ["ukraine"], ["kpa"], [(text, measure, "kpa")])
+        claim = ID[f"article/aaa111/claim/{start}-{start + len(sentence)}"]
+        ds.graph(A1).add((claim, CKG.statedOn, Literal(day, datatype=XSD.date)))
+    return ds
+
+
+def _disagreeing(rows: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    return [
+        (r["measure"], r["disagreeing"], r["pairs"], str(r["lowFigure"]), str(r["lowDate"]), str(r["highDate"]))
+        for r in rows
+    ]
+
+
+def test_disagreeing_figures_counts_each_groups_pairs_and_shows_its_widest(tmp_path: Path) -> None:
+    """One row per group: about 5,000 a year later disagrees with nothing (a tally that grew);
+    about 200 half a year after about 1,000 does (a tally cannot shrink). The widest Killed pairs
+    tie (about 50 against either about 300): the earlier-stated higher figure is shown, though
+    the other's IRI sorts first. The figures table's SQL (running bounds over days) gives what
+    SPARQL's pairs give."""
+    from kg.read.figure_table import rebuilt_table
+
+    ds = _tolls_world()
+    expected = {
+        "90": [
+            ("Killed", 4, 5, "about 50", "2024-12-01", "2024-12-05"),
+            ("Wounded", 3, 2, "about 200", "2025-06-01", "2025-06-20"),
+        ],
+        "0": [("Killed", 2, 1, "about 50", "2024-12-01", "2024-12-01"), ("Wounded", 2, 1, "about 200", "2025-06-01", "2024-12-01")],
+    }  # fmt: skip
+    store = open_store(tmp_path / "store")
+    try:
+        store.add([(s, p, o, g.identifier if hasattr(g, "identifier") else g) for s, p, o, g in ds.quads()])
+        table = rebuilt_table(store)
+        for window, rows in expected.items():
+            assert _disagreeing(run_canned(ds, "disagreeing_figures", {"window": window}).records()) == rows
+            assert _disagreeing(table.canned("disagreeing_figures", {"window": window}).records()) == rows
+        table.close()
+    finally:
+        store.close()
+
+
 def test_compare_figures_numbers_groups_and_flags_both_sides() -> None:
     records = [
         figure("more than 200", "MoreThan", low=200, measure="Wounded", on=FEB_28),
@@ -368,22 +424,30 @@ def test_seed_about_50_and_at_least_100_killed_disagree(seed_files: tuple[dict[s
 
 
 @pytest.mark.slow
-def test_seed_flags_the_pairs_the_canned_query_finds(seed_store: Path) -> None:
+def test_seed_flags_the_figures_the_canned_query_counts(seed_store: Path) -> None:
+    """Per group, disagreeing_figures counts the figures and pairs that kg figures flags, and
+    its widest pair is one kg figures flags."""
     store = open_store(seed_store)
     try:
         groups = compare_figures(read_figures(store.dataset))
-        canned = run_canned(store.dataset, "disagreeing_figures")
+        canned = run_canned(store.dataset, "disagreeing_figures").records()
     finally:
         store.close()
-    column = {name: i for i, name in enumerate(canned.variables)}
-    expected = {
-        frozenset((str(row[column["lowFigure"]]), str(row[column["highFigure"]]))) for row in canned.rows
-    }
     text = {f.id: f.record.figure for g in groups for f in g.figures}
     flagged = {
-        frozenset((text[f.id], text[other])) for g in groups for f in g.figures for other in f.disagrees_with
+        (g.measure, g.group_label): (
+            g.disagreeing,
+            sum(f.disagreements for f in g.figures) // 2,
+            {frozenset((text[f.id], text[other])) for f in g.figures for other in f.disagrees_with},
+        )
+        for g in groups
+        if g.disagreeing
     }
-    assert expected and flagged == expected
+    assert canned and len(canned) == len(flagged)
+    for row in canned:
+        disagreeing, pairs, shown = flagged[(str(row["measure"]), str(row["group"]))]
+        assert (row["disagreeing"], row["pairs"]) == (disagreeing, pairs)
+        assert frozenset((str(row["lowFigure"]), str(row["highFigure"]))) in shown
 
 
 @pytest.mark.slow

@@ -40,9 +40,10 @@ def test_query_parameter_is_quoted_so_it_cannot_change_the_query() -> None:
     run_query(Dataset(), text)  # still parses
 
 
-def test_query_number_parameter_refuses_text() -> None:
-    with pytest.raises(QueryError, match="'window'.*must be a number"):
-        render(canned_queries()["disagreeing_figures"], {"window": "90) || true"})
+def test_query_number_parameter_refuses_text_and_negative_numbers() -> None:
+    for given in ("90) || true", "-5"):
+        with pytest.raises(QueryError, match=f"'window'.*must be a number, 0 or more, not '{re.escape(given)}'"):
+            render(canned_queries()["disagreeing_figures"], {"window": given})
 
 
 def test_query_unknown_name_and_unknown_param_list_the_choices() -> None:

@@ -63,8 +63,8 @@ def _load(path: Path) -> CannedQuery:
 
 
 def parameters(query: CannedQuery, values: Mapping[str, str]) -> dict[str, str]:
-    """Every parameter of ``query``: the value given, else its default; numbers checked and
-    written plainly ("90.0" stays "90.0", " 90" becomes "90").
+    """Every parameter of ``query``: the value given, else its default; numbers checked (none
+    below 0) and written plainly ("90.0" stays "90.0", " 90" becomes "90").
 
     Raises:
         QueryError: an unknown parameter, or a number parameter given something else.
@@ -79,9 +79,9 @@ def parameters(query: CannedQuery, values: Mapping[str, str]) -> dict[str, str]:
     for name, default in query.params.items():
         given = values.get(name, default)
         if _is_number(default):
-            if not _is_number(given):
+            if not _is_number(given) or Decimal(given) < 0:  # a count of days, none negative
                 raise QueryError(
-                    f"parameter {name!r} of query {query.name!r} must be a number, not {given!r}"
+                    f"parameter {name!r} of query {query.name!r} must be a number, 0 or more, not {given!r}"
                 )
             given = str(Decimal(given))
         chosen[name] = given

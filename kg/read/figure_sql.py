@@ -159,33 +159,46 @@ WITH ranged AS (
 )
 """
 
-#: The pairs in the order of ``disagreeing_figures.rq`` (measure, group, the lower figure's day,
-#: the higher's, their IRIs), sorted as numbers alone: each figure numbered in that order (``r``,
-#: and ``k`` for its measure, group and day), its text fetched by number once the pairs are
-#: sorted. Sorting millions of pairs with their sentences took twice as long.
+#: One row per measure and counted group whose figures disagree, as ``disagreeing_figures.rq``
+#: gives it, without listing the pairs (millions in a big store): a figure is the lower of a
+#: pair when a figure of its group stated at most ``$window`` days after it (or at any time
+#: before) has a lower bound above its upper one, so a running maximum of the lower bounds in
+#: that range of days (``above``) says whether it is and its widest pair's gap; the higher
+#: likewise with a running minimum of the upper bounds (``below``). Only the pairs as wide as
+#: their group's widest are joined, to pick the first by the ``.rq`` file's key (dates, then
+#: IRIs, as one string); the pairs are otherwise only counted.
 _DISAGREEING = f"""
 {_RANGED},
-numbered AS (
-  SELECT *, dense_rank() OVER (ORDER BY measure, group_label NULLS FIRST, day) AS k,
-         row_number() OVER (ORDER BY measure, group_label NULLS FIRST, day, quantity) AS r
-  FROM ranged
+grouped AS (SELECT *, dense_rank() OVER (ORDER BY measure, counted) AS grp FROM ranged),
+reach AS (
+  SELECT *,
+    max(lo) OVER (PARTITION BY grp ORDER BY n RANGE BETWEEN UNBOUNDED PRECEDING AND $window FOLLOWING) AS above,
+    min(hi) OVER (PARTITION BY grp ORDER BY n RANGE BETWEEN $window PRECEDING AND UNBOUNDED FOLLOWING) AS below
+  FROM grouped
+),
+groups AS (
+  SELECT grp, count(*) FILTER (WHERE above > hi OR below < lo) AS disagreeing,
+         max(above - hi) FILTER (WHERE above > hi) AS widest
+  FROM reach GROUP BY grp HAVING count(*) FILTER (WHERE above > hi) > 0
 ),
 pairs AS (
-  SELECT a.k AS low_k, b.day AS high_day, a.r AS low, b.r AS high
-  FROM numbered a JOIN numbered b ON a.measure = b.measure AND a.counted = b.counted
-  WHERE a.quantity <> b.quantity AND a.hi IS NOT NULL AND a.hi < b.lo
-    AND (abs(b.n - a.n) <= $window OR a.n > b.n)
+  SELECT a.grp, count(*) AS pairs
+  FROM grouped a JOIN grouped b ON a.grp = b.grp AND a.hi < b.lo WHERE b.n <= a.n + $window
+  GROUP BY a.grp
 ),
-shown AS (
-  SELECT list({{'measure': measure, 'group': group_label, 'figure': figure, 'date': date,
-                'claimants': claimants, 'text': text}} ORDER BY r) AS f
-  FROM numbered
+widest AS (
+  SELECT a.grp, arg_min([a.quantity, b.quantity], a.date || ' ' || b.date || ' ' || a.quantity || ' ' || b.quantity) AS pair
+  FROM reach a JOIN groups g ON g.grp = a.grp AND a.above - a.hi = g.widest
+       JOIN grouped b ON b.grp = a.grp AND b.lo - a.hi = g.widest AND b.n <= a.n + $window
+  GROUP BY a.grp
 )
-SELECT f[low].measure AS measure, f[low].group AS "group",
-       f[low].figure AS lowFigure, f[low].date AS lowDate, f[low].claimants AS lowClaimants,
-       f[high].figure AS highFigure, f[high].date AS highDate, f[high].claimants AS highClaimants,
-       f[low].text AS lowText, f[high].text AS highText
-FROM (SELECT low, high FROM pairs ORDER BY low_k, high_day, low, high) sorted, shown
+SELECT a.measure, a.group_label AS "group", g.disagreeing::VARCHAR AS disagreeing, p.pairs::VARCHAR AS pairs,
+       a.figure AS lowFigure, a.date AS lowDate, a.claimants AS lowClaimants,
+       b.figure AS highFigure, b.date AS highDate, b.claimants AS highClaimants,
+       a.text AS lowText, b.text AS highText
+FROM widest w JOIN groups g ON g.grp = w.grp JOIN pairs p ON p.grp = w.grp
+     JOIN grouped a ON a.quantity = w.pair[1] JOIN grouped b ON b.quantity = w.pair[2]
+ORDER BY a.measure, a.group_label NULLS FIRST, a.counted
 """
 
 #: Canned query name -> (its SQL, the variables it answers with, which of them are IRIs, dates, decimals).

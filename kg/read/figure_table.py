@@ -88,6 +88,8 @@ _KINDS: dict[str, ColumnKind] = {
     "value": "decimal",
     "min": "decimal",
     "max": "decimal",
+    "disagreeing": "integer",
+    "pairs": "integer",
 }
 
 

@@ -24,11 +24,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ColumnKind", "LexicalResult", "tsv_header", "tsv_row"]
 
-#: What a column holds: IRIs, ``xsd:date`` or ``xsd:decimal`` literals, or plain strings.
-ColumnKind = Kind["iri", "date", "decimal", "string"]
+#: What a column holds: IRIs, ``xsd:date``, ``xsd:decimal`` or ``xsd:integer`` literals, or plain strings.
+ColumnKind = Kind["iri", "date", "decimal", "integer", "string"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_DATATYPES = {"date": _XSD + "date", "decimal": _XSD + "decimal"}
+_DATATYPES = {"date": _XSD + "date", "decimal": _XSD + "decimal", "integer": _XSD + "integer"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,9 @@ def _date(text: str) -> object:
         return Literal(text, datatype=_DATATYPES["date"])
 
 
-_PYTHON: dict[str, Callable[[str], object]] = {"iri": str, "date": _date, "decimal": Decimal, "string": str}
+_PYTHON: dict[str, Callable[[str], object]] = {
+    "iri": str, "date": _date, "decimal": Decimal, "integer": int, "string": str,
+}
 
 
 def _term_maker(kind: ColumnKind) -> Callable[[str], Identifier]:
