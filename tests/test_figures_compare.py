@@ -231,8 +231,15 @@ def _tolls_world() -> Any:
 
 def _disagreeing(rows: list[dict[str, object]]) -> list[tuple[object, ...]]:
     return [
-        (r["measure"], r["disagreeing"], r["pairs"], str(r["lowFigure"]), str(r["lowDate"]), str(r["highDate"]))
-        for r in rows
+        (
+            row["measure"],
+            row["disagreeing"],
+            row["pairs"],
+            str(row["lowFigure"]),
+            str(row["lowDate"]),
+            str(row["highDate"]),
+        )
+        for row in rows
     ]
 
 
@@ -250,7 +257,10 @@ def test_disagreeing_figures_counts_each_groups_pairs_and_shows_its_widest(tmp_p
             ("Killed", 4, 5, "about 50", "2024-12-01", "2024-12-05"),
             ("Wounded", 3, 2, "about 200", "2025-06-01", "2025-06-20"),
         ],
-        "0": [("Killed", 2, 1, "about 50", "2024-12-01", "2024-12-01"), ("Wounded", 2, 1, "about 200", "2025-06-01", "2024-12-01")],
+        "0": [
+            ("Killed", 2, 1, "about 50", "2024-12-01", "2024-12-01"),
+            ("Wounded", 2, 1, "about 200", "2025-06-01", "2024-12-01"),
+        ],
     }  # fmt: skip
     store = open_store(tmp_path / "store")
     try:

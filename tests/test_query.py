@@ -42,7 +42,8 @@ def test_query_parameter_is_quoted_so_it_cannot_change_the_query() -> None:
 
 def test_query_number_parameter_refuses_text_and_negative_numbers() -> None:
     for given in ("90) || true", "-5"):
-        with pytest.raises(QueryError, match=f"'window'.*must be a number, 0 or more, not '{re.escape(given)}'"):
+        refused = f"'window'.*must be a number, 0 or more, not '{re.escape(given)}'"
+        with pytest.raises(QueryError, match=refused):
             render(canned_queries()["disagreeing_figures"], {"window": given})
 
 

@@ -172,8 +172,10 @@ _DISAGREEING = f"""
 grouped AS (SELECT *, dense_rank() OVER (ORDER BY measure, counted) AS grp FROM ranged),
 reach AS (
   SELECT *,
-    max(lo) OVER (PARTITION BY grp ORDER BY n RANGE BETWEEN UNBOUNDED PRECEDING AND $window FOLLOWING) AS above,
-    min(hi) OVER (PARTITION BY grp ORDER BY n RANGE BETWEEN $window PRECEDING AND UNBOUNDED FOLLOWING) AS below
+    max(lo) OVER (PARTITION BY grp ORDER BY n
+                  RANGE BETWEEN UNBOUNDED PRECEDING AND $window FOLLOWING) AS above,
+    min(hi) OVER (PARTITION BY grp ORDER BY n
+                  RANGE BETWEEN $window PRECEDING AND UNBOUNDED FOLLOWING) AS below
   FROM grouped
 ),
 groups AS (
@@ -187,7 +189,9 @@ pairs AS (
   GROUP BY a.grp
 ),
 widest AS (
-  SELECT a.grp, arg_min([a.quantity, b.quantity], a.date || ' ' || b.date || ' ' || a.quantity || ' ' || b.quantity) AS pair
+  SELECT a.grp,
+         arg_min([a.quantity, b.quantity], a.date || ' ' || b.date || ' ' || a.quantity || ' ' || b.quantity)
+           AS pair
   FROM reach a JOIN groups g ON g.grp = a.grp AND a.above - a.hi = g.widest
        JOIN grouped b ON b.grp = a.grp AND b.lo - a.hi = g.widest AND b.n <= a.n + $window
   GROUP BY a.grp

@@ -86,7 +86,11 @@ def _date(text: str) -> object:
 
 
 _PYTHON: dict[str, Callable[[str], object]] = {
-    "iri": str, "date": _date, "decimal": Decimal, "integer": int, "string": str,
+    "iri": str,
+    "date": _date,
+    "decimal": Decimal,
+    "integer": int,
+    "string": str,
 }
 
 
