@@ -367,24 +367,3 @@ def test_figure_table_csv_written_by_duckdb_is_what_pythons_csv_writes(line_end:
         [("x", "y"), *(["" if c is None else c for c in row] for row in rows)]
     )
     assert (tmp_path / "t.csv").read_bytes().decode() == expected.getvalue()
-
-
-def test_pairs_keep_their_order_when_their_text_is_fetched_after_the_sort() -> None:
-    """disagreeing_figures sorts its pairs as numbers, then fetches each figure's text from a list
-    by number: DuckDB keeps the sorted subquery's order through the one-row join and the
-    projections above it, here on enough rows to be read by several threads."""
-    db = duckdb.connect()
-    db.execute("SET threads = 4")
-    db.execute(
-        "CREATE TABLE pairs AS SELECT (random() * 300)::INT AS low_k, (random() * 90)::INT AS high_day, "
-        "(random() * 4999)::INT + 1 AS low, (random() * 4999)::INT + 1 AS high FROM range(600000)"
-    )
-    shown = "(SELECT list('figure ' || range ORDER BY range) AS f FROM range(1, 5001)) shown"
-    late = db.execute(
-        "SELECT nullif(f[low], '') AS a, f[high] AS b FROM "
-        f"(SELECT low, high FROM pairs ORDER BY low_k, high_day, low, high) sorted, {shown}"
-    ).fetchall()
-    whole = db.execute(
-        "SELECT 'figure ' || low, 'figure ' || high FROM pairs ORDER BY low_k, high_day, low, high"
-    ).fetchall()
-    assert late == whole

@@ -71,9 +71,9 @@ _STORE_MARKER = "CURRENT"
 #: The tables of the file that hold facts (``meta`` holds the generation).
 _TABLES = ("figures", "names", "shared_names", "labels", "entity_names", "claim_names", "reports")
 
-#: DuckDB's memory while it answers a reader: an answer of millions of rows (the disagreeing
-#: pairs of ten million quads: 9.4 million rows, gigabytes of text, sorted) is sorted on disk
-#: beyond it rather than held (5.9 GB at its peak before, 1.1 GB with it).
+#: DuckDB's memory while it answers a reader: a sort or join bigger than this (the pairs that
+#: disagree of ten million quads, 9.4 million of them, once listed whole with their sentences)
+#: spills to disk rather than being held (5.9 GB at its peak without it, 1.1 GB with it).
 _MEMORY_LIMIT = "1GB"
 
 #: The kinds of the answers' columns that are not plain strings.

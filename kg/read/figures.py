@@ -6,8 +6,8 @@ by counted group and measure and flags disagreements in Python, where a group of
 figures is compared in well under a second: for stores without a figures table and for the
 timeline. Over a store's figures table, DuckDB computes the same rows whole
 (:data:`kg.read.figure_sql.FIGURE_LISTING`), a hundred thousand figures in about a second. The
-rules are those of the ``disagreeing_figures`` canned query, so ``kg figures`` and that query
-flag the same pairs:
+rules are those of the ``disagreeing_figures`` canned query, so the figures ``kg figures`` flags
+in a group are those that query counts:
 
 - a figure's bounds follow its qualifier: exact ``[v, v]``; about ``[v - 10%, v + 10%]``
   (:data:`APPROXIMATE_TOLERANCE`); nearly ``[v - 10%, v]``; at least ``[v, inf)``; more than
