@@ -356,6 +356,21 @@ ATTRIBUTIONS = [
         "Estimated",
     ),
     ("The army put pressure on the town at 5 a.m.", None, (), None, None),
+    # a state's bracketed acronym before a title and a name splits the parse: the person speaks
+    (
+        "Central African Republic (CAR) President Jean Mbeki said 300 soldiers were sent to the border.",
+        "300 soldiers were sent to the border",
+        ("jean-mbeki",),
+        "say",
+        "Asserted",
+    ),
+    (
+        "Sri Lanka (SL) Defence Secretary Nimal Perera told reporters that 40 sailors were missing.",
+        "40 sailors were missing",
+        ("nimal-perera",),
+        "tell",
+        "Asserted",
+    ),
     # a leader's administration or government is the state the leader leads (gazetteer
     # leaderOf); a capital with its partners is its state
     (

@@ -73,6 +73,32 @@ def test_extract_types_mentions_by_class(extractor, sentence: str, surface: str,
     assert _class_of(entities, surface) == cls, entities
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "key"),
+    [
+        # a capital that reports, or owns an organ of state, speaks for its state
+        ("Damascus denied that its jets had struck the market.", "Damascus", "syria"),
+        ("Tripoli accused the militia of breaking the truce.", "Tripoli", "libya"),  # not Tripoli, Lebanon
+        ("The Kabul government said the road was reopened.", "Kabul", "afghanistan"),
+        ("Kyiv's military said 14 drones were downed overnight.", "Kyiv", "ukraine"),
+        ("Nairobi said the border would stay shut.", "Nairobi", "kenya"),
+        # a capital where things happen, or with a city's own organs, is the city
+        ("Damascus fell to the rebels in December.", "Damascus", "damascus"),
+        ("Damascus was shelled overnight, residents said.", "Damascus", "damascus"),
+        ("Paris police said two people were hurt.", "Paris", "paris"),
+        (
+            "Fighting near Tripoli in northern Lebanon killed four. Tripoli said the clashes ended.",
+            "Tripoli",
+            "tripoli",
+        ),
+        ("Victoria said she would run again.", "Victoria", "victoria"),  # a bigger Victoria is no capital
+    ],
+)
+def test_extract_a_capital_speaks_for_its_state(extractor, sentence: str, surface: str, key: str) -> None:  # type: ignore[no-untyped-def]
+    entities = _entities(extractor, sentence)
+    assert surface in entities.get(key, ("", "", set()))[2], entities
+
+
 def test_extract_a_name_in_another_script_glosses_the_english_one() -> None:
     arabic = "\u0646\u0628\u064a\u0644 \u0641\u0648\u0632\u064a"
     text = f"Nabil Fawzi (Arabic: {arabic}) was born in Tell Hazrami."

@@ -122,6 +122,14 @@ RELATIONS = [
         "Heavy rain hit Kenya on Monday. The Kenyan Interior Ministry closed the schools.",
         {("kenyas-interior-ministry", "partOf", "kenya")},
     ),
+    # a capital owning a body of government stands for its state; a place in it stays the city's
+    (
+        "Tehran's Intelligence Ministry said the cell was dismantled.",
+        {
+            ("irans-intelligence-ministry", "partOf", "iran")
+        },  # the same body as "Iran's Intelligence Ministry"
+    ),
+    ("Tehran's main prison was damaged in the strike.", set()),
     (
         "The Syrian civil defence agency sent rescue teams to the coast.",
         {("syrias-civil-defence-agency", "partOf", "syria")},

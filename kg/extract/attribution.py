@@ -46,7 +46,7 @@ from kg.extract.labels import GAZETTEER_LABEL
 from kg.extract.nlp import shared_gazetteer
 from kg.model import Certainty
 
-__all__ = ["Attribution", "find_attributions"]
+__all__ = ["Attribution", "find_attributions", "titled_after_bracket"]
 
 _CONTENT_DEPS = ("ccomp", "parataxis")
 _CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
@@ -1340,6 +1340,9 @@ def _subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(5):
         subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+        titled = [c for c in subjects[1:] if titled_after_bracket(c)]
+        if titled:
+            return titled[0]  # "Democratic Republic of Congo (DRC) President X said": X speaks
         if subjects:
             return next((c for c in subjects if not _quote_between(c, current)), subjects[0])
         if current.dep_ not in _CLIMB_DEPS or current.head is current:
@@ -1348,6 +1351,16 @@ def _subject(verb: Token) -> Token | None:
         if current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj"):
             current = current.head  # "Ukraine released a video saying ...": the releaser speaks
     return None
+
+
+def titled_after_bracket(name: Token) -> bool:
+    """Whether ``name`` opens, with its titles, right after a bracketed acronym that ends the
+    name before it: "United Kingdom (UK) Prime Minister Keir Starmer", which the parser splits
+    at the bracket into the state and the person beside it."""
+    doc, start = name.doc, name.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+        start -= 1  # the titles and given names before the name
+    return start > 0 and doc[start - 1].text == ")" and doc[start].is_title
 
 
 def _quote_between(a: Token, b: Token) -> bool:

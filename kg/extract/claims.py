@@ -24,7 +24,7 @@ from decimal import Decimal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract.attribution import Attribution, find_attributions
+from kg.extract.attribution import Attribution, find_attributions, titled_after_bracket
 from kg.extract.claimwords import (
     ANAPHOR_CLASSES,
     LEADER_ORGAN_NOUNS,
@@ -364,7 +364,9 @@ class _ClaimBuilder:
             antecedent = self._pronoun_antecedent(head)
             if antecedent is not None:
                 return antecedent
-        heads = [head, *(c for c in head.children if c.dep_ == "appos"), *conjuncts(head)]
+        appositives = [c for c in head.children if c.dep_ == "appos"]
+        titled = [c for c in appositives if titled_after_bracket(c)]  # "United Kingdom (UK) Prime Minister X"
+        heads = titled or [head, *appositives, *conjuncts(head)]
         keys = [k for h in heads if (k := self._resolve(h, a)) is not None]
         if not keys:
             keys = list(self._through_reporter(head, a))

@@ -226,6 +226,10 @@ STATE_ORGAN_NOUNS = frozenset(
     """.split()
 )
 
+#: State organ heads a city has as well: owned by a capital ("Paris police", "Kyiv's
+#: authorities") they are the city's, where "Kyiv's military" is the state's.
+CITY_ORGAN_NOUNS = frozenset("official authority police prosecutor agency".split())
+
 #: Heads of a source naming an organ that a leader heads: "the Trump administration" speaks
 #: for the state the gazetteer says its leader leads (ckg:leaderOf), not for the person.
 LEADER_ORGAN_NOUNS = frozenset("administration government regime cabinet presidency".split())

@@ -12,13 +12,15 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.claimwords import CITY_ORGAN_NOUNS, REPORTING_VERBS, STATE_ORGAN_NOUNS
 from kg.extract.contingents import contingent_of, gazetteer_entry, named_state
 from kg.extract.descriptions import described_as_armed_group, described_as_media_outlet
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.labels import CONTINGENT_LABEL, GAZETTEER_LABEL, NON_ACTOR_LABEL
-from kg.extract.locate import PLACE_CLASSES, ArticlePlaces, article_places, place_mention
+from kg.extract.locate import PLACE_CLASSES, ArticlePlaces, PlaceChoice, article_places, place_mention
 from kg.extract.nationalities import nations_for_demonym
 from kg.extract.organs import organ_mentions
+from kg.extract.places import Place
 from kg.extract.relationwords import ACTOR_TIE_PARTICIPLES, AFFILIATE_GROUP_NOUNS
 from kg.extract.wordlists import (
     ARMED_NAME_WORDS,
@@ -126,6 +128,12 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     if _names_a_structure(name):
         return Mention(start, end, text[start:end], name, "Location")
     choice = places.choose(ent, name, label)
+    capital = _state_of_capital(ent, name, label, choice, places)
+    if capital is not None:
+        state = gazetteer.lookup(capital.name)
+        if state is not None and state.cls == "State":
+            return Mention(start, end, text[start:end], state.label, "State", state.id, capital.id)
+        return Mention(start, end, text[start:end], capital.name, "State", None, capital.id)
     if choice is not None:
         return place_mention(Mention(start, end, text[start:end], name, choice.cls), choice)
     cls = _class_for(label, name)
@@ -225,10 +233,50 @@ def _model_text(ent: Span, start: int, end: int) -> str:
 
 
 def _metonym(ent: Span, entry: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry:
-    """A capital that acts ("Pyongyang expects aid") stands for its state's government."""
-    if entry.capital_of and ent.root.dep_ in {"nsubj", "nsubjpass"}:
+    """A capital that acts ("Pyongyang expects aid") or owns an organ of state ("Kyiv's
+    military") stands for its state's government."""
+    if entry.capital_of and (ent.root.dep_ in {"nsubj", "nsubjpass"} or _owns_an_organ_of_state(ent)):
         return gazetteer.get(entry.capital_of)
     return entry
+
+
+def _state_of_capital(
+    ent: Span, name: str, label: str, choice: PlaceChoice | None, places: ArticlePlaces
+) -> Place | None:
+    """The state a city stands for where it speaks for one: the city chosen, or, where the
+    context chose none, the biggest of its namesakes if that is a capital ("Tripoli accused" is
+    Libya's capital, not the Lebanese city; "Victoria said" is not the Seychelles' capital,
+    smaller than the Canadian city); a capital the model took for an organisation too
+    ("Nairobi said")."""
+    if not _speaks_for_its_state(ent):
+        return None
+    index = places.index
+    if choice is not None and choice.cls == "Settlement" and choice.place is not None:
+        cities = [choice.place]
+    elif (choice is not None and choice.cls == "Settlement") or (choice is None and label == "ORG"):
+        namesakes = [p for p in index.candidates(name) if p.cls == "Settlement"]
+        cities = [max(namesakes, key=lambda p: p.population)] if namesakes else []
+    else:
+        return None
+    states = {state.id: state for city in cities if (state := index.capital_of(city)) is not None}
+    return next(iter(states.values())) if len(states) == 1 else None
+
+
+def _speaks_for_its_state(ent: Span) -> bool:
+    """A capital the place data knows stands for its state where it reports ("Damascus denied
+    the raid") or owns an organ of state ("the Kabul government"); not where it is a place that
+    things happen to ("Damascus fell", "Damascus was shelled")."""
+    root = ent.root
+    return (root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS) or _owns_an_organ_of_state(
+        ent
+    )
+
+
+def _owns_an_organ_of_state(ent: Span) -> bool:
+    """ "Kyiv's military", "the Kabul government": not "Paris police", a city's own."""
+    root = ent.root
+    organ = root.head.lemma_.lower()
+    return root.dep_ in {"poss", "compound"} and organ in STATE_ORGAN_NOUNS and organ not in CITY_ORGAN_NOUNS
 
 
 def _names_a_structure(name: str) -> bool:

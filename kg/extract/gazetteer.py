@@ -179,6 +179,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def __contains__(self, entry_id: object) -> bool:
+        """Whether an entry has this id (a mention's key may be one the articles made)."""
+        return entry_id in self._by_id
+
     def get(self, entry_id: str) -> GazetteerEntry:
         """The entry with this id.
 

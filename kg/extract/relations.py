@@ -563,8 +563,10 @@ class _RelationFinder:
         doc = self.doc
         root = doc[org.root]
         inside = self._possessor_inside(org)
-        if inside is not None and inside.cls == "State" and not _is_contingent(doc[org.start : org.end]):
-            return inside
+        if inside is not None and not _is_contingent(doc[org.start : org.end]):
+            state = inside if inside.cls == "State" else self._state_of_capital(inside, org)
+            if state is not None:
+                return state
         described = self._described_after(org)  # "the State Security Ministry, North Korea's secret police"
         if described is not None:
             return described
@@ -580,6 +582,8 @@ class _RelationFinder:
                 owner = self.at(child)
                 if owner is not None and owner.cls == "State":
                     return owner
+                if owner is not None and (state := self._state_of_capital(owner, org)) is not None:
+                    return state
                 if owner is not None and owner.cls == "MilitaryUnit" and org.cls == "GovernmentBody":
                     return self._demonym_state_in(owner)  # "the South Korean military's Joint Chiefs"
         if org.cls == "MediaOutlet":
@@ -638,6 +642,18 @@ class _RelationFinder:
         ):
             return None
         return owner
+
+    def _state_of_capital(self, possessor: _Named, org: _Named) -> _Named | None:
+        """The state a capital stands for when it owns a government body: "Tehran's Intelligence
+        Ministry" is Iran's (a place in a capital, "Tehran's main prison", stays in the city)."""
+        if (
+            org.cls not in _STATE_ORGANS
+            or possessor.cls != "Settlement"
+            or possessor.key not in self.gazetteer
+        ):
+            return None
+        state = self.gazetteer.capital_of(possessor.key)
+        return None if state is None else self._implied(state.id, state.cls, possessor.start, possessor.end)
 
     def _possessor_inside(self, named: _Named) -> _Named | None:
         """A possessor the mention took in as part of a known name: "Russia's Kursk region"."""
