@@ -453,6 +453,18 @@ RELATIONS = [
         },
     ),
     ("Police clashed with protesters in Nairobi.", set()),
+    # a relative clause's subject is its noun; weapons fired at a side; "at war with", "war with";
+    # a retaliation
+    (
+        "Hezbollah, which has been fighting Israel since the 1980s, denied the report.",
+        {("hezbollah", "opposes", "israel")},
+    ),
+    ("Iran launched drones toward Israel on Saturday.", {("iran", "opposes", "israel")}),
+    ("Iran fired missiles at US bases in Iraq.", {("iran", "opposes", "united-states")}),
+    ("The army fired the commander after the defeat.", set()),
+    ("Israel is at war with Hamas.", {("israel", "opposes", "hamas")}),
+    ("Ethiopia's war with Eritrea ended in 2000.", {("ethiopia", "opposes", "eritrea")}),
+    ("Pakistan retaliated against India with drone strikes.", {("pakistan", "opposes", "india")}),
     ("Russia's ally North Korea sent shells.", {("russia", "alliedWith", "north-korea")}),
     ("North Korea allied with Russia last year.", {("north-korea", "alliedWith", "russia")}),
 ]

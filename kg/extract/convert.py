@@ -137,6 +137,8 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     if choice is not None:
         return place_mention(Mention(start, end, text[start:end], name, choice.cls), choice)
     cls = _class_for(label, name)
+    if cls == "Person" and _names_a_movement(ent, name):
+        cls = "Organization"
     if cls in PLACE_CLASSES and _tied_actor(ent):
         cls = classify_organization(name)  # "M23-held", "ISIS-linked": no place the data knows
     if (
@@ -148,6 +150,21 @@ def _mention(ent: Span, text: str, gazetteer: Gazetteer, places: ArticlePlaces) 
     elif cls in ("Organization", "Person") and described_as_media_outlet(ent):
         cls = "MediaOutlet"
     return None if cls is None else Mention(start, end, text[start:end], name, cls)
+
+
+def _names_a_movement(ent: Span, name: str) -> bool:
+    """ "The Houthis fired ...": one plural name after "the" is a movement or a people, which the
+    model takes for a person: news does not name a person with "the" and a plural."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    first = ent[0].lower_
+    words = name.split()
+    return (
+        (first == "the" or before == "the")
+        and len(words) == 1
+        and name.endswith("s")
+        and not name.endswith("'s")
+        and name[0].isupper()
+    )
 
 
 def _tied_actor(ent: Span) -> bool:
@@ -267,9 +284,8 @@ def _speaks_for_its_state(ent: Span) -> bool:
     the raid") or owns an organ of state ("the Kabul government"); not where it is a place that
     things happen to ("Damascus fell", "Damascus was shelled")."""
     root = ent.root
-    return (root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS) or _owns_an_organ_of_state(
-        ent
-    )
+    reports = root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
+    return reports or _owns_an_organ_of_state(ent)
 
 
 def _owns_an_organ_of_state(ent: Span) -> bool:

@@ -41,6 +41,9 @@ from kg.extract.relationwords import (
     DEPLOY_PREPOSITIONS,
     DEPLOY_VERBS,
     EXCHANGE_VERBS,
+    FIRED_AT_PREPOSITIONS,
+    FIRED_WEAPONS,
+    FIRING_VERBS,
     FORCE_NOUNS,
     HELD_PLACE_NOUNS,
     HOLDING_PARTICIPLES,
@@ -50,6 +53,7 @@ from kg.extract.relationwords import (
     LEADER_TITLE_PHRASES,
     LEADER_TITLES,
     MEMBER_NOUNS,
+    MUTUAL_HOSTILE_NOUNS,
     NOT_LEADING,
     PARTITIVE_HEADS,
     PLACE_NOUNS,
@@ -272,7 +276,7 @@ class _RelationFinder:
                 yield from self._alliance(named)
         # the finders below act only at their own words: a sentence without any is not walked
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-        hostile = not words.isdisjoint(HOSTILE_VERBS) or not words.isdisjoint(HOSTILE_NOUNS)
+        hostile = not words.isdisjoint(HOSTILE_VERBS | HOSTILE_NOUNS | FIRING_VERBS)
         if hostile:
             yield from self._hostilities(sent)
         yield from self._deployments(sent)
@@ -1107,24 +1111,47 @@ class _RelationFinder:
         against Y", "clashes between the army and the RSF"."""
         for head in sent:
             lemma = head.lemma_.lower()
+            prepositions = HOSTILE_PREPOSITIONS
             if head.pos_ == "VERB" and lemma in HOSTILE_VERBS:
-                subjects = [c for c in head.children if c.dep_ == "nsubj"]
+                subjects = [_antecedent(c) for c in head.children if c.dep_ == "nsubj"]
                 attackers = [self._side_in(c) for c in subjects]
                 targets = [c for c in head.children if c.dep_ == "dobj"]
                 if lemma in RECIPROCAL_HOSTILE_VERBS:
                     yield from self._each_other(subjects, head)
+            elif head.pos_ == "VERB" and lemma in FIRING_VERBS:
+                # "X fired missiles at Y": the place it aims at hangs on the verb or the weapon
+                weapons = [c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in FIRED_WEAPONS]
+                if not weapons:
+                    continue
+                attackers = [self._side_in(_antecedent(c)) for c in head.children if c.dep_ == "nsubj"]
+                targets = [
+                    p
+                    for w in weapons
+                    for c in w.children
+                    if c.lower_ in FIRED_AT_PREPOSITIONS
+                    for p in c.children
+                ]
+                prepositions = FIRED_AT_PREPOSITIONS
             elif head.pos_ in ("NOUN", "PROPN") and lemma in HOSTILE_NOUNS:
                 attackers = [self._side_of_noun(head)]
                 targets = []
                 if head.dep_ == "dobj":  # "X conducted strikes against Y"
-                    attackers += [self._side_in(c) for c in head.head.children if c.dep_ == "nsubj"]
+                    attackers += [
+                        self._side_in(_antecedent(c)) for c in head.head.children if c.dep_ == "nsubj"
+                    ]
+                if head.dep_ == "pobj" and head.head.lower_ == "at":  # "X is at war with Y"
+                    attackers += [
+                        self._side_in(_antecedent(c)) for c in head.head.head.children if c.dep_ == "nsubj"
+                    ]
+                if lemma in MUTUAL_HOSTILE_NOUNS:
+                    prepositions = HOSTILE_PREPOSITIONS | {"with"}
                 yield from self._between(head)
             else:
                 continue
             targets += [
                 p
                 for c in head.children
-                if c.dep_ == "prep" and c.lower_ in HOSTILE_PREPOSITIONS
+                if c.dep_ == "prep" and c.lower_ in prepositions
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
@@ -1234,6 +1261,14 @@ class _RelationFinder:
             other = self.at(token)
             if other is not None and other.cls in _FIGHTING_SIDES:
                 yield side.key, "alliedWith", other.key
+
+
+def _antecedent(subject: Token) -> Token:
+    """A relative pronoun's noun ("Al-Qaeda, which has been fighting X": Al-Qaeda), else the subject."""
+    verb = subject.head
+    if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def _before_parenthesis(doc: Doc, j: int) -> int:

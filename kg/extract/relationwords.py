@@ -153,13 +153,23 @@ WHERE_IN_WORDS = ENGLISH_COMPASS | frozenset(
 HOSTILE_NOUNS = frozenset(
     """
     war invasion aggression offensive attack assault strike airstrike battle fight campaign clash
-    fighting skirmish bombardment shelling raid ambush incursion hostility
+    fighting skirmish bombardment shelling raid ambush incursion hostility retaliation conflict
     """.split()
 )
 HOSTILE_VERBS = frozenset(
-    "invade attack fight wage strike target bomb shell battle clash raid ambush oppose".split()
+    "invade attack fight wage strike target bomb shell battle clash raid ambush oppose retaliate".split()
 )
 HOSTILE_PREPOSITIONS = frozenset({"against", "on", "of"})
+#: Verbs that send a weapon at a side ("X fired missiles at Y", "launched drones toward Y"),
+#: hostile only with one of :data:`FIRED_WEAPONS` as object ("fired a commander" is not).
+FIRING_VERBS = frozenset({"fire", "launch"})
+FIRED_WEAPONS = frozenset(
+    "missile rocket drone shell mortar bomb projectile salvo barrage artillery grenade munition round".split()
+)
+#: What a weapon is fired at: "at Y", "on Y", "toward Y", "into Y".
+FIRED_AT_PREPOSITIONS = frozenset({"at", "on", "against", "toward", "towards", "into"})
+#: Hostile nouns that take their other side with "with": "X's war with Y", "X is at war with Y".
+MUTUAL_HOSTILE_NOUNS = frozenset({"war", "conflict", "clash", "fighting", "battle", "hostility"})
 #: Verbs and objects of fire two sides trade: "X traded fire with Y", "X and Y exchanged fire".
 EXCHANGE_VERBS = frozenset({"trade", "exchange"})
 EXCHANGED_FIRE = frozenset({"fire", "gunfire", "blow", "shot", "strike", "rocket", "missile", "shell"})
