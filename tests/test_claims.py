@@ -1358,6 +1358,17 @@ def test_claims_unattributed_figure_is_a_claim_with_no_claimant(extractor: Extra
     assert [(q.measure, q.figure.value) for q in claim.quantities] == [("Captured", Decimal(2))]
 
 
+@pytest.mark.parametrize("text", ["Insurgents seized Palma in March.", "Jihadists seized Djibo in May."])
+def test_claims_a_town_seized_is_no_captive(extractor: Extractor, text: str) -> None:
+    """A town taken that the model called a person is a place, not one person captured."""
+    assert [q for c in extract_claims(extractor, text) for q in c.quantities] == []
+
+
+def test_claims_a_named_person_captured_is_one_captive(extractor: Extractor) -> None:
+    (claim,) = extract_claims(extractor, "Soldiers captured Ahmed Salim, the group's treasurer.")
+    assert [(q.measure, q.figure.value) for q in claim.quantities] == [("Captured", Decimal(1))]
+
+
 def test_claims_clause_with_its_own_subject_counts_that_subject_not_the_noun(extractor: Extractor) -> None:
     text = "About 8,000 soldiers were sent to the front, of which more than 1,500 have been wounded."
     quantities = {q.figure.text: q.measure for c in extract_claims(extractor, text) for q in c.quantities}

@@ -465,6 +465,24 @@ RELATIONS = [
     ("Israel is at war with Hamas.", {("israel", "opposes", "hamas")}),
     ("Ethiopia's war with Eritrea ended in 2000.", {("ethiopia", "opposes", "eritrea")}),
     ("Pakistan retaliated against India with drone strikes.", {("pakistan", "opposes", "india")}),
+    # where a body is seated, stated as a predicate or in a relative clause; forces based
+    # somewhere are sent there
+    (
+        "The Norwegian Refugee Council, which is headquartered in Oslo, said the camps were full.",
+        {("norwegian-refugee-council", "locatedIn", "oslo")},
+    ),
+    (
+        "The Kachin Independence Army is headquartered in Laiza, near the border with China.",
+        {("kachin-independence-army", "locatedIn", "laiza")},
+    ),
+    (
+        "The Syrian Observatory for Human Rights is based in Britain.",
+        {("syrian-observatory-for-human-rights", "locatedIn", "united-kingdom")},
+    ),
+    (
+        "Russian troops based in Syria were moved to Libya.",
+        {("russian-armed-forces", "deployedTo", "syria"), ("russian-armed-forces", "deployedTo", "libya")},
+    ),
     ("Russia's ally North Korea sent shells.", {("russia", "alliedWith", "north-korea")}),
     ("North Korea allied with Russia last year.", {("north-korea", "alliedWith", "russia")}),
 ]

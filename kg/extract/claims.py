@@ -254,6 +254,11 @@ class _ClaimBuilder:
         draft.stated_on = self._stated_on(draft)
         return draft
 
+    def _is_place(self, token: Token) -> bool:
+        """Whether ``token`` is in a name resolved to a place."""
+        key = self._mention_at(token)
+        return key is not None and self.entities.classes.get(key) in _PLACE_CLASSES
+
     def _place(self, a: Attribution) -> bool:
         """Whether the source of a labelled line is a place: a dateline ("KYIV: ..."), or a
         headline's topic ("Ukraine: ..."), not a speaker."""
@@ -634,7 +639,7 @@ class _ClaimBuilder:
                     measured.append(quantity[0].measure)
                     self._give(quantity, innermost or extra.get(start), sent, extra)
                     held += [figure] if quantity[0].measure == "Captured" else []
-            for row in detainee_rows(sent, figures):
+            for row in detainee_rows(sent, figures, self._is_place):
                 figure = row.figure
                 earlier = [f for f in held if f.end <= figure.start]
                 if row.adds and earlier:

@@ -16,7 +16,7 @@ held before it in the article; the caller keeps that count (``added_to``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -55,15 +55,18 @@ class DetaineeRow:
     alone: bool  # the row is one number, which has a figure of its own
 
 
-def detainee_rows(sent: Span, figures: Sequence[Figure]) -> list[DetaineeRow]:
+def detainee_rows(
+    sent: Span, figures: Sequence[Figure], is_place: Callable[[Token], bool]
+) -> list[DetaineeRow]:
     """The rows of people held in ``sent``; ``figures`` are the sentence's number figures, in
     document characters. A row of one part that is a number is left to that number's own
-    figure, unless it adds to the people held before (``alone`` marks it)."""
+    figure, unless it adds to the people held before (``alone`` marks it). ``is_place`` says
+    whether a name resolved to a place: "rebels seized X" took a town the model called a person."""
     found: list[DetaineeRow] = []
     if {t.lemma_.lower() for t in sent}.isdisjoint(_HOLDING_WORDS):
         return found  # no arrest word: most sentences, not walked word by word
     for word, row in _rows(sent):
-        parts = [_part(person, figures) for person in row]
+        parts = [None if is_place(person) else _part(person, figures) for person in row]
         counted = [part for part in parts if part is not None]
         adds = _adds(word, row[0]) and row[0].lower_ not in _ONE_PRONOUNS
         alone = len(row) == 1 and _has_figure(row[0], figures)

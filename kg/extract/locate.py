@@ -59,6 +59,11 @@ _APPOSED_PLACE_NOUNS = PLACE_NOUNS | HELD_PLACE_NOUNS
 #: Nouns whose "of" names a place the place data knows, or else its holder or a body: "the
 #: stronghold of X", "took control of X".
 _HELD_OR_CONTROLLED = HELD_PLACE_NOUNS | {"control"}
+#: Verbs whose object, where the place data knows its name, is a place taken or fought for
+#: ("rebels seized X", "troops recaptured X"), whatever the model tagged it.
+_TAKEN_PLACE_VERBS = frozenset(
+    "seize capture recapture retake overrun storm besiege encircle surround liberate".split()
+)
 #: Compass adjectives before a place's name: "southern X".
 _COMPASS_ADJECTIVES = frozenset(w for w in ENGLISH_COMPASS if w.endswith("ern"))
 #: Nouns of a subdivision whose "of" names one: "the province of X".
@@ -160,8 +165,8 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
     """A name the place data does not know (a town under its size cut, a spelling it lacks)
     that the model took for a person or group is a town where only a place fits: "near X",
     "outside X", "the town of X", "X village", "X, a town", "X, Y and Z villages", "X, a rebel
-    stronghold", "southern X"; and for a person's tag "in X" too
-    (a group can be in NATO; "fighting in X" is no place for a person). "The province of X"
+    stronghold", "southern X", "headquartered in X", "based in X"; and for a person's tag "in X"
+    too (a group can be in NATO; "fighting in X" is no place for a person). "The province of X"
     makes it a region."""
     root, doc = ent.root, ent.doc
     if ent[0].lower_ in PERSON_TITLES:
@@ -177,10 +182,15 @@ def _unlisted_place(ent: Span, label: str) -> PlaceChoice | None:
         or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _SETTLEMENT_NOUNS)
         or any(c.dep_ == "appos" and c.lower_ in _HELD_SETTLEMENT_NOUNS for c in root.children)
         or (label == "PERSON" and root.dep_ == "pobj" and head.lower_ == "in")
+        or (root.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _SEATED_AT)
     )
     if settled:
         return PlaceChoice("Settlement")
     return PlaceChoice("Region") if _region_slot(ent) else None
+
+
+#: Participles of where a body sits: "headquartered in X", "based in X" name a place.
+_SEATED_AT = frozenset({"headquarter", "base"})
 
 
 def _region_slot(ent: Span) -> bool:
@@ -209,7 +219,7 @@ def _listed_before_kind(ent: Span) -> bool:
 
 def _in_place_slot(ent: Span) -> bool:
     """ "in X", "near the city of X", "the capital X", "X province", "X, the capital of Y", "X and
-    <place>", "X, Y and Z villages", "rebel-held X", "southern X", "control of X"."""
+    <place>", "X, Y and Z villages", "rebel-held X", "southern X", "control of X", "seized X"."""
     root, doc = ent.root, ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -224,6 +234,13 @@ def _in_place_slot(ent: Span) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
         return True
+    if (
+        root.dep_ == "dobj"
+        and head.lemma_.lower() in _TAKEN_PLACE_VERBS
+        and ent[0].lower_ not in PERSON_TITLES
+        and not any(c.dep_ == "appos" for c in root.children)  # "captured X, a rebel commander"
+    ):
+        return True  # "rebels seized X"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS | ENGLISH_COMPASS:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _HELD_OR_CONTROLLED:

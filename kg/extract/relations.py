@@ -965,13 +965,16 @@ class _RelationFinder:
                         yield force.key, "deployedTo", place.key
 
     def _seats(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
-        """Where an organisation is seated: "X, headquartered in Y", "X's headquarters in Y", "Y is
+        """Where an organisation is seated: "X, headquartered in Y", "X is headquartered in Y",
+        "X is based in Y" (forces based somewhere are sent there), "X's headquarters in Y", "Y is
         the main base of X" (an armed group's or another non-state body's base: a state's base
         abroad is where its forces are sent)."""
         for token in sent:
             lower = token.lower_
-            if token.lemma_.lower() == "headquarter" and token.tag_ == "VBN":
-                owner = self.at(token.head) if token.dep_ == "acl" else None
+            if token.lemma_.lower() in ("headquarter", "base") and token.tag_ == "VBN":
+                # "X, headquartered in Y", "X is headquartered in Y", "X, which is headquartered in Y"
+                subjects = [self.at(_antecedent(c)) for c in token.children if c.dep_ == "nsubjpass"]
+                owner = self.at(token.head) if token.dep_ == "acl" else next(filter(None, subjects), None)
                 places = [p for prep in _preps(token, frozenset({"in"})) for p in self._places_after(prep)]
             elif lower in SEAT_WORDS and token.pos_ == "NOUN":
                 owners = [self.at(c) for c in token.children if c.dep_ == "poss"]
@@ -985,6 +988,8 @@ class _RelationFinder:
                     owner = None
             else:
                 continue
+            if owner is not None and token.lemma_.lower() == "base" and owner.cls in _FORCES:
+                owner = None  # forces based somewhere are sent there (deployedTo, read elsewhere)
             if owner is not None and owner.cls in _ORGANISATIONS:
                 yield from ((owner.key, "locatedIn", place.key) for place in places)
 

@@ -139,7 +139,7 @@ PLACE_NOUNS = {
 
 #: Words for where an organisation is seated: "headquartered in", "its headquarters in", "a
 #: main base of".
-SEAT_WORDS = frozenset({"headquartered", "headquarters", "base"})
+SEAT_WORDS = frozenset({"headquartered", "headquarters", "base", "based"})
 #: Nouns of a stretch of coast that lies in the place owning it: "on Libya's west coast", "on
 #: the Libyan coast", "on the shores of Lake X". Never "border" or "frontier": a town on a border
 #: may lie on either side.
