@@ -1345,6 +1345,20 @@ def test_claims_projection_gets_its_own_expected_claim(extractor: Extractor) -> 
     assert all(c.claimants == ("national-intelligence-service",) for c in by_value.values())
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Ukraine's military said Russia had lost 1,200 troops over the past day.", "russia"),
+        ("Kenya's army said al-Shabaab had lost 80 fighters in the raid.", "al-shabaab"),
+    ],
+)
+def test_claims_a_loss_counts_the_losers_men_not_the_reporters(
+    extractor: Extractor, text: str, counted: str
+) -> None:
+    (quantity,) = [q for c in extract_claims(extractor, text) for q in c.quantities]
+    assert (quantity.measure, quantity.count_of) == ("KilledOrWounded", counted)
+
+
 def test_claims_counted_group_is_the_contingent(extractor: Extractor) -> None:
     claims = extract_claims(extractor, "Some 11,000 North Korean troops are in Kursk, Seoul said.")
     (quantity,) = [q for c in claims for q in c.quantities]

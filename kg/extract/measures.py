@@ -99,8 +99,18 @@ def read_measure(doc: Doc, text: str, start: int, end: int) -> CountedFigure | N
         return None
     counted = None
     if noun is not None:
-        counted = (noun.left_edge.idx, noun.idx + len(noun.text))
+        counted = (_loser(noun) or noun.left_edge).idx, noun.idx + len(noun.text)
     return CountedFigure(measure, counted, _hedge(number))
+
+
+def _loser(noun: Token) -> Token | None:
+    """Whose men a loss counts: "Russia had lost 1,200 troops" counts Russia's, not those of
+    whoever reports it; the counted phrase then runs from the loser to the noun."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in LOSS_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None if subject is None else subject.left_edge
 
 
 def _number_token(span: Span) -> Token:
