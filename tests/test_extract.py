@@ -78,6 +78,22 @@ def test_extract_types_mentions_by_class(extractor, sentence: str, surface: str,
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Navy spokesman Cdr. Anna Berg said 12 sailors were killed.",
+        "Sudanese army spokesman Brig. Gen. Nabil Karim said the city was retaken.",
+    ],
+)
+def test_extract_a_rank_abbreviation_is_part_of_the_name_it_precedes(extractor, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Brig." and "Cdr." end no sentence and name no one: the person is the one speaker."""
+    entities = _entities(extractor, sentence)
+    assert [key for key, (_, cls, _) in entities.items() if cls == "Person"] in (
+        ["anna-berg"],
+        ["nabil-karim"],
+    )
+
+
+@pytest.mark.parametrize(
     ("sentence", "surface", "key"),
     [
         # a capital that reports, or owns an organ of state, speaks for its state

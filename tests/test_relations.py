@@ -465,6 +465,15 @@ RELATIONS = [
     ("Israel is at war with Hamas.", {("israel", "opposes", "hamas")}),
     ("Ethiopia's war with Eritrea ended in 2000.", {("ethiopia", "opposes", "eritrea")}),
     ("Pakistan retaliated against India with drone strikes.", {("pakistan", "opposes", "india")}),
+    # abbreviated ranks between a post and a name: one token each, part of the title
+    (
+        "Sudanese army spokesman Brig. Gen. Nabil Karim said the city was retaken.",
+        {("nabil-karim", "affiliatedWith", "sudanese-forces")},
+    ),
+    (
+        "Kenyan army spokesman Col. Peter Otieno said two soldiers died.",
+        {("peter-otieno", "affiliatedWith", "kenyan-forces")},
+    ),
     # where a body is seated, stated as a predicate or in a relative clause; forces based
     # somewhere are sent there
     (

@@ -338,6 +338,8 @@ def _plausible_name(name: str, gazetteer: Gazetteer, ent: Span) -> bool:
         return False  # "MHz", "QUESTION:"; a name in another script glosses the English one beside it
     if name.split()[-1].lower() in JOB_NOUNS:
         return False  # "Project Coordinator": a post, not a body
+    if all(word.lower() in PERSON_TITLES for word in name.split()):
+        return False  # "Brig.", "Lt Gen": a rank the model took for a name
     if len(name.split()) > 1 and name.split()[0].lower() in OPERATION_WORDS:
         return False  # "Operation Desert Storm": a campaign, which the ontology has no class for
     # A nationality, singular or plural, is not an entity: "Russians", "the North Koreans".

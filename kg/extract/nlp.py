@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, filter_spans
@@ -28,7 +28,7 @@ from kg.extract.namebreaks import break_names
 from kg.extract.personnames import complete_person_names
 from kg.extract.scorelines import label_teams
 from kg.extract.untagged import tag_untagged_places
-from kg.extract.wordlists import NAME_PARTICLES, PERSON_TITLES
+from kg.extract.wordlists import NAME_PARTICLES, PERSON_TITLES, TITLE_ABBREVIATIONS
 from kg.ingest.textnorm import GLUED_BOUNDARIES, normalize_for_nlp
 
 __all__ = [
@@ -323,6 +323,8 @@ def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None)
     """
     nlp = load_model(model)
     _split_glued_words(nlp)
+    for abbreviation in sorted(TITLE_ABBREVIATIONS):  # "Brig. Gen. X": one token each, no sentence end
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])  # type: ignore[union-attr]
     nlp.add_pipe("ckg_paragraphs", first=True)
     gazetteer = shared_gazetteer(gazetteer_path)
     multi, single = _name_patterns(nlp, gazetteer)

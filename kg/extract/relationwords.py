@@ -36,7 +36,8 @@ TITLE_WORDS = frozenset(
     lieutenant colonel major captain sergeant admiral marshal brigadier commissioner director chief
     head deputy foreign defence defense interior security intelligence state first former acting
     ex assistant official diplomat representative rep. gen. lt. col. maj. capt. sgt. adm. mr mr.
-    ms ms. dr dr. opposition national military army top senior
+    ms ms. dr dr. opposition national military army top senior lt gen col maj capt sgt brig brig.
+    cpl cpl. pvt pvt. cmdr cmdr. cdr cdr. adm
     """.split()
 )
 

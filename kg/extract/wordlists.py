@@ -20,6 +20,16 @@ PERSON_TITLES = frozenset(
     spokesperson commander commander-in-chief general gen. lt. lieutenant col. colonel maj. major
     capt. captain sgt. sergeant cpl. corporal pvt. private adm. admiral marshal brig. brigadier
     commissioner director chief head deputy foreign defence defense interior sgt cpt lt col gen
+    cmdr. cdr. amb. insp. supt. cmdt. gens. fr. pres. maj capt brig
+    """.split()
+)
+
+#: Abbreviated ranks and titles written before a name ("Brig. Gen. X", "Col. Y"), which the
+#: model's tokenizer splits at the stop, ending the sentence before the name: one token each.
+TITLE_ABBREVIATIONS = frozenset(
+    """
+    Brig. Col. Lt. Maj. Capt. Sgt. Cpl. Pvt. Adm. Cmdr. Cdr. Amb. Insp. Supt. Cmdt. Gens. Fr. Pres.
+    Sen. Rep. Gov. Gen.
     """.split()
 )
 
