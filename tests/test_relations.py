@@ -465,6 +465,14 @@ RELATIONS = [
     ("Israel is at war with Hamas.", {("israel", "opposes", "hamas")}),
     ("Ethiopia's war with Eritrea ended in 2000.", {("ethiopia", "opposes", "eritrea")}),
     ("Pakistan retaliated against India with drone strikes.", {("pakistan", "opposes", "india")}),
+    # a person as subject of a leading verb, a relative clause's too
+    ("Omar Haidar, who leads Hezbollah, gave a speech.", {("omar-haidar", "leaderOf", "hezbollah")}),
+    (
+        "Colonel Petro Bilyk has commanded the 12th Brigade since May.",
+        {("petro-bilyk", "leaderOf", "12th-brigade")},
+    ),
+    ("Anna Berg chairs the Defence Committee.", {("anna-berg", "leaderOf", "defence-committee")}),
+    ("Omar Haidar led the assault on the town.", set()),
     # abbreviated ranks between a post and a name: one token each, part of the title
     (
         "Sudanese army spokesman Brig. Gen. Nabil Karim said the city was retaken.",

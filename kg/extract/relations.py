@@ -52,6 +52,7 @@ from kg.extract.relationwords import (
     HOSTILE_VERBS,
     LEADER_TITLE_PHRASES,
     LEADER_TITLES,
+    LEADING_VERBS,
     MEMBER_NOUNS,
     MUTUAL_HOSTILE_NOUNS,
     NOT_LEADING,
@@ -287,6 +288,8 @@ class _RelationFinder:
             yield from self._ally_of_pronoun(sent)
         if not words.isdisjoint(AGENT_TIE_PARTICIPLES):
             yield from agent_ties(sent, self.at)
+        if not words.isdisjoint(LEADING_VERBS):
+            yield from self._leading_verbs(sent)
         if not words.isdisjoint(EXCHANGE_VERBS):
             yield from exchanges_of_fire(sent, self._side_in)
         if hostile:
@@ -1165,6 +1168,19 @@ class _RelationFinder:
                     other = self._side_in(target, depth=2)
                     if attacker is not None and other is not None:
                         yield attacker.key, "opposes", other.key
+
+    def _leading_verbs(self, sent: DocSpan) -> Iterator[tuple[str, str, str]]:
+        """ "X leads Y", "X, who heads Y", "X has commanded Y since May": a person over a body."""
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in LEADING_VERBS:
+                continue
+            leaders = [self.at(_antecedent(c)) for c in verb.children if c.dep_ == "nsubj"]
+            led = [self.at(c) for c in verb.children if c.dep_ == "dobj"]
+            for leader in leaders:
+                for body in led:
+                    if leader is not None and leader.cls == "Person" and body is not None:
+                        if body.cls in _ACTORS and body.cls != "Person":
+                            yield leader.key, "leaderOf", body.key
 
     def _each_other(self, subjects: list[Token], verb: Token) -> Iterator[tuple[str, str, str]]:
         """'Indian and Chinese troops clashed', 'X fought Y', 'X clashed with Y'."""

@@ -195,6 +195,8 @@ TIE_PARTICIPLES = {
 }
 #: Words that make an outlet a state's own: "the Syrian state news agency", "Iran's official broadcaster".
 STATE_OUTLET_WORDS = frozenset({"state", "official", "government"})
+#: Verbs whose subject leads their object: "X, who heads Y", "X has commanded Y since May".
+LEADING_VERBS = frozenset({"lead", "head", "command", "chair"})
 #: Participles whose agent leads or backs the name before them: "X, led by Y", "X, backed by Y".
 AGENT_TIE_PARTICIPLES = {
     **dict.fromkeys(("led", "headed", "commanded"), "leaderOf"),
