@@ -102,6 +102,8 @@ def test_extract_a_rank_abbreviation_is_part_of_the_name_it_precedes(extractor, 
         ("The Kabul government said the road was reopened.", "Kabul", "afghanistan"),
         ("Kyiv's military said 14 drones were downed overnight.", "Kyiv", "ukraine"),
         ("Nairobi said the border would stay shut.", "Nairobi", "kenya"),
+        ("According to Damascus, 40 soldiers were killed.", "Damascus", "syria"),
+        ("The invaders have lost 600,000 soldiers, according to Kyiv.", "Kyiv", "ukraine"),
         # a capital where things happen, or with a city's own organs, is the city
         ("Damascus fell to the rebels in December.", "Damascus", "damascus"),
         ("Damascus was shelled overnight, residents said.", "Damascus", "damascus"),

@@ -250,9 +250,10 @@ def _model_text(ent: Span, start: int, end: int) -> str:
 
 
 def _metonym(ent: Span, entry: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry:
-    """A capital that acts ("Pyongyang expects aid") or owns an organ of state ("Kyiv's
-    military") stands for its state's government."""
-    if entry.capital_of and (ent.root.dep_ in {"nsubj", "nsubjpass"} or _owns_an_organ_of_state(ent)):
+    """A capital that acts ("Pyongyang expects aid"), is cited ("according to Kyiv") or owns an
+    organ of state ("Kyiv's military") stands for its state's government."""
+    acts = ent.root.dep_ in {"nsubj", "nsubjpass"} or _cited(ent) or _owns_an_organ_of_state(ent)
+    if entry.capital_of and acts:
         return gazetteer.get(entry.capital_of)
     return entry
 
@@ -281,11 +282,17 @@ def _state_of_capital(
 
 def _speaks_for_its_state(ent: Span) -> bool:
     """A capital the place data knows stands for its state where it reports ("Damascus denied
-    the raid") or owns an organ of state ("the Kabul government"); not where it is a place that
-    things happen to ("Damascus fell", "Damascus was shelled")."""
+    the raid", "according to Damascus") or owns an organ of state ("the Kabul government"); not
+    where it is a place that things happen to ("Damascus fell", "Damascus was shelled")."""
     root = ent.root
     reports = root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORTING_VERBS
-    return reports or _owns_an_organ_of_state(ent)
+    return reports or _cited(ent) or _owns_an_organ_of_state(ent)
+
+
+def _cited(ent: Span) -> bool:
+    """ "according to X": a source."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
 
 
 def _owns_an_organ_of_state(ent: Span) -> bool:
