@@ -1464,6 +1464,10 @@ MEASURES = [
         "About 300 soldiers who killed five civilians were arrested.",
         {"About 300": "Captured", "five": "Killed"},
     ),
+    # A part counted among the whole: "among the dead were ...", "... were among the wounded".
+    ("Among the dead were 12 children, the ministry said.", {"12": "Killed"}),
+    ("Twenty soldiers were among the wounded, the army said.", {"Twenty": "Wounded"}),
+    ("Among those killed were four soldiers.", {"four": "Killed"}),
     # A modifier wins over the governing verb.
     ("The army said it had captured two wounded soldiers.", {"two": "Wounded"}),
     ("Medics evacuated 16 injured fighters from the village.", {"16": "Wounded"}),

@@ -214,12 +214,18 @@ def _severity_after(pronoun: Token) -> Measure | None:
 
 
 def _included_among(target: Token) -> Measure | None:
-    """'The dead included three children', 'those killed included two medics': the part is
-    counted as the whole its verb includes it in."""
+    """'The dead included three children', 'those killed included two medics', 'among the dead
+    were 12 children': the part is counted as the whole its verb includes it in."""
     anchor = _first_conjunct(target)
-    if anchor.dep_ != "dobj" or anchor.head.lemma_.lower() != "include":
+    verb = anchor.head
+    if anchor.dep_ == "dobj" and verb.lemma_.lower() == "include":
+        whole = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    elif anchor.dep_ in ("attr", "nsubj") and verb.lemma_.lower() == "be":
+        # "Among the dead were 12 children", "12 children were among those killed"
+        among = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"]
+        whole = next((p for prep in among for p in prep.children if p.dep_ == "pobj"), None)
+    else:
         return None
-    whole = next((c for c in anchor.head.children if c.dep_ in _SUBJECT_DEPS), None)
     if whole is None:
         return None
     named = CASUALTY_ADJECTIVES.get(whole.lower_) or CASUALTY_NOUNS.get(whole.lemma_.lower())
