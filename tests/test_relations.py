@@ -465,6 +465,11 @@ RELATIONS = [
     ("Israel is at war with Hamas.", {("israel", "opposes", "hamas")}),
     ("Ethiopia's war with Eritrea ended in 2000.", {("ethiopia", "opposes", "eritrea")}),
     ("Pakistan retaliated against India with drone strikes.", {("pakistan", "opposes", "india")}),
+    # "the group's leader" refers back to an armed group as well as to another organisation
+    (
+        "Hezbollah fired rockets overnight. The group's leader, Omar Haidar, said the attacks would go on.",
+        {("omar-haidar", "leaderOf", "hezbollah")},
+    ),
     # a person as subject of a leading verb, a relative clause's too
     ("Omar Haidar, who leads Hezbollah, gave a speech.", {("omar-haidar", "leaderOf", "hezbollah")}),
     (

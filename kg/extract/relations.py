@@ -455,11 +455,11 @@ class _RelationFinder:
                 continue
             if child.lower_ in ("its", "their"):
                 return self._last_named_before(child.i, _FIGHTING_SIDES | _ORGANISATIONS)
-            cls = COREFERENT_NOUNS.get(child.lemma_.lower())
-            if cls is not None and any(d.lower_ == "the" for d in child.children):
-                if cls == "State":  # "Iranian media said the country's ambassador ..."
+            classes = COREFERENT_NOUNS.get(child.lemma_.lower())
+            if classes is not None and any(d.lower_ == "the" for d in child.children):
+                if classes == _STATE:  # "Iranian media said the country's ambassador ..."
                     return self._state_earlier_in_sentence(child) or self._last_named_before(child.i, _STATE)
-                return self._last_named_before(child.i, frozenset({cls}))
+                return self._last_named_before(child.i, classes)
         return None
 
     def _state_earlier_in_sentence(self, token: Token) -> _Named | None:

@@ -52,22 +52,16 @@ MEMBER_NOUNS = frozenset(
 
 #: Nouns that, after "the" and with "'s", refer back to the last actor of a class named before:
 #: "the country's prime minister", "the brigade's spokesman", "the group's leader".
-COREFERENT_NOUNS = {
-    "country": "State",
-    "nation": "State",
-    "brigade": "MilitaryUnit",
-    "battalion": "MilitaryUnit",
-    "regiment": "MilitaryUnit",
-    "division": "MilitaryUnit",
-    "unit": "MilitaryUnit",
-    "army": "MilitaryUnit",
-    "ministry": "GovernmentBody",
-    "agency": "GovernmentBody",
-    "group": "Organization",
-    "movement": "Organization",
-    "party": "Organization",
-    "organisation": "Organization",
-    "organization": "Organization",
+COREFERENT_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("country", "nation"), frozenset({"State"})),
+    **dict.fromkeys(
+        ("brigade", "battalion", "regiment", "division", "unit", "army"), frozenset({"MilitaryUnit"})
+    ),
+    **dict.fromkeys(("ministry", "agency"), frozenset({"GovernmentBody"})),
+    # "the group's leader": an armed group as often as any other organisation
+    **dict.fromkeys(("group", "movement"), frozenset({"Organization", "ArmedGroup"})),
+    "militia": frozenset({"ArmedGroup"}),
+    **dict.fromkeys(("party", "organisation", "organization"), frozenset({"Organization"})),
 }
 AFFILIATE_NOUNS = frozenset(
     {
