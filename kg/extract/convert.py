@@ -270,14 +270,11 @@ def _state_of_capital(
         return None
     index = places.index
     if choice is not None and choice.cls == "Settlement" and choice.place is not None:
-        cities = [choice.place]
-    elif (choice is not None and choice.cls == "Settlement") or (choice is None and label == "ORG"):
+        return index.capital_of(choice.place)
+    if (choice is not None and choice.cls == "Settlement") or (choice is None and label == "ORG"):
         namesakes = [p for p in index.candidates(name) if p.cls == "Settlement"]
-        cities = [max(namesakes, key=lambda p: p.population)] if namesakes else []
-    else:
-        return None
-    states = {state.id: state for city in cities if (state := index.capital_of(city)) is not None}
-    return next(iter(states.values())) if len(states) == 1 else None
+        return index.capital_of(max(namesakes, key=lambda p: p.population)) if namesakes else None
+    return None
 
 
 def _speaks_for_its_state(ent: Span) -> bool:
