@@ -51,6 +51,7 @@ def _class_of(entities: dict[str, tuple[str, str, set[str]]], surface: str) -> s
         ("The Zaidis said the truce had collapsed.", "Zaidis", "Organization"),
         # a known town taken, whatever the model made of it
         ("Rebels seized Uvira in February.", "Uvira", "Settlement"),
+        ("Omar, a man from the town, was hurt.", "Omar", "Person"),
         ("The Kyiv Post reported heavy fighting near the river.", "Kyiv Post", "MediaOutlet"),
         ("Troops crossed from Afghanistan into Pakistan overnight.", "Pakistan", "State"),
         ("Shelling hit Huliaipole and the village of Malokaterynivka.", "Malokaterynivka", "Settlement"),

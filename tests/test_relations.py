@@ -487,6 +487,9 @@ RELATIONS = [
         "Kenyan army spokesman Col. Peter Otieno said two soldiers died.",
         {("peter-otieno", "affiliatedWith", "kenyan-forces")},
     ),
+    # an untagged name a settlement noun describes in apposition is a place
+    ("Kidal, a Malian desert town, was shelled.", {("kidal", "locatedIn", "mali")}),
+    ("Abu Kamal, a Syrian border town, was hit.", {("abu-kamal", "locatedIn", "syria")}),
     # where a body is seated, stated as a predicate or in a relative clause; forces based
     # somewhere are sent there
     (

@@ -7,8 +7,9 @@ say a place whatever the model made of them: a run of capitalised proper nouns r
 the preposition) or after a hyphenated participle of holding ("M23-held X"); such a run closed
 by a structure's noun ("Kaldoun Barrage", :data:`~kg.extract.wordlists.STRUCTURE_NOUNS`), or
 by a subdivision's type word ("Tanin Region", "Zerin Province") unless another name goes on
-after it ("X District Council"); and one followed by a lower-case "village(s)", "suburb",
-"district" or "camp" ("A and B villages"). Words another entity holds are never taken.
+after it ("X District Council"); one followed by a lower-case "village(s)", "suburb",
+"district" or "camp" ("A and B villages"); and one a settlement noun describes in apposition
+("X, a desert town"). Words another entity holds are never taken.
 """
 
 from __future__ import annotations
@@ -33,12 +34,19 @@ _SUBDIVISION_NOUNS = frozenset(
 #: Lower-case nouns after a place's name, which is not theirs: a settlement's kind, or "the X
 #: district".
 _VILLAGE_NOUNS = SETTLEMENT_KIND_NOUNS | {"district"}
+#: Nouns of a settlement in apposition after a name: "X, a desert town", "X, the provincial capital".
+_APPOSED_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "capital"})
 #: Most words of a place's name read after the preposition: "Tell Abu Sabir".
 _MAX_NAME_WORDS = 4
 #: The words that can open a slot. A document is searched by their hashes in
 #: ``Doc.to_array(LOWER)``, without making a Python object of each of its tokens.
 _TRIGGERS = sorted(
-    _ONLY_PLACES_BEFORE | HOLDING_PARTICIPLES | STRUCTURE_NOUNS | _SUBDIVISION_NOUNS | _VILLAGE_NOUNS
+    _ONLY_PLACES_BEFORE
+    | HOLDING_PARTICIPLES
+    | STRUCTURE_NOUNS
+    | _SUBDIVISION_NOUNS
+    | _VILLAGE_NOUNS
+    | _APPOSED_SETTLEMENT_NOUNS
 )
 
 
@@ -61,6 +69,9 @@ def tag_untagged_places(doc: Doc) -> Doc:
             start = _run_start(doc, token.i)
             if start < token.i:
                 found.append(Span(doc, start, token.i + 1, label="GPE"))
+        elif lower in _APPOSED_SETTLEMENT_NOUNS and token.dep_ == "appos" and _apposed_to_a_name(doc, token):
+            head = token.head
+            found.append(Span(doc, _run_start(doc, head.i + 1), head.i + 1, label="GPE"))
         elif lower in _VILLAGE_NOUNS and _closes(doc, token.i) and not _compound_goes_on(doc, token.i):
             start = _run_start(doc, token.i)
             if start < token.i and doc[start].lower_ not in PERSON_TITLES:
@@ -73,6 +84,20 @@ def tag_untagged_places(doc: Doc) -> Doc:
 def _name_word(token: Token) -> bool:
     """A capitalised proper noun that no entity holds."""
     return token.is_title and token.pos_ == "PROPN" and not token.ent_type_
+
+
+def _apposed_to_a_name(doc: Doc, noun: Token) -> bool:
+    """Whether a settlement noun describes an untagged name right before its comma: "Kidal, a
+    Malian desert town", not "the town" after a person ("Ali, a man from the town")."""
+    head = noun.head
+    return (
+        head.i < noun.i
+        and _name_word(head)
+        and head.i + 1 < len(doc)
+        and doc[head.i + 1].text == ","
+        and doc[head.i].lower_ not in PERSON_TITLES
+        and any(c.dep_ == "det" for c in noun.children)
+    )
 
 
 def _holding(doc: Doc, i: int) -> bool:
