@@ -78,6 +78,11 @@ def test_extract_types_mentions_by_class(extractor, sentence: str, surface: str,
     assert _class_of(entities, surface) == cls, entities
 
 
+def test_extract_a_nationality_and_a_common_noun_is_no_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    """ "a Nigerien city" describes the place named before it; it names no place of its own."""
+    assert set(_entities(extractor, "Zinder, a Nigerien city, was hit.")) == {"zinder"}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -346,6 +346,9 @@ def _plausible_name(name: str, gazetteer: Gazetteer, ent: Span) -> bool:
         return False  # "Brig.", "Lt Gen": a rank the model took for a name
     if len(name.split()) > 1 and name.split()[0].lower() in OPERATION_WORDS:
         return False  # "Operation Desert Storm": a campaign, which the ontology has no class for
+    words = name.split()
+    if len(words) == 2 and words[1].islower() and nations_for_demonym(words[0]):
+        return False  # "a Nigerien city": a description, not a name
     # A nationality, singular or plural, is not an entity: "Russians", "the North Koreans".
     bare = _PLURAL_ENDING.sub("", name)
     return gazetteer.state_for_demonym(name) is None and gazetteer.state_for_demonym(bare) is None
